@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { LIMITS } from "../limits.js";
+import { Affiliation, IsoDate, Locale } from "./common.js";
+
+export const Role = z.enum(["admin", "moderator", "member"]);
+export type Role = z.infer<typeof Role>;
+
+/** Public profile: what anyone may see of a user. Never an email or a credential. */
+export const PublicUserDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  title: z.string(),
+  affiliation: Affiliation.nullable(),
+  verified: z.boolean(),
+  createdAt: IsoDate,
+});
+export type PublicUserDto = z.infer<typeof PublicUserDto>;
+
+/** What a user sees of themselves (and admins of anyone): adds email, locale and suspension. */
+export const UserDto = PublicUserDto.extend({
+  email: z.string().optional(),
+  locale: Locale,
+  suspendedUntil: IsoDate.nullable(),
+  suspendReason: z.string().nullable().optional(),
+});
+export type UserDto = z.infer<typeof UserDto>;
+
+/** `PATCH /users/:id` by the user themself. */
+export const ProfileUpdateInput = z
+  .object({
+    name: z.string().trim().min(LIMITS.name.min).max(LIMITS.name.max).optional(),
+    title: z.string().trim().max(LIMITS.title.max).optional(),
+    affiliation: Affiliation.nullable().optional(),
+    locale: Locale.optional(),
+  })
+  .strict();
+export type ProfileUpdateInput = z.infer<typeof ProfileUpdateInput>;
+
+/** `PATCH /users/:id` by a moderator or admin: the verified badge. */
+export const VerifyInput = z.object({ verified: z.boolean() }).strict();
+/** `PATCH /users/:id` by an admin: the role. */
+export const RoleInput = z.object({ role: Role }).strict();
+
+/** Any of the three PATCH shapes; the service decides which the caller may use. */
+export const UserPatchInput = z
+  .object({
+    name: ProfileUpdateInput.shape.name,
+    title: ProfileUpdateInput.shape.title,
+    affiliation: ProfileUpdateInput.shape.affiliation,
+    locale: ProfileUpdateInput.shape.locale,
+    verified: z.boolean().optional(),
+    role: Role.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change" });
+export type UserPatchInput = z.infer<typeof UserPatchInput>;
+
+export const SuspendInput = z
+  .object({
+    until: IsoDate,
+    reason: z.string().trim().min(LIMITS.suspendReason.min).max(LIMITS.suspendReason.max),
+  })
+  .strict();
+export type SuspendInput = z.infer<typeof SuspendInput>;
+
+export const UserListQuery = z.object({
+  query: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
