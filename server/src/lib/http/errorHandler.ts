@@ -1,0 +1,24 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { AppError, notFound, toErrorResponse } from "../errors.js";
+
+/** Body-parser and similar errors carry an HTTP status and a `type`; map them to our codes. */
+function fromHttpError(err: unknown): AppError | null {
+  if (typeof err !== "object" || err === null) return null;
+  const { status, type } = err as { status?: unknown; type?: unknown };
+  if (type === "entity.too.large" || status === 413)
+    return new AppError("PAYLOAD_TOO_LARGE", 413, "Request body is too large");
+  if (type === "entity.parse.failed") return new AppError("VALIDATION", 400, "Malformed JSON body");
+  if (typeof status === "number" && status >= 400 && status < 500)
+    return new AppError("VALIDATION", 400, "Malformed request");
+  return null;
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const { status, body, unexpected } = toErrorResponse(fromHttpError(err) ?? err);
+  if (unexpected) req.log?.error({ err }, "unhandled error");
+  if (res.headersSent) return;
+  res.status(status).json({ error: body });
+};
+
+/** Unknown `/api` paths answer in the same error shape instead of Express's HTML page. */
+export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound("Endpoint"));

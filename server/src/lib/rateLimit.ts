@@ -1,0 +1,68 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RedisClientType } from "redis";
+import { rateLimited } from "./errors.js";
+
+/**
+ * Every named budget in one table, so the numbers are reviewable together. `points` per `duration`
+ * seconds; `block` seconds of lock-out once exceeded (login throttling).
+ */
+export const LIMIT_RULES = {
+  /** Any write by one user (posts, reactions, profile edits…), REST and socket alike. */
+  write: { points: 30, duration: 10 },
+  /** Cheap reads and joins over a socket, per user or per guest address. */
+  read: { points: 120, duration: 10 },
+  /** Typing indicators: generous, the client throttles too. */
+  typing: { points: 20, duration: 10 },
+  /** Failed logins per account (normalised email): lock out for 15 minutes after 5 misses. */
+  loginAccount: { points: 5, duration: 15 * 60, block: 15 * 60 },
+  /** Failed logins per client address, across accounts. */
+  loginAddress: { points: 20, duration: 15 * 60, block: 15 * 60 },
+  /** Account creation per client address. */
+  register: { points: 10, duration: 60 * 60 },
+} as const satisfies Record<string, { points: number; duration: number; block?: number }>;
+
+export type LimitName = keyof typeof LIMIT_RULES;
+
+let limiters = buildLimiters(null);
+
+/** Shared across processes when Redis is configured; in-process otherwise. Called once at start. */
+export function configureRateLimits(redis: RedisClientType | null, overrides: Partial<Record<LimitName, number>> = {}) {
+  limiters = buildLimiters(redis, overrides);
+}
+
+function buildLimiters(redis: RedisClientType | null, overrides: Partial<Record<LimitName, number>> = {}) {
+  const entries = Object.entries(LIMIT_RULES).map(([name, rule]) => {
+    const opts = {
+      keyPrefix: `rl:${name}`,
+      points: overrides[name as LimitName] ?? rule.points,
+      duration: rule.duration,
+      blockDuration: "block" in rule ? rule.block : 0,
+    };
+    const limiter: RateLimiterAbstract = redis
+      ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true })
+      : new RateLimiterMemory(opts);
+    return [name, limiter] as const;
+  });
+  return Object.fromEntries(entries) as Record<LimitName, RateLimiterAbstract>;
+}
+
+/** Take `points` from `key`'s budget or throw 429 RATE_LIMITED with `retryAfterSeconds`. */
+export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
+  try {
+    await limiters[name].consume(key, points);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+    throw err;
+  }
+}
+
+/** Seconds until `key` may try again, or 0 when it is not currently blocked. */
+export async function blockedFor(name: LimitName, key: string): Promise<number> {
+  const res = await limiters[name].get(key);
+  if (!res || res.remainingPoints > 0) return 0;
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await limiters[name].delete(key);
+}

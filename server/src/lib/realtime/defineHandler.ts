@@ -1,0 +1,40 @@
+import type { Socket } from "socket.io";
+import type { z } from "zod";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SocketData } from "@rembuk/shared";
+import type { Actor } from "../actor.js";
+import { toErrorResponse } from "../errors.js";
+import { consume, type LimitName } from "../rateLimit.js";
+import { zodToAppError } from "../zodErrors.js";
+import { logger } from "../logger.js";
+import { loadActor } from "../../features/users/user.actor.js";
+
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface HandlerSpec<S extends z.ZodType, R> {
+  schema: S;
+  /** Which budget each call spends; writes use `write`, shared with REST. */
+  limit: LimitName;
+  run: (ctx: { input: z.infer<S>; actor: Actor | null; socket: IoSocket }) => Promise<R>;
+}
+
+/**
+ * Wrap a socket command: ignore calls without an ack, spend a rate-limit point, parse the payload
+ * with its shared schema, run the service, and ack `{ok,data}` or `{ok:false,error}`. Nothing thrown
+ * escapes to Socket.io, so a bad client can never crash the process.
+ */
+export function defineHandler<S extends z.ZodType, R>(socket: IoSocket, spec: HandlerSpec<S, R>) {
+  return async (payload: unknown, reply?: (res: Ack<R>) => void): Promise<void> => {
+    if (typeof reply !== "function") return;
+    try {
+      await consume(spec.limit, socket.data.userId ?? `ip:${socket.handshake.address}`);
+      const parsed = spec.schema.safeParse(payload ?? {});
+      if (!parsed.success) throw zodToAppError(parsed.error);
+      const actor = await loadActor(socket.data.userId);
+      reply({ ok: true, data: await spec.run({ input: parsed.data, actor, socket }) });
+    } catch (err) {
+      const { body, unexpected } = toErrorResponse(err);
+      if (unexpected) logger.error({ err, socketId: socket.id }, "socket handler failed");
+      reply({ ok: false, error: body });
+    }
+  };
+}

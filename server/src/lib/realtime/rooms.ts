@@ -1,0 +1,13 @@
+/** The only place Socket.io room names are spelled (DESIGN.md §3). */
+export const rooms = {
+  room: (roomId: string) => `room:${roomId}`,
+  thread: (threadId: string) => `thread:${threadId}`,
+  qa: (sessionId: string) => `qa:${sessionId}`,
+  user: (userId: string) => `user:${userId}`,
+  /** Every moderator and admin, for queue and flag events. */
+  mod: () => "mod",
+  /** One login session's sockets, so logout can disconnect exactly them. */
+  session: (sessionId: string) => `session:${sessionId}`,
+} as const;
+
+export type RoomName = ReturnType<(typeof rooms)[keyof typeof rooms]>;
