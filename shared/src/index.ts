@@ -6,3 +6,4 @@ export * from "./schemas/common.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/users.js";
 export * from "./schemas/taxonomy.js";
+export * from "./schemas/qa.js";
