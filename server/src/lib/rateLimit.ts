@@ -11,6 +11,10 @@ export const LIMIT_RULES = {
   write: { points: 30, duration: 10 },
   /** Cheap reads and joins over a socket, per user or per guest address. */
   read: { points: 120, duration: 10 },
+  /** Q&A questions per user: enough for a lively session, not for flooding the queue. */
+  qaQuestion: { points: 5, duration: 60 },
+  /** Q&A vote/unvote per user: a person clicks a few dozen times a minute at most. */
+  qaVote: { points: 60, duration: 10 },
   /** Typing indicators: generous, the client throttles too. */
   typing: { points: 20, duration: 10 },
   /** Failed logins per account (normalised email): lock out for 15 minutes after 5 misses. */

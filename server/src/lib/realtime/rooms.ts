@@ -3,6 +3,8 @@ export const rooms = {
   room: (roomId: string) => `room:${roomId}`,
   thread: (threadId: string) => `thread:${threadId}`,
   qa: (sessionId: string) => `qa:${sessionId}`,
+  /** A Q&A session's hosts and moderators: they get author-revealing and pending-question payloads. */
+  qaMod: (sessionId: string) => `qa-mod:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
   /** Every moderator and admin, for queue and flag events. */
   mod: () => "mod",
