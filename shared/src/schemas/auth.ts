@@ -27,3 +27,7 @@ export const LoginInput = z
   })
   .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
+
+/** `session:ping` takes no payload; anything else is a VALIDATION error ack. */
+export const SessionPingInput = z.object({}).strict();
+export type SessionPingInput = z.infer<typeof SessionPingInput>;
