@@ -1,0 +1,76 @@
+import type { Document } from "bson";
+import { CommandError } from "../errors.js";
+import { cloneDoc } from "../storage/clone.js";
+import { isPlainObject } from "../storage/keys.js";
+import { runPipeline } from "../storage/mingo.js";
+import { select, type SelectOptions } from "../storage/query.js";
+import { arrayArg, docArg } from "./args.js";
+import type { CommandContext, CommandHandler } from "./context.js";
+
+const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$changeStream", "$currentOp", "$listSessions", "$search"]);
+
+/**
+ * Leading `$match` (and a `$sort`/`$skip`/`$limit` right after it) run on the storage layer,
+ * so indexes apply and only the selected documents are copied for mingo.
+ */
+function pushDown(pipeline: Document[]): { filter: Document; opts: SelectOptions; rest: Document[] } {
+  let i = 0;
+  let filter: Document = {};
+  const opts: SelectOptions = {};
+  if (isPlainObject(pipeline[0]?.$match)) {
+    filter = pipeline[0].$match as Document;
+    i = 1;
+  }
+  if (isPlainObject(pipeline[i]?.$sort)) {
+    opts.sort = pipeline[i].$sort as Document;
+    i++;
+    // Only a skip/limit directly after the sort can be applied during selection.
+    if (typeof pipeline[i]?.$skip === "number") opts.skip = pipeline[i++].$skip as number;
+    if (typeof pipeline[i]?.$limit === "number") opts.limit = pipeline[i++].$limit as number;
+  }
+  return { filter, opts, rest: pipeline.slice(i) };
+}
+
+function resolverFor(ctx: CommandContext): (name: string) => Document[] {
+  const cache = new Map<string, Document[]>();
+  return (name) => {
+    let docs = cache.get(name);
+    if (!docs) {
+      const coll = ctx.engine.getCollection(ctx.db, name);
+      docs = coll ? [...coll.docs.values()].map(cloneDoc) : [];
+      cache.set(name, docs);
+    }
+    return docs;
+  };
+}
+
+export const aggregate: CommandHandler = (cmd, ctx) => {
+  const target: unknown = cmd.aggregate;
+  const pipeline = arrayArg(cmd, "pipeline");
+  for (const stage of pipeline) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
+      throw new CommandError("TypeMismatch", "Each element of the 'pipeline' array must be an object with exactly one field");
+    }
+    const op = Object.keys(stage)[0];
+    if (UNSUPPORTED_STAGES.has(op)) throw new CommandError("BadValue", `${op} is not supported by devdb`);
+  }
+  if (cmd.explain) throw new CommandError("BadValue", "explain is not supported by devdb");
+  const cursorOpt = docArg(cmd, "cursor");
+  if (!cursorOpt) throw new CommandError("FailedToParse", "The 'cursor' option is required, except for aggregate with the explain argument");
+  const batchSize = typeof cursorOpt.batchSize === "number" ? cursorOpt.batchSize : undefined;
+  ctx.stats.opcounters.command++;
+  let input: Document[] = [];
+  let rest = pipeline;
+  let nsName = "$cmd.aggregate";
+  if (typeof target === "string") {
+    nsName = target;
+    const coll = ctx.engine.getCollection(ctx.db, target);
+    const pushed = pushDown(pipeline);
+    rest = pushed.rest;
+    input = coll ? select(coll, pushed.filter, pushed.opts).map((s) => cloneDoc(s.doc)) : [];
+  } else if (target !== 1) {
+    throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
+  }
+  const out = rest.length > 0 ? runPipeline(input, rest, resolverFor(ctx)) : input;
+  return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
+};

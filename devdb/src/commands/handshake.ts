@@ -1,0 +1,61 @@
+import os from "node:os";
+import {
+  MAX_BSON_OBJECT_SIZE,
+  MAX_MESSAGE_SIZE_BYTES,
+  MAX_WRITE_BATCH_SIZE,
+} from "../wire/constants.js";
+import type { CommandHandler } from "./context.js";
+
+export const VERSION = "8.0.0";
+const MAX_WIRE_VERSION = 25;
+
+/** hello / isMaster: a standalone, writable server; deliberately no topologyVersion (no streaming). */
+export const hello: CommandHandler = (_cmd, ctx) => ({
+  helloOk: true,
+  ismaster: true,
+  isWritablePrimary: true,
+  maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
+  maxMessageSizeBytes: MAX_MESSAGE_SIZE_BYTES,
+  maxWriteBatchSize: MAX_WRITE_BATCH_SIZE,
+  localTime: new Date(),
+  logicalSessionTimeoutMinutes: 30,
+  connectionId: ctx.connectionId,
+  minWireVersion: 0,
+  maxWireVersion: MAX_WIRE_VERSION,
+  readOnly: false,
+  ok: 1,
+});
+
+export const ping: CommandHandler = () => ({ ok: 1 });
+
+export const buildInfo: CommandHandler = () => ({
+  version: VERSION,
+  gitVersion: "devdb",
+  versionArray: [8, 0, 0, 0],
+  bits: 64,
+  debug: false,
+  maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
+  storageEngines: ["devdb"],
+  modules: [],
+  ok: 1,
+});
+
+export const serverStatus: CommandHandler = (_cmd, ctx) => {
+  const { stats } = ctx;
+  const uptimeMillis = Date.now() - stats.startedAt.getTime();
+  return {
+    host: os.hostname(),
+    version: VERSION,
+    process: "devdb",
+    pid: process.pid,
+    uptime: Math.floor(uptimeMillis / 1000),
+    uptimeMillis,
+    localTime: new Date(),
+    connections: { current: stats.connectionsCurrent, available: 1_000_000, totalCreated: stats.connectionsTotal },
+    opcounters: { ...stats.opcounters },
+    metrics: { cursor: { open: { total: ctx.cursors.size } } },
+    ok: 1,
+  };
+};
+
+export const endSessions: CommandHandler = () => ({ ok: 1 });

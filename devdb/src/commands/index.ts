@@ -1,0 +1,65 @@
+import type { Document } from "bson";
+import { asCommandError, CommandError } from "../errors.js";
+import { create, drop, dropDatabase, listCollections, listDatabases } from "./admin.js";
+import { aggregate } from "./aggregate.js";
+import type { CommandContext, CommandHandler, Reply } from "./context.js";
+import { count, distinct, find, getMore, killCursors } from "./find.js";
+import { findAndModify } from "./find-and-modify.js";
+import { buildInfo, endSessions, hello, ping, serverStatus } from "./handshake.js";
+import { createIndexes, dropIndexes, listIndexes } from "./indexes.js";
+import { del, insert, update } from "./write.js";
+
+const HANDLERS = new Map<string, CommandHandler>([
+  ["hello", hello],
+  ["isMaster", hello],
+  ["ismaster", hello],
+  ["ping", ping],
+  ["buildInfo", buildInfo],
+  ["buildinfo", buildInfo],
+  ["serverStatus", serverStatus],
+  ["endSessions", endSessions],
+  ["listDatabases", listDatabases],
+  ["create", create],
+  ["drop", drop],
+  ["dropDatabase", dropDatabase],
+  ["listCollections", listCollections],
+  ["insert", insert],
+  ["update", update],
+  ["delete", del],
+  ["find", find],
+  ["getMore", getMore],
+  ["killCursors", killCursors],
+  ["count", count],
+  ["distinct", distinct],
+  ["findAndModify", findAndModify],
+  ["findandmodify", findAndModify],
+  ["aggregate", aggregate],
+  ["createIndexes", createIndexes],
+  ["listIndexes", listIndexes],
+  ["dropIndexes", dropIndexes],
+  ["deleteIndexes", dropIndexes],
+]);
+
+const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
+
+function transactionError(): CommandError {
+  return new CommandError("IllegalOperation", "Transaction numbers are only allowed on a replica set member or mongos");
+}
+
+/** Runs one command document and always produces a reply; it never throws. */
+export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Reply> {
+  try {
+    const name = Object.keys(cmd)[0];
+    if (name === undefined) throw new CommandError("FailedToParse", "empty command object");
+    // A standalone server refuses transactions (and retryable-write txnNumbers) outright.
+    if (TRANSACTION_COMMANDS.has(name) || cmd.txnNumber !== undefined || cmd.startTransaction !== undefined || cmd.autocommit !== undefined) {
+      throw transactionError();
+    }
+    const handler = HANDLERS.get(name);
+    if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
+    ctx.stats.opcounters.command++;
+    return await handler(cmd, ctx);
+  } catch (err) {
+    return asCommandError(err).toReply();
+  }
+}

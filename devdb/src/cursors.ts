@@ -1,0 +1,88 @@
+import { Long, serialize, type Document } from "bson";
+import { MAX_BSON_OBJECT_SIZE } from "./wire/constants.js";
+import { cursorReply } from "./wire/cursor-reply.js";
+import { CommandError } from "./errors.js";
+
+/** Room left in a 16 MiB reply for the cursor envelope around the batch. */
+const BATCH_BYTES = MAX_BSON_OBJECT_SIZE - 16 * 1024;
+const DEFAULT_FIRST_BATCH = 101;
+const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
+
+interface OpenCursor {
+  ns: string;
+  docs: Document[];
+  pos: number;
+  lastUsed: number;
+}
+
+/**
+ * Server-side cursors. Results are materialised when the cursor opens (references to immutable
+ * stored documents, or fresh aggregation output), so later writes never disturb a cursor.
+ */
+export class CursorRegistry {
+  private readonly cursors = new Map<string, OpenCursor>();
+  private nextId = BigInt(Math.floor(Math.random() * 2 ** 40)) + 1n;
+
+  get size(): number {
+    return this.cursors.size;
+  }
+
+  /** Replies with the first batch, opening a cursor when more remains. */
+  firstBatch(ns: string, docs: Document[], batchSize: number | undefined, singleBatch: boolean): Buffer {
+    const cursor: OpenCursor = { ns, docs, pos: 0, lastUsed: Date.now() };
+    const batch = this.take(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
+    let id = Long.ZERO;
+    if (!singleBatch && cursor.pos < docs.length) {
+      id = Long.fromBigInt(this.nextId++);
+      this.cursors.set(id.toString(), cursor);
+    }
+    return cursorReply("firstBatch", batch, id, ns);
+  }
+
+  getMore(id: Long, ns: string, batchSize: number | undefined): Buffer {
+    const key = id.toString();
+    const cursor = this.cursors.get(key);
+    if (!cursor || cursor.ns !== ns) {
+      throw new CommandError("CursorNotFound", `cursor id ${key} not found`);
+    }
+    cursor.lastUsed = Date.now();
+    const batch = this.take(cursor, batchSize ?? Infinity);
+    let replyId = id;
+    if (cursor.pos >= cursor.docs.length) {
+      this.cursors.delete(key);
+      replyId = Long.ZERO;
+    }
+    return cursorReply("nextBatch", batch, replyId, ns);
+  }
+
+  kill(id: Long): boolean {
+    return this.cursors.delete(id.toString());
+  }
+
+  sweep(now = Date.now()): void {
+    for (const [key, c] of this.cursors) if (now - c.lastUsed > IDLE_TIMEOUT_MS) this.cursors.delete(key);
+  }
+
+  clear(): void {
+    this.cursors.clear();
+  }
+
+  private take(cursor: OpenCursor, batchSize: number): Uint8Array[] {
+    const limit = batchSize > 0 ? batchSize : Infinity;
+    const out: Uint8Array[] = [];
+    let bytes = 0;
+    while (cursor.pos < cursor.docs.length && out.length < limit) {
+      const bson = serialize(cursor.docs[cursor.pos]);
+      if (out.length > 0 && bytes + bson.length > BATCH_BYTES) break;
+      out.push(bson);
+      bytes += bson.length;
+      cursor.pos++;
+    }
+    // Drop references as we go so a long cursor doesn't pin everything it already returned.
+    if (cursor.pos > 1024 && cursor.pos * 2 > cursor.docs.length) {
+      cursor.docs = cursor.docs.slice(cursor.pos);
+      cursor.pos = 0;
+    }
+    return out;
+  }
+}

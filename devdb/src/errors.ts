@@ -1,0 +1,72 @@
+import type { Document } from "bson";
+import { formatKeyValue } from "./storage/keys.js";
+
+export const Codes = {
+  InternalError: [1, "InternalError"],
+  BadValue: [2, "BadValue"],
+  FailedToParse: [9, "FailedToParse"],
+  TypeMismatch: [14, "TypeMismatch"],
+  IllegalOperation: [20, "IllegalOperation"],
+  InvalidBSON: [22, "InvalidBSON"],
+  NamespaceNotFound: [26, "NamespaceNotFound"],
+  IndexNotFound: [27, "IndexNotFound"],
+  ConflictingUpdateOperators: [40, "ConflictingUpdateOperators"],
+  CursorNotFound: [43, "CursorNotFound"],
+  NamespaceExists: [48, "NamespaceExists"],
+  InvalidIdField: [53, "InvalidIdField"],
+  CommandNotFound: [59, "CommandNotFound"],
+  ImmutableField: [66, "ImmutableField"],
+  CannotCreateIndex: [67, "CannotCreateIndex"],
+  InvalidOptions: [72, "InvalidOptions"],
+  InvalidNamespace: [73, "InvalidNamespace"],
+  IndexOptionsConflict: [85, "IndexOptionsConflict"],
+  IndexKeySpecsConflict: [86, "IndexKeySpecsConflict"],
+  InvalidIndexSpecificationOption: [197, "InvalidIndexSpecificationOption"],
+  DuplicateKey: [11000, "DuplicateKey"],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type CodeName = keyof typeof Codes;
+
+/** An error that becomes an `{ok: 0}` reply (or a writeErrors entry) carrying MongoDB's code. */
+export class CommandError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+  readonly extra: Document;
+
+  constructor(name: CodeName, message: string, extra: Document = {}) {
+    super(message);
+    [this.code, this.codeName] = Codes[name];
+    this.extra = extra;
+  }
+
+  toReply(): Document {
+    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+  }
+
+  toWriteError(index: number): Document {
+    return { index, code: this.code, errmsg: this.message, ...this.extra };
+  }
+}
+
+export function duplicateKeyError(
+  ns: string,
+  indexName: string,
+  keyPattern: Document,
+  keyValue: Document,
+): CommandError {
+  const shown = Object.keys(keyValue)
+    .map((k) => `${k}: ${formatKeyValue(keyValue[k])}`)
+    .join(", ");
+  return new CommandError(
+    "DuplicateKey",
+    `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: { ${shown} }`,
+    { keyPattern, keyValue },
+  );
+}
+
+/** Errors thrown by mingo or elsewhere become BadValue replies rather than crashes. */
+export function asCommandError(err: unknown): CommandError {
+  if (err instanceof CommandError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new CommandError("BadValue", message);
+}

@@ -1,0 +1,147 @@
+import type { Document } from "bson";
+import { CommandError, duplicateKeyError } from "../errors.js";
+import { encodeValue, MISSING } from "./keys.js";
+import { SecondaryIndex, type IndexKey, type IndexSpec } from "./secondary-index.js";
+
+export type ChangeLog = (record: Document) => void;
+
+export const ID_INDEX_NAME = "_id_";
+
+/**
+ * Documents of one collection, keyed by encoded _id, with their secondary indexes.
+ * Stored documents are never mutated: updates build a new object and swap it in, so
+ * references handed out to readers (cursors, replies) stay valid snapshots.
+ */
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  readonly indexes: SecondaryIndex[] = [];
+  readonly uuid: Buffer;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    private readonly log: ChangeLog,
+    uuid?: Buffer,
+  ) {
+    this.uuid = uuid ?? randomUuid();
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  getById(id: unknown): Document | undefined {
+    return this.docs.get(encodeValue(id));
+  }
+
+  insert(doc: Document): void {
+    const id = encodeValue(doc._id);
+    if (this.docs.has(id)) {
+      throw duplicateKeyError(this.ns, ID_INDEX_NAME, { _id: 1 }, { _id: doc._id });
+    }
+    const keys = this.indexes.map((ix) => ix.keysFor(doc));
+    this.checkUnique(id, keys);
+    this.indexes.forEach((ix, i) => ix.add(id, keys[i]));
+    this.docs.set(id, doc);
+    this.log({ op: "put", db: this.db, c: this.name, doc });
+  }
+
+  /** Swaps in a new version of a stored document (same _id). */
+  replace(id: string, next: Document): void {
+    const prev = this.docs.get(id);
+    if (!prev) throw new CommandError("InternalError", "replace of a missing document");
+    const oldKeys = this.indexes.map((ix) => ix.keysFor(prev));
+    const newKeys = this.indexes.map((ix) => ix.keysFor(next));
+    this.checkUnique(id, newKeys);
+    this.indexes.forEach((ix, i) => {
+      ix.remove(id, oldKeys[i]);
+      ix.add(id, newKeys[i]);
+    });
+    this.docs.set(id, next);
+    this.log({ op: "put", db: this.db, c: this.name, doc: next });
+  }
+
+  delete(id: string): boolean {
+    const prev = this.docs.get(id);
+    if (!prev) return false;
+    for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
+    this.docs.delete(id);
+    this.log({ op: "del", db: this.db, c: this.name, id: prev._id });
+    return true;
+  }
+
+  /** Journal replay: apply without constraint checks, the journal is already consistent. */
+  restorePut(doc: Document): void {
+    const id = encodeValue(doc._id);
+    const prev = this.docs.get(id);
+    for (const ix of this.indexes) {
+      if (prev) ix.remove(id, ix.keysFor(prev));
+      ix.add(id, ix.keysFor(doc));
+    }
+    this.docs.set(id, doc);
+  }
+
+  restoreDelete(idValue: unknown): void {
+    const id = encodeValue(idValue);
+    const prev = this.docs.get(id);
+    if (!prev) return;
+    for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
+    this.docs.delete(id);
+  }
+
+  findIndex(name: string): SecondaryIndex | undefined {
+    return this.indexes.find((ix) => ix.name === name);
+  }
+
+  /** Builds an index over existing documents; fails like MongoDB if a unique key repeats. */
+  addIndex(spec: IndexSpec, checked = true): void {
+    const ix = new SecondaryIndex(spec);
+    for (const [id, doc] of this.docs) {
+      const keys = ix.keysFor(doc);
+      if (checked) {
+        const dup = ix.conflict(id, keys);
+        if (dup) {
+          throw duplicateKeyError(this.ns, ix.name, spec.key, keyValue(ix, dup));
+        }
+      }
+      ix.add(id, keys);
+    }
+    this.indexes.push(ix);
+    if (checked) this.log({ op: "createIndex", db: this.db, c: this.name, spec });
+  }
+
+  dropIndex(name: string, logged = true): void {
+    const i = this.indexes.findIndex((ix) => ix.name === name);
+    if (i < 0) return;
+    this.indexes.splice(i, 1);
+    if (logged) this.log({ op: "dropIndex", db: this.db, c: this.name, name });
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [{ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, ...this.indexes.map((ix) => ix.spec)];
+  }
+
+  private checkUnique(id: string, keys: IndexKey[][]): void {
+    this.indexes.forEach((ix, i) => {
+      const dup = ix.conflict(id, keys[i]);
+      if (dup) throw duplicateKeyError(this.ns, ix.name, ix.spec.key, keyValue(ix, dup));
+    });
+  }
+}
+
+function keyValue(ix: SecondaryIndex, key: IndexKey): Document {
+  const out: Document = {};
+  ix.fields.forEach((f, i) => {
+    const v = key.values[i];
+    out[f] = v === MISSING ? null : v;
+  });
+  return out;
+}
+
+function randomUuid(): Buffer {
+  return Buffer.from(crypto.randomUUID().replace(/-/g, ""), "hex");
+}

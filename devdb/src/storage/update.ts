@@ -1,0 +1,178 @@
+import { ObjectId, type Document } from "bson";
+import { update as mingoUpdate } from "mingo";
+import { CommandError } from "../errors.js";
+import { cloneDoc, cloneValue } from "./clone.js";
+import { encodeValue, isPlainObject } from "./keys.js";
+import { queryOptions, runPipeline } from "./mingo.js";
+
+const OPERATORS = new Set([
+  "$set",
+  "$unset",
+  "$inc",
+  "$mul",
+  "$min",
+  "$max",
+  "$rename",
+  "$push",
+  "$pull",
+  "$pullAll",
+  "$addToSet",
+  "$pop",
+  "$currentDate",
+  "$bit",
+  "$setOnInsert",
+]);
+
+export type UpdateKind = "operators" | "replacement" | "pipeline";
+
+export function classify(u: unknown): UpdateKind {
+  if (Array.isArray(u)) return "pipeline";
+  if (!isPlainObject(u)) throw new CommandError("FailedToParse", "Update argument must be either an object or an array");
+  const keys = Object.keys(u);
+  if (keys.length === 0 || !keys[0].startsWith("$")) {
+    if (keys.some((k) => k.startsWith("$"))) {
+      throw new CommandError("FailedToParse", "Unknown modifier in replacement document");
+    }
+    return "replacement";
+  }
+  for (const k of keys) {
+    if (!OPERATORS.has(k)) {
+      throw new CommandError(
+        "FailedToParse",
+        `Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    }
+  }
+  return "operators";
+}
+
+/** Two operators touching the same path (or one a prefix of the other) is an error in MongoDB. */
+function checkConflicts(modifier: Document): void {
+  const paths: string[] = [];
+  for (const [op, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) throw new CommandError("FailedToParse", `Modifiers operate on fields but we found a ${typeof fields} instead`);
+    for (const f of Object.keys(fields)) {
+      paths.push(f);
+      if (op === "$rename") paths.push(String(fields[f]));
+    }
+  }
+  const norm = paths.map((p) => p.replace(/\.\$(\[[^\]]*\])?/g, ""));
+  const sorted = [...norm].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (a === b || b.startsWith(a + ".")) {
+      throw new CommandError("ConflictingUpdateOperators", `Updating the path '${b}' would create a conflict at '${a}'`);
+    }
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return encodeValue(a) === encodeValue(b);
+}
+
+function immutableId(): CommandError {
+  return new CommandError("ImmutableField", "Performing an update on the path '_id' would modify the immutable field '_id'");
+}
+
+function withIdFirst(doc: Document, id: unknown): Document {
+  const out: Document = { _id: id };
+  for (const k of Object.keys(doc)) if (k !== "_id") out[k] = doc[k];
+  return out;
+}
+
+export interface UpdateArgs {
+  filter: Document;
+  arrayFilters?: Document[];
+}
+
+function applyOperators(target: Document, modifier: Document, args: UpdateArgs): boolean {
+  if (Object.keys(modifier).length === 0) return false;
+  checkConflicts(modifier);
+  // mingo stores operand values by reference; copy them so documents never share structure
+  // with each other or with the request.
+  const changed = mingoUpdate(target, cloneValue(modifier), args.arrayFilters, args.filter, {
+    cloneMode: "none",
+    queryOptions,
+  });
+  return changed.length > 0;
+}
+
+/**
+ * Applies `u` to a copy of `doc`. Returns the new version, or null when nothing changed.
+ * The stored document itself is never touched.
+ */
+export function applyUpdate(doc: Document, u: Document | Document[], args: UpdateArgs): Document | null {
+  const kind = classify(u);
+  if (kind === "replacement") {
+    const repl = u as Document;
+    if ("_id" in repl && !sameValue(repl._id, doc._id)) throw immutableId();
+    const next = withIdFirst(cloneValue(repl), doc._id);
+    return sameValue(next, doc) ? null : next;
+  }
+  if (kind === "pipeline") {
+    const [next] = runPipeline([cloneDoc(doc)], u as Document[]);
+    if (!next) return null;
+    if (!sameValue(next._id, doc._id)) throw immutableId();
+    return sameValue(next, doc) ? null : next;
+  }
+  const { $setOnInsert: _ignored, ...modifier } = u as Document;
+  const next = cloneDoc(doc);
+  if (!applyOperators(next, modifier, args)) return null;
+  if (!sameValue(next._id, doc._id)) throw immutableId();
+  return sameValue(next, doc) ? null : next;
+}
+
+/** Equality fields of a filter seed an upserted document, as in MongoDB. */
+function seedFromFilter(filter: Document, into: Document): void {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === "$and" && Array.isArray(v)) {
+      for (const sub of v) if (isPlainObject(sub)) seedFromFilter(sub, into);
+      continue;
+    }
+    if (k.startsWith("$")) continue;
+    let value: unknown = v;
+    if (isPlainObject(v)) {
+      const keys = Object.keys(v);
+      if (keys.length > 0 && keys[0].startsWith("$")) {
+        if (keys.length === 1 && keys[0] === "$eq") value = v.$eq;
+        else continue;
+      }
+    }
+    if (value instanceof RegExp) continue;
+    setPath(into, k, cloneValue(value));
+  }
+}
+
+function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let cur: Document = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next: unknown = cur[parts[i]];
+    if (!isPlainObject(next)) cur[parts[i]] = {};
+    cur = cur[parts[i]] as Document;
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
+/** Builds the document an upsert inserts when nothing matched. */
+export function buildUpsert(u: Document | Document[], args: UpdateArgs): Document {
+  const kind = classify(u);
+  const seed: Document = {};
+  seedFromFilter(args.filter, seed);
+  let doc: Document;
+  if (kind === "replacement") {
+    doc = cloneValue(u as Document);
+    if (!("_id" in doc) && "_id" in seed) doc._id = seed._id;
+  } else if (kind === "pipeline") {
+    doc = runPipeline([seed], u as Document[])[0] ?? seed;
+  } else {
+    const { $setOnInsert, ...rest } = u as Document;
+    const modifier: Document = { ...rest };
+    if (isPlainObject($setOnInsert)) modifier.$set = { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert };
+    doc = seed;
+    applyOperators(doc, modifier, { ...args, filter: {} });
+    if ("_id" in seed && !sameValue(doc._id, seed._id)) throw immutableId();
+  }
+  return withIdFirst(doc, doc._id === undefined ? new ObjectId() : doc._id);
+}
