@@ -9,10 +9,13 @@ export interface Publisher {
   publish<E extends EventName>(room: string | string[], event: E, payload: Payload<E>): void;
   /** Disconnect every socket in a room (logout, suspension), on every server process. */
   disconnect(room: string): void;
+  /** Make every socket in `room` also join (or leave) `target`, on every process (a role change). */
+  join(room: string, target: string): void;
+  leave(room: string, target: string): void;
 }
 
 /** Until the app wires Socket.io, publishing goes nowhere: services stay usable from scripts. */
-const silent: Publisher = { publish: () => {}, disconnect: () => {} };
+const silent: Publisher = { publish: () => {}, disconnect: () => {}, join: () => {}, leave: () => {} };
 let current: Publisher = silent;
 
 export function ioPublisher(io: IoServer): Publisher {
@@ -22,6 +25,8 @@ export function ioPublisher(io: IoServer): Publisher {
       (io.to(room).emit as (ev: string, p: unknown) => boolean)(event, payload);
     },
     disconnect: (room) => io.in(room).disconnectSockets(true),
+    join: (room, target) => io.in(room).socketsJoin(target),
+    leave: (room, target) => io.in(room).socketsLeave(target),
   };
 }
 
@@ -40,4 +45,13 @@ export function publish<E extends EventName>(room: string | string[], event: E, 
 
 export function disconnectRoom(room: string): void {
   current.disconnect(room);
+}
+
+/** Move a room's live sockets into another room (server-side joins only; never client-chosen names). */
+export function joinRoom(room: string, target: string): void {
+  current.join(room, target);
+}
+
+export function leaveRoom(room: string, target: string): void {
+  current.leave(room, target);
 }

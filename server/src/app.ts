@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import { join } from "node:path";
+import express, { Router, type Express } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { LIMITS } from "@rembuk/shared";
+import { REPO_ROOT, type Config } from "./config.js";
+import { passport } from "./features/auth/auth.passport.js";
+import { featureRouters } from "./features/registry.js";
+import { connectDb, syncAllIndexes, type Db } from "./lib/db.js";
+import { apiNotFound, errorHandler } from "./lib/http/errorHandler.js";
+import { attachActor } from "./lib/http/requireAuth.js";
+import { sameOrigin } from "./lib/http/sameOrigin.js";
+import { createSessionMiddleware } from "./lib/http/session.js";
+import { logger } from "./lib/logger.js";
+import { configureRateLimits, type LimitName } from "./lib/rateLimit.js";
+import { createIo } from "./lib/realtime/io.js";
+import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
+import { connectRedis, type Redis } from "./lib/redis.js";
+
+export interface AppOptions {
+  /** Serve this directory as the client (default: client/dist when it has been built). */
+  clientDist?: string | null;
+  /** Raise budgets for tests that legitimately do many things from one address. */
+  rateLimitOverrides?: Partial<Record<LimitName, number>>;
+}
+
+export interface RembukApp {
+  app: Express;
+  httpServer: HttpServer;
+  io: IoServer;
+  db: Db;
+  redis: Redis | null;
+  /** Stop Socket.io and HTTP, then Redis and the database (the embedded one flushes on stop). */
+  close(): Promise<void>;
+}
+
+/** The CSP the built client runs under (external module scripts and stylesheets only, no eval). */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'", "ws:", "wss:"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+};
+
+/** Incoming request ids are honoured when they look like ids, so a proxy's id threads through logs. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * Build the whole server without listening: database (embedded or MONGODB_URI), optional Redis,
+ * Express (security headers, logs, sessions, passport, feature routers, client), and Socket.io.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<RembukApp> {
+  const db = await connectDb(config);
+  let redis: Redis | null = null;
+  try {
+    await syncAllIndexes();
+    redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  configureRateLimits(redis?.client ?? null, options.rateLimitOverrides);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+      // HSTS only where the site really is https; on plain http it would only confuse local setups.
+      strictTransportSecurity: config.secureCookies ? { maxAge: 180 * 24 * 60 * 60 } : false,
+    }),
+  );
+
+  const dbName = db.connection.db?.databaseName;
+  if (!dbName) throw new Error("Database connection has no database");
+  const session = createSessionMiddleware(config, db.connection.getClient(), dbName);
+  const passportSession = passport.session();
+  const allowedOrigins = config.publicOrigin ? [config.publicOrigin] : [];
+
+  const api = Router();
+  api.get("/health", (_req, res) => {
+    const ok = db.connection.readyState === 1;
+    res.status(ok ? 200 : 503).json({ ok, db: db.kind, redis: redis !== null, version: config.version });
+  });
+  api.use(sameOrigin(allowedOrigins));
+  api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  api.use(session, passport.initialize(), passportSession, attachActor);
+  for (const router of featureRouters) api.use(router({ config }));
+  api.use(apiNotFound);
+  api.use(errorHandler);
+  app.use("/api", api);
+
+  serveClient(app, options.clientDist === undefined ? join(REPO_ROOT, "client", "dist") : options.clientDist);
+  app.use(errorHandler);
+
+  const httpServer = createServer(app);
+  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      setPublisher(null);
+      // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
+      // connections would otherwise hold it open.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
+      await redis?.close();
+      await db.close();
+    })());
+
+  return { app, httpServer, io, db, redis, close };
+}
+
+/**
+ * The built client: hashed assets cached for a year, index.html never cached (so a deploy is
+ * picked up at once), and every other non-API GET answered with index.html for client routing.
+ */
+function serveClient(app: Express, dist: string | null) {
+  if (!dist || !existsSync(join(dist, "index.html"))) return;
+  const index = join(dist, "index.html");
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.includes(`${join(dist, "assets")}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        else res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    // A missing file (with an extension) is a 404, not the app shell; /socket.io is Socket.io's.
+    if (/\.[A-Za-z0-9]+$/.test(req.path) || req.path.startsWith("/socket.io")) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+}

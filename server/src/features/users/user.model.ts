@@ -1,0 +1,66 @@
+import { Schema, model, models, type Model, type Types } from "mongoose";
+import type { Locale, Role } from "@rembuk/shared";
+import { LIMITS } from "@rembuk/shared";
+
+/** How an affiliation is stored: the shared `Affiliation` union flattened to one sub-document. */
+export interface StoredAffiliation {
+  kind: "region" | "agency";
+  code?: string | null;
+  name?: string | null;
+}
+
+export interface UserRecord {
+  _id: Types.ObjectId;
+  /** Lower-cased and trimmed by the shared `Email` schema before it gets here. */
+  email: string;
+  passwordHash: string;
+  name: string;
+  /** `name` lower-cased, so the admin search can use an index for case-insensitive prefixes. */
+  nameLower: string;
+  role: Role;
+  affiliation: StoredAffiliation | null;
+  title: string;
+  verified: boolean;
+  locale: Locale;
+  suspendedUntil: Date | null;
+  suspendReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const affiliationSchema = new Schema<StoredAffiliation>(
+  {
+    kind: { type: String, enum: ["region", "agency"], required: true },
+    code: { type: String, maxlength: 5 },
+    name: { type: String, maxlength: LIMITS.agencyName.max },
+  },
+  { _id: false },
+);
+
+const userSchema = new Schema<UserRecord>(
+  {
+    email: { type: String, required: true, maxlength: LIMITS.email.max },
+    passwordHash: { type: String, required: true },
+    name: { type: String, required: true, maxlength: LIMITS.name.max },
+    nameLower: { type: String, required: true },
+    role: { type: String, enum: ["admin", "moderator", "member"], required: true, default: "member" },
+    affiliation: { type: affiliationSchema, default: null },
+    title: { type: String, default: "", maxlength: LIMITS.title.max },
+    verified: { type: Boolean, default: false },
+    locale: { type: String, enum: ["id", "en"], default: "id" },
+    suspendedUntil: { type: Date, default: null },
+    suspendReason: { type: String, default: null, maxlength: LIMITS.suspendReason.max },
+  },
+  { timestamps: true, collection: "users" },
+);
+
+// Login and registration: findOne({email}); uniqueness is enforced here (409 EMAIL_TAKEN), never by
+// a prior lookup, so two concurrent registrations cannot both succeed.
+userSchema.index({ email: 1 }, { unique: true });
+// Admin list: find({nameLower: /^prefix/}) sorted by _id desc (case-insensitive name search).
+userSchema.index({ nameLower: 1, _id: -1 });
+// Admin list filtered by role, newest first: find({role}).sort({_id:-1}); also "who are the admins".
+userSchema.index({ role: 1, _id: -1 });
+
+// Created once: test runners and `tsx watch` may evaluate this module again in the same process.
+export const User: Model<UserRecord> = models.User ?? model<UserRecord>("User", userSchema);

@@ -1,0 +1,84 @@
+import type { Affiliation, PublicUserDto, UserDto } from "@rembuk/shared";
+import type { Actor } from "../../lib/actor.js";
+import { can } from "../../lib/policy.js";
+import type { StoredAffiliation, UserRecord } from "./user.model.js";
+
+/** The fields presenters read; callers project at least these. */
+export type PresentableUser = Pick<
+  UserRecord,
+  | "_id"
+  | "email"
+  | "name"
+  | "role"
+  | "title"
+  | "affiliation"
+  | "verified"
+  | "locale"
+  | "suspendedUntil"
+  | "suspendReason"
+  | "createdAt"
+>;
+
+/** Projection for every read that ends in a presenter: never the password hash. */
+export const PRESENTABLE_FIELDS = {
+  email: 1,
+  name: 1,
+  role: 1,
+  title: 1,
+  affiliation: 1,
+  verified: 1,
+  locale: 1,
+  suspendedUntil: 1,
+  suspendReason: 1,
+  createdAt: 1,
+} as const;
+
+export function toAffiliation(stored: StoredAffiliation | null | undefined): Affiliation | null {
+  if (!stored) return null;
+  if (stored.kind === "region" && stored.code) return { kind: "region", code: stored.code };
+  if (stored.kind === "agency" && stored.name) return { kind: "agency", name: stored.name };
+  return null;
+}
+
+export function fromAffiliation(affiliation: Affiliation | null): StoredAffiliation | null {
+  if (!affiliation) return null;
+  return affiliation.kind === "region"
+    ? { kind: "region", code: affiliation.code }
+    : { kind: "agency", name: affiliation.name };
+}
+
+/** What anyone (guests included) may see of a user: no email, no locale, no suspension. */
+export function presentPublicUser(u: PresentableUser): PublicUserDto {
+  return {
+    id: u._id.toString(),
+    name: u.name,
+    role: u.role,
+    title: u.title ?? "",
+    affiliation: toAffiliation(u.affiliation),
+    verified: u.verified,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+/** Adds locale and suspension state; the email only when `withEmail` (the user themself or an admin). */
+export function presentUser(u: PresentableUser, { withEmail }: { withEmail: boolean }): UserDto {
+  const dto: UserDto = {
+    ...presentPublicUser(u),
+    locale: u.locale,
+    suspendedUntil: u.suspendedUntil ? u.suspendedUntil.toISOString() : null,
+    suspendReason: u.suspendReason ?? null,
+  };
+  if (withEmail) dto.email = u.email;
+  return dto;
+}
+
+/**
+ * The view of `u` that `viewer` is entitled to (user.policy decides): themself and admins get
+ * everything but credentials; moderators also see suspension state (they suspend people) but not
+ * emails; everyone else the public profile.
+ */
+export function presentUserFor(viewer: Actor | null, u: PresentableUser): UserDto | PublicUserDto {
+  const target = { id: u._id.toString(), role: u.role };
+  if (!can(viewer, "user.viewAccount", target)) return presentPublicUser(u);
+  return presentUser(u, { withEmail: can(viewer, "user.viewEmail", target) });
+}

@@ -1,0 +1,69 @@
+import { join } from "node:path";
+import mongoose from "mongoose";
+import type { Config } from "../config.js";
+import { logger } from "./logger.js";
+
+export type DbKind = "embedded" | "mongodb";
+
+export interface Db {
+  kind: DbKind;
+  connection: mongoose.Connection;
+  /** Disconnect Mongoose, then stop the embedded server (which flushes its journal). */
+  close(): Promise<void>;
+}
+
+/** Database name used on the embedded server (a real MongoDB uses the one in its URI). */
+const EMBEDDED_DB_NAME = "rembuk";
+
+/**
+ * Connect the default Mongoose connection (models are registered on it) to MONGODB_URI, or start the
+ * embedded devdb and connect to that: persistent under DATA_DIR/devdb, or in memory for tests.
+ * Indexes are synchronised explicitly once the models are loaded (`syncAllIndexes`), never lazily.
+ */
+export async function connectDb(config: Config): Promise<Db> {
+  mongoose.set("strictQuery", true);
+  mongoose.set("autoIndex", false);
+
+  if (config.mongodbUri) {
+    await mongoose.connect(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
+    return { kind: "mongodb", connection: mongoose.connection, close: () => mongoose.disconnect() };
+  }
+
+  // Loaded only when needed, so a production deployment on a real MongoDB never touches devdb.
+  const { startDevDb } = await import("@rembuk/devdb");
+  const devdb = await startDevDb(
+    config.devdbInMemory ? { inMemory: true } : { dataDir: join(config.dataDir, "devdb") },
+  );
+  try {
+    await mongoose.connect(devdb.uri, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 10_000 });
+  } catch (err) {
+    await devdb.stop();
+    throw err;
+  }
+  return {
+    kind: "embedded",
+    connection: mongoose.connection,
+    close: async () => {
+      await mongoose.disconnect();
+      await devdb.stop();
+    },
+  };
+}
+
+/** Create (and drop stale) indexes for every registered model; called once at start. */
+export async function syncAllIndexes(): Promise<void> {
+  for (const model of Object.values(mongoose.models)) {
+    const dropped = await model.syncIndexes();
+    if (dropped.length) logger.info({ model: model.modelName, dropped }, "dropped stale indexes");
+  }
+}
+
+/** True for MongoDB's duplicate-key error (E11000), optionally on one field of the unique index. */
+export function isDuplicateKeyError(err: unknown, field?: string): boolean {
+  if (typeof err !== "object" || err === null || !("code" in err) || err.code !== 11000) return false;
+  if (!field) return true;
+  const keyPattern = "keyPattern" in err ? err.keyPattern : undefined;
+  if (typeof keyPattern === "object" && keyPattern !== null) return field in keyPattern;
+  // Some servers only put the index name in the message; fall back to that.
+  return "message" in err && typeof err.message === "string" && err.message.includes(field);
+}

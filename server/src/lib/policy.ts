@@ -1,0 +1,55 @@
+import { policies } from "../features/policies.js";
+import type { Actor } from "./actor.js";
+import { AppError, forbidden, suspended, unauthenticated } from "./errors.js";
+import type { Rule } from "./policyRules.js";
+
+/**
+ * The one authorisation entry point. Services call `assertCan(actor, "thread.reply", thread)` before
+ * writing; the action names and their resource types come from the feature tables merged in
+ * `features/policies.ts`, so a typo or a wrong resource is a compile error.
+ */
+type Policies = typeof policies;
+export type Action = keyof Policies;
+export type ResourceOf<A extends Action> = Policies[A] extends { allow(actor: never, resource: infer R): boolean }
+  ? R
+  : never;
+/** Actions whose rule takes no resource are called without one. */
+type ResourceArgs<A extends Action> = [ResourceOf<A>] extends [void] ? [] : [resource: ResourceOf<A>];
+
+const table: Record<string, Rule<unknown> | undefined> = policies;
+
+function ruleFor(action: string): Rule<unknown> {
+  const rule = table[action];
+  // Only reachable through an untyped caller; fail closed and loudly.
+  if (!rule) throw new Error(`No policy rule for action "${action}"`);
+  return rule;
+}
+
+/**
+ * Throw unless `actor` may perform `action` on the resource:
+ * - write actions: 401 UNAUTHENTICATED for guests, 403 SUSPENDED while suspended, else 403 FORBIDDEN;
+ * - read actions: 401 for guests, 403 FORBIDDEN for signed-in actors.
+ * (Features that must hide a resource's existence check `can()` and throw NOT_FOUND instead.)
+ */
+export function assertCan<A extends Action>(actor: Actor | null, action: A, ...args: ResourceArgs<A>): void {
+  const rule = ruleFor(action);
+  const resource: unknown = args[0];
+  if (rule.kind === "write") {
+    if (!actor) throw unauthenticated();
+    if (actor.suspendedUntil && actor.suspendedUntil > new Date()) throw suspended(actor.suspendedUntil);
+    if (!rule.allow(actor, resource)) throw forbidden();
+    return;
+  }
+  if (!rule.allow(actor, resource)) throw actor ? forbidden() : unauthenticated();
+}
+
+/** The same decision as a boolean, for presenters (which buttons to show) and not-found-style checks. */
+export function can<A extends Action>(actor: Actor | null, action: A, ...args: ResourceArgs<A>): boolean {
+  try {
+    assertCan(actor, action, ...args);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,77 @@
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.js";
+import { ConfigError, displayPath, loadConfig, type Config } from "./config.js";
+import { DEMO_PASSWORD, presentDemoAccounts, seedDemoIfEmpty } from "./features/demo/seed.js";
+import { ensureAdmin } from "./features/users/user.service.js";
+import { logger } from "./lib/logger.js";
+
+/**
+ * `pnpm --filter @rembuk/server start`: configuration, database, first admin, demo content, listen;
+ * stop cleanly on SIGTERM/SIGINT (stop accepting, close sockets, close the database, exit 0).
+ */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee docs/configuration.md.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const rembuk = await createApp(config);
+
+  if (config.admin) {
+    const outcome = await ensureAdmin(config.admin);
+    logger.info({ email: config.admin.email, outcome }, "admin account from ADMIN_EMAIL");
+  }
+  if (config.demoContent && (await seedDemoIfEmpty(logger))) logger.info("seeded demo content");
+
+  await new Promise<void>((resolve, reject) => {
+    rembuk.httpServer.once("error", reject);
+    rembuk.httpServer.listen(config.port, () => resolve());
+  });
+  const { port } = rembuk.httpServer.address() as AddressInfo;
+  const url = config.publicOrigin ?? `http://localhost:${port}`;
+  logger.info(
+    { url, db: rembuk.db.kind, redis: rembuk.redis !== null, dataDir: displayPath(config.dataDir), env: config.env },
+    "Rembuk is listening",
+  );
+  process.stdout.write(`\n  Rembuk: ${url}\n  Database: ${rembuk.db.kind}${rembuk.db.kind === "embedded" ? ` (${displayPath(config.dataDir)}/devdb)` : ""}\n`);
+
+  const demo = config.demoContent ? await presentDemoAccounts() : [];
+  if (demo.length) {
+    const width = Math.max(...demo.map((d) => d.email.length));
+    process.stdout.write(`\n  Akun demo (kata sandi: ${DEMO_PASSWORD})\n`);
+    for (const d of demo) process.stdout.write(`    ${d.email.padEnd(width)}  ${d.role.padEnd(9)}  ${d.title}\n`);
+  }
+  process.stdout.write("\n");
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    // A stuck connection must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error("shutdown timed out");
+      process.exit(1);
+    }, 10_000).unref();
+    rembuk.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, "failed to start");
+  process.exit(1);
+});
