@@ -1,0 +1,10 @@
+import { userPolicy } from "./users/user.policy.js";
+
+/**
+ * Every feature's policy table, merged into the one table `assertCan` dispatches on
+ * (lib/policy.ts). Adding a feature's actions is one spread here; action names are
+ * `<entity>.<verb>` and must be unique across features.
+ */
+export const policies = {
+  ...userPolicy,
+};
