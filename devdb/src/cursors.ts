@@ -1,4 +1,5 @@
 import { Long, serialize, type Document } from "bson";
+import { randomBytes } from "node:crypto";
 import { MAX_BSON_OBJECT_SIZE } from "./wire/constants.js";
 import { cursorReply } from "./wire/cursor-reply.js";
 import { CommandError } from "./errors.js";
@@ -21,7 +22,6 @@ interface OpenCursor {
  */
 export class CursorRegistry {
   private readonly cursors = new Map<string, OpenCursor>();
-  private nextId = BigInt(Math.floor(Math.random() * 2 ** 40)) + 1n;
 
   get size(): number {
     return this.cursors.size;
@@ -33,7 +33,7 @@ export class CursorRegistry {
     const batch = this.take(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
     let id = Long.ZERO;
     if (!singleBatch && cursor.pos < docs.length) {
-      id = Long.fromBigInt(this.nextId++);
+      id = this.newId();
       this.cursors.set(id.toString(), cursor);
     }
     return cursorReply("firstBatch", batch, id, ns);
@@ -53,6 +53,14 @@ export class CursorRegistry {
       replyId = Long.ZERO;
     }
     return cursorReply("nextBatch", batch, replyId, ns);
+  }
+
+  /** Random positive 63-bit ids, like a real server's, so clients can't guess each other's. */
+  private newId(): Long {
+    for (;;) {
+      const id = Long.fromBits(randomBytes(4).readInt32LE(0), randomBytes(4).readInt32LE(0) & 0x7fffffff);
+      if (!id.isZero() && !this.cursors.has(id.toString())) return id;
+    }
   }
 
   kill(id: Long): boolean {

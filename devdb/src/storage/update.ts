@@ -91,10 +91,17 @@ function applyOperators(target: Document, modifier: Document, args: UpdateArgs):
   checkConflicts(modifier);
   // mingo stores operand values by reference; copy them so documents never share structure
   // with each other or with the request.
-  const changed = mingoUpdate(target, cloneValue(modifier), args.arrayFilters, args.filter, {
-    cloneMode: "none",
-    queryOptions,
-  });
+  let changed: string[];
+  try {
+    changed = mingoUpdate(target, cloneValue(modifier), args.arrayFilters, args.filter, {
+      cloneMode: "none",
+      queryOptions,
+    });
+  } catch (err) {
+    // mingo guards _id itself; give its refusal MongoDB's code.
+    if (err instanceof Error && err.message.includes("immutable field '_id'")) throw immutableId();
+    throw err;
+  }
   return changed.length > 0;
 }
 
