@@ -42,13 +42,23 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** Refuses a second devdb process on the same directory; a lock from a dead process is taken over. */
+const lockedHere = new Set<string>();
+
+/**
+ * Refuses a second devdb (in this or another process) on the same directory; a lock left by
+ * a dead process is taken over.
+ */
 export function acquireLock(dir: string): () => void {
   const file = path.join(dir, "devdb.lock");
+  if (lockedHere.has(file)) throw new Error(`data directory ${dir} is in use by this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => fs.rmSync(file, { force: true });
+      lockedHere.add(file);
+      return () => {
+        lockedHere.delete(file);
+        fs.rmSync(file, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number(fs.readFileSync(file, "utf8"));
