@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import type { Locale, Role } from "@rembuk/shared";
 import { LIMITS } from "@rembuk/shared";
 
@@ -63,4 +64,4 @@ userSchema.index({ nameLower: 1, _id: -1 });
 userSchema.index({ role: 1, _id: -1 });
 
 // Created once: test runners and `tsx watch` may evaluate this module again in the same process.
-export const User: Model<UserRecord> = models.User ?? model<UserRecord>("User", userSchema);
+export const User: Model<UserRecord> = mongoose.models.User ?? mongoose.model<UserRecord>("User", userSchema);

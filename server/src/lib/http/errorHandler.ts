@@ -3,7 +3,8 @@ import { AppError, notFound, toErrorResponse } from "../errors.js";
 
 /** Body-parser and similar errors carry an HTTP status and a `type`; map them to our codes. */
 function fromHttpError(err: unknown): AppError | null {
-  if (typeof err !== "object" || err === null) return null;
+  // AppErrors carry a `status` too; they are already in our shape and must pass through untouched.
+  if (err instanceof AppError || typeof err !== "object" || err === null) return null;
   const { status, type } = err as { status?: unknown; type?: unknown };
   if (type === "entity.too.large" || status === 413)
     return new AppError("PAYLOAD_TOO_LARGE", 413, "Request body is too large");
