@@ -1,6 +1,18 @@
 import type { AckFn } from "./ack.js";
 import type { Role } from "./schemas/users.js";
 import type { QaSessionDto, QaSnapshotDto, QaVoteCountsDto, QuestionDto, QuestionModerateInput } from "./schemas/qa.js";
+import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
+import type { ReadStateDto, ThreadCreateCommand, ThreadDto, ThreadJoinInput, ThreadReadCommand, ThreadRefInput } from "./schemas/threads.js";
+import type {
+  PostCreateCommand,
+  PostDeletedEvent,
+  PostDto,
+  PostRefCommand,
+  PostUpdateCommand,
+  ReactCommand,
+  ThreadJoinResult,
+} from "./schemas/posts.js";
+import type { z } from "zod";
 
 /**
  * The typed Socket.io contract (DESIGN.md §4). Types validate nothing at run time: every command's
@@ -21,6 +33,21 @@ export interface ClientToServerEvents {
   ) => void;
   "qa:moderate": (payload: { questionId: string; input: QuestionModerateInput }, ack: AckFn<QuestionDto>) => void;
   "qa:status": (payload: { sessionId: string; status: "live" | "ended" }, ack: AckFn<QaSessionDto>) => void;
+  /** Rooms and threads: the server joins the socket only after the visibility check (404 otherwise). */
+  "room:join": (payload: RoomJoinInput, ack: AckFn<{ presence: PresenceDto }>) => void;
+  "room:leave": (payload: RoomJoinInput, ack: AckFn<{ presence: PresenceDto }>) => void;
+  /** `missed`: every visible post with seq > afterSeq, in order (without afterSeq: the latest 50). */
+  "thread:join": (payload: z.input<typeof ThreadJoinInput>, ack: AckFn<ThreadJoinResult>) => void;
+  "thread:leave": (payload: ThreadRefInput, ack: AckFn<{ presence: PresenceDto }>) => void;
+  /** Relayed as `typing` to the thread's other sockets, at most once per user and thread every 2 s. */
+  "typing:start": (payload: ThreadRefInput, ack: AckFn<{ relayed: boolean }>) => void;
+  /** Writes mirroring REST; the same service serves both. */
+  "thread:create": (payload: z.input<typeof ThreadCreateCommand>, ack: AckFn<ThreadDto>) => void;
+  "thread:read": (payload: ThreadReadCommand, ack: AckFn<ReadStateDto>) => void;
+  "post:create": (payload: PostCreateCommand, ack: AckFn<PostDto>) => void;
+  "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;
+  "post:delete": (payload: PostRefCommand, ack: AckFn<PostDto>) => void;
+  "post:react": (payload: ReactCommand, ack: AckFn<PostDto>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -31,6 +58,17 @@ export interface ServerToClientEvents {
   "qa:question:updated": (payload: { question: QuestionDto }) => void;
   /** Extension: vote counts batched per session a few times a second during a vote storm. */
   "qa:votes:updated": (payload: QaVoteCountsDto) => void;
+  /** To `room:<id>`. Thread DTOs in broadcasts never carry a viewer's unread state. */
+  "thread:created": (payload: { thread: ThreadDto }) => void;
+  "thread:updated": (payload: { thread: ThreadDto }) => void;
+  /** Extension: an admin changed the room (name, slow mode, audience). */
+  "room:updated": (payload: { room: RoomDto }) => void;
+  /** To `thread:<id>`; neutral DTOs (no myReactions, no clientId). */
+  "post:created": (payload: { post: PostDto }) => void;
+  "post:updated": (payload: { post: PostDto }) => void;
+  "post:deleted": (payload: PostDeletedEvent) => void;
+  "presence:changed": (payload: PresenceDto) => void;
+  "typing": (payload: { threadId: string; user: UserSummaryDto }) => void;
 }
 
 /** What the handshake puts on `socket.data`; guests have `userId: null` and may only read. */

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { LIMITS } from "../limits.js";
+import { ClientId, IsoDate, ObjectIdString } from "./common.js";
+import { UserSummaryDto } from "./rooms.js";
+
+export const ThreadKind = z.enum(["discussion", "practice", "qa-archive"]);
+export type ThreadKind = z.infer<typeof ThreadKind>;
+
+/**
+ * Threads and posts alike: only `published` content reaches other people; `queued` waits for a
+ * moderator (pre-moderation), `hidden` was taken down by one.
+ */
+export const ContentStatus = z.enum(["published", "queued", "hidden"]);
+export type ContentStatus = z.infer<typeof ContentStatus>;
+
+/** Markdown source of a post; whitespace-only bodies are empty. */
+export const PostBody = z
+  .string()
+  .min(LIMITS.postBody.min)
+  .max(LIMITS.postBody.max)
+  .refine((s) => s.trim().length > 0, { message: "Write something first" });
+
+export const ThreadTitle = z.string().trim().min(LIMITS.threadTitle.min).max(LIMITS.threadTitle.max);
+
+export const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(LIMITS.tag.min)
+  .max(LIMITS.tag.max)
+  .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "Use letters, digits and single hyphens");
+
+const Tags = z
+  .array(Tag)
+  .max(LIMITS.tagsPerThread)
+  .transform((tags) => [...new Set(tags)]);
+
+/**
+ * `POST /rooms/:slug/threads`. Only `discussion` threads can be started here for now: practice
+ * threads need the practice object's validation (regions, sectors), which the practices feature brings,
+ * and `qa-archive` threads are written by Q&A sessions when they end. Until then `kind: "practice"`
+ * and a `practice` field are refused with 400 rather than accepted unchecked.
+ */
+export const ThreadCreateInput = z
+  .object({
+    title: ThreadTitle,
+    body: PostBody,
+    kind: z.enum(["discussion"], "Only discussion threads can be started for now").optional(),
+    tags: Tags.optional(),
+    clientId: ClientId.optional(),
+  })
+  .strict();
+export type ThreadCreateInput = z.infer<typeof ThreadCreateInput>;
+
+/** Socket `thread:create`: the same input, naming the room by id like `room:join`. */
+export const ThreadCreateCommand = ThreadCreateInput.extend({ roomId: ObjectIdString }).strict();
+export type ThreadCreateCommand = z.infer<typeof ThreadCreateCommand>;
+
+export const ThreadSort = z.enum(["activity", "new", "top"]);
+export type ThreadSort = z.infer<typeof ThreadSort>;
+
+export const ThreadListQuery = z
+  .object({
+    sort: ThreadSort.default("activity"),
+    /** Opaque: whatever `nextCursor` said; it only works with the sort it came from. */
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
+  })
+  .strict();
+export type ThreadListQuery = z.infer<typeof ThreadListQuery>;
+
+export const ThreadIdParams = z.object({ id: ObjectIdString });
+
+export const ThreadDto = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  roomSlug: z.string(),
+  kind: ThreadKind,
+  title: z.string(),
+  author: UserSummaryDto.nullable(),
+  tags: z.array(z.string()),
+  pinned: z.boolean(),
+  featured: z.boolean(),
+  locked: z.boolean(),
+  status: ContentStatus,
+  /** Highest seq handed out in this thread (may include posts the viewer cannot see). */
+  lastSeq: z.number().int(),
+  /** Published, not deleted posts, the opening post included. */
+  postCount: z.number().int(),
+  /** `postCount` without the opening post. */
+  replyCount: z.number().int(),
+  reactionCount: z.number().int(),
+  lastActivityAt: IsoDate,
+  createdAt: IsoDate,
+  /** Per viewer, signed in only; never in broadcasts. Visible posts after `lastReadSeq`. */
+  unreadCount: z.number().int().optional(),
+  lastReadSeq: z.number().int().optional(),
+});
+export type ThreadDto = z.infer<typeof ThreadDto>;
+
+/** `POST /threads/:id/read` and socket `thread:read`: everything up to `seq` has been seen. */
+export const MarkReadInput = z.object({ seq: z.number().int().min(0) }).strict();
+export const ThreadReadCommand = MarkReadInput.extend({ threadId: ObjectIdString }).strict();
+export type ThreadReadCommand = z.infer<typeof ThreadReadCommand>;
+
+export const ReadStateDto = z.object({
+  threadId: z.string(),
+  lastReadSeq: z.number().int(),
+  unreadCount: z.number().int(),
+});
+export type ReadStateDto = z.infer<typeof ReadStateDto>;
+
+/** Socket `thread:join`: `afterSeq` is the last seq this client has; omit it on a first visit. */
+export const ThreadJoinInput = z
+  .object({ threadId: ObjectIdString, afterSeq: z.number().int().min(0).optional() })
+  .strict();
+export type ThreadJoinInput = z.infer<typeof ThreadJoinInput>;
+
+/** Socket `thread:leave` and `typing:start`. */
+export const ThreadRefInput = z.object({ threadId: ObjectIdString }).strict();
+export type ThreadRefInput = z.infer<typeof ThreadRefInput>;
