@@ -1,7 +1,7 @@
 import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
-import { isPlainObject } from "../storage/keys.js";
+import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
 import { runPipeline } from "../storage/mingo.js";
 import { select, type SelectOptions } from "../storage/query.js";
 import { arrayArg, docArg } from "./args.js";
@@ -29,6 +29,50 @@ function pushDown(pipeline: Document[]): { filter: Document; opts: SelectOptions
     if (typeof pipeline[i]?.$limit === "number") opts.limit = pipeline[i++].$limit as number;
   }
   return { filter, opts, rest: pipeline.slice(i) };
+}
+
+/** A `$lookup` joining on local/foreign fields from a collection of this database. */
+function equalityLookup(stage: Document): Document | null {
+  const spec: unknown = stage.$lookup;
+  if (!isPlainObject(spec)) return null;
+  const { from, localField, foreignField } = spec;
+  if (typeof from !== "string" || typeof localField !== "string" || typeof foreignField !== "string") return null;
+  return spec;
+}
+
+/**
+ * Only foreign documents whose join field equals some local value can join, so fetch just
+ * those (through an index when there is one) instead of copying the whole foreign collection.
+ */
+function joinCandidates(ctx: CommandContext, docs: Document[], spec: Document): Document[] | null {
+  const coll = ctx.engine.getCollection(ctx.db, spec.from as string);
+  if (!coll) return [];
+  const values: unknown[] = [];
+  for (const d of docs) {
+    for (const v of valuesAtPath(d, spec.localField as string).values) {
+      if (v instanceof RegExp) return null; // $in would treat it as a pattern, not a value
+      values.push(v === MISSING ? null : v);
+    }
+  }
+  return select(coll, { [spec.foreignField as string]: { $in: values } }).map((s) => cloneDoc(s.doc));
+}
+
+/** Runs the pipeline, splitting it at equality `$lookup`s so each fetches only joinable documents. */
+function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document[]): Document[] {
+  const resolver = resolverFor(ctx);
+  let docs = input;
+  let stages = pipeline;
+  for (;;) {
+    const k = stages.findIndex((s) => equalityLookup(s) !== null);
+    if (k < 0) break;
+    if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver);
+    const spec = equalityLookup(stages[k]) as Document;
+    const foreign = joinCandidates(ctx, docs, spec);
+    const lookup = foreign ? { $lookup: { ...spec, from: foreign } } : stages[k];
+    docs = runPipeline(docs, [lookup], resolver);
+    stages = stages.slice(k + 1);
+  }
+  return stages.length > 0 ? runPipeline(docs, stages, resolver) : docs;
 }
 
 function resolverFor(ctx: CommandContext): (name: string) => Document[] {
@@ -71,6 +115,6 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }
-  const out = rest.length > 0 ? runPipeline(input, rest, resolverFor(ctx)) : input;
+  const out = runWithJoins(ctx, input, rest);
   return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
 };

@@ -294,6 +294,39 @@ describe("raw driver compatibility", () => {
     ]);
   });
 
+  it("joins with $lookup on array and missing local fields", async () => {
+    const orders = db.collection("orders");
+    const products = db.collection("products");
+    await products.insertMany([
+      { _id: "p1" as unknown as ObjectId, name: "one" },
+      { _id: "p2" as unknown as ObjectId, name: "two" },
+      { _id: "p3" as unknown as ObjectId, name: "three" },
+    ]);
+    const people = db.collection("people");
+    await people.insertMany([{ name: "nobody-ref" }, { name: "has-ref", ref: "x" }]);
+    await orders.insertMany([
+      { _id: "o1" as unknown as ObjectId, items: ["p1", "p3"] },
+      { _id: "o2" as unknown as ObjectId, items: ["p2"] },
+      { _id: "o3" as unknown as ObjectId },
+    ]);
+    const joined = await orders
+      .aggregate([
+        { $lookup: { from: "products", localField: "items", foreignField: "_id", as: "products" } },
+        { $project: { names: "$products.name" } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(joined.map((o) => [...(o.names as string[])].sort())).toEqual([["one", "three"], ["two"], []]);
+    // A missing local field joins foreign documents whose field is missing or null.
+    const missing = await orders
+      .aggregate([
+        { $match: { _id: "o3" } },
+        { $lookup: { from: "people", localField: "ref", foreignField: "ref", as: "p" } },
+      ])
+      .toArray();
+    expect(missing[0].p.map((p: { name: string }) => p.name)).toEqual(["nobody-ref"]);
+  });
+
   it("filters, sorts, skips, limits and projects", async () => {
     const c = db.collection("query");
     await c.insertMany(
