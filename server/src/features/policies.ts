@@ -1,4 +1,7 @@
 import { userPolicy } from "./users/user.policy.js";
+import { roomPolicy } from "./rooms/room.policy.js";
+import { threadPolicy } from "./threads/thread.policy.js";
+import { postPolicy } from "./posts/post.policy.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -7,4 +10,7 @@ import { userPolicy } from "./users/user.policy.js";
  */
 export const policies = {
   ...userPolicy,
+  ...roomPolicy,
+  ...threadPolicy,
+  ...postPolicy,
 };

@@ -6,6 +6,16 @@ import { authRouter } from "./auth/auth.routes.js";
 import { registerAuthSocket } from "./auth/auth.socket.js";
 import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
 import { userRouter } from "./users/user.routes.js";
+import { qaRouter } from "./qa/qa.routes.js";
+import { registerQaSocket } from "./qa/qa.socket.js";
+import { bindPresence } from "./presence/presence.service.js";
+import { registerPresenceSocket } from "./presence/presence.socket.js";
+import { roomRouter } from "./rooms/room.routes.js";
+import { registerRoomSocket } from "./rooms/room.socket.js";
+import { threadRouter } from "./threads/thread.routes.js";
+import { registerThreadSocket } from "./threads/thread.socket.js";
+import { postRouter } from "./posts/post.routes.js";
+import { registerPostSocket } from "./posts/post.socket.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
@@ -22,6 +32,20 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
   userRouter,
   taxonomyRouter,
+  roomRouter,
+  threadRouter,
+  postRouter,
+  qaRouter,
 ];
 
-export const socketRegistrars: SocketRegistrar[] = [registerAuthSocket];
+export const socketRegistrars: SocketRegistrar[] = [
+  registerAuthSocket,
+  registerPresenceSocket,
+  registerRoomSocket,
+  registerThreadSocket,
+  registerPostSocket,
+  registerQaSocket,
+];
+
+/** Called once with the Socket.io server when it is created (features that query live sockets). */
+export const ioInitializers: Array<(io: IoServer) => void> = [bindPresence];

@@ -3,7 +3,7 @@ import type { RequestHandler } from "express";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { LIMITS } from "@rembuk/shared";
-import { socketRegistrars } from "../../features/registry.js";
+import { ioInitializers, socketRegistrars } from "../../features/registry.js";
 import type { Redis } from "../redis.js";
 import { logger } from "../logger.js";
 import { installHandshake } from "./handshake.js";
@@ -62,5 +62,6 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
 
   setPublisher(ioPublisher(io));
+  for (const init of ioInitializers) init(io);
   return io;
 }

@@ -1,0 +1,403 @@
+import { Types } from "mongoose";
+import type {
+  PostCreateInput,
+  PostDto,
+  PostListQuery,
+  PostRevisionDto,
+  PostUpdateInput,
+  ReactInput,
+} from "@rembuk/shared";
+import type { Actor } from "../../lib/actor.js";
+import { isDuplicateKeyError } from "../../lib/db.js";
+import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
+import { assertCan, can } from "../../lib/policy.js";
+import { publish } from "../../lib/realtime/publish.js";
+import { rooms } from "../../lib/realtime/rooms.js";
+import { renderBody } from "../markdown/markdown.service.js";
+import { raiseReadMark } from "../readstate/readState.service.js";
+import { requireSignedIn } from "../rooms/room.loader.js";
+import type { RoomRecord } from "../rooms/room.model.js";
+import { isRoomModerator, visibleContentFilter } from "../rooms/room.visibility.js";
+import { loadVisibleThread } from "../threads/thread.loader.js";
+import { Thread, type ThreadRecord } from "../threads/thread.model.js";
+import { publishThreadUpdated } from "../threads/thread.publish.js";
+import { Post, PostRevision, Reaction, type PostRecord } from "./post.model.js";
+import { presentPost, presentPosts, toRevisionDto } from "./post.presenter.js";
+import { initialStatus } from "./post.status.js";
+import { takeSlowModeSlot } from "./slowMode.js";
+
+const locked = () => new AppError("LOCKED", 409, "This thread is locked");
+
+/** How long a retry waits for the original send of the same clientId to get its seq. */
+const CLAIM_WAIT_MS = 3000;
+/** A claim without a seq this old belongs to a request that died; a retry may finish it. */
+const CLAIM_STALE_MS = 10_000;
+/** Catch-up reads in pages of this many, however far behind the client is. */
+const CATCH_UP_PAGE = 500;
+/** `thread:join` without `afterSeq` (a first visit) gets only the latest posts; REST pages the rest. */
+export const JOIN_LATEST = 50;
+
+export interface LoadedPost {
+  post: PostRecord;
+  thread: ThreadRecord;
+  room: RoomRecord;
+}
+
+/** A post, its thread and room, if the actor may see all three; otherwise 404. */
+export async function loadVisiblePost(actor: Actor | null, postId: string): Promise<LoadedPost> {
+  const post = await Post.findById(postId).lean();
+  if (!post || post.seq === 0) throw notFound("Post");
+  const { thread, room } = await loadVisibleThread(actor, post.threadId.toString()).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === "NOT_FOUND" ? notFound("Post") : err;
+  });
+  if (!can(actor, "post.view", { room, thread, post })) throw notFound("Post");
+  return { post, thread, room };
+}
+
+/** Fan a post out after its write: published posts to the thread, others only to their author's tabs. */
+async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord) {
+  const dto = await presentPost(null, room, post, { neutral: true });
+  const target = post.status === "published" ? rooms.thread(post.threadId.toString()) : rooms.user(post.authorId.toString());
+  publish(target, event, { post: dto });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Create
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * `POST /threads/:id/posts` and socket `post:create`. Returns `created: false` when this author already
+ * sent this clientId (the transport answers 200 with the original instead of 201).
+ *
+ * Why the order below keeps seqs gapless (1, 2, 3… with no hole) and a retried send single:
+ * 1. Everything that can refuse the post runs before anything is written: schema (transport), thread
+ *    visibility, policy (401/403 SUSPENDED), lock, `replyTo`, Markdown rendering, and Mongoose's own
+ *    validation of the finished document.
+ * 2. The post is inserted with `seq: 0` (invisible: every read asks for `seq > n ≥ 0`). This insert is
+ *    the idempotency check: the unique (authorId, clientId) index refuses a second one with E11000,
+ *    and the caller gets the original back. A duplicate therefore never reaches step 4, so it never
+ *    takes a number it cannot use.
+ * 3. Slow mode is checked after the claim, so a retry of an accepted post is answered 200 rather than
+ *    429; if slow mode refuses, the invisible claim is deleted and nothing else was touched.
+ * 4. The number comes from one atomic `findOneAndUpdate({_id, locked:false}, {$inc:{lastSeq:1}})`. If
+ *    the thread was locked or removed meanwhile, nothing is incremented and the claim is deleted.
+ * 5. The claim gets its seq (`updateOne`), then the thread's published counters move by `$inc`.
+ * Only a crash (or lost database) between 4 and 5 could leave a number unused; without multi-document
+ * transactions (devdb has none) that window cannot be closed, only kept to one round trip. A retry of
+ * such a send finds its stale claim and finishes it under a new number (see `finishStaleClaim`).
+ */
+export async function createPost(
+  actor: Actor | null,
+  threadId: string,
+  input: PostCreateInput,
+): Promise<{ post: PostDto; created: boolean }> {
+  const me = requireSignedIn(actor);
+  const { thread, room } = await loadVisibleThread(me, threadId);
+  assertCan(me, "post.create", { room, thread });
+  const moderator = isRoomModerator(me, room);
+  if (thread.locked && !moderator) throw locked();
+  if (input.replyTo) await checkReplyTarget(me, room, thread, input.replyTo);
+  const rendered = await renderBody(input.body);
+
+  const claim = new Post({
+    threadId: thread._id,
+    roomId: room._id,
+    seq: 0,
+    authorId: new Types.ObjectId(me.id),
+    body: input.body,
+    html: rendered.html,
+    mentions: rendered.mentions.map((id) => new Types.ObjectId(id)),
+    replyTo: input.replyTo ? new Types.ObjectId(input.replyTo) : null,
+    status: initialStatus(me, room),
+    clientId: input.clientId,
+  });
+  await claim.validate();
+
+  try {
+    await claim.save();
+  } catch (err) {
+    if (!isDuplicateKeyError(err, "clientId")) throw err;
+    return { post: await resolveDuplicate(me, room, thread, input.clientId), created: false };
+  }
+
+  let slot;
+  try {
+    slot = moderator ? null : await takeSlowModeSlot(me.id, room._id, room.slowModeSeconds);
+  } catch (err) {
+    await Post.deleteOne({ _id: claim._id, seq: 0 });
+    throw err;
+  }
+
+  try {
+    const post = await finishClaim(claim.toObject(), room, moderator);
+    return { post: await presentPost(me, room, post), created: true };
+  } catch (err) {
+    await slot?.release();
+    throw err;
+  }
+}
+
+/** A reply must answer a post of the same thread that the author can see. */
+async function checkReplyTarget(me: Actor, room: RoomRecord, thread: ThreadRecord, replyTo: string) {
+  const target = await Post.findOne({ _id: replyTo, threadId: thread._id, seq: { $gt: 0 } }).lean();
+  if (!target || !can(me, "post.view", { room, thread, post: target }))
+    throw validation("Invalid reply", { replyTo: ["Reply to a post in this thread"] });
+}
+
+/** Steps 4–5 of `createPost`, and the publishing that follows. Deletes the claim when no seq is given. */
+async function finishClaim(claim: PostRecord, room: RoomRecord, moderator: boolean): Promise<PostRecord> {
+  const head = await Thread.findOneAndUpdate(
+    moderator ? { _id: claim.threadId } : { _id: claim.threadId, locked: { $ne: true } },
+    { $inc: { lastSeq: 1 } },
+    { returnDocument: "after", projection: { lastSeq: 1 } },
+  ).lean();
+  if (!head) {
+    await Post.deleteOne({ _id: claim._id, seq: 0 });
+    throw (await Thread.exists({ _id: claim.threadId })) ? locked() : notFound("Thread");
+  }
+  const seq = head.lastSeq;
+  const set = await Post.updateOne({ _id: claim._id, seq: 0 }, { $set: { seq } });
+  if (set.modifiedCount === 0) throw conflict("This post was completed by another request; send it again");
+  const post: PostRecord = { ...claim, seq };
+  await afterNumbered(post, room);
+  return post;
+}
+
+/** Counters, the author's own read mark, and the broadcasts of a newly numbered post. */
+async function afterNumbered(post: PostRecord, room: RoomRecord) {
+  const published = post.status === "published";
+  const [thread] = await Promise.all([
+    published
+      ? Thread.findOneAndUpdate(
+          { _id: post.threadId },
+          {
+            $inc: { postCount: 1, replyCount: post.seq > 1 ? 1 : 0 },
+            $max: { lastPublishedSeq: post.seq },
+            $set: { lastActivityAt: post.createdAt },
+          },
+          { returnDocument: "after" },
+        ).lean()
+      : null,
+    // Writing a post means having read the thread up to it.
+    raiseReadMark(post.authorId.toString(), post.threadId, post.seq),
+  ]);
+  await publishPost("post:created", post, room);
+  if (thread) await publishThreadUpdated(thread, room);
+}
+
+/**
+ * The same author sent the same clientId again (a retry after a lost answer, or two sends racing).
+ * Answer with the original. If the original is still being numbered, wait for it briefly; if it was
+ * abandoned mid-way (its request died), finish it now.
+ */
+async function resolveDuplicate(me: Actor, room: RoomRecord, thread: ThreadRecord, clientId: string): Promise<PostDto> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    const original = await Post.findOne({ authorId: new Types.ObjectId(me.id), clientId }).lean();
+    // The claim vanished: its request was refused after claiming (slow mode, lock). Nothing to return.
+    if (!original) throw conflict("The earlier send with this clientId did not go through; send it again");
+    if (!original.threadId.equals(thread._id))
+      throw conflict("This clientId was already used for a post in another thread", "CONFLICT", { clientId: ["Already used"] });
+    if (original.seq > 0) return presentPost(me, room, original);
+    if (Date.now() - original.createdAt.getTime() > CLAIM_STALE_MS) {
+      const post = await finishClaim(original, room, isRoomModerator(me, room));
+      return presentPost(me, room, post);
+    }
+    if (Date.now() > deadline) throw conflict("The earlier send with this clientId is still in progress; retry shortly");
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Read
+// ---------------------------------------------------------------------------------------------------
+
+function seqFilter(thread: ThreadRecord, room: RoomRecord, actor: Actor | null, seq: Record<string, number>) {
+  const visibility = visibleContentFilter(actor, room);
+  const base = { threadId: thread._id, seq };
+  return Object.keys(visibility).length ? { $and: [base, visibility] } : base;
+}
+
+/**
+ * `GET /threads/:id/posts?afterSeq|beforeSeq&limit` → `{posts, headSeq, hasMore}`: posts in ascending
+ * seq, tombstones of deleted posts included (they keep their place), queued or hidden ones only for
+ * their author and moderators. Without either bound the page starts at the beginning.
+ */
+export async function listPosts(actor: Actor | null, threadId: string, query: PostListQuery) {
+  const { thread, room } = await loadVisibleThread(actor, threadId);
+  const backwards = query.beforeSeq !== undefined;
+  const range: Record<string, number> =
+    query.beforeSeq !== undefined ? { $gt: 0, $lt: query.beforeSeq } : { $gt: query.afterSeq ?? 0 };
+  const rows = await Post.find(seqFilter(thread, room, actor, range))
+    .sort({ seq: backwards ? -1 : 1 })
+    .limit(query.limit + 1)
+    .lean();
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  if (backwards) page.reverse();
+  return { posts: await presentPosts(actor, room, page), headSeq: thread.lastSeq, hasMore };
+}
+
+/**
+ * What `thread:join` sends back. Called after the socket joined the thread's room, so `headSeq` is
+ * read after the join: every post numbered later is broadcast to this socket, every post up to it is
+ * here (a post numbered before but finished after the read arrives as its broadcast). With `afterSeq`
+ * it returns ALL visible posts after it, reading in pages; without it, the latest JOIN_LATEST.
+ */
+export async function catchUp(actor: Actor | null, thread: ThreadRecord, room: RoomRecord, afterSeq?: number) {
+  const head = await Thread.findById(thread._id, { lastSeq: 1 }).lean();
+  const headSeq = head?.lastSeq ?? thread.lastSeq;
+  const rows: PostRecord[] = [];
+  if (afterSeq === undefined) {
+    const latest = await Post.find(seqFilter(thread, room, actor, { $gt: 0, $lte: headSeq }))
+      .sort({ seq: -1 })
+      .limit(JOIN_LATEST)
+      .lean();
+    rows.push(...latest.reverse());
+  } else {
+    for (let from = afterSeq; from < headSeq; ) {
+      const page = await Post.find(seqFilter(thread, room, actor, { $gt: from, $lte: headSeq }))
+        .sort({ seq: 1 })
+        .limit(CATCH_UP_PAGE)
+        .lean();
+      rows.push(...page);
+      if (page.length < CATCH_UP_PAGE) break;
+      from = page[page.length - 1].seq;
+    }
+  }
+  return { headSeq, missed: await presentPosts(actor, room, rows) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Edit, delete, react
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * `PATCH /posts/:id {body}` (its author). The text being replaced is archived first as a revision keyed
+ * by (postId, version); the post then changes only if it is still at that version. Two concurrent edits
+ * of one version: one archive insert fails (E11000) and that edit gets 409, so history never forks.
+ */
+export async function updatePost(actor: Actor | null, postId: string, input: PostUpdateInput): Promise<PostDto> {
+  const me = requireSignedIn(actor);
+  const { post, thread, room } = await loadVisiblePost(me, postId);
+  assertCan(me, "post.update", { room, thread, post });
+  if (post.deleted) throw conflict("This post was deleted");
+  if (thread.locked && !isRoomModerator(me, room)) throw locked();
+  if (input.body === post.body) return presentPost(me, room, post);
+  const rendered = await renderBody(input.body);
+
+  const editedConcurrently = () => conflict("This post was edited meanwhile; reload and try again");
+  const revision = { postId: post._id, version: post.version, body: post.body, html: post.html, editorId: me.id, writtenAt: post.editedAt ?? post.createdAt };
+  try {
+    await PostRevision.create(revision);
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw editedConcurrently();
+    throw err;
+  }
+  const now = new Date();
+  const updated = await Post.findOneAndUpdate(
+    { _id: post._id, version: post.version, deleted: false },
+    {
+      $set: { body: input.body, html: rendered.html, mentions: rendered.mentions.map((id) => new Types.ObjectId(id)), editedAt: now },
+      $inc: { version: 1 },
+    },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) {
+    await PostRevision.deleteOne({ postId: post._id, version: post.version });
+    throw editedConcurrently();
+  }
+  await publishPost("post:updated", updated, room);
+  return presentPost(me, room, updated);
+}
+
+/** `GET /posts/:id/history` → earlier versions, oldest first (the current text is the post itself). */
+export async function postHistory(actor: Actor | null, postId: string): Promise<PostRevisionDto[]> {
+  const { post, thread, room } = await loadVisiblePost(actor, postId);
+  if (!can(actor, "post.viewHistory", { room, thread, post })) throw notFound("Post");
+  const revisions = await PostRevision.find({ postId: post._id }).sort({ version: 1 }).lean();
+  return revisions.map(toRevisionDto);
+}
+
+/**
+ * `DELETE /posts/:id` (author or the room's moderators): a soft delete. The post keeps its seq and
+ * stays in lists as a tombstone without body, so clients catching up learn of the deletion and numbers
+ * stay contiguous. Deleting again answers the tombstone (idempotent); counters move only once because
+ * only the request that flips `deleted` adjusts them.
+ */
+export async function deletePost(actor: Actor | null, postId: string): Promise<PostDto> {
+  const me = requireSignedIn(actor);
+  const { post, thread, room } = await loadVisiblePost(me, postId);
+  assertCan(me, "post.delete", { room, thread, post });
+  const now = new Date();
+  const deleted = await Post.findOneAndUpdate(
+    { _id: post._id, deleted: false },
+    { $set: { deleted: true, deletedAt: now, deletedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!deleted) return presentPost(me, room, { ...post, deleted: true });
+
+  if (deleted.status === "published") {
+    const reactions = Object.values(deleted.reactions ?? {}).reduce((a, b) => a + b, 0);
+    const updatedThread = await Thread.findOneAndUpdate(
+      { _id: thread._id },
+      { $inc: { postCount: -1, replyCount: deleted.seq > 1 ? -1 : 0, reactionCount: -reactions } },
+      { returnDocument: "after" },
+    ).lean();
+    publish(rooms.thread(thread._id.toString()), "post:deleted", {
+      threadId: thread._id.toString(),
+      postId: deleted._id.toString(),
+      seq: deleted.seq,
+    });
+    if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  }
+  return presentPost(me, room, deleted);
+}
+
+/**
+ * `POST /posts/:id/reactions {kind, active?}`: one reaction per kind per user, by a unique index. Turning
+ * on inserts (E11000 = already on); turning off deletes. The counter moves only when the insert or
+ * delete actually happened, so repeated or concurrent requests cannot inflate or drive it negative.
+ * Without `active` the request toggles.
+ */
+export async function reactToPost(actor: Actor | null, postId: string, input: ReactInput): Promise<PostDto> {
+  const me = requireSignedIn(actor);
+  const { post, thread, room } = await loadVisiblePost(me, postId);
+  assertCan(me, "post.react", { room, thread, post });
+  if (post.deleted) throw conflict("This post was deleted");
+  if (thread.locked && !isRoomModerator(me, room)) throw locked();
+
+  const key = { postId: post._id, userId: new Types.ObjectId(me.id), kind: input.kind };
+  const wantOn = input.active ?? !(await Reaction.exists(key));
+  let delta = 0;
+  if (wantOn) {
+    try {
+      await Reaction.create(key);
+      delta = 1;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  } else {
+    delta = -(await Reaction.deleteOne(key)).deletedCount;
+  }
+
+  let current = post;
+  if (delta !== 0) {
+    const updated = await Post.findOneAndUpdate(
+      { _id: post._id },
+      { $inc: { [`reactions.${input.kind}`]: delta } },
+      { returnDocument: "after" },
+    ).lean();
+    if (updated) current = updated;
+    if (post.status === "published") {
+      const updatedThread = await Thread.findOneAndUpdate(
+        { _id: thread._id },
+        { $inc: { reactionCount: delta } },
+        { returnDocument: "after" },
+      ).lean();
+      await publishPost("post:updated", current, room);
+      if (updatedThread) await publishThreadUpdated(updatedThread, room);
+    }
+  }
+  return presentPost(me, room, current);
+}

@@ -1,0 +1,147 @@
+import { Types } from "mongoose";
+import { RoomAudience, type RoomCreateInput, type RoomDto, type RoomUpdateInput } from "@rembuk/shared";
+import type { Actor } from "../../lib/actor.js";
+import { isDuplicateKeyError } from "../../lib/db.js";
+import { conflict, validation } from "../../lib/errors.js";
+import { assertCan } from "../../lib/policy.js";
+import { publish } from "../../lib/realtime/publish.js";
+import { rooms } from "../../lib/realtime/rooms.js";
+import { zodToAppError } from "../../lib/zodErrors.js";
+import { roomPresenceCounts } from "../presence/presence.service.js";
+import { unreadThreadsByRoom } from "../readstate/readState.service.js";
+import { Thread } from "../threads/thread.model.js";
+import { User } from "../users/user.model.js";
+import { fromAffiliation, toAffiliation } from "../users/user.presenter.js";
+import { revalidateRoomAudience } from "./room.audience.js";
+import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
+import { Room, type RoomRecord } from "./room.model.js";
+import { toRoomDto } from "./room.presenter.js";
+import { canSeeRoom, visibleContentFilter } from "./room.visibility.js";
+
+/** Unread counts on the room list look at threads active this recently (older ones count as read). */
+const UNREAD_WINDOW_DAYS = 30;
+
+/**
+ * Live numbers for a batch of rooms as `viewer` sees them: visible threads (published ones, plus the
+ * viewer's own and, for moderators, all), presence, latest activity and the viewer's unread threads.
+ */
+async function roomStats(viewer: Actor | null, list: RoomRecord[], { neutral = false } = {}) {
+  const ids = list.map((r) => r._id.toString());
+  const since = new Date(Date.now() - UNREAD_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const [presence, perRoom] = await Promise.all([
+    roomPresenceCounts(ids),
+    Promise.all(
+      list.map(async (room) => {
+        const visible = { roomId: room._id, ...visibleContentFilter(neutral ? null : viewer, room) };
+        const [threadCount, latest, recent] = await Promise.all([
+          Thread.countDocuments(visible),
+          Thread.findOne(visible, { lastActivityAt: 1 }).sort({ lastActivityAt: -1 }).lean(),
+          viewer && !neutral
+            ? Thread.find({ ...visible, status: "published", lastActivityAt: { $gte: since } }, { roomId: 1, lastPublishedSeq: 1 }).lean()
+            : Promise.resolve([]),
+        ]);
+        return { threadCount, lastActivityAt: latest?.lastActivityAt ?? null, recent };
+      }),
+    ),
+  ]);
+  const unread = viewer && !neutral ? await unreadThreadsByRoom(viewer, perRoom.flatMap((r) => r.recent)) : null;
+  return list.map((room, i) => ({
+    threadCount: perRoom[i].threadCount,
+    lastActivityAt: perRoom[i].lastActivityAt,
+    presenceCount: presence.get(ids[i]) ?? 0,
+    ...(unread ? { unreadThreads: unread.get(ids[i]) ?? 0 } : {}),
+  }));
+}
+
+async function presentRooms(viewer: Actor | null, list: RoomRecord[], opts?: { neutral?: boolean }): Promise<RoomDto[]> {
+  const stats = await roomStats(viewer, list, opts);
+  return list.map((room, i) => toRoomDto(room, stats[i]));
+}
+
+/** `GET /rooms` → the rooms this viewer may see (others are simply absent), in creation order. */
+export async function listRooms(viewer: Actor | null): Promise<RoomDto[]> {
+  const all = await Room.find().sort({ _id: 1 }).lean();
+  return presentRooms(viewer, all.filter((room) => canSeeRoom(viewer, room)));
+}
+
+/** `GET /rooms/:slug` → `{room}`; 404 for a restricted room the viewer is not part of. */
+export async function getRoom(viewer: Actor | null, slug: string): Promise<RoomDto> {
+  const room = await loadVisibleRoom(viewer, { slug });
+  const [dto] = await presentRooms(viewer, [room]);
+  return dto;
+}
+
+/** Room moderators must be real users; unknown ids are a 400 naming the field. */
+async function checkModerators(ids: string[]) {
+  if (ids.length === 0) return;
+  const found = await User.countDocuments({ _id: { $in: ids } });
+  if (found !== new Set(ids).size) throw validation("Unknown moderator", { moderators: ["Every moderator must be an existing user"] });
+}
+
+const slugTaken = () => conflict("A room with this slug already exists", "CONFLICT", { slug: ["Already taken"] });
+
+/** `POST /rooms` (admins) → the new room; 409 when the slug is taken (unique index, not a lookup). */
+export async function createRoom(actor: Actor | null, input: RoomCreateInput): Promise<RoomDto> {
+  const me = requireSignedIn(actor);
+  assertCan(me, "room.create");
+  await checkModerators(input.moderators);
+  try {
+    const room = await Room.create({
+      ...input,
+      allowedAffiliations: input.allowedAffiliations.flatMap((a) => fromAffiliation(a) ?? []),
+      moderators: input.moderators.map((id) => new Types.ObjectId(id)),
+      createdBy: new Types.ObjectId(me.id),
+    });
+    const [dto] = await presentRooms(me, [room.toObject()]);
+    return dto;
+  } catch (err) {
+    if (isDuplicateKeyError(err, "slug")) throw slugTaken();
+    throw err;
+  }
+}
+
+/**
+ * `PATCH /rooms/:slug` (admins). When the audience changes (visibility, allowed affiliations,
+ * moderators), sockets of people who may no longer see the room are taken out of it and its threads
+ * on every process, so they stop receiving its broadcasts at once.
+ */
+export async function updateRoom(actor: Actor | null, slug: string, patch: RoomUpdateInput): Promise<RoomDto> {
+  const me = requireSignedIn(actor);
+  const room = await loadVisibleRoom(me, { slug });
+  assertCan(me, "room.update", { room });
+  if (patch.moderators) await checkModerators(patch.moderators);
+
+  const visibility = patch.visibility ?? room.visibility;
+  // Leaving `restricted` without naming a list drops the old one (it would mean nothing elsewhere).
+  const allowedAffiliations =
+    patch.allowedAffiliations ??
+    (visibility === "restricted" ? room.allowedAffiliations.flatMap((a) => toAffiliation(a) ?? []) : []);
+  const audience = RoomAudience.safeParse({ visibility, allowedAffiliations });
+  if (!audience.success) throw zodToAppError(audience.error);
+
+  const set: Record<string, unknown> = {};
+  if (patch.slug !== undefined) set.slug = patch.slug;
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.description !== undefined) set.description = patch.description;
+  if (patch.slowModeSeconds !== undefined) set.slowModeSeconds = patch.slowModeSeconds;
+  if (patch.preModerated !== undefined) set.preModerated = patch.preModerated;
+  if (patch.moderators !== undefined) set.moderators = patch.moderators.map((id) => new Types.ObjectId(id));
+  set.visibility = visibility;
+  set.allowedAffiliations = allowedAffiliations.flatMap((a) => fromAffiliation(a) ?? []);
+
+  let updated: RoomRecord | null;
+  try {
+    updated = await Room.findOneAndUpdate({ _id: room._id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean();
+  } catch (err) {
+    if (isDuplicateKeyError(err, "slug")) throw slugTaken();
+    throw err;
+  }
+  if (!updated) throw validation("Room disappeared");
+  const audienceChanged =
+    patch.visibility !== undefined || patch.allowedAffiliations !== undefined || patch.moderators !== undefined;
+  if (audienceChanged) await revalidateRoomAudience(updated);
+  const [neutral] = await presentRooms(null, [updated], { neutral: true });
+  publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });
+  const [dto] = await presentRooms(me, [updated]);
+  return dto;
+}

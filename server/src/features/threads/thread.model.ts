@@ -1,0 +1,63 @@
+import { Schema, model, models, type Model, type Types } from "mongoose";
+import { LIMITS, type ContentStatus, type ThreadKind } from "@rembuk/shared";
+
+export interface ThreadRecord {
+  _id: Types.ObjectId;
+  roomId: Types.ObjectId;
+  kind: ThreadKind;
+  title: string;
+  authorId: Types.ObjectId;
+  tags: string[];
+  pinned: boolean;
+  featured: boolean;
+  locked: boolean;
+  status: ContentStatus;
+  /** Highest post seq handed out; only ever grows, by `$inc` (posts claim theirs from it). */
+  lastSeq: number;
+  /** Highest seq of a published post: what "unread" compares a reader's last read seq with. */
+  lastPublishedSeq: number;
+  /** Published, not deleted posts (opening post included), kept by `$inc`. */
+  postCount: number;
+  replyCount: number;
+  reactionCount: number;
+  lastActivityAt: Date;
+  /** Idempotency key of the creating request; generated when the client sent none. */
+  clientId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const threadSchema = new Schema<ThreadRecord>(
+  {
+    roomId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: ["discussion", "practice", "qa-archive"], required: true, default: "discussion" },
+    title: { type: String, required: true, minlength: LIMITS.threadTitle.min, maxlength: LIMITS.threadTitle.max },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    tags: { type: [String], default: [] },
+    pinned: { type: Boolean, default: false },
+    featured: { type: Boolean, default: false },
+    locked: { type: Boolean, default: false },
+    status: { type: String, enum: ["published", "queued", "hidden"], required: true, default: "published" },
+    lastSeq: { type: Number, required: true, default: 0, min: 0 },
+    lastPublishedSeq: { type: Number, required: true, default: 0, min: 0 },
+    postCount: { type: Number, required: true, default: 0 },
+    replyCount: { type: Number, required: true, default: 0 },
+    reactionCount: { type: Number, required: true, default: 0 },
+    lastActivityAt: { type: Date, required: true, default: () => new Date() },
+    clientId: { type: String, required: true, maxlength: 80 },
+  },
+  { timestamps: true, collection: "threads" },
+);
+
+// GET /rooms/:slug/threads?sort=activity: find({roomId, status…}).sort({pinned:-1, lastActivityAt:-1, _id:-1}).
+threadSchema.index({ roomId: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
+// sort=new: sort({createdAt:-1, _id:-1}) within a room.
+threadSchema.index({ roomId: 1, createdAt: -1, _id: -1 });
+// sort=top: sort({postCount:-1, reactionCount:-1, _id:-1}) within a room.
+threadSchema.index({ roomId: 1, postCount: -1, reactionCount: -1, _id: -1 });
+// Room list: a room's latest activity, and its recently active threads for the viewer's unread count.
+threadSchema.index({ roomId: 1, lastActivityAt: -1 });
+// Idempotent create: a retried `POST /rooms/:slug/threads` with the same clientId hits E11000 here.
+threadSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
+
+export const Thread: Model<ThreadRecord> = models.Thread ?? model<ThreadRecord>("Thread", threadSchema);
