@@ -6,6 +6,8 @@ export const rooms = {
   /** A Q&A session's hosts and moderators: they get author-revealing and pending-question payloads. */
   qaMod: (sessionId: string) => `qa-mod:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
+  /** A region page (Kemendagri code): live adoption changes by or of that region. */
+  region: (code: string) => `region:${code}`,
   /** Every moderator and admin, for queue and flag events. */
   mod: () => "mod",
   /** One login session's sockets, so logout can disconnect exactly them. */
