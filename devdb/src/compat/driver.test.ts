@@ -327,6 +327,17 @@ describe("raw driver compatibility", () => {
     expect(missing[0].p.map((p: { name: string }) => p.name)).toEqual(["nobody-ref"]);
   });
 
+  it("performs unacknowledged (w:0, moreToCome) writes", async () => {
+    const c = db.collection("w0");
+    await c.insertOne({ quiet: true }, { writeConcern: { w: 0 } });
+    await c.updateOne({ quiet: true }, { $set: { seen: 1 } }, { writeConcern: { w: 0 } });
+    const deadline = Date.now() + 3000;
+    while ((await c.countDocuments({ seen: 1 })) === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await c.countDocuments({ quiet: true, seen: 1 })).toBe(1);
+  });
+
   it("filters, sorts, skips, limits and projects", async () => {
     const c = db.collection("query");
     await c.insertMany(
