@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { Email } from "@rembuk/shared";
 
 /** The repository root: relative paths in the environment (DATA_DIR) are taken from here, not from cwd. */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,7 +48,7 @@ const Env = z.object({
   DATA_DIR: opt(z.string().min(1)),
   SESSION_SECRET: opt(z.string().min(32, "use at least 32 characters (e.g. `openssl rand -hex 32`)")),
   PUBLIC_URL: opt(z.url({ protocol: /^https?$/, error: "use an http:// or https:// URL, e.g. https://rembuk.example.go.id" })),
-  ADMIN_EMAIL: opt(z.email("use an email address")),
+  ADMIN_EMAIL: opt(Email),
   ADMIN_PASSWORD: opt(z.string().min(8, "use at least 8 characters").max(200)),
   DEMO_CONTENT: opt(Flag),
   TRUST_PROXY: opt(TrustProxy),
@@ -125,7 +126,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
     publicOrigin: publicUrl?.origin ?? null,
     secureCookies: publicUrl?.protocol === "https:",
     trustProxy: e.TRUST_PROXY ?? false,
-    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.trim().toLowerCase(), password: e.ADMIN_PASSWORD } : null,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     demoContent: e.DEMO_CONTENT ?? env !== "production",
   };
 }

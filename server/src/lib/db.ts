@@ -1,3 +1,4 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import mongoose from "mongoose";
 import type { Config } from "../config.js";
@@ -20,13 +21,22 @@ const EMBEDDED_DB_NAME = "rembuk";
  * embedded devdb and connect to that: persistent under DATA_DIR/devdb, or in memory for tests.
  * Indexes are synchronised explicitly once the models are loaded (`syncAllIndexes`), never lazily.
  */
-export async function connectDb(config: Config): Promise<Db> {
+export async function connectDb(config: Config, opts: { attachToRunning?: boolean } = {}): Promise<Db> {
   mongoose.set("strictQuery", true);
   mongoose.set("autoIndex", false);
 
   if (config.mongodbUri) {
     await mongoose.connect(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
     return { kind: "mongodb", connection: mongoose.connection, close: () => mongoose.disconnect() };
+  }
+
+  const discovery = join(config.dataDir, "embedded-db.json");
+  if (opts.attachToRunning && !config.devdbInMemory) {
+    const running = runningEmbeddedDb(discovery);
+    if (running) {
+      await mongoose.connect(running, { dbName: EMBEDDED_DB_NAME, serverSelectionTimeoutMS: 5_000 });
+      return { kind: "embedded", connection: mongoose.connection, close: () => mongoose.disconnect() };
+    }
   }
 
   // Loaded only when needed, so a production deployment on a real MongoDB never touches devdb.
@@ -40,14 +50,33 @@ export async function connectDb(config: Config): Promise<Db> {
     await devdb.stop();
     throw err;
   }
+  // The devdb process owns its data directory (a lock file); scripts such as `pnpm create-admin`
+  // find the running server's embedded database through this file instead of fighting for it.
+  if (!config.devdbInMemory) writeFileSync(discovery, JSON.stringify({ uri: devdb.uri, pid: process.pid }));
   return {
     kind: "embedded",
     connection: mongoose.connection,
     close: async () => {
       await mongoose.disconnect();
       await devdb.stop();
+      if (!config.devdbInMemory && runningEmbeddedDb(discovery, process.pid)) rmSync(discovery, { force: true });
     },
   };
+}
+
+/** The URI of an embedded database served by a live process (optionally: by exactly `pid`). */
+function runningEmbeddedDb(file: string, pid?: number): string | null {
+  try {
+    const info: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (typeof info !== "object" || info === null || !("uri" in info) || !("pid" in info)) return null;
+    if (typeof info.uri !== "string" || typeof info.pid !== "number") return null;
+    if (pid !== undefined && info.pid !== pid) return null;
+    process.kill(info.pid, 0);
+    return info.uri;
+  } catch {
+    // No file, unreadable, or the process is gone: nobody is serving it.
+    return null;
+  }
 }
 
 /** Create (and drop stale) indexes for every registered model; called once at start. */
