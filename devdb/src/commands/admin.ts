@@ -40,7 +40,6 @@ export const drop: CommandHandler = async (cmd, ctx) => {
   // MongoDB 7+ answers ok for a missing collection too.
   if (!coll) return { ok: 1 };
   const nIndexesWas = coll.indexes.length + 1;
-  ctx.cursors.sweep();
   ctx.engine.dropCollection(ctx.db, name);
   await ctx.engine.commit();
   return { nIndexesWas, ns: coll.ns, ok: 1 };

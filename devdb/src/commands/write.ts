@@ -3,7 +3,7 @@ import { asCommandError, CommandError } from "../errors.js";
 import type { Collection } from "../storage/collection.js";
 import { isPlainObject } from "../storage/keys.js";
 import { select } from "../storage/query.js";
-import { applyUpdate, buildUpsert } from "../storage/update.js";
+import { applyUpdate, buildUpsert, classify } from "../storage/update.js";
 import { arrayArg, boolArg, collectionArg } from "./args.js";
 import type { CommandContext, CommandHandler } from "./context.js";
 
@@ -105,7 +105,7 @@ export const update: CommandHandler = async (cmd, ctx) => {
   let nModified = 0;
   const upserted: Document[] = [];
   const { writeErrors } = runBatch(statements, boolArg(cmd, "ordered", true), (st, index) => {
-    if (st.multi && !Array.isArray(st.u) && isPlainObject(st.u) && !Object.keys(st.u)[0]?.startsWith("$") && Object.keys(st.u).length > 0) {
+    if (st.multi && st.u !== undefined && classify(st.u) === "replacement") {
       throw new CommandError("FailedToParse", "multi update is not supported for replacement-style update");
     }
     const r = updateStatement(coll, st);
