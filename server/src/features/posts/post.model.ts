@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { LIMITS, type ContentStatus, type ReactionKind } from "@rembuk/shared";
 
 export type ReactionCounts = Record<ReactionKind, number>;
@@ -72,7 +73,7 @@ postSchema.index({ threadId: 1, seq: 1 });
 // what makes a retried send return the original post.
 postSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 
-export const Post: Model<PostRecord> = models.Post ?? model<PostRecord>("Post", postSchema);
+export const Post: Model<PostRecord> = mongoose.models.Post ?? mongoose.model<PostRecord>("Post", postSchema);
 
 export interface ReactionRecord {
   _id: Types.ObjectId;
@@ -97,7 +98,7 @@ reactionSchema.index({ postId: 1, userId: 1, kind: 1 }, { unique: true });
 reactionSchema.index({ userId: 1, postId: 1 });
 
 export const Reaction: Model<ReactionRecord> =
-  models.Reaction ?? model<ReactionRecord>("Reaction", reactionSchema);
+  mongoose.models.Reaction ?? mongoose.model<ReactionRecord>("Reaction", reactionSchema);
 
 export interface PostRevisionRecord {
   _id: Types.ObjectId;
@@ -129,7 +130,7 @@ const revisionSchema = new Schema<PostRevisionRecord>(
 revisionSchema.index({ postId: 1, version: 1 }, { unique: true });
 
 export const PostRevision: Model<PostRevisionRecord> =
-  models.PostRevision ?? model<PostRevisionRecord>("PostRevision", revisionSchema);
+  mongoose.models.PostRevision ?? mongoose.model<PostRevisionRecord>("PostRevision", revisionSchema);
 
 export interface SlowModeMarkRecord {
   _id: Types.ObjectId;
@@ -153,4 +154,4 @@ const slowModeSchema = new Schema<SlowModeMarkRecord>(
 slowModeSchema.index({ userId: 1, roomId: 1 }, { unique: true });
 
 export const SlowModeMark: Model<SlowModeMarkRecord> =
-  models.SlowModeMark ?? model<SlowModeMarkRecord>("SlowModeMark", slowModeSchema);
+  mongoose.models.SlowModeMark ?? mongoose.model<SlowModeMarkRecord>("SlowModeMark", slowModeSchema);

@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 
 export interface ReadStateRecord {
   _id: Types.ObjectId;
@@ -23,4 +24,4 @@ const readStateSchema = new Schema<ReadStateRecord>(
 readStateSchema.index({ userId: 1, threadId: 1 }, { unique: true });
 
 export const ReadState: Model<ReadStateRecord> =
-  models.ReadState ?? model<ReadStateRecord>("ReadState", readStateSchema);
+  mongoose.models.ReadState ?? mongoose.model<ReadStateRecord>("ReadState", readStateSchema);

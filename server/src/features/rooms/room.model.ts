@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { LIMITS, type RoomVisibility } from "@rembuk/shared";
 import type { StoredAffiliation } from "../users/user.model.js";
 
@@ -56,4 +57,4 @@ const roomSchema = new Schema<RoomRecord>(
 // prior read. The room list itself reads the whole (small) collection sorted by _id.
 roomSchema.index({ slug: 1 }, { unique: true });
 
-export const Room: Model<RoomRecord> = models.Room ?? model<RoomRecord>("Room", roomSchema);
+export const Room: Model<RoomRecord> = mongoose.models.Room ?? mongoose.model<RoomRecord>("Room", roomSchema);

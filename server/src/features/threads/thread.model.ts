@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { LIMITS, type ContentStatus, type ThreadKind } from "@rembuk/shared";
 
 export interface ThreadRecord {
@@ -60,4 +61,4 @@ threadSchema.index({ roomId: 1, lastActivityAt: -1 });
 // Idempotent create: a retried `POST /rooms/:slug/threads` with the same clientId hits E11000 here.
 threadSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 
-export const Thread: Model<ThreadRecord> = models.Thread ?? model<ThreadRecord>("Thread", threadSchema);
+export const Thread: Model<ThreadRecord> = mongoose.models.Thread ?? mongoose.model<ThreadRecord>("Thread", threadSchema);

@@ -18,6 +18,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, body, unexpected } = toErrorResponse(fromHttpError(err) ?? err);
   if (unexpected) req.log?.error({ err }, "unhandled error");
   if (res.headersSent) return;
+  // 429s (rate limits, slow mode) tell HTTP clients when to retry, as the body's details do.
+  const retryAfter = body.details?.retryAfterSeconds;
+  if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));
   res.status(status).json({ error: body });
 };
 
