@@ -3,7 +3,6 @@ import type { Actor } from "../../lib/actor.js";
 import { readStatesFor, type ViewerRead } from "../readstate/readState.service.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
 import type { ThreadRecord } from "./thread.model.js";
-import { withPracticeExtras } from "../practices/practice.presenter.js";
 
 export function toThreadDto(
   t: ThreadRecord,
@@ -50,7 +49,7 @@ export async function presentThreads(
     loadUserSummaries(threads.map((t) => t.authorId)),
     readStatesFor(viewer, threads),
   ]);
-  const dtos = threads.map((t) =>
+  return threads.map((t) =>
     toThreadDto(
       t,
       roomSlugs.get(t.roomId.toString()) ?? "",
@@ -58,8 +57,6 @@ export async function presentThreads(
       reads.get(t._id.toString()),
     ),
   );
-  // Practice threads carry their record and adoption counts wherever a thread DTO goes (DESIGN.md §5).
-  return withPracticeExtras(dtos);
 }
 
 export async function presentThread(viewer: Actor | null, thread: ThreadRecord, roomSlug: string): Promise<ThreadDto> {
