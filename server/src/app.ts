@@ -61,12 +61,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const db = await connectDb(config);
   let redis: Redis | null = null;
   try {
-    await syncAllIndexes();
     redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+    return await build(config, options, db, redis);
   } catch (err) {
+    await redis?.close();
     await db.close();
     throw err;
   }
+}
+
+async function build(config: Config, options: AppOptions, db: Db, redis: Redis | null): Promise<RembukApp> {
+  await syncAllIndexes();
   configureRateLimits(redis?.client ?? null, options.rateLimitOverrides);
 
   const app = express();
@@ -93,9 +98,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
 
-  const dbName = db.connection.db?.databaseName;
-  if (!dbName) throw new Error("Database connection has no database");
-  const session = createSessionMiddleware(config, db.connection.getClient(), dbName);
+  const database = db.connection.db;
+  if (!database) throw new Error("Database connection has no database");
+  const session = await createSessionMiddleware(config, database);
   const passportSession = passport.session();
   const allowedOrigins = config.publicOrigin ? [config.publicOrigin] : [];
 

@@ -1,8 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { createApp } from "./app.js";
 import { ConfigError, displayPath, loadConfig, type Config } from "./config.js";
-import { DEMO_PASSWORD, presentDemoAccounts, seedDemoIfEmpty } from "./features/demo/seed.js";
-import { ensureAdmin } from "./features/users/user.service.js";
 import { logger } from "./lib/logger.js";
 
 /**
@@ -20,6 +17,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+
+  // Imported only after the configuration is known good: a wrong variable is reported at once,
+  // before the whole application (and the database driver) loads.
+  const { createApp } = await import("./app.js");
+  const { DEMO_PASSWORD, presentDemoAccounts, seedDemoIfEmpty } = await import("./features/demo/seed.js");
+  const { ensureAdmin } = await import("./features/users/user.service.js");
 
   const rembuk = await createApp(config);
 
