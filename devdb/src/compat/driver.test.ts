@@ -190,6 +190,7 @@ describe("raw driver compatibility", () => {
     expect(unchanged).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
     const err = await serverError(c.updateOne({ key: "k" }, { $set: { _id: new ObjectId() } }));
     expect(err.code).toBe(66);
+    expect((await serverError(c.updateOne({ key: "k" }, { $inc: { key: 1 } }))).code).toBe(14);
     const replaced = await c.replaceOne({ key: "k" }, { key: "k", replaced: true });
     expect(replaced.modifiedCount).toBe(1);
     expect(await c.findOne({ key: "k" }, { projection: { _id: 0 } })).toEqual({ key: "k", replaced: true });

@@ -45,9 +45,10 @@ export class Collection {
     }
     const keys = this.indexes.map((ix) => ix.keysFor(doc));
     this.checkUnique(id, keys);
+    // Logging first: if encoding the record fails, memory is still unchanged.
+    this.log({ op: "put", db: this.db, c: this.name, doc });
     this.indexes.forEach((ix, i) => ix.add(id, keys[i]));
     this.docs.set(id, doc);
-    this.log({ op: "put", db: this.db, c: this.name, doc });
   }
 
   /** Swaps in a new version of a stored document (same _id). */
@@ -57,20 +58,20 @@ export class Collection {
     const oldKeys = this.indexes.map((ix) => ix.keysFor(prev));
     const newKeys = this.indexes.map((ix) => ix.keysFor(next));
     this.checkUnique(id, newKeys);
+    this.log({ op: "put", db: this.db, c: this.name, doc: next });
     this.indexes.forEach((ix, i) => {
       ix.remove(id, oldKeys[i]);
       ix.add(id, newKeys[i]);
     });
     this.docs.set(id, next);
-    this.log({ op: "put", db: this.db, c: this.name, doc: next });
   }
 
   delete(id: string): boolean {
     const prev = this.docs.get(id);
     if (!prev) return false;
+    this.log({ op: "del", db: this.db, c: this.name, id: prev._id });
     for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
     this.docs.delete(id);
-    this.log({ op: "del", db: this.db, c: this.name, id: prev._id });
     return true;
   }
 

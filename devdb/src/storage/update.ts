@@ -67,6 +67,43 @@ function checkConflicts(modifier: Document): void {
   }
 }
 
+function isNumeric(v: unknown): boolean {
+  if (typeof v === "number") return true;
+  const t = (v as { _bsontype?: unknown } | null)?._bsontype;
+  return t === "Long" || t === "Int32" || t === "Double" || t === "Decimal128";
+}
+
+function valueAt(doc: Document, path: string): unknown {
+  let cur: unknown = doc;
+  for (const part of path.split(".")) {
+    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
+    else if (isPlainObject(cur)) cur = cur[part];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** mingo skips arithmetic on non-numbers silently; MongoDB refuses with TypeMismatch. */
+function checkArithmetic(target: Document, modifier: Document): void {
+  for (const op of ["$inc", "$mul"]) {
+    const fields: unknown = modifier[op];
+    if (!isPlainObject(fields)) continue;
+    for (const [path, operand] of Object.entries(fields)) {
+      if (!isNumeric(operand)) {
+        throw new CommandError("TypeMismatch", `Cannot ${op === "$inc" ? "increment" : "multiply"} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
+      }
+      if (path.includes("$")) continue;
+      const current = valueAt(target, path);
+      if (current !== undefined && !isNumeric(current)) {
+        throw new CommandError(
+          "TypeMismatch",
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(target._id)}} has the field '${path}' of non-numeric type ${current === null ? "null" : Array.isArray(current) ? "array" : typeof current}`,
+        );
+      }
+    }
+  }
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return encodeValue(a) === encodeValue(b);
 }
@@ -89,6 +126,7 @@ export interface UpdateArgs {
 function applyOperators(target: Document, modifier: Document, args: UpdateArgs): boolean {
   if (Object.keys(modifier).length === 0) return false;
   checkConflicts(modifier);
+  checkArithmetic(target, modifier);
   // mingo stores operand values by reference; copy them so documents never share structure
   // with each other or with the request.
   let changed: string[];
