@@ -1,0 +1,23 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { afterEach, beforeEach, vi } from "vitest";
+import { useStore } from "../store";
+
+// jsdom has no layout: scrolling is a no-op rather than a "not implemented" warning.
+window.scrollTo = () => undefined;
+
+// A snapshot of the store as the app starts, restored before every test (actions included).
+const initialState = useStore.getState();
+
+beforeEach(() => {
+  localStorage.clear();
+  useStore.setState(initialState, true);
+  document.documentElement.lang = "id";
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
