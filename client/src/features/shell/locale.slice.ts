@@ -1,0 +1,33 @@
+import type { Locale } from "@rembuk/shared";
+import { readStoredLocale, storeLocale } from "../../lib/locale";
+import type { SliceCreator } from "../../store/types";
+import { usersApi } from "../users/users.api";
+
+export interface LocaleSlice {
+  /** Interface language, persisted to localStorage; `id` unless chosen otherwise. */
+  locale: Locale;
+  /** Switches the language; for a signed-in user also saves it to their profile. */
+  setLocale: (locale: Locale) => Promise<void>;
+  /** Applies a locale that came from the server (login, session check) without writing it back. */
+  internal_adoptLocale: (locale: Locale) => void;
+}
+
+export const createLocaleSlice: SliceCreator<LocaleSlice> = (set, get) => ({
+  locale: readStoredLocale(),
+  setLocale: async (locale) => {
+    get().internal_adoptLocale(locale);
+    const userId = get().currentUserId;
+    if (!userId) return;
+    try {
+      const user = await usersApi.patch(userId, { locale });
+      get().internal_receiveUsers([user]);
+    } catch (e) {
+      // The interface already switched; the profile keeps its old language until the next change.
+      console.warn("Could not save the language to the profile", e);
+    }
+  },
+  internal_adoptLocale: (locale) => {
+    storeLocale(locale);
+    if (get().locale !== locale) set({ locale });
+  },
+});

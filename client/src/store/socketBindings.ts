@@ -1,0 +1,44 @@
+import {
+  browserNetwork,
+  getSocket,
+  reconnectSocket,
+  socketConnectionSource,
+  watchConnection,
+  type NetworkSource,
+  type RealtimeSocket,
+} from "../lib/socket";
+import { useStore } from "./index";
+
+/**
+ * Wires the socket to the store: connection status, server-pushed session changes, and a fresh
+ * handshake whenever the session cookie changes. Feature bindings (threads, presence…) add their
+ * `socket.on(...)` handlers here, each forwarding to an `internal_` store action.
+ * Returns a function that undoes everything (used by tests and hot reload).
+ */
+export function bindSocketToStore(
+  socket: RealtimeSocket = getSocket(),
+  network: NetworkSource = browserNetwork(),
+  store: typeof useStore = useStore,
+): () => void {
+  const stopWatching = watchConnection(socketConnectionSource(socket), {
+    network,
+    onStatus: (status) => store.getState().internal_setConnection(status),
+  });
+
+  const onSessionEnded = ({ reason }: { reason: "logout" | "suspended" }) =>
+    store.getState().internal_sessionEnded(reason);
+  socket.on("session:ended", onSessionEnded);
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.sessionEpoch !== prev.sessionEpoch) reconnectSocket(socket);
+  });
+
+  socket.connect();
+
+  return () => {
+    unsubscribe();
+    socket.off("session:ended", onSessionEnded);
+    stopWatching();
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,21 @@
+import type { StateCreator } from "zustand";
+import type { SessionSlice } from "../features/auth/session.slice";
+import type { UsersSlice } from "../features/users/users.slice";
+import type { AdminSlice } from "../features/admin/admin.slice";
+import type { RoomsSlice } from "../features/rooms/rooms.slice";
+import type { RegionsSlice } from "../features/regions/regions.slice";
+import type { LocaleSlice } from "../features/shell/locale.slice";
+import type { ConnectionSlice } from "../features/shell/connection.slice";
+import type { ToastsSlice } from "../features/shell/toasts.slice";
+
+/** The one client store: every slice sees the whole state. */
+export type AppState = SessionSlice &
+  UsersSlice &
+  AdminSlice &
+  RoomsSlice &
+  RegionsSlice &
+  LocaleSlice &
+  ConnectionSlice &
+  ToastsSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
