@@ -1,0 +1,46 @@
+import { uiMessages } from "../components/messages";
+import { shellMessages } from "../features/shell/messages";
+import { authMessages } from "../features/auth/messages";
+import { usersMessages } from "../features/users/messages";
+import { adminMessages } from "../features/admin/messages";
+import { homeMessages } from "../features/home/messages";
+import { roomsMessages } from "../features/rooms/messages";
+
+/**
+ * Every feature's dictionary, merged in one place. To add a feature's strings: create
+ * `features/<f>/messages.ts` exporting `{ id, en }` (keys prefixed `<f>.`, `en` typed
+ * `Record<keyof typeof id, string>`), then add it to this list. `messages.test.ts` checks that
+ * both languages have the same keys and placeholders and that no key is defined twice.
+ */
+export const featureMessages = {
+  ui: uiMessages,
+  shell: shellMessages,
+  auth: authMessages,
+  users: usersMessages,
+  admin: adminMessages,
+  home: homeMessages,
+  rooms: roomsMessages,
+};
+
+export const messages = {
+  id: {
+    ...uiMessages.id,
+    ...shellMessages.id,
+    ...authMessages.id,
+    ...usersMessages.id,
+    ...adminMessages.id,
+    ...homeMessages.id,
+    ...roomsMessages.id,
+  },
+  en: {
+    ...uiMessages.en,
+    ...shellMessages.en,
+    ...authMessages.en,
+    ...usersMessages.en,
+    ...adminMessages.en,
+    ...homeMessages.en,
+    ...roomsMessages.en,
+  },
+};
+
+export type MessageKey = keyof typeof messages.id;
