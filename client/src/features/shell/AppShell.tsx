@@ -1,0 +1,114 @@
+import { Suspense, useEffect, useRef, useState, type MouseEvent } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+import { LogoMark, CloseIcon, MenuIcon } from "../../components/icons";
+import { Spinner } from "../../components/Spinner";
+import { Toaster } from "../../components/Toaster";
+import { useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { RoomNav } from "./RoomNav";
+import { UserMenu } from "./UserMenu";
+import "./shell.css";
+
+export function PageLoading() {
+  const t = useT();
+  return (
+    <div className="page-loading">
+      <Spinner size="lg" label={t("ui.loading")} />
+    </div>
+  );
+}
+
+/** Header, room navigation (sidebar on desktop, menu panel on phones), main content and toasts. */
+export function AppShell() {
+  const t = useT();
+  const location = useLocation();
+  const loadRooms = useStore((s) => s.loadRooms);
+  const [navOpen, setNavOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    void loadRooms();
+  }, [loadRooms]);
+
+  // On navigation: close the phone menu and move focus to the new page, as a full load would.
+  useEffect(() => {
+    setNavOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo?.({ top: 0 });
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setNavOpen(false);
+        menuButtonRef.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [navOpen]);
+
+  const skipToContent = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        {t("shell.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="app-header__menu"
+            aria-expanded={navOpen}
+            aria-controls="app-sidebar"
+            aria-label={navOpen ? t("shell.menu.close") : t("shell.menu.open")}
+            data-testid="menu-toggle"
+            onClick={() => setNavOpen((o) => !o)}
+          >
+            {navOpen ? <CloseIcon /> : <MenuIcon />}
+          </button>
+          <Link to="/" className="wordmark" aria-label={t("shell.homeLink")}>
+            <LogoMark />
+            <span className="wordmark__text">Rembuk</span>
+          </Link>
+          <span className="app-header__tagline">{t("shell.tagline")}</span>
+          <div className="app-header__tools">
+            <ConnectionIndicator />
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <div className="app__body">
+        <aside id="app-sidebar" className={navOpen ? "sidebar sidebar--open" : "sidebar"}>
+          <RoomNav />
+        </aside>
+        {navOpen && <div className="sidebar-scrim" aria-hidden="true" onClick={() => setNavOpen(false)} />}
+        <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      <footer className="app-footer">
+        <LogoMark size={20} />
+        <span>{t("shell.footer")}</span>
+      </footer>
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { Avatar } from "../../components/Avatar";
+import { buttonClass } from "../../components/Button";
+import { ChevronDownIcon, LogoutIcon, PencilIcon, ShieldIcon, UserIcon } from "../../components/icons";
+import { Skeleton } from "../../components/Skeleton";
+import { useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { sessionSelectors } from "../auth/session.slice";
+
+/** Account disclosure menu for a signed-in user; Masuk/Daftar links for a guest. */
+export function UserMenu() {
+  const t = useT();
+  const status = useStore((s) => s.sessionStatus);
+  const user = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
+  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const logout = useStore((s) => s.logout);
+  const pushToast = useStore((s) => s.pushToast);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  // Close on navigation.
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Node && !rootRef.current?.contains(e.target)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof Node && !rootRef.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("focusin", onFocus);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("focusin", onFocus);
+    };
+  }, [open]);
+
+  if (status === "unknown") {
+    return (
+      <div className="user-menu user-menu--loading" aria-hidden="true">
+        <Skeleton width="2.25rem" height="2.25rem" className="skeleton--round" />
+      </div>
+    );
+  }
+
+  if (!user) {
+    return (
+      <div className="guest-links">
+        <Link to="/login" className={buttonClass("ghost", "sm", "guest-links__login")} data-testid="nav-login">
+          {t("shell.guest.login")}
+        </Link>
+        <Link to="/register" className={buttonClass("primary", "sm", "guest-links__register")} data-testid="nav-register">
+          {t("shell.guest.register")}
+        </Link>
+      </div>
+    );
+  }
+
+  const onLogout = async () => {
+    setBusy(true);
+    try {
+      await logout();
+      setOpen(false);
+      pushToast({ tone: "info", message: "shell.toast.loggedOut" });
+      navigate("/");
+    } catch {
+      pushToast({ tone: "error", message: "shell.toast.logoutFailed" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu__button"
+        data-testid="user-menu"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Avatar name={user.name} seed={user.id} size="sm" />
+        <span className="user-menu__name">
+          <span className="sr-only">{t("shell.user.menu")}: </span>
+          {user.name}
+        </span>
+        <ChevronDownIcon />
+      </button>
+      {open && (
+        <div className="user-menu__panel" id={panelId}>
+          <div className="user-menu__who">
+            <span className="user-menu__caption">{t("shell.user.signedInAs")}</span>
+            <span className="user-menu__fullname">{user.name}</span>
+            {user.email && <span className="user-menu__email">{user.email}</span>}
+          </div>
+          <ul className="user-menu__list">
+            <li>
+              <Link to={`/users/${encodeURIComponent(user.id)}`} className="user-menu__item" data-testid="menu-profile">
+                <UserIcon />
+                {t("shell.user.profile")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/profile/edit" className="user-menu__item" data-testid="menu-edit-profile">
+                <PencilIcon />
+                {t("shell.user.editProfile")}
+              </Link>
+            </li>
+            {isAdmin && (
+              <li>
+                <Link to="/admin/users" className="user-menu__item" data-testid="menu-admin-users">
+                  <ShieldIcon />
+                  {t("shell.user.admin")}
+                </Link>
+              </li>
+            )}
+            <li className="user-menu__sep" role="presentation" />
+            <li>
+              <button
+                type="button"
+                className="user-menu__item"
+                data-testid="logout"
+                onClick={() => void onLogout()}
+                disabled={busy}
+              >
+                <LogoutIcon />
+                {t("shell.user.logout")}
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
