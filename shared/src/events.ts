@@ -13,6 +13,13 @@ import type {
   ThreadJoinResult,
 } from "./schemas/posts.js";
 import type { z } from "zod";
+import type {
+  AdoptionCreateCommand,
+  AdoptionDto,
+  AdoptionStepCommand,
+  PracticeDto,
+  RegionRoomInput,
+} from "./schemas/practices.js";
 
 /**
  * The typed Socket.io contract (DESIGN.md §4). Types validate nothing at run time: every command's
@@ -48,6 +55,12 @@ export interface ClientToServerEvents {
   "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;
   "post:delete": (payload: PostRefCommand, ack: AckFn<PostDto>) => void;
   "post:react": (payload: ReactCommand, ack: AckFn<PostDto>) => void;
+  /** Replication ledger, mirroring `POST /practices/:threadId/adoptions` and `PATCH /adoptions/:id`. */
+  "adoption:create": (payload: z.input<typeof AdoptionCreateCommand>, ack: AckFn<AdoptionDto>) => void;
+  "adoption:update": (payload: z.input<typeof AdoptionStepCommand>, ack: AckFn<AdoptionDto>) => void;
+  /** Region pages: live `adoption:changed` for adoptions by or of a region (public data, any known code). */
+  "region:join": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
+  "region:leave": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -69,6 +82,10 @@ export interface ServerToClientEvents {
   "post:deleted": (payload: PostDeletedEvent) => void;
   "presence:changed": (payload: PresenceDto) => void;
   "typing": (payload: { threadId: string; user: UserSummaryDto }) => void;
+  /** To the practice's `thread:<id>` and the `region:<code>` rooms of both sides: created or moved a step. */
+  "adoption:changed": (payload: { adoption: AdoptionDto }) => void;
+  /** Extension, to `thread:<id>`: the practice record was edited (a new revision). */
+  "practice:updated": (payload: { threadId: string; practice: PracticeDto }) => void;
 }
 
 /** What the handshake puts on `socket.data`; guests have `userId: null` and may only read. */

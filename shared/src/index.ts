@@ -7,6 +7,7 @@ export * from "./schemas/auth.js";
 export * from "./schemas/users.js";
 export * from "./schemas/taxonomy.js";
 export * from "./schemas/qa.js";
+export * from "./schemas/practices.js";
 export * from "./schemas/rooms.js";
 export * from "./schemas/threads.js";
 export * from "./schemas/posts.js";

@@ -2,6 +2,8 @@ import { userPolicy } from "./users/user.policy.js";
 import { roomPolicy } from "./rooms/room.policy.js";
 import { threadPolicy } from "./threads/thread.policy.js";
 import { postPolicy } from "./posts/post.policy.js";
+import { practicePolicy } from "./practices/practice.policy.js";
+import { adoptionPolicy } from "./adoptions/adoption.policy.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -13,4 +15,6 @@ export const policies = {
   ...roomPolicy,
   ...threadPolicy,
   ...postPolicy,
+  ...practicePolicy,
+  ...adoptionPolicy,
 };

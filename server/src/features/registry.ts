@@ -16,6 +16,10 @@ import { threadRouter } from "./threads/thread.routes.js";
 import { registerThreadSocket } from "./threads/thread.socket.js";
 import { postRouter } from "./posts/post.routes.js";
 import { registerPostSocket } from "./posts/post.socket.js";
+import { sectorsRouter } from "./taxonomy/sectors.routes.js";
+import { practiceRouter } from "./practices/practice.routes.js";
+import { adoptionRouter } from "./adoptions/adoption.routes.js";
+import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
@@ -36,6 +40,9 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   threadRouter,
   postRouter,
   qaRouter,
+  sectorsRouter,
+  practiceRouter,
+  adoptionRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [
@@ -45,6 +52,7 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerThreadSocket,
   registerPostSocket,
   registerQaSocket,
+  registerAdoptionSocket,
 ];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "../limits.js";
 import { ClientId, IsoDate, ObjectIdString } from "./common.js";
 import { UserSummaryDto } from "./rooms.js";
+import { AdoptionsByStage, PracticeDto, PracticeInput } from "./practices.js";
 
 export const ThreadKind = z.enum(["discussion", "practice", "qa-archive"]);
 export type ThreadKind = z.infer<typeof ThreadKind>;
@@ -36,16 +37,16 @@ const Tags = z
   .transform((tags) => [...new Set(tags)]);
 
 /**
- * `POST /rooms/:slug/threads`. Only `discussion` threads can be started here for now: practice
- * threads need the practice object's validation (regions, sectors), which the practices feature brings,
- * and `qa-archive` threads are written by Q&A sessions when they end. Until then `kind: "practice"`
- * and a `practice` field are refused with 400 rather than accepted unchecked.
+ * `POST /rooms/:slug/threads`. `discussion` or `practice` threads; a practice thread carries its
+ * structured record in `practice` (checked against the taxonomy by the practices feature, which also
+ * refuses a `practice` on a discussion). `qa-archive` threads are written by Q&A sessions when they end.
  */
 export const ThreadCreateInput = z
   .object({
     title: ThreadTitle,
     body: PostBody,
-    kind: z.enum(["discussion"], "Only discussion threads can be started for now").optional(),
+    kind: z.enum(["discussion", "practice"], "Start a discussion or a practice").optional(),
+    practice: PracticeInput.optional(),
     tags: Tags.optional(),
     clientId: ClientId.optional(),
   })
@@ -92,6 +93,11 @@ export const ThreadDto = z.object({
   reactionCount: z.number().int(),
   lastActivityAt: IsoDate,
   createdAt: IsoDate,
+  /** Practice threads only (the practices feature adds them): the record and the ledger counts. */
+  practice: PracticeDto.optional(),
+  /** Adoptions not abandoned. */
+  adoptionCount: z.number().int().optional(),
+  adoptionsByStage: AdoptionsByStage.optional(),
   /** Per viewer, signed in only; never in broadcasts. Visible posts after `lastReadSeq`. */
   unreadCount: z.number().int().optional(),
   lastReadSeq: z.number().int().optional(),

@@ -3,6 +3,7 @@ import type { Actor } from "../../lib/actor.js";
 import { readStatesFor, type ViewerRead } from "../readstate/readState.service.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
 import type { ThreadRecord } from "./thread.model.js";
+import { withPracticeExtras } from "../practices/practice.presenter.js";
 
 export function toThreadDto(
   t: ThreadRecord,
@@ -49,7 +50,7 @@ export async function presentThreads(
     loadUserSummaries(threads.map((t) => t.authorId)),
     readStatesFor(viewer, threads),
   ]);
-  return threads.map((t) =>
+  const dtos = threads.map((t) =>
     toThreadDto(
       t,
       roomSlugs.get(t.roomId.toString()) ?? "",
@@ -57,6 +58,8 @@ export async function presentThreads(
       reads.get(t._id.toString()),
     ),
   );
+  // Practice threads carry their record and adoption counts wherever a thread DTO goes (DESIGN.md §5).
+  return withPracticeExtras(dtos);
 }
 
 export async function presentThread(viewer: Actor | null, thread: ThreadRecord, roomSlug: string): Promise<ThreadDto> {

@@ -16,6 +16,7 @@ import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 import { presentThread, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
+import { practiceForThread } from "../practices/practice.create.js";
 
 /**
  * `POST /rooms/:slug/threads` and socket `thread:create`. The thread is born with its opening post as
@@ -61,6 +62,8 @@ export async function createThread(
   });
   const opening = openingPost(threadId, room, authorId, input.body, rendered, status);
   await Promise.all([thread.validate(), opening.validate()]);
+  // Practice threads: the practices feature validates the record now (400 `practice.*`) and saves it below.
+  const practice = internal.kind ? null : await practiceForThread(me, input, { roomId: room._id, authorId });
 
   const existing = () => Thread.findOne({ authorId, clientId }).lean();
   let slot;
@@ -81,6 +84,7 @@ export async function createThread(
     if (!original) throw err;
     // A retry after a send that died between the two inserts: complete the opening post now.
     await ensureOpeningPost(original, room, input.body);
+    if (original.kind === "practice") await practice?.save(original._id);
     return { thread: await presentThread(me, original, room.slug), created: false };
   }
   try {
@@ -88,6 +92,14 @@ export async function createThread(
   } catch (err) {
     // The thread must not stay without its first post; the retry (same clientId) creates both again.
     await Thread.deleteOne({ _id: threadId });
+    await slot?.release();
+    throw err;
+  }
+  try {
+    await practice?.save(threadId);
+  } catch (err) {
+    // Same rule for a practice thread and its record: both or neither.
+    await Promise.all([Thread.deleteOne({ _id: threadId }), Post.deleteOne({ threadId, seq: 1 })]);
     await slot?.release();
     throw err;
   }
