@@ -58,7 +58,7 @@ describe("crash safety", () => {
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it("keeps every acknowledged write across SIGKILL, twice over", async () => {
+  it("keeps every acknowledged write across SIGKILL, twice over", { timeout: 60_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devdb-crash-"));
     dirs.push(dataDir);
     const acked: number[] = [];

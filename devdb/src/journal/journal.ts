@@ -50,6 +50,7 @@ export class Journal implements Persistence {
   private waiters: Waiter[] = [];
   private running = false;
   private compactRequested = false;
+  private compactFailedAt = 0;
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
   private readonly compactBytes: number;
@@ -168,12 +169,15 @@ export class Journal implements Persistence {
   private async run(): Promise<void> {
     while (this.pending.length > 0 || this.compactRequested) {
       if (this.pending.length > 0) await this.flushPending();
-      if (this.compactRequested || this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes)) {
+      const due = this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes);
+      const backingOff = Date.now() - this.compactFailedAt < 30_000;
+      if (this.compactRequested || (due && !backingOff)) {
         this.compactRequested = false;
         try {
           await this.compactNow();
         } catch {
-          /* compaction is an optimisation: on failure keep appending to the current journal */
+          // Compaction is an optimisation: keep appending to the current journal, retry later.
+          this.compactFailedAt = Date.now();
         }
       }
     }
@@ -200,9 +204,10 @@ export class Journal implements Persistence {
   }
 
   private async compactNow(): Promise<void> {
-    // The snapshot is taken synchronously, so it contains exactly the state produced by every
+    // The snapshot is taken synchronously, so it holds exactly the state produced by every
     // record appended so far, including those still pending: they become durable with it.
     const covered = this.appendSeq;
+    const carried = this.pending;
     this.pending = [];
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -214,17 +219,27 @@ export class Journal implements Persistence {
     const next = this.gen + 1;
     const tmp = path.join(this.dir, snapshotName(next) + ".tmp");
     const nextJournal = path.join(this.dir, journalName(next));
-    const tfd = fs.openSync(tmp, "w");
+    let jfd: number | undefined;
     try {
-      await writeAll(tfd, chunks);
-      await datasync(tfd);
-    } finally {
-      fs.closeSync(tfd);
+      const tfd = fs.openSync(tmp, "w");
+      try {
+        await writeAll(tfd, chunks);
+        await datasync(tfd);
+      } finally {
+        fs.closeSync(tfd);
+      }
+      fs.writeFileSync(nextJournal, "");
+      jfd = fs.openSync(nextJournal, "a");
+      fs.fsyncSync(jfd);
+      fs.renameSync(tmp, path.join(this.dir, snapshotName(next)));
+    } catch (err) {
+      // Nothing was committed: the carried records go to the current journal after all.
+      // Replaying them over a state that already contains them is harmless (records are
+      // whole documents and deletes by _id: the last one for a document wins).
+      if (jfd !== undefined) fs.closeSync(jfd);
+      this.pending = carried.concat(this.pending);
+      throw err;
     }
-    fs.writeFileSync(nextJournal, "");
-    const jfd = fs.openSync(nextJournal, "a");
-    fs.fsyncSync(jfd);
-    fs.renameSync(tmp, path.join(this.dir, snapshotName(next)));
     fsyncDir(this.dir);
     const oldFd = this.fd;
     const oldGen = this.gen;

@@ -32,7 +32,7 @@ function isOperatorObject(v: unknown): v is Document {
 
 function usableEquality(v: unknown): boolean {
   // Arrays match element-wise or whole-array, regexes match by pattern: neither is a key lookup.
-  return !Array.isArray(v) && !(v instanceof RegExp) && !(isPlainObject(v) && (v as { _bsontype?: unknown })._bsontype === "BSONRegExp");
+  return !Array.isArray(v) && !(v instanceof RegExp);
 }
 
 function boundsFor(cond: unknown): FieldBounds | null {
