@@ -54,11 +54,23 @@ export async function loadVisiblePost(actor: Actor | null, postId: string): Prom
   return { post, thread, room };
 }
 
-/** Fan a post out after its write: published posts to the thread, others only to their author's tabs. */
-async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord) {
-  const dto = await presentPost(null, room, post, { neutral: true });
-  const target = post.status === "published" ? rooms.thread(post.threadId.toString()) : rooms.user(post.authorId.toString());
-  publish(target, event, { post: dto });
+/** Where a post's events go: published posts to the thread, others only to their author's tabs. */
+const postAudience = (post: PostRecord) =>
+  post.status === "published" ? rooms.thread(post.threadId.toString()) : rooms.user(post.authorId.toString());
+
+/**
+ * The DTO everyone may receive, from the one just made for the acting user: without their reactions
+ * and (for the author) clientId. A reply's quote was resolved for that user, who may see a quoted post
+ * others cannot, so replies are presented again for nobody in particular.
+ */
+async function neutralDto(post: PostRecord, room: RoomRecord, forViewer?: PostDto): Promise<PostDto> {
+  if (!forViewer || post.replyTo) return presentPost(null, room, post, { neutral: true });
+  const { myReactions: _mine, clientId: _key, ...neutral } = forViewer;
+  return neutral;
+}
+
+async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord, forViewer?: PostDto) {
+  publish(postAudience(post), event, { post: await neutralDto(post, room, forViewer) });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -129,8 +141,7 @@ export async function createPost(
   }
 
   try {
-    const post = await finishClaim(claim.toObject(), room, moderator);
-    return { post: await presentPost(me, room, post), created: true };
+    return { post: await finishClaim(claim.toObject(), me, room, moderator), created: true };
   } catch (err) {
     await slot?.release();
     throw err;
@@ -144,8 +155,11 @@ async function checkReplyTarget(me: Actor, room: RoomRecord, thread: ThreadRecor
     throw validation("Invalid reply", { replyTo: ["Reply to a post in this thread"] });
 }
 
-/** Steps 4–5 of `createPost`, and the publishing that follows. Deletes the claim when no seq is given. */
-async function finishClaim(claim: PostRecord, room: RoomRecord, moderator: boolean): Promise<PostRecord> {
+/**
+ * Steps 4–5 of `createPost`, then the broadcasts; answers the post as `me` (its author) sees it.
+ * Deletes the claim when no seq could be given.
+ */
+async function finishClaim(claim: PostRecord, me: Actor, room: RoomRecord, moderator: boolean): Promise<PostDto> {
   const head = await Thread.findOneAndUpdate(
     moderator ? { _id: claim.threadId } : { _id: claim.threadId, locked: { $ne: true } },
     { $inc: { lastSeq: 1 } },
@@ -159,14 +173,9 @@ async function finishClaim(claim: PostRecord, room: RoomRecord, moderator: boole
   const set = await Post.updateOne({ _id: claim._id, seq: 0 }, { $set: { seq } });
   if (set.modifiedCount === 0) throw conflict("This post was completed by another request; send it again");
   const post: PostRecord = { ...claim, seq };
-  await afterNumbered(post, room);
-  return post;
-}
 
-/** Counters, the author's own read mark, and the broadcasts of a newly numbered post. */
-async function afterNumbered(post: PostRecord, room: RoomRecord) {
   const published = post.status === "published";
-  const [thread] = await Promise.all([
+  const [thread, dto] = await Promise.all([
     published
       ? Thread.findOneAndUpdate(
           { _id: post.threadId },
@@ -178,11 +187,15 @@ async function afterNumbered(post: PostRecord, room: RoomRecord) {
           { returnDocument: "after" },
         ).lean()
       : null,
+    presentPost(me, room, post),
     // Writing a post means having read the thread up to it.
     raiseReadMark(post.authorId.toString(), post.threadId, post.seq),
   ]);
-  await publishPost("post:created", post, room);
-  if (thread) await publishThreadUpdated(thread, room);
+  await Promise.all([
+    publishPost("post:created", post, room, dto),
+    thread ? publishThreadUpdated(thread, room) : null,
+  ]);
+  return dto;
 }
 
 /**
@@ -199,10 +212,8 @@ async function resolveDuplicate(me: Actor, room: RoomRecord, thread: ThreadRecor
     if (!original.threadId.equals(thread._id))
       throw conflict("This clientId was already used for a post in another thread", "CONFLICT", { clientId: ["Already used"] });
     if (original.seq > 0) return presentPost(me, room, original);
-    if (Date.now() - original.createdAt.getTime() > CLAIM_STALE_MS) {
-      const post = await finishClaim(original, room, isRoomModerator(me, room));
-      return presentPost(me, room, post);
-    }
+    if (Date.now() - original.createdAt.getTime() > CLAIM_STALE_MS)
+      return finishClaim(original, me, room, isRoomModerator(me, room));
     if (Date.now() > deadline) throw conflict("The earlier send with this clientId is still in progress; retry shortly");
     await new Promise((r) => setTimeout(r, delay));
   }
@@ -244,7 +255,13 @@ export async function listPosts(actor: Actor | null, threadId: string, query: Po
  * here (a post numbered before but finished after the read arrives as its broadcast). With `afterSeq`
  * it returns ALL visible posts after it, reading in pages; without it, the latest JOIN_LATEST.
  */
-export async function catchUp(actor: Actor | null, thread: ThreadRecord, room: RoomRecord, afterSeq?: number) {
+export async function catchUp(
+  actor: Actor | null,
+  thread: ThreadRecord,
+  room: RoomRecord,
+  afterSeq?: number,
+  pageSize = CATCH_UP_PAGE,
+) {
   const head = await Thread.findById(thread._id, { lastSeq: 1 }).lean();
   const headSeq = head?.lastSeq ?? thread.lastSeq;
   const rows: PostRecord[] = [];
@@ -258,10 +275,10 @@ export async function catchUp(actor: Actor | null, thread: ThreadRecord, room: R
     for (let from = afterSeq; from < headSeq; ) {
       const page = await Post.find(seqFilter(thread, room, actor, { $gt: from, $lte: headSeq }))
         .sort({ seq: 1 })
-        .limit(CATCH_UP_PAGE)
+        .limit(pageSize)
         .lean();
       rows.push(...page);
-      if (page.length < CATCH_UP_PAGE) break;
+      if (page.length < pageSize) break;
       from = page[page.length - 1].seq;
     }
   }
@@ -307,8 +324,9 @@ export async function updatePost(actor: Actor | null, postId: string, input: Pos
     await PostRevision.deleteOne({ postId: post._id, version: post.version });
     throw editedConcurrently();
   }
-  await publishPost("post:updated", updated, room);
-  return presentPost(me, room, updated);
+  const dto = await presentPost(me, room, updated);
+  await publishPost("post:updated", updated, room, dto);
+  return dto;
 }
 
 /** `GET /posts/:id/history` → earlier versions, oldest first (the current text is the post itself). */
@@ -395,8 +413,10 @@ export async function reactToPost(actor: Actor | null, postId: string, input: Re
         { $inc: { reactionCount: delta } },
         { returnDocument: "after" },
       ).lean();
-      await publishPost("post:updated", current, room);
+      const dto = await presentPost(me, room, current);
+      await publishPost("post:updated", current, room, dto);
       if (updatedThread) await publishThreadUpdated(updatedThread, room);
+      return dto;
     }
   }
   return presentPost(me, room, current);
