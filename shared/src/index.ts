@@ -8,6 +8,7 @@ export * from "./schemas/users.js";
 export * from "./schemas/taxonomy.js";
 export * from "./schemas/qa.js";
 export * from "./schemas/practices.js";
+export * from "./qaView.js";
 export * from "./schemas/rooms.js";
 export * from "./schemas/threads.js";
 export * from "./schemas/posts.js";

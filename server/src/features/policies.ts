@@ -2,6 +2,7 @@ import { userPolicy } from "./users/user.policy.js";
 import { roomPolicy } from "./rooms/room.policy.js";
 import { threadPolicy } from "./threads/thread.policy.js";
 import { postPolicy } from "./posts/post.policy.js";
+import { qaPolicy } from "./qa/qa.policy.js";
 import { practicePolicy } from "./practices/practice.policy.js";
 import { adoptionPolicy } from "./adoptions/adoption.policy.js";
 
@@ -15,6 +16,7 @@ export const policies = {
   ...roomPolicy,
   ...threadPolicy,
   ...postPolicy,
+  ...qaPolicy,
   ...practicePolicy,
   ...adoptionPolicy,
 };

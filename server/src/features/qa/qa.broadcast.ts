@@ -1,0 +1,34 @@
+import type { QaSessionDto } from "@rembuk/shared";
+import { publish } from "../../lib/realtime/publish.js";
+import { rooms } from "../../lib/realtime/rooms.js";
+import { loadPeople } from "./qa.people.js";
+import { isPublicStatus, presentQuestion, type PresentableQuestion } from "./qa.presenter.js";
+
+/**
+ * Who hears about a question change, and in which shape:
+ * - the session's moderators (`qaMod` room) always, with the author shown;
+ * - participants (`qa` room) only when the question is or was public, never with an anonymous author;
+ * - the author's own sockets (`user` room), with `mine` and any dismissal reason.
+ * Moderators join only `qaMod`, participants only `qa`, so nobody gets two shapes of one change.
+ */
+export async function publishQuestion(
+  event: "qa:question:created" | "qa:question:updated",
+  q: PresentableQuestion,
+  wasPublic = false,
+): Promise<void> {
+  const sessionId = q.session.toString();
+  const people = await loadPeople([q.author]);
+  publish(rooms.qaMod(sessionId), event, {
+    question: presentQuestion(q, { kind: "moderator", viewerId: null }, people),
+  });
+  if (isPublicStatus(q.status) || wasPublic) {
+    publish(rooms.qa(sessionId), event, {
+      question: presentQuestion(q, { kind: "participant", viewerId: null }, people),
+    });
+  }
+  publish(rooms.user(q.author.toString()), event, { question: presentQuestion(q, { kind: "author" }, people) });
+}
+
+export function publishSession(session: QaSessionDto): void {
+  publish([rooms.qa(session.id), rooms.qaMod(session.id)], "qa:session:updated", { session });
+}

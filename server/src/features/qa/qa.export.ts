@@ -1,0 +1,64 @@
+import type { Actor } from "../../lib/actor.js";
+import { assertCan } from "../../lib/policy.js";
+import { loadSessionAccess } from "./qa.access.js";
+import { loadPeople, personOrPlaceholder } from "./qa.people.js";
+import { Question } from "./question.model.js";
+
+/** RFC 4180 field; a leading =,+,-,@ is defused so a spreadsheet never runs a question as a formula. */
+export function csvField(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = [
+  "id",
+  "created_at",
+  "status",
+  "votes",
+  "asker",
+  "anonymous",
+  "question",
+  "answer",
+  "answered_at",
+  "dismiss_reason",
+  "merged_into",
+  "follow_up_assignee",
+  "follow_up_due",
+] as const;
+
+/**
+ * Every question of a session as CSV for its moderators (`GET /qa/:id/export.csv`). An anonymous
+ * asker stays anonymous in the file too: a spreadsheet travels further than the moderation screen.
+ */
+export async function exportQuestionsCsv(actor: Actor | null, sessionId: string): Promise<{ filename: string; csv: string }> {
+  const access = await loadSessionAccess(actor, sessionId);
+  assertCan(actor, "qa.viewModeration", access.scope);
+  const questions = await Question.find({ session: access.session._id }).sort({ createdAt: 1 }).lean();
+  const people = await loadPeople([
+    ...questions.map((q) => q.author),
+    ...questions.flatMap((q) => (q.followUp ? [q.followUp.assignee] : [])),
+  ]);
+  const rows = questions.map((q) =>
+    [
+      q._id.toString(),
+      q.createdAt.toISOString(),
+      q.status,
+      q.votes,
+      q.anonymous ? "" : personOrPlaceholder(people, q.author).name,
+      q.anonymous ? "yes" : "no",
+      q.text,
+      q.answer,
+      q.answeredAt?.toISOString(),
+      q.dismissReason,
+      q.mergedInto?.toString(),
+      q.followUp ? personOrPlaceholder(people, q.followUp.assignee).name : "",
+      q.followUp?.dueAt.toISOString(),
+    ]
+      .map(csvField)
+      .join(","),
+  );
+  // The BOM makes Excel read UTF-8 (Indonesian names, em dashes) correctly.
+  const csv = "\uFEFF" + [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  return { filename: `tanya-jawab-${access.session.joinCode}.csv`, csv };
+}
