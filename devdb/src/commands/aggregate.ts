@@ -3,33 +3,12 @@ import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
 import { runPipeline } from "../storage/mingo.js";
-import { select, type SelectOptions } from "../storage/query.js";
+import { select } from "../storage/query.js";
+import { countOnly, pushDown } from "./aggregate-pushdown.js";
 import { arrayArg, docArg } from "./args.js";
 import type { CommandContext, CommandHandler } from "./context.js";
 
 const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$changeStream", "$currentOp", "$listSessions", "$search"]);
-
-/**
- * Leading `$match` (and a `$sort`/`$skip`/`$limit` right after it) run on the storage layer,
- * so indexes apply and only the selected documents are copied for mingo.
- */
-function pushDown(pipeline: Document[]): { filter: Document; opts: SelectOptions; rest: Document[] } {
-  let i = 0;
-  let filter: Document = {};
-  const opts: SelectOptions = {};
-  if (isPlainObject(pipeline[0]?.$match)) {
-    filter = pipeline[0].$match as Document;
-    i = 1;
-  }
-  if (isPlainObject(pipeline[i]?.$sort)) {
-    opts.sort = pipeline[i].$sort as Document;
-    i++;
-    // Only a skip/limit directly after the sort can be applied during selection.
-    if (typeof pipeline[i]?.$skip === "number") opts.skip = pipeline[i++].$skip as number;
-    if (typeof pipeline[i]?.$limit === "number") opts.limit = pipeline[i++].$limit as number;
-  }
-  return { filter, opts, rest: pipeline.slice(i) };
-}
 
 /** A `$lookup` joining on local/foreign fields from a collection of this database. */
 function equalityLookup(stage: Document): Document | null {
@@ -111,7 +90,10 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     const coll = ctx.engine.getCollection(ctx.db, target);
     const pushed = pushDown(pipeline);
     rest = pushed.rest;
-    input = coll ? select(coll, pushed.filter, pushed.opts).map((s) => cloneDoc(s.doc)) : [];
+    const selected = coll ? select(coll, pushed.filter, pushed.opts) : [];
+    const counted = countOnly(rest);
+    if (counted) return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);
+    input = selected.map((s) => cloneDoc(s.doc));
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }

@@ -357,5 +357,13 @@ describe("raw driver compatibility", () => {
     expect(await c.countDocuments({ $or: [{ i: 1 }, { i: 19 }, { even: true, i: { $lt: 4 } }] })).toBe(4);
     expect(await c.countDocuments({ when: { $gte: new Date(2020, 0, 10) } })).toBe(11);
     expect((await c.find({ i: { $lt: 3 } }).sort({ i: 1 }).toArray()).map((d) => d.i)).toEqual([0, 1, 2]);
+    expect(await c.countDocuments({}, { skip: 2, limit: 5 })).toBe(5);
+    expect(await c.aggregate([{ $match: { i: { $gt: 100 } } }, { $count: "n" }]).toArray()).toEqual([]);
+    expect(await c.aggregate([{ $match: { even: true } }, { $count: "n" }]).toArray()).toEqual([{ n: 10 }]);
+    expect(await c.aggregate([{ $group: { _id: null, total: { $sum: 1 } } }]).toArray()).toEqual([{ _id: null, total: 20 }]);
+    const skipped = await c.aggregate([{ $sort: { i: -1 } }, { $skip: 2 }, { $limit: 2 }, { $project: { _id: 0, i: 1 } }]).toArray();
+    expect(skipped).toEqual([{ i: 17 }, { i: 16 }]);
+    const limitThenSkip = await c.aggregate([{ $sort: { i: 1 } }, { $limit: 3 }, { $skip: 2 }, { $project: { _id: 0, i: 1 } }]).toArray();
+    expect(limitThenSkip).toEqual([{ i: 2 }]);
   });
 });
