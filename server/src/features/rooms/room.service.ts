@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import { RoomAudience, type RoomCreateInput, type RoomDto, type RoomUpdateInput } from "@rembuk/shared";
+import { RoomAudience, type Affiliation, type RoomCreateInput, type RoomDto, type RoomUpdateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { conflict, validation } from "../../lib/errors.js";
@@ -12,6 +12,7 @@ import { unreadThreadsByRoom } from "../readstate/readState.service.js";
 import { Thread } from "../threads/thread.model.js";
 import { User } from "../users/user.model.js";
 import { fromAffiliation, toAffiliation } from "../users/user.presenter.js";
+import { assertKnownAffiliation } from "../users/user.service.js";
 import { revalidateRoomAudience } from "./room.audience.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
@@ -71,6 +72,11 @@ export async function getRoom(viewer: Actor | null, slug: string): Promise<RoomD
   return dto;
 }
 
+/** Region codes in an audience must be real Kemendagri codes (400 naming the entry otherwise). */
+function checkAudienceCodes(list: Affiliation[]) {
+  list.forEach((a, i) => assertKnownAffiliation(a, `allowedAffiliations.${i}`));
+}
+
 /** Room moderators must be real users; unknown ids are a 400 naming the field. */
 async function checkModerators(ids: string[]) {
   if (ids.length === 0) return;
@@ -84,6 +90,7 @@ const slugTaken = () => conflict("A room with this slug already exists", "CONFLI
 export async function createRoom(actor: Actor | null, input: RoomCreateInput): Promise<RoomDto> {
   const me = requireSignedIn(actor);
   assertCan(me, "room.create");
+  checkAudienceCodes(input.allowedAffiliations);
   await checkModerators(input.moderators);
   try {
     const room = await Room.create({
@@ -118,6 +125,7 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
     (visibility === "restricted" ? room.allowedAffiliations.flatMap((a) => toAffiliation(a) ?? []) : []);
   const audience = RoomAudience.safeParse({ visibility, allowedAffiliations });
   if (!audience.success) throw zodToAppError(audience.error);
+  checkAudienceCodes(allowedAffiliations);
 
   const set: Record<string, unknown> = {};
   if (patch.slug !== undefined) set.slug = patch.slug;
