@@ -68,7 +68,9 @@ async function main(): Promise<void> {
   const server = await startServer(dataDir);
   const client = await MongoClient.connect(server.uri, { maxPoolSize: 32 });
   try {
-    console.log(`devdb benchmark: server process in persistent mode (fsync before every acknowledgement), data in ${dataDir}`);
+    console.log(
+      `devdb benchmark: server process in persistent mode (fsync before every acknowledgement), data in ${dataDir}`,
+    );
     console.log(`${os.cpus().length} CPUs, node ${process.version}, ${SECONDS}s per measurement\n`);
     const d = client.db("bench");
     const users = d.collection<{ _id: ObjectId; email: string; n: number; name: string }>("users");
@@ -85,7 +87,9 @@ async function main(): Promise<void> {
       });
       await users.insertMany(batch);
     }
-    console.log(`seeded ${DOCS} documents with insertMany(1000) in ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);
+    console.log(
+      `seeded ${DOCS} documents with insertMany(1000) in ${((performance.now() - t0) / 1000).toFixed(1)}s\n`,
+    );
 
     const admin = d.admin();
     await measure("ping (driver round-trip baseline)", () => admin.command({ ping: 1 }));
@@ -97,7 +101,9 @@ async function main(): Promise<void> {
     const byIndex = await measure("find by indexed field email (100k docs)", () =>
       users.find({ email: `user${rnd()}@example.id` }).toArray(),
     );
-    await measure("updateOne $inc by _id, sequential (fsync each)", () => users.updateOne({ _id: ids[rnd()] }, { $inc: { n: 1 } }));
+    await measure("updateOne $inc by _id, sequential (fsync each)", () =>
+      users.updateOne({ _id: ids[rnd()] }, { $inc: { n: 1 } }),
+    );
 
     const ratio = byId.opsPerSec / byIndex.opsPerSec;
     const pass = ratio <= MAX_RATIO;

@@ -33,9 +33,14 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   let journal: Journal | null = null;
   if (!options.inMemory) {
     const dir = path.resolve(options.dataDir ?? "data/devdb");
-    journal = Journal.open(dir, (rec) => engine.applyRecord(rec), () => engine.snapshotRecords(), {
-      compactBytes: options.compactBytes,
-    });
+    journal = Journal.open(
+      dir,
+      (rec) => engine.applyRecord(rec),
+      () => engine.snapshotRecords(),
+      {
+        compactBytes: options.compactBytes,
+      },
+    );
     engine.persistence = journal;
   }
   const cursors = new CursorRegistry();

@@ -5,7 +5,14 @@ import type { CommandContext, Reply, ServerStats } from "./commands/context.js";
 import type { CursorRegistry } from "./cursors.js";
 import type { Engine } from "./storage/engine.js";
 import { FramingError, MessageFramer } from "./wire/framing.js";
-import { encodeOpMsg, encodeOpReply, parseMessage, ProtocolError, toBson, type Request } from "./wire/messages.js";
+import {
+  encodeOpMsg,
+  encodeOpReply,
+  parseMessage,
+  ProtocolError,
+  toBson,
+  type Request,
+} from "./wire/messages.js";
 
 const LEGACY_HELLO = new Set(["hello", "isMaster", "ismaster"]);
 
@@ -63,9 +70,11 @@ export class WireServer {
         return;
       }
       for (const raw of messages) {
-        queue = queue.then(() => this.handle(socket, raw, ctxBase)).catch(() => {
-          socket.destroy();
-        });
+        queue = queue
+          .then(() => this.handle(socket, raw, ctxBase))
+          .catch(() => {
+            socket.destroy();
+          });
       }
     });
     socket.on("error", () => {
@@ -91,24 +100,39 @@ export class WireServer {
         socket.destroy();
         return;
       }
-      write(socket, encodeOpMsg(requestId, toBson({ ok: 0, errmsg: err.message, code: 22, codeName: "InvalidBSON" })));
+      write(
+        socket,
+        encodeOpMsg(requestId, toBson({ ok: 0, errmsg: err.message, code: 22, codeName: "InvalidBSON" })),
+      );
       return;
     }
     if (req.kind === "query") {
-      write(socket, encodeOpReply(requestId, toBson(await this.legacyQuery(req.collection, req.query, base))));
+      write(
+        socket,
+        encodeOpReply(requestId, toBson(await this.legacyQuery(req.collection, req.query, base))),
+      );
       return;
     }
     const db: unknown = req.body.$db;
     let reply: Reply;
     if (typeof db !== "string" || db.length === 0) {
-      reply = { ok: 0, errmsg: "OP_MSG requests require a $db argument", code: 40571, codeName: "Location40571" };
+      reply = {
+        ok: 0,
+        errmsg: "OP_MSG requests require a $db argument",
+        code: 40571,
+        codeName: "Location40571",
+      };
     } else {
       reply = await runCommand(req.body, { ...base, db });
     }
     if (!req.moreToCome) write(socket, encodeOpMsg(requestId, toBson(reply)));
   }
 
-  private async legacyQuery(collection: string, query: Document, base: Omit<CommandContext, "db">): Promise<Reply> {
+  private async legacyQuery(
+    collection: string,
+    query: Document,
+    base: Omit<CommandContext, "db">,
+  ): Promise<Reply> {
     const cmd = (query.$query ?? query) as Document;
     const name = Object.keys(cmd)[0];
     if (!collection.endsWith(".$cmd") || !LEGACY_HELLO.has(name)) {

@@ -24,7 +24,9 @@ export const listDatabases: CommandHandler = (cmd, ctx) => {
     totalSize += sizeOnDisk;
     databases.push(entry);
   }
-  return nameOnly ? { databases, ok: 1 } : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
+  return nameOnly
+    ? { databases, ok: 1 }
+    : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
 };
 
 export const create: CommandHandler = async (cmd, ctx) => {
@@ -73,6 +75,8 @@ export const listCollections: CommandHandler = (cmd, ctx) => {
   return ctx.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, out, batchSize, false);
 };
 
-export const unsupported = (name: string): CommandHandler => () => {
-  throw new CommandError("CommandNotFound", `no such command: '${name}'`);
-};
+export const unsupported =
+  (name: string): CommandHandler =>
+  () => {
+    throw new CommandError("CommandNotFound", `no such command: '${name}'`);
+  };

@@ -30,7 +30,12 @@ export function pushDown(pipeline: Document[]): PushDown {
 }
 
 function isConstant(v: unknown): boolean {
-  return v === null || typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && !v.startsWith("$"));
+  return (
+    v === null ||
+    typeof v === "number" ||
+    typeof v === "boolean" ||
+    (typeof v === "string" && !v.startsWith("$"))
+  );
 }
 
 /**

@@ -8,14 +8,22 @@ import { countOnly, pushDown } from "./aggregate-pushdown.js";
 import { arrayArg, docArg } from "./args.js";
 import type { CommandContext, CommandHandler } from "./context.js";
 
-const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$changeStream", "$currentOp", "$listSessions", "$search"]);
+const UNSUPPORTED_STAGES = new Set([
+  "$out",
+  "$merge",
+  "$changeStream",
+  "$currentOp",
+  "$listSessions",
+  "$search",
+]);
 
 /** A `$lookup` joining on local/foreign fields from a collection of this database. */
 function equalityLookup(stage: Document): Document | null {
   const spec: unknown = stage.$lookup;
   if (!isPlainObject(spec)) return null;
   const { from, localField, foreignField } = spec;
-  if (typeof from !== "string" || typeof localField !== "string" || typeof foreignField !== "string") return null;
+  if (typeof from !== "string" || typeof localField !== "string" || typeof foreignField !== "string")
+    return null;
   return spec;
 }
 
@@ -72,14 +80,21 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   const pipeline = arrayArg(cmd, "pipeline");
   for (const stage of pipeline) {
     if (!isPlainObject(stage) || Object.keys(stage).length !== 1) {
-      throw new CommandError("TypeMismatch", "Each element of the 'pipeline' array must be an object with exactly one field");
+      throw new CommandError(
+        "TypeMismatch",
+        "Each element of the 'pipeline' array must be an object with exactly one field",
+      );
     }
     const op = Object.keys(stage)[0];
     if (UNSUPPORTED_STAGES.has(op)) throw new CommandError("BadValue", `${op} is not supported by devdb`);
   }
   if (cmd.explain) throw new CommandError("BadValue", "explain is not supported by devdb");
   const cursorOpt = docArg(cmd, "cursor");
-  if (!cursorOpt) throw new CommandError("FailedToParse", "The 'cursor' option is required, except for aggregate with the explain argument");
+  if (!cursorOpt)
+    throw new CommandError(
+      "FailedToParse",
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
   const batchSize = typeof cursorOpt.batchSize === "number" ? cursorOpt.batchSize : undefined;
   ctx.stats.opcounters.command++;
   let input: Document[] = [];
@@ -92,7 +107,8 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     rest = pushed.rest;
     const selected = coll ? select(coll, pushed.filter, pushed.opts) : [];
     const counted = countOnly(rest);
-    if (counted) return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);
+    if (counted)
+      return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);
     input = selected.map((s) => cloneDoc(s.doc));
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");

@@ -13,10 +13,12 @@ export function collectionArg(cmd: Document, name: string): string {
 export function docArg(cmd: Document, name: string, required = false): Document | undefined {
   const v: unknown = cmd[name];
   if (v === undefined || v === null) {
-    if (required) throw new CommandError("FailedToParse", `BSON field '${name}' is missing but a required field`);
+    if (required)
+      throw new CommandError("FailedToParse", `BSON field '${name}' is missing but a required field`);
     return undefined;
   }
-  if (!isPlainObject(v)) throw new CommandError("TypeMismatch", `BSON field '${name}' is the wrong type, expected object`);
+  if (!isPlainObject(v))
+    throw new CommandError("TypeMismatch", `BSON field '${name}' is the wrong type, expected object`);
   return v;
 }
 

@@ -24,7 +24,8 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
   }
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const [match] = select(coll, filter, { sort, limit: 1 });
-  const shape = (doc: Document | undefined): Document | null => (doc ? project([doc], filter, fields)[0] : null);
+  const shape = (doc: Document | undefined): Document | null =>
+    doc ? project([doc], filter, fields)[0] : null;
   let lastErrorObject: Document;
   let value: Document | null;
   if (remove) {

@@ -48,7 +48,8 @@ export const getMore: CommandHandler = (cmd, ctx) => {
 export const killCursors: CommandHandler = (cmd, ctx) => {
   collectionArg(cmd, "killCursors");
   const ids: unknown = cmd.cursors;
-  if (!Array.isArray(ids)) throw new CommandError("FailedToParse", "BSON field 'killCursors.cursors' must be an array");
+  if (!Array.isArray(ids))
+    throw new CommandError("FailedToParse", "BSON field 'killCursors.cursors' must be an array");
   const cursorsKilled: unknown[] = [];
   const cursorsNotFound: unknown[] = [];
   for (const raw of ids) {
@@ -77,7 +78,8 @@ export const count: CommandHandler = (cmd, ctx) => {
 export const distinct: CommandHandler = (cmd, ctx) => {
   const name = collectionArg(cmd, "distinct");
   const key: unknown = cmd.key;
-  if (typeof key !== "string") throw new CommandError("TypeMismatch", "BSON field 'distinct.key' is the wrong type, expected string");
+  if (typeof key !== "string")
+    throw new CommandError("TypeMismatch", "BSON field 'distinct.key' is the wrong type, expected string");
   const query = docArg(cmd, "query") ?? {};
   const coll = ctx.engine.getCollection(ctx.db, name);
   const values: unknown[] = [];

@@ -1,9 +1,5 @@
 import os from "node:os";
-import {
-  MAX_BSON_OBJECT_SIZE,
-  MAX_MESSAGE_SIZE_BYTES,
-  MAX_WRITE_BATCH_SIZE,
-} from "../wire/constants.js";
+import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE_BYTES, MAX_WRITE_BATCH_SIZE } from "../wire/constants.js";
 import type { CommandHandler } from "./context.js";
 
 export const VERSION = "8.0.0";
@@ -51,7 +47,11 @@ export const serverStatus: CommandHandler = (_cmd, ctx) => {
     uptime: Math.floor(uptimeMillis / 1000),
     uptimeMillis,
     localTime: new Date(),
-    connections: { current: stats.connectionsCurrent, available: 1_000_000, totalCreated: stats.connectionsTotal },
+    connections: {
+      current: stats.connectionsCurrent,
+      available: 1_000_000,
+      totalCreated: stats.connectionsTotal,
+    },
     opcounters: { ...stats.opcounters },
     metrics: { cursor: { open: { total: ctx.cursors.size } } },
     ok: 1,

@@ -43,7 +43,10 @@ const HANDLERS = new Map<string, CommandHandler>([
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
 
 function transactionError(): CommandError {
-  return new CommandError("IllegalOperation", "Transaction numbers are only allowed on a replica set member or mongos");
+  return new CommandError(
+    "IllegalOperation",
+    "Transaction numbers are only allowed on a replica set member or mongos",
+  );
 }
 
 /** Runs one command document and always produces a reply; it never throws. */
@@ -52,7 +55,12 @@ export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Re
     const name = Object.keys(cmd)[0];
     if (name === undefined) throw new CommandError("FailedToParse", "empty command object");
     // A standalone server refuses transactions (and retryable-write txnNumbers) outright.
-    if (TRANSACTION_COMMANDS.has(name) || cmd.txnNumber !== undefined || cmd.startTransaction !== undefined || cmd.autocommit !== undefined) {
+    if (
+      TRANSACTION_COMMANDS.has(name) ||
+      cmd.txnNumber !== undefined ||
+      cmd.startTransaction !== undefined ||
+      cmd.autocommit !== undefined
+    ) {
       throw transactionError();
     }
     const handler = HANDLERS.get(name);

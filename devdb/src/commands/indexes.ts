@@ -14,7 +14,11 @@ function sameKey(a: Document, b: Document): boolean {
 }
 
 function sameOptions(a: Document, b: Document): boolean {
-  return SIGNIFICANT.every((k) => encodeValue(a[k] ?? (k === "unique" || k === "sparse" ? false : null)) === encodeValue(b[k] ?? (k === "unique" || k === "sparse" ? false : null)));
+  return SIGNIFICANT.every(
+    (k) =>
+      encodeValue(a[k] ?? (k === "unique" || k === "sparse" ? false : null)) ===
+      encodeValue(b[k] ?? (k === "unique" || k === "sparse" ? false : null)),
+  );
 }
 
 function normalizeSpec(raw: unknown): IndexSpec {
@@ -51,7 +55,10 @@ function checkAgainstExisting(coll: Collection, spec: IndexSpec): "new" | "exist
       );
     }
     if (sameKey(existing.key, spec.key) && sameOptions(existing, spec)) {
-      throw new CommandError("IndexOptionsConflict", `Index already exists with a different name: ${existing.name}`);
+      throw new CommandError(
+        "IndexOptionsConflict",
+        `Index already exists with a different name: ${existing.name}`,
+      );
     }
   }
   return "new";
@@ -101,7 +108,8 @@ export const dropIndexes: CommandHandler = async (cmd, ctx) => {
   else if (Array.isArray(target)) names = target.map(String);
   else if (isPlainObject(target)) {
     const match = coll.indexSpecs().find((s) => sameKey(s.key, target));
-    if (!match) throw new CommandError("IndexNotFound", `can't find index with key: ${JSON.stringify(target)}`);
+    if (!match)
+      throw new CommandError("IndexNotFound", `can't find index with key: ${JSON.stringify(target)}`);
     names = [match.name];
   } else throw new CommandError("TypeMismatch", "BSON field 'dropIndexes.index' is the wrong type");
   for (const n of names) {

@@ -37,7 +37,11 @@ describe("raw driver compatibility", () => {
     const status = await db.admin().serverStatus();
     expect(status.ok).toBe(1);
     const hello = await db.admin().command({ hello: 1 });
-    expect(hello).toMatchObject({ isWritablePrimary: true, minWireVersion: 0, logicalSessionTimeoutMinutes: 30 });
+    expect(hello).toMatchObject({
+      isWritablePrimary: true,
+      minWireVersion: 0,
+      logicalSessionTimeoutMinutes: 30,
+    });
     expect(hello.maxWireVersion).toBeGreaterThanOrEqual(21);
   });
 
@@ -70,7 +74,7 @@ describe("raw driver compatibility", () => {
     expect(again.code).toBe(48);
     expect((await db.listCollections({ name: "made" }).toArray()).map((c) => c.name)).toEqual(["made"]);
     expect(await db.collection("made").drop()).toBe(true);
-    expect((await db.listCollections({ name: "made" }, { nameOnly: true }).toArray())).toEqual([]);
+    expect(await db.listCollections({ name: "made" }, { nameOnly: true }).toArray()).toEqual([]);
   });
 
   it("pages through getMore and kills cursors", async () => {
@@ -88,7 +92,9 @@ describe("raw driver compatibility", () => {
     const gone = await serverError(db.command({ getMore: id, collection: "cursors" }));
     expect(gone.code).toBe(43);
 
-    const agg = await c.aggregate([{ $match: { i: { $gte: 2 } } }, { $sort: { i: -1 } }], { batchSize: 2 }).toArray();
+    const agg = await c
+      .aggregate([{ $match: { i: { $gte: 2 } } }, { $sort: { i: -1 } }], { batchSize: 2 })
+      .toArray();
     expect(agg.map((d) => d.i)).toEqual([9, 8, 7, 6, 5, 4, 3, 2]);
   });
 
@@ -156,7 +162,11 @@ describe("raw driver compatibility", () => {
         { sku: "b", qty: 1 },
       ],
     });
-    await c.updateOne({ _id: insertedId }, { $set: { "grades.$[g].ok": true } }, { arrayFilters: [{ "g.score": { $gte: 80 } }] });
+    await c.updateOne(
+      { _id: insertedId },
+      { $set: { "grades.$[g].ok": true } },
+      { arrayFilters: [{ "g.score": { $gte: 80 } }] },
+    );
     await c.updateOne({ _id: insertedId, "items.sku": "b" }, { $inc: { "items.$.qty": 5 } });
     const doc = await c.findOne({ _id: insertedId });
     expect(doc?.grades.map((g: { ok: boolean }) => g.ok)).toEqual([false, true, true]);
@@ -174,7 +184,10 @@ describe("raw driver compatibility", () => {
     ]);
     const r = await c.updateMany({}, [{ $set: { total: { $add: ["$a", "$b"] } } }, { $unset: "b" }]);
     expect(r.modifiedCount).toBe(2);
-    const docs = await c.find({}, { projection: { _id: 0 } }).sort({ a: 1 }).toArray();
+    const docs = await c
+      .find({}, { projection: { _id: 0 } })
+      .sort({ a: 1 })
+      .toArray();
     expect(docs).toEqual([
       { a: 1, total: 3 },
       { a: 10, total: 30 },
@@ -184,8 +197,16 @@ describe("raw driver compatibility", () => {
   it("uses $setOnInsert only when inserting, and keeps _id immutable", async () => {
     const c = db.collection("soi");
     await c.updateOne({ key: "k" }, { $set: { v: 1 }, $setOnInsert: { created: "first" } }, { upsert: true });
-    await c.updateOne({ key: "k" }, { $set: { v: 2 }, $setOnInsert: { created: "second" } }, { upsert: true });
-    expect(await c.findOne({ key: "k" }, { projection: { _id: 0 } })).toEqual({ key: "k", v: 2, created: "first" });
+    await c.updateOne(
+      { key: "k" },
+      { $set: { v: 2 }, $setOnInsert: { created: "second" } },
+      { upsert: true },
+    );
+    expect(await c.findOne({ key: "k" }, { projection: { _id: 0 } })).toEqual({
+      key: "k",
+      v: 2,
+      created: "first",
+    });
     const unchanged = await c.updateOne({ key: "k" }, { $set: { v: 2 } });
     expect(unchanged).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
     const err = await serverError(c.updateOne({ key: "k" }, { $set: { _id: new ObjectId() } }));
@@ -199,12 +220,27 @@ describe("raw driver compatibility", () => {
   it("reports write errors for ordered and unordered batches", async () => {
     const c = db.collection("batches");
     await c.createIndex({ u: 1 }, { unique: true });
-    const ordered = await db.command({ insert: "batches", documents: [{ u: 1 }, { u: 1 }, { u: 2 }], ordered: true });
+    const ordered = await db.command({
+      insert: "batches",
+      documents: [{ u: 1 }, { u: 1 }, { u: 2 }],
+      ordered: true,
+    });
     expect(ordered.n).toBe(1);
     expect(ordered.writeErrors).toHaveLength(1);
-    expect(ordered.writeErrors[0]).toMatchObject({ index: 1, code: 11000, keyPattern: { u: 1 }, keyValue: { u: 1 } });
-    expect(ordered.writeErrors[0].errmsg).toMatch(/E11000 duplicate key error collection: .*\.batches index: u_1 dup key: \{ u: 1 \}/);
-    const unordered = await db.command({ insert: "batches", documents: [{ u: 1 }, { u: 3 }, { u: 2 }, { u: 4 }], ordered: false });
+    expect(ordered.writeErrors[0]).toMatchObject({
+      index: 1,
+      code: 11000,
+      keyPattern: { u: 1 },
+      keyValue: { u: 1 },
+    });
+    expect(ordered.writeErrors[0].errmsg).toMatch(
+      /E11000 duplicate key error collection: .*\.batches index: u_1 dup key: \{ u: 1 \}/,
+    );
+    const unordered = await db.command({
+      insert: "batches",
+      documents: [{ u: 1 }, { u: 3 }, { u: 2 }, { u: 4 }],
+      ordered: false,
+    });
     expect(unordered.n).toBe(3);
     expect(unordered.writeErrors.map((e: { index: number }) => e.index)).toEqual([0]);
     expect(await c.countDocuments()).toBe(4);
@@ -220,9 +256,17 @@ describe("raw driver compatibility", () => {
     expect(err.keyValue).toEqual({ e: "x" });
     const removed = await c.findOneAndDelete({ e: "y" });
     expect(removed?.e).toBe("y");
-    const upserted = await c.findOneAndUpdate({ e: "z" }, { $inc: { n: 1 } }, { upsert: true, returnDocument: "after", projection: { _id: 0 } });
+    const upserted = await c.findOneAndUpdate(
+      { e: "z" },
+      { $inc: { n: 1 } },
+      { upsert: true, returnDocument: "after", projection: { _id: 0 } },
+    );
     expect(upserted).toEqual({ e: "z", n: 1 });
-    const sorted = await c.findOneAndUpdate({}, { $set: { touched: true } }, { sort: { e: -1 }, returnDocument: "before" });
+    const sorted = await c.findOneAndUpdate(
+      {},
+      { $set: { touched: true } },
+      { sort: { e: -1 }, returnDocument: "before" },
+    );
     expect(sorted?.e).toBe("z");
   });
 
@@ -255,10 +299,20 @@ describe("raw driver compatibility", () => {
     await c.createIndex({ expires: 1 }, { expireAfterSeconds: 0 });
     const sid = "sess-1";
     const future = new Date(Date.now() + 60_000);
-    await c.updateOne({ _id: sid as unknown as ObjectId }, { $set: { session: '{"u":1}', expires: future } }, { upsert: true });
-    const live = { _id: sid as unknown as ObjectId, $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }] };
+    await c.updateOne(
+      { _id: sid as unknown as ObjectId },
+      { $set: { session: '{"u":1}', expires: future } },
+      { upsert: true },
+    );
+    const live = {
+      _id: sid as unknown as ObjectId,
+      $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }],
+    };
     expect(await c.findOne(live)).toMatchObject({ session: '{"u":1}' });
-    await c.updateOne({ _id: sid as unknown as ObjectId }, { $set: { expires: new Date(Date.now() + 120_000) } });
+    await c.updateOne(
+      { _id: sid as unknown as ObjectId },
+      { $set: { expires: new Date(Date.now() + 120_000) } },
+    );
     await c.deleteOne({ _id: sid as unknown as ObjectId });
     expect(await c.findOne(live)).toBeNull();
 
@@ -276,7 +330,10 @@ describe("raw driver compatibility", () => {
     const parents = db.collection("parents");
     const kids = db.collection("kids");
     await parents.insertOne({ _id: "p" as unknown as ObjectId, meta: { n: 1 }, list: [1, 2] });
-    await kids.insertMany([{ parent: "p", name: "k1" }, { parent: "p", name: "k2" }]);
+    await kids.insertMany([
+      { parent: "p", name: "k1" },
+      { parent: "p", name: "k2" },
+    ]);
     await parents
       .aggregate([
         { $lookup: { from: "kids", localField: "_id", foreignField: "parent", as: "kids" } },
@@ -287,12 +344,20 @@ describe("raw driver compatibility", () => {
       .toArray();
     await parents.find({}, { projection: { "meta.n": 0 } }).toArray();
     await parents.find({}, { projection: { list: { $slice: 1 } } }).toArray();
-    await kids.aggregate([{ $group: { _id: "$parent", names: { $push: "$name" } } }, { $set: { names: [] } }]).toArray();
-    expect(await parents.findOne({ _id: "p" as unknown as ObjectId })).toEqual({ _id: "p", meta: { n: 1 }, list: [1, 2] });
-    expect((await kids.find({}, { projection: { _id: 0, name: 1 } }).sort({ name: 1 }).toArray())).toEqual([
-      { name: "k1" },
-      { name: "k2" },
-    ]);
+    await kids
+      .aggregate([{ $group: { _id: "$parent", names: { $push: "$name" } } }, { $set: { names: [] } }])
+      .toArray();
+    expect(await parents.findOne({ _id: "p" as unknown as ObjectId })).toEqual({
+      _id: "p",
+      meta: { n: 1 },
+      list: [1, 2],
+    });
+    expect(
+      await kids
+        .find({}, { projection: { _id: 0, name: 1 } })
+        .sort({ name: 1 })
+        .toArray(),
+    ).toEqual([{ name: "k1" }, { name: "k2" }]);
   });
 
   it("joins with $lookup on array and missing local fields", async () => {
@@ -342,7 +407,12 @@ describe("raw driver compatibility", () => {
   it("filters, sorts, skips, limits and projects", async () => {
     const c = db.collection("query");
     await c.insertMany(
-      Array.from({ length: 20 }, (_, i) => ({ i, even: i % 2 === 0, tags: i % 3 === 0 ? ["three"] : [], when: new Date(2020, 0, i + 1) })),
+      Array.from({ length: 20 }, (_, i) => ({
+        i,
+        even: i % 2 === 0,
+        tags: i % 3 === 0 ? ["three"] : [],
+        when: new Date(2020, 0, i + 1),
+      })),
     );
     await c.createIndex({ i: 1 });
     const r = await c
@@ -356,14 +426,27 @@ describe("raw driver compatibility", () => {
     expect(await c.countDocuments({ tags: "three" })).toBe(7);
     expect(await c.countDocuments({ $or: [{ i: 1 }, { i: 19 }, { even: true, i: { $lt: 4 } }] })).toBe(4);
     expect(await c.countDocuments({ when: { $gte: new Date(2020, 0, 10) } })).toBe(11);
-    expect((await c.find({ i: { $lt: 3 } }).sort({ i: 1 }).toArray()).map((d) => d.i)).toEqual([0, 1, 2]);
+    expect(
+      (
+        await c
+          .find({ i: { $lt: 3 } })
+          .sort({ i: 1 })
+          .toArray()
+      ).map((d) => d.i),
+    ).toEqual([0, 1, 2]);
     expect(await c.countDocuments({}, { skip: 2, limit: 5 })).toBe(5);
     expect(await c.aggregate([{ $match: { i: { $gt: 100 } } }, { $count: "n" }]).toArray()).toEqual([]);
     expect(await c.aggregate([{ $match: { even: true } }, { $count: "n" }]).toArray()).toEqual([{ n: 10 }]);
-    expect(await c.aggregate([{ $group: { _id: null, total: { $sum: 1 } } }]).toArray()).toEqual([{ _id: null, total: 20 }]);
-    const skipped = await c.aggregate([{ $sort: { i: -1 } }, { $skip: 2 }, { $limit: 2 }, { $project: { _id: 0, i: 1 } }]).toArray();
+    expect(await c.aggregate([{ $group: { _id: null, total: { $sum: 1 } } }]).toArray()).toEqual([
+      { _id: null, total: 20 },
+    ]);
+    const skipped = await c
+      .aggregate([{ $sort: { i: -1 } }, { $skip: 2 }, { $limit: 2 }, { $project: { _id: 0, i: 1 } }])
+      .toArray();
     expect(skipped).toEqual([{ i: 17 }, { i: 16 }]);
-    const limitThenSkip = await c.aggregate([{ $sort: { i: 1 } }, { $limit: 3 }, { $skip: 2 }, { $project: { _id: 0, i: 1 } }]).toArray();
+    const limitThenSkip = await c
+      .aggregate([{ $sort: { i: 1 } }, { $limit: 3 }, { $skip: 2 }, { $project: { _id: 0, i: 1 } }])
+      .toArray();
     expect(limitThenSkip).toEqual([{ i: 2 }]);
   });
 });

@@ -66,7 +66,10 @@ describe("mongoose compatibility", () => {
     const found = await User().findById(created._id).lean();
     expect(found).toMatchObject({ email: "ana@example.id", name: "Ana", age: 31, visits: 0 });
 
-    const res = await User().updateOne({ _id: created._id }, { $set: { name: "Ana S." }, $inc: { visits: 2 } });
+    const res = await User().updateOne(
+      { _id: created._id },
+      { $set: { name: "Ana S." }, $inc: { visits: 2 } },
+    );
     expect(res).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
     const same = await User().updateOne({ _id: created._id }, { $set: { name: "Ana S." } });
     expect(same.matchedCount).toBe(1);
@@ -93,17 +96,25 @@ describe("mongoose compatibility", () => {
     const onInsert = await rejection(User().create({ email: "dup@example.id" }));
     expect(onInsert.code).toBe(11000);
     expect(onInsert.message).toMatch(
-      new RegExp(`E11000 duplicate key error collection: ${dbName}\\.users index: email_1 dup key: \\{ email: "dup@example\\.id" \\}`),
+      new RegExp(
+        `E11000 duplicate key error collection: ${dbName}\\.users index: email_1 dup key: \\{ email: "dup@example\\.id" \\}`,
+      ),
     );
     expect(onInsert.keyPattern).toEqual({ email: 1 });
     expect(onInsert.keyValue).toEqual({ email: "dup@example.id" });
 
-    const onUpdate = await rejection(User().updateOne({ email: "other@example.id" }, { $set: { email: "dup@example.id" } }));
+    const onUpdate = await rejection(
+      User().updateOne({ email: "other@example.id" }, { $set: { email: "dup@example.id" } }),
+    );
     expect(onUpdate.code).toBe(11000);
     expect(onUpdate.keyValue).toEqual({ email: "dup@example.id" });
 
     const onFam = await rejection(
-      User().findOneAndUpdate({ email: "other@example.id" }, { $set: { email: "dup@example.id" } }, { returnDocument: "after" }),
+      User().findOneAndUpdate(
+        { email: "other@example.id" },
+        { $set: { email: "dup@example.id" } },
+        { returnDocument: "after" },
+      ),
     );
     expect(onFam.code).toBe(11000);
     expect(onFam.keyPattern).toEqual({ email: 1 });
@@ -134,7 +145,11 @@ describe("mongoose compatibility", () => {
     expect(second?.createdAt.getTime()).toBe(createdAt.getTime());
     expect(second?.updatedAt.getTime()).toBeGreaterThan(createdAt.getTime());
 
-    const viaUpdate = await User().updateOne({ email: "upsert2@example.id" }, { $set: { age: 9 } }, { upsert: true });
+    const viaUpdate = await User().updateOne(
+      { email: "upsert2@example.id" },
+      { $set: { age: 9 } },
+      { upsert: true },
+    );
     expect(viaUpdate.upsertedCount).toBe(1);
     expect(viaUpdate.upsertedId).toBeDefined();
     const inserted = await User().findById(viaUpdate.upsertedId).lean();
@@ -148,7 +163,11 @@ describe("mongoose compatibility", () => {
       { author: author._id, title: "One" },
       { author: author._id, title: "Two" },
     ]);
-    const posts = await Post().find({ author: author._id }).sort({ title: 1 }).populate("author", "name").lean();
+    const posts = await Post()
+      .find({ author: author._id })
+      .sort({ title: 1 })
+      .populate("author", "name")
+      .lean();
     expect(posts.map((p) => p.title)).toEqual(["One", "Two"]);
     expect(posts[0].author).toMatchObject({ name: "Writer" });
   });
@@ -187,14 +206,26 @@ describe("mongoose compatibility", () => {
   });
 
   it("iterates cursors with small batch sizes", async () => {
-    const docs = Array.from({ length: 250 }, (_, i) => ({ email: `cursor${String(i).padStart(3, "0")}@example.id`, age: i }));
+    const docs = Array.from({ length: 250 }, (_, i) => ({
+      email: `cursor${String(i).padStart(3, "0")}@example.id`,
+      age: i,
+    }));
     await User().insertMany(docs);
     const seen: number[] = [];
-    for await (const u of User().find({ email: /^cursor/ }).sort({ age: 1 }).batchSize(7).cursor()) {
+    for await (const u of User()
+      .find({ email: /^cursor/ })
+      .sort({ age: 1 })
+      .batchSize(7)
+      .cursor()) {
       seen.push(u.age as number);
     }
     expect(seen).toEqual(docs.map((d) => d.age));
-    const page = await User().find({ email: /^cursor/ }).sort({ age: -1 }).skip(10).limit(5).lean();
+    const page = await User()
+      .find({ email: /^cursor/ })
+      .sort({ age: -1 })
+      .skip(10)
+      .limit(5)
+      .lean();
     expect(page.map((u) => u.age)).toEqual([239, 238, 237, 236, 235]);
     expect(await User().countDocuments({ email: /^cursor/, age: { $gte: 200 } })).toBe(50);
     const many = await User().updateMany({ email: /^cursor/, age: { $lt: 10 } }, { $set: { name: "early" } });
@@ -212,7 +243,13 @@ describe("mongoose compatibility", () => {
     const M1 = conn.model("Thing", v1, "things");
     await M1.syncIndexes();
     const listed = await M1.listIndexes();
-    expect(listed.map((ix) => ix.name).sort()).toEqual(["_id_", "expiresAt_1", "nick_1", "owner_1_slug_-1", "slug_1"]);
+    expect(listed.map((ix) => ix.name).sort()).toEqual([
+      "_id_",
+      "expiresAt_1",
+      "nick_1",
+      "owner_1_slug_-1",
+      "slug_1",
+    ]);
     expect(listed.find((ix) => ix.name === "_id_")).toMatchObject({ v: 2, key: { _id: 1 } });
     expect(listed.find((ix) => ix.name === "nick_1")).toMatchObject({
       unique: true,
@@ -257,17 +294,23 @@ describe("mongoose compatibility", () => {
     await Member.create({ org: "d", handle: "1", code: "K", status: "inactive" });
     await Member.create({ org: "d", handle: "2", code: "K", status: "active" });
     await Member.create({ org: "d", handle: "3", code: "K", status: "inactive" });
-    expect((await rejection(Member.create({ org: "d", handle: "4", code: "K", status: "active" }))).code).toBe(11000);
+    expect(
+      (await rejection(Member.create({ org: "d", handle: "4", code: "K", status: "active" }))).code,
+    ).toBe(11000);
   });
 
   it("inserts many, ordered and unordered, around duplicates", async () => {
     const Tag = conn.model("Tag", new Schema({ name: { type: String, unique: true } }), "tags");
     await Tag.syncIndexes();
-    const ordered = await rejection(Tag.insertMany([{ name: "a" }, { name: "a" }, { name: "b" }], { ordered: true }));
+    const ordered = await rejection(
+      Tag.insertMany([{ name: "a" }, { name: "a" }, { name: "b" }], { ordered: true }),
+    );
     expect(ordered.code).toBe(11000);
     expect((await Tag.find().lean()).map((t) => t.name)).toEqual(["a"]);
 
-    const unordered = await rejection(Tag.insertMany([{ name: "c" }, { name: "a" }, { name: "d" }], { ordered: false }));
+    const unordered = await rejection(
+      Tag.insertMany([{ name: "c" }, { name: "a" }, { name: "d" }], { ordered: false }),
+    );
     expect(unordered.code).toBe(11000);
     expect((await Tag.find().sort({ name: 1 }).lean()).map((t) => t.name)).toEqual(["a", "c", "d"]);
     expect(await Tag.estimatedDocumentCount()).toBe(3);

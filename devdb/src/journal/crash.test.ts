@@ -72,7 +72,9 @@ describe("crash safety", () => {
       const db = await startDevDb({ dataDir });
       const client = await MongoClient.connect(db.uri);
       try {
-        const coll = client.db("crash").collection<{ _id: number | string; payload?: string; check?: number; n?: number }>("w");
+        const coll = client
+          .db("crash")
+          .collection<{ _id: number | string; payload?: string; check?: number; n?: number }>("w");
         const docs = await coll.find({ _id: { $ne: "counter" } }).toArray();
         const stored = new Set(docs.map((d) => d._id));
         const missing = acked.filter((id) => !stored.has(id));

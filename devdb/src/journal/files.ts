@@ -63,7 +63,7 @@ export function acquireLock(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number(fs.readFileSync(file, "utf8"));
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`data directory ${dir} is in use by process ${pid}`);
+        throw new Error(`data directory ${dir} is in use by process ${pid}`, { cause: err });
       }
       fs.rmSync(file, { force: true });
     }

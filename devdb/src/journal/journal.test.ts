@@ -13,7 +13,11 @@ function tempDir(): string {
   return d;
 }
 
-async function withDb<T>(dataDir: string, fn: (c: MongoClient) => Promise<T>, compactBytes?: number): Promise<T> {
+async function withDb<T>(
+  dataDir: string,
+  fn: (c: MongoClient) => Promise<T>,
+  compactBytes?: number,
+): Promise<T> {
   const db = await startDevDb({ dataDir, compactBytes });
   const client = await MongoClient.connect(db.uri);
   try {
@@ -37,7 +41,10 @@ describe("journal records", () => {
     const corrupt = Buffer.from(b);
     corrupt[corrupt.length - 2] ^= 0xff;
     expect(readRecords(Buffer.concat([a, b])).records).toEqual([{ n: 1 }, { n: 2 }]);
-    expect(readRecords(Buffer.concat([a, b.subarray(0, 10)]))).toEqual({ records: [{ n: 1 }], validLength: a.length });
+    expect(readRecords(Buffer.concat([a, b.subarray(0, 10)]))).toEqual({
+      records: [{ n: 1 }],
+      validLength: a.length,
+    });
     expect(readRecords(Buffer.concat([a, corrupt, a])).validLength).toBe(a.length);
   });
 });
@@ -67,7 +74,9 @@ describe("durability", () => {
       expect(await coll.countDocuments()).toBe(49);
       expect(await coll.findOne({ email: "half" })).toBeNull();
       expect((await coll.findOne({ email: "p1" }))?.n).toBe(100);
-      expect((await coll.insertOne({ email: "p1" }).catch((e: { code: number }) => e)) as { code: number }).toMatchObject({ code: 11000 });
+      expect(
+        (await coll.insertOne({ email: "p1" }).catch((e: { code: number }) => e)) as { code: number },
+      ).toMatchObject({ code: 11000 });
       await coll.insertOne({ email: "after-repair" });
     });
 
@@ -87,7 +96,9 @@ describe("durability", () => {
         const coll = c.db("d").collection("bulk");
         await coll.createIndex({ k: 1 });
         for (let i = 0; i < 20; i++) {
-          await coll.insertMany(Array.from({ length: 50 }, (_, j) => ({ k: i * 50 + j, pad: "y".repeat(200) })));
+          await coll.insertMany(
+            Array.from({ length: 50 }, (_, j) => ({ k: i * 50 + j, pad: "y".repeat(200) })),
+          );
           await coll.updateMany({ k: { $lt: 10 } }, { $inc: { touched: 1 } });
         }
         await coll.deleteMany({ k: { $gte: 900 } });

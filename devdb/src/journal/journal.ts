@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Document } from "bson";
-import { acquireLock, currentGeneration, fsyncDir, journalName, removeStaleFiles, snapshotName } from "./files.js";
+import {
+  acquireLock,
+  currentGeneration,
+  fsyncDir,
+  journalName,
+  removeStaleFiles,
+  snapshotName,
+} from "./files.js";
 import { frameRecord, readRecords } from "./records.js";
 
 export interface Persistence {

@@ -123,7 +123,8 @@ export class Engine {
 }
 
 function validateName(db: string, name: string): void {
-  if (!db || /[/\\. "$\0]/.test(db)) throw new CommandError("InvalidNamespace", `Invalid database name: '${db}'`);
+  if (!db || /[/\\. "$\0]/.test(db))
+    throw new CommandError("InvalidNamespace", `Invalid database name: '${db}'`);
   if (!name || name.includes("\0") || name.startsWith("$") || name.startsWith(".")) {
     throw new CommandError("InvalidNamespace", `Invalid collection name: '${name}'`);
   }

@@ -45,7 +45,10 @@ describe("index key encoding", () => {
   });
 
   it("sorts random numbers numerically", () => {
-    const nums = Array.from({ length: 2000 }, () => (Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 30 - 10));
+    const nums = Array.from(
+      { length: 2000 },
+      () => (Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 30 - 10),
+    );
     const byKey = [...nums].sort((a, b) => (encodeValue(a) < encodeValue(b) ? -1 : 1));
     expect(byKey).toEqual([...nums].sort((a, b) => a - b));
   });

@@ -49,11 +49,10 @@ export function encodeNumber(n: number): string {
   return hex8(hi) + hex8(lo);
 }
 
-const NEEDS_ESCAPE = /[\u0000\u0001]/;
-
+/** Makes SEP ("\u0000") unambiguous inside a component; "\u0001" is the escape character. */
 export function escape(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(/\u0001/g, "\u0001\u0002").replace(/\u0000/g, "\u0001\u0001");
+  if (s.indexOf("\u0000") < 0 && s.indexOf("\u0001") < 0) return s;
+  return s.replaceAll("\u0001", "\u0001\u0002").replaceAll("\u0000", "\u0001\u0001");
 }
 
 interface BsonLike {

@@ -21,7 +21,11 @@ export function compileFilter(filter: Document): Query {
   return new Query(filter, BASE_OPTIONS);
 }
 
-export function runPipeline(docs: Document[], pipeline: Document[], resolver?: CollectionResolver): Document[] {
+export function runPipeline(
+  docs: Document[],
+  pipeline: Document[],
+  resolver?: CollectionResolver,
+): Document[] {
   return new Aggregator(pipeline, options(resolver)).run(docs) as Document[];
 }
 

@@ -32,7 +32,12 @@ function build(): Collection {
   coll.addIndex({ v: 2, key: { phone: 1 }, name: "phone_1", sparse: true });
   coll.addIndex({ v: 2, key: { score: 1 }, name: "score_1" });
   coll.addIndex({ v: 2, key: { at: 1 }, name: "at_1" });
-  coll.addIndex({ v: 2, key: { nullable: 1 }, name: "nullable_1", partialFilterExpression: { nullable: { $exists: true } } });
+  coll.addIndex({
+    v: 2,
+    key: { nullable: 1 },
+    name: "nullable_1",
+    partialFilterExpression: { nullable: { $exists: true } },
+  });
   return coll;
 }
 
@@ -114,7 +119,9 @@ describe("query planner", () => {
     expect(p.orderedBy).toEqual({ field: "at", direction: -1 });
     const top = select(coll, {}, { sort: { at: -1 }, limit: 3 }).map((s) => s.doc._id);
     expect(top).toEqual([N - 1, N - 2, N - 3]);
-    const sorted = select(coll, { age: 1 }, { sort: { handle: 1 }, skip: 1, limit: 2 }).map((s) => s.doc.handle);
+    const sorted = select(coll, { age: 1 }, { sort: { handle: 1 }, skip: 1, limit: 2 }).map(
+      (s) => s.doc.handle,
+    );
     expect(sorted).toEqual(["h1081", "h1171"]);
   });
 

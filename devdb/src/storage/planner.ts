@@ -178,7 +178,9 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
   if (sortKeys.length !== 1) return p;
   const field = sortKeys[0];
   const direction = sort[field] === -1 ? -1 : 1;
-  const ix = coll.indexes.find((i) => i.fields.length === 1 && i.fields[0] === field && i.complete && !i.multikey);
+  const ix = coll.indexes.find(
+    (i) => i.fields.length === 1 && i.fields[0] === field && i.complete && !i.multikey,
+  );
   if (!ix) return p;
   return {
     ids: ix.range("", "\uffff", direction === -1),

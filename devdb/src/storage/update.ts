@@ -27,7 +27,8 @@ export type UpdateKind = "operators" | "replacement" | "pipeline";
 
 export function classify(u: unknown): UpdateKind {
   if (Array.isArray(u)) return "pipeline";
-  if (!isPlainObject(u)) throw new CommandError("FailedToParse", "Update argument must be either an object or an array");
+  if (!isPlainObject(u))
+    throw new CommandError("FailedToParse", "Update argument must be either an object or an array");
   const keys = Object.keys(u);
   if (keys.length === 0 || !keys[0].startsWith("$")) {
     if (keys.some((k) => k.startsWith("$"))) {
@@ -50,7 +51,11 @@ export function classify(u: unknown): UpdateKind {
 function checkConflicts(modifier: Document): void {
   const paths: string[] = [];
   for (const [op, fields] of Object.entries(modifier)) {
-    if (!isPlainObject(fields)) throw new CommandError("FailedToParse", `Modifiers operate on fields but we found a ${typeof fields} instead`);
+    if (!isPlainObject(fields))
+      throw new CommandError(
+        "FailedToParse",
+        `Modifiers operate on fields but we found a ${typeof fields} instead`,
+      );
     for (const f of Object.keys(fields)) {
       paths.push(f);
       if (op === "$rename") paths.push(String(fields[f]));
@@ -62,7 +67,10 @@ function checkConflicts(modifier: Document): void {
     const a = sorted[i - 1];
     const b = sorted[i];
     if (a === b || b.startsWith(a + ".")) {
-      throw new CommandError("ConflictingUpdateOperators", `Updating the path '${b}' would create a conflict at '${a}'`);
+      throw new CommandError(
+        "ConflictingUpdateOperators",
+        `Updating the path '${b}' would create a conflict at '${a}'`,
+      );
     }
   }
 }
@@ -90,7 +98,10 @@ function checkArithmetic(target: Document, modifier: Document): void {
     if (!isPlainObject(fields)) continue;
     for (const [path, operand] of Object.entries(fields)) {
       if (!isNumeric(operand)) {
-        throw new CommandError("TypeMismatch", `Cannot ${op === "$inc" ? "increment" : "multiply"} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
+        throw new CommandError(
+          "TypeMismatch",
+          `Cannot ${op === "$inc" ? "increment" : "multiply"} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`,
+        );
       }
       if (path.includes("$")) continue;
       const current = valueAt(target, path);
@@ -109,7 +120,10 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function immutableId(): CommandError {
-  return new CommandError("ImmutableField", "Performing an update on the path '_id' would modify the immutable field '_id'");
+  return new CommandError(
+    "ImmutableField",
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
 }
 
 function withIdFirst(doc: Document, id: unknown): Document {
@@ -214,7 +228,8 @@ export function buildUpsert(u: Document | Document[], args: UpdateArgs): Documen
   } else {
     const { $setOnInsert, ...rest } = u as Document;
     const modifier: Document = { ...rest };
-    if (isPlainObject($setOnInsert)) modifier.$set = { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert };
+    if (isPlainObject($setOnInsert))
+      modifier.$set = { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert };
     doc = seed;
     applyOperators(doc, modifier, { ...args, filter: {} });
     if ("_id" in seed && !sameValue(doc._id, seed._id)) throw immutableId();

@@ -12,7 +12,11 @@ interface Outcome {
 }
 
 /** Sends raw bytes and reports the first reply (if any) or whether the server hung up. */
-function exchange(port: number, bytes: Buffer, opts: { end?: boolean; waitMs?: number } = {}): Promise<Outcome> {
+function exchange(
+  port: number,
+  bytes: Buffer,
+  opts: { end?: boolean; waitMs?: number } = {},
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
     let data = Buffer.alloc(0);
@@ -146,7 +150,10 @@ describe("bad input", () => {
     meta.writeInt32LE(OP_MSG, 0);
     meta.writeInt32LE(inner.length, 4);
     meta[8] = 2;
-    const out = await exchange(db.port, Buffer.concat([header(16 + 9 + compressed.length, OP_COMPRESSED), meta, compressed]));
+    const out = await exchange(
+      db.port,
+      Buffer.concat([header(16 + 9 + compressed.length, OP_COMPRESSED), meta, compressed]),
+    );
     expect(out.reply).toMatchObject({ ok: 1 });
   });
 

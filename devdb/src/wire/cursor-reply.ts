@@ -58,7 +58,6 @@ export function cursorReply(
   out[o++] = 0x01;
   o += out.write("ok\0", o, "latin1");
   out.writeDoubleLE(1, o);
-  o += 8;
-  out[o++] = 0;
+  out[o + 8] = 0;
   return out;
 }

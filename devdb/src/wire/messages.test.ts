@@ -31,8 +31,15 @@ function kind1(id: string, docs: object[]): Buffer {
 
 describe("OP_MSG parsing", () => {
   it("merges kind-1 document sequences into the body", () => {
-    const req = parseMessage(opMsg(0, [kind0({ insert: "c", $db: "d" }), kind1("documents", [{ a: 1 }, { a: 2 }])]));
-    expect(req).toMatchObject({ kind: "msg", requestId: 42, moreToCome: false, body: { insert: "c", documents: [{ a: 1 }, { a: 2 }] } });
+    const req = parseMessage(
+      opMsg(0, [kind0({ insert: "c", $db: "d" }), kind1("documents", [{ a: 1 }, { a: 2 }])]),
+    );
+    expect(req).toMatchObject({
+      kind: "msg",
+      requestId: 42,
+      moreToCome: false,
+      body: { insert: "c", documents: [{ a: 1 }, { a: 2 }] },
+    });
   });
 
   it("reads moreToCome and skips a trailing checksum", () => {

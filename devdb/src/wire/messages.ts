@@ -55,7 +55,7 @@ function parseOpMsg(requestId: number, buf: Buffer): MsgRequest {
   offset += 4;
   // Required bits other than the three we know are reserved; a client setting them expects
   // semantics we don't have, so refusing is safer than guessing.
-  if ((flags & 0xffff) & ~(MSG_FLAG_CHECKSUM_PRESENT | MSG_FLAG_MORE_TO_COME)) {
+  if (flags & 0xffff & ~(MSG_FLAG_CHECKSUM_PRESENT | MSG_FLAG_MORE_TO_COME)) {
     throw new ProtocolError(`unsupported OP_MSG flag bits ${flags}`);
   }
   const end = flags & MSG_FLAG_CHECKSUM_PRESENT ? buf.length - 4 : buf.length;
@@ -71,7 +71,8 @@ function parseOpMsg(requestId: number, buf: Buffer): MsgRequest {
       const size = buf.readInt32LE(offset);
       const seqEnd = offset + size;
       if (size < 5 || seqEnd > end) throw new ProtocolError("invalid document sequence size");
-      let [identifier, pos] = readCString(buf, offset + 4);
+      const [identifier, start] = readCString(buf, offset + 4);
+      let pos = start;
       const docs: Document[] = [];
       while (pos < seqEnd) {
         let doc: Document;
