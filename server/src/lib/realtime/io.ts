@@ -34,13 +34,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       if (!origin || allowed.has(origin)) return callback(null, true);
-      let host: string | null = null;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        host = null;
-      }
-      callback(null, host !== null && host === req.headers.host);
+      callback(null, URL.canParse(origin) && new URL(origin).host === req.headers.host);
     },
   });
   if (opts.redis) io.adapter(createAdapter(opts.redis.pub, opts.redis.sub));
