@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { ADOPTION_STAGES, PRACTICE_LIMITS, type AdoptionStage } from "@rembuk/shared";
 import type { StoredAffiliation } from "../users/user.model.js";
 
@@ -82,4 +83,4 @@ adoptionSchema.index({ regionCode: 1, updatedAt: -1 });
 adoptionSchema.index({ provinceCode: 1, updatedAt: -1 });
 
 export const Adoption: Model<AdoptionRecord> =
-  (models.Adoption as Model<AdoptionRecord> | undefined) ?? model<AdoptionRecord>("Adoption", adoptionSchema);
+  (mongoose.models.Adoption as Model<AdoptionRecord> | undefined) ?? mongoose.model<AdoptionRecord>("Adoption", adoptionSchema);

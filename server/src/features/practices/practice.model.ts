@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import {
   ADOPTION_STAGES,
   COST_SOURCES,
@@ -118,4 +119,4 @@ practiceSchema.index({ createdAt: -1 });
 practiceSchema.index({ derivedFrom: 1 }, { partialFilterExpression: { derivedFrom: { $type: "objectId" } } });
 
 export const Practice: Model<PracticeRecord> =
-  (models.Practice as Model<PracticeRecord> | undefined) ?? model<PracticeRecord>("Practice", practiceSchema);
+  (mongoose.models.Practice as Model<PracticeRecord> | undefined) ?? mongoose.model<PracticeRecord>("Practice", practiceSchema);

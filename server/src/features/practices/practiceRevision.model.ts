@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 
 /**
  * The edit history of a practice record: each edit stores the fields it changed, their values
@@ -33,5 +34,5 @@ const practiceRevisionSchema = new Schema<PracticeRevisionRecord>(
 practiceRevisionSchema.index({ thread: 1, revision: -1 }, { unique: true });
 
 export const PracticeRevision: Model<PracticeRevisionRecord> =
-  (models.PracticeRevision as Model<PracticeRevisionRecord> | undefined) ??
-  model<PracticeRevisionRecord>("PracticeRevision", practiceRevisionSchema);
+  (mongoose.models.PracticeRevision as Model<PracticeRevisionRecord> | undefined) ??
+  mongoose.model<PracticeRevisionRecord>("PracticeRevision", practiceRevisionSchema);

@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { QA_LIMITS, type QaStatus } from "@rembuk/shared";
 
 export interface QaSessionRecord {
@@ -52,4 +53,4 @@ qaSessionSchema.index({ joinCode: 1 }, { unique: true });
 qaSessionSchema.index({ room: 1, createdAt: -1 });
 
 export const QaSession: Model<QaSessionRecord> =
-  (models.QaSession as Model<QaSessionRecord> | undefined) ?? model<QaSessionRecord>("QaSession", qaSessionSchema);
+  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ?? mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);

@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { QA_LIMITS, type QuestionStatus } from "@rembuk/shared";
 
 export interface FollowUp {
@@ -73,4 +74,4 @@ questionSchema.index({ session: 1, createdAt: 1 });
 questionSchema.index({ author: 1, clientId: 1 }, { unique: true });
 
 export const Question: Model<QuestionRecord> =
-  (models.Question as Model<QuestionRecord> | undefined) ?? model<QuestionRecord>("Question", questionSchema);
+  (mongoose.models.Question as Model<QuestionRecord> | undefined) ?? mongoose.model<QuestionRecord>("Question", questionSchema);

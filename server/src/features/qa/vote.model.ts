@@ -1,4 +1,5 @@
-import { Schema, model, models, type Model, type Types } from "mongoose";
+// Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
+import mongoose, { Schema, type Model, type Types } from "mongoose";
 
 export interface VoteRecord {
   _id: Types.ObjectId;
@@ -24,4 +25,4 @@ voteSchema.index({ question: 1, user: 1 }, { unique: true });
 voteSchema.index({ session: 1, user: 1 });
 
 export const Vote: Model<VoteRecord> =
-  (models.Vote as Model<VoteRecord> | undefined) ?? model<VoteRecord>("Vote", voteSchema);
+  (mongoose.models.Vote as Model<VoteRecord> | undefined) ?? mongoose.model<VoteRecord>("Vote", voteSchema);
