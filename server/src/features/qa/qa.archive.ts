@@ -50,7 +50,7 @@ export async function archiveSession(actor: Actor, session: QaSessionRecord, roo
       body,
       clientId: `qa-archive-${session._id.toString()}`,
     });
-    const updated = await QaSession.findByIdAndUpdate(session._id, { $set: { archiveThread: threadId } }, { new: true }).lean();
+    const updated = await QaSession.findByIdAndUpdate(session._id, { $set: { archiveThread: threadId } }, { returnDocument: "after" }).lean();
     return updated ?? session;
   } catch (err) {
     // The session has ended either way; a failed archive is logged, and ending again retries it.

@@ -133,7 +133,7 @@ export async function setSessionStatus(actor: Actor | null, sessionId: string, i
       ? { $set: { status: "live", startedAt: now } }
       : { $set: { status: "ended", endedAt: now, highlightedQuestion: null } };
   const updated = await QaSession.findOneAndUpdate({ _id: access.session._id, status: { $in: from } }, set, {
-    new: true,
+    returnDocument: "after",
   }).lean();
   let final: QaSessionRecord;
   if (updated) {

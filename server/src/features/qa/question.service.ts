@@ -73,7 +73,7 @@ export async function askQuestion(
 }
 
 const bumpCounts = (sessionId: Types.ObjectId, inc: { questionCount?: number; answeredCount?: number }) =>
-  QaSession.findByIdAndUpdate(sessionId, { $inc: inc }, { new: true }).lean();
+  QaSession.findByIdAndUpdate(sessionId, { $inc: inc }, { returnDocument: "after" }).lean();
 
 /**
  * Change a question's status only if it is still in one of `from`, in one atomic update, so two
@@ -87,7 +87,7 @@ async function transition(
   const updated = await Question.findOneAndUpdate(
     { _id: q._id, status: { $in: from } },
     { ...update, $inc: { rev: 1 } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) {
     const current = await Question.findById(q._id, { status: 1 }).lean();
@@ -107,7 +107,7 @@ function countDelta(before: QuestionStatus, after: QuestionStatus) {
 /** Point the session's stage at a question, or clear it; `only` clears only if it still points at that one. */
 async function setHighlight(access: SessionAccess, questionId: Types.ObjectId | null, only?: Types.ObjectId) {
   const filter = only ? { _id: access.session._id, highlightedQuestion: only } : { _id: access.session._id };
-  return QaSession.findOneAndUpdate(filter, { $set: { highlightedQuestion: questionId } }, { new: true }).lean();
+  return QaSession.findOneAndUpdate(filter, { $set: { highlightedQuestion: questionId } }, { returnDocument: "after" }).lean();
 }
 
 async function announceSession(access: SessionAccess, session: QaSessionRecord | null) {

@@ -23,7 +23,7 @@ async function insertVote(question: Types.ObjectId, session: Types.ObjectId, use
 }
 
 const bump = (id: Types.ObjectId, by: number) =>
-  Question.findByIdAndUpdate(id, { $inc: { votes: by, rev: 1 } }, { new: true }).lean();
+  Question.findByIdAndUpdate(id, { $inc: { votes: by, rev: 1 } }, { returnDocument: "after" }).lean();
 
 /**
  * `POST|DELETE /questions/:id/vote` and `qa:vote`: idempotent per user. The count moves by $inc only
@@ -78,7 +78,7 @@ export async function moveVotes(from: Types.ObjectId, into: Types.ObjectId): Pro
   }
   await Vote.deleteMany({ question: from });
   await Question.updateOne({ _id: from }, { $set: { votes: 0 }, $inc: { rev: 1 } });
-  const updated = await Question.findByIdAndUpdate(into, { $inc: { votes: added, rev: 1 } }, { new: true }).lean();
+  const updated = await Question.findByIdAndUpdate(into, { $inc: { votes: added, rev: 1 } }, { returnDocument: "after" }).lean();
   if (!updated) throw notFound("Target question");
   return updated;
 }
