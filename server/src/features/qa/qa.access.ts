@@ -1,4 +1,4 @@
-import { Types } from "mongoose";
+import type { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
 import { can } from "../../lib/policy.js";
