@@ -211,18 +211,15 @@ export class Journal implements Persistence {
   }
 
   private async compactNow(): Promise<void> {
-    // The snapshot is taken synchronously, so it holds exactly the state produced by every
-    // record appended so far, including those still pending: they become durable with it.
+    // The snapshot captures the state produced by every record appended so far, including
+    // those still pending: they become durable with it. Capturing is cheap (references to
+    // immutable documents); encoding and writing happen in slices, so the server keeps
+    // answering meanwhile. Writes arriving now wait in `pending` for the new journal.
     const covered = this.appendSeq;
     const carried = this.pending;
     this.pending = [];
-    const chunks: Buffer[] = [];
+    const records = this.snapshot()[Symbol.iterator]();
     let bytes = 0;
-    for (const rec of this.snapshot()) {
-      const b = frameRecord(rec);
-      chunks.push(b);
-      bytes += b.length;
-    }
     const next = this.gen + 1;
     const tmp = path.join(this.dir, snapshotName(next) + ".tmp");
     const nextJournal = path.join(this.dir, journalName(next));
@@ -230,7 +227,12 @@ export class Journal implements Persistence {
     try {
       const tfd = fs.openSync(tmp, "w");
       try {
-        await writeAll(tfd, chunks);
+        for (;;) {
+          const { chunks, size, done } = encodeSlice(records, SNAPSHOT_SLICE_BYTES);
+          await writeAll(tfd, chunks);
+          bytes += size;
+          if (done) break;
+        }
         await datasync(tfd);
       } finally {
         fs.closeSync(tfd);
@@ -278,6 +280,24 @@ export class Journal implements Persistence {
     }
     this.waiters = still;
   }
+}
+
+const SNAPSHOT_SLICE_BYTES = 1024 * 1024;
+
+function encodeSlice(
+  records: Iterator<Document>,
+  maxBytes: number,
+): { chunks: Buffer[]; size: number; done: boolean } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < maxBytes) {
+    const next = records.next();
+    if (next.done) return { chunks, size, done: true };
+    const b = frameRecord(next.value);
+    chunks.push(b);
+    size += b.length;
+  }
+  return { chunks, size, done: false };
 }
 
 function writeAll(fd: number, chunks: Buffer[]): Promise<void> {

@@ -110,15 +110,31 @@ export class Engine {
     return coll;
   }
 
-  /** Records that rebuild the whole current state, for compaction snapshots. */
-  *snapshotRecords(): Generator<Document> {
+  /**
+   * Records that rebuild the state as of this call, for compaction snapshots. Only references
+   * are captured now (stored documents are immutable), so the caller can encode them later,
+   * a slice at a time, without blocking the server or seeing later writes.
+   */
+  snapshotRecords(): Iterable<Document> {
+    const captured = [];
     for (const [db, colls] of this.databases) {
       for (const [c, coll] of colls) {
-        yield { op: "createColl", db, c, uuid: new Binary(coll.uuid, 4) };
-        for (const spec of coll.indexes.map((ix) => ix.spec)) yield { op: "createIndex", db, c, spec };
-        for (const doc of coll.docs.values()) yield { op: "put", db, c, doc };
+        captured.push({
+          db,
+          c,
+          uuid: coll.uuid,
+          specs: coll.indexes.map((ix) => ix.spec),
+          docs: [...coll.docs.values()],
+        });
       }
     }
+    return (function* () {
+      for (const { db, c, uuid, specs, docs } of captured) {
+        yield { op: "createColl", db, c, uuid: new Binary(uuid, 4) };
+        for (const spec of specs) yield { op: "createIndex", db, c, spec };
+        for (const doc of docs) yield { op: "put", db, c, doc };
+      }
+    })();
   }
 }
 
