@@ -47,6 +47,12 @@ export function formatDate(value: string | Date, locale: Locale): string {
   return d ? dateFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(d) : "";
 }
 
+/** "27 Nov 2025" / "27 Nov 2025": for tight spaces such as table cells. */
+export function formatShortDate(value: string | Date, locale: Locale): string {
+  const d = toDate(value);
+  return d ? dateFormat(locale, { day: "numeric", month: "short", year: "numeric" }).format(d) : "";
+}
+
 /** "27 Nov 2025, 14.05" / "27 Nov 2025, 14:05". */
 export function formatDateTime(value: string | Date, locale: Locale): string {
   const d = toDate(value);
@@ -91,6 +97,7 @@ export function formatDuration(seconds: number, locale: Locale): string {
 
 export interface Formatters {
   date: (value: string | Date) => string;
+  shortDate: (value: string | Date) => string;
   dateTime: (value: string | Date) => string;
   relative: (value: string | Date, now?: Date) => string;
   number: (value: number, opts?: Intl.NumberFormatOptions) => string;
@@ -103,6 +110,7 @@ export function useFormat(): Formatters {
   return useMemo(
     () => ({
       date: (v) => formatDate(v, locale),
+      shortDate: (v) => formatShortDate(v, locale),
       dateTime: (v) => formatDateTime(v, locale),
       relative: (v, now) => formatRelative(v, locale, now),
       number: (v, opts) => formatNumber(v, locale, opts),

@@ -47,7 +47,7 @@ function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * The first issue per field path. With the submitted `values`, a blank field is reported as
- * required rather than "at least N characters".
+ * required rather than "at least N characters" or "not a valid email".
  */
 export function issuesFromZod(error: z.ZodError, values?: unknown): FieldIssues {
   const out: FieldIssues = {};
@@ -56,7 +56,7 @@ export function issuesFromZod(error: z.ZodError, values?: unknown): FieldIssues 
     if (path in out) continue;
     const input = values === undefined ? undefined : valueAt(values, issue.path);
     const blank = typeof input === "string" && input.trim() === "";
-    out[path] = blank && issue.code === "too_small" ? { key: "form.required" } : issueFromZod(issue);
+    out[path] = blank ? { key: "form.required" } : issueFromZod(issue);
   }
   return out;
 }

@@ -2,14 +2,14 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { Role, type Role as RoleValue } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
-import { Badge } from "../../components/Badge";
+import { Badge, VerifiedIcon } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation } from "../users/UserAffiliation";
-import { roleKey, VerifiedBadge } from "../users/UserBadges";
+import { roleKey } from "../users/UserBadges";
 
 type Pending = "role" | "verified" | "lift" | null;
 
@@ -63,15 +63,29 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
 
   return (
     <tr className={suspended ? "admin-row admin-row--suspended" : "admin-row"} data-testid="admin-user-row" data-user-id={id}>
-      <td className="admin-row__user">
-        <Avatar name={user.name} seed={user.id} size="md" />
-        <span className="admin-row__who">
-          <Link to={`/users/${encodeURIComponent(user.id)}`} className="admin-row__name">
-            {user.name}
-          </Link>
-          {isSelf && <span className="admin-row__you">{t("admin.you")}</span>}
-          {user.email && <span className="admin-row__email">{user.email}</span>}
-        </span>
+      <td>
+        <div className="admin-row__user">
+          <Avatar name={user.name} seed={user.id} size="md" />
+          <span className="admin-row__who">
+            <span className="admin-row__name-line">
+              <Link to={`/users/${encodeURIComponent(user.id)}`} className="admin-row__name">
+                {user.name}
+              </Link>
+              {user.verified && (
+                <span className="admin-row__seal" title={t("users.verified")}>
+                  <VerifiedIcon />
+                  <span className="sr-only">{t("users.verified")}</span>
+                </span>
+              )}
+            </span>
+            {isSelf && <span className="admin-row__you">{t("admin.you")}</span>}
+            {user.email && (
+              <span className="admin-row__email" title={user.email}>
+                {user.email}
+              </span>
+            )}
+          </span>
+        </div>
       </td>
       <td className="admin-row__aff" data-label={t("admin.col.affiliation")}>
         {user.title && <span className="admin-row__title">{user.title}</span>}
@@ -111,13 +125,15 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
           <span className="switch__track" aria-hidden="true">
             <span className="switch__thumb" />
           </span>
-          {user.verified ? <VerifiedBadge /> : <span className="muted switch__off">—</span>}
+          <span className="switch__text" aria-hidden="true">
+            {user.verified ? t("users.verified") : t("admin.notVerified")}
+          </span>
         </label>
       </td>
       <td data-label={t("admin.col.status")} className="admin-row__status">
         {suspended && user.suspendedUntil ? (
           <>
-            <Badge tone="danger">{t("admin.status.suspendedUntil", { date: fmt.date(user.suspendedUntil) })}</Badge>
+            <Badge tone="danger">{t("admin.status.suspendedUntil", { date: fmt.shortDate(user.suspendedUntil) })}</Badge>
             {user.suspendReason && <span className="admin-row__reason">{user.suspendReason}</span>}
             <Button
               variant="secondary"

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { UserDto } from "@rembuk/shared";
@@ -66,7 +66,9 @@ describe("AdminUsersPage", () => {
     const toggle = await screen.findByRole("switch", { name: "Tandai Joko Widodo terverifikasi" });
     await userEvent.setup().click(toggle);
     expect(bodyOf(spy, `PATCH /api/users/${member.id}`)).toEqual({ verified: true });
-    expect(await screen.findByText("Terverifikasi")).toBeInTheDocument();
+    await waitFor(() => expect(toggle).toBeChecked());
+    expect(screen.getByTestId("admin-user-row")).toHaveTextContent("Terverifikasi");
+    expect(await screen.findByTestId("toast")).toHaveTextContent("Joko Widodo ditandai terverifikasi.");
   });
 
   it("suspends through a dialog that requires a reason", async () => {

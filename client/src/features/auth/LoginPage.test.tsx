@@ -20,6 +20,15 @@ async function fillAndSubmit(email: string, password: string) {
 }
 
 describe("LoginPage", () => {
+  it("asks for both fields when the form is submitted empty", async () => {
+    const spy = mockFetch({});
+    renderLogin();
+    await fillAndSubmit("", "");
+    expect(screen.getByTestId("login-email-error")).toHaveTextContent("Wajib diisi.");
+    expect(screen.getByTestId("login-password-error")).toHaveTextContent("Wajib diisi.");
+    expect(calls(spy)).toEqual([]);
+  });
+
   it("shows translated field errors and sends nothing when the form is invalid", async () => {
     const spy = mockFetch({});
     renderLogin();

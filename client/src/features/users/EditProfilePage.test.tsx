@@ -67,7 +67,7 @@ describe("EditProfilePage", () => {
     await ui.selectOptions(await screen.findByTestId("profile-province"), "33");
     await ui.type(screen.getByTestId("profile-region-search"), "temang");
     const options = Array.from(screen.getByTestId("profile-region").querySelectorAll("option")).map((o) => o.textContent);
-    expect(options).toEqual(["Pemerintah provinsi (tingkat provinsi)", "Kabupaten Temanggung"]);
+    expect(options).toEqual(["— Tingkat provinsi —", "Kabupaten Temanggung"]);
   });
 
   it("validates an agency name with the shared limits", async () => {

@@ -12,6 +12,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
+import { sessionSelectors } from "../auth/session.slice";
 import { RoleBadge, VerifiedBadge } from "./UserBadges";
 import "./users.css";
 
@@ -24,6 +25,7 @@ export function ProfilePage() {
   const fmt = useFormat();
   const user = useStore((s) => s.usersById[id]);
   const isSelf = useStore((s) => s.currentUserId === id);
+  const viewerIsAdmin = useStore(sessionSelectors.isAdmin);
   const fetchUser = useStore((s) => s.fetchUser);
   const [state, setState] = useState<LoadState>(user ? "ready" : "loading");
   const [attempt, setAttempt] = useState(0);
@@ -102,7 +104,7 @@ export function ProfilePage() {
                 <CalendarIcon />
                 {t("users.joined", { date: fmt.date(user.createdAt) })}
               </li>
-              {isSelf && user.email && (
+              {(isSelf || viewerIsAdmin) && user.email && (
                 <li className="profile__fact">
                   <MailIcon />
                   <span>
@@ -126,7 +128,7 @@ export function ProfilePage() {
         <h2 id="profile-activity" className="section-title">
           {t("users.profile.activity")}
         </h2>
-        <EmptyState title={t("users.profile.activityEmpty", { name: user.name })} />
+        <EmptyState title={t("users.profile.activityEmptyTitle")}>{t("users.profile.activityEmpty", { name: user.name })}</EmptyState>
       </section>
     </div>
   );
