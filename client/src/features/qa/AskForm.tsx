@@ -1,0 +1,97 @@
+import { useState } from "react";
+import { QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
+import { Button } from "../../components/Button";
+import { Field } from "../../components/Field";
+import { useFormat } from "../../lib/format";
+import { useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { qaErrorMessage } from "./qa.errors";
+
+const newClientId = () => `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Ask a question. The clientId is kept until the server acknowledges, so a retry after a timeout on a
+ * weak connection returns the same question instead of asking twice.
+ */
+export function AskForm({ session, moderator }: { session: QaSessionDto; moderator: boolean }) {
+  const t = useT();
+  const f = useFormat();
+  const ask = useStore((s) => s.askQuestion);
+  const toast = useStore((s) => s.pushToast);
+  const [text, setText] = useState("");
+  const [anonymous, setAnonymous] = useState(false);
+  const [clientId, setClientId] = useState(newClientId);
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const { min, max } = QA_LIMITS.questionText;
+  const length = text.trim().length;
+  const tooShort = length < min;
+
+  const submit = async () => {
+    setTouched(true);
+    if (tooShort || busy) return;
+    setBusy(true);
+    try {
+      const q = await ask(session.id, { text: text.trim(), anonymous: session.allowAnonymous && anonymous, clientId });
+      setText("");
+      setTouched(false);
+      setClientId(newClientId());
+      toast({ tone: "success", message: q.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" });
+    } catch (err) {
+      toast({ tone: "error", message: qaErrorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="qa-ask"
+      data-testid="qa-ask-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t("qa.ask.label")} error={touched && tooShort ? t("qa.ask.tooShort", { min }) : null}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input qa-textarea"
+            rows={2}
+            maxLength={max}
+            placeholder={t("qa.ask.placeholder")}
+            value={text}
+            data-testid="qa-ask-input"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              // Ctrl/⌘+Enter sends, as in chat tools; plain Enter keeps writing.
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+          />
+        )}
+      </Field>
+      <div className="qa-ask__row">
+        {session.allowAnonymous && (
+          <label className="qa-check" title={t("qa.ask.anonymousHint")}>
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="qa-ask-anonymous" />
+            <span>
+              {t("qa.ask.anonymous")}
+              <span className="qa-check__hint">{t("qa.ask.anonymousHint")}</span>
+            </span>
+          </label>
+        )}
+        <span className="qa-ask__counter" aria-live="polite">
+          {t("qa.ask.counter", { used: f.number(length), max: f.number(max) })}
+        </span>
+        <Button type="submit" loading={busy} data-testid="qa-ask-submit">
+          {t("qa.ask.submit")}
+        </Button>
+      </div>
+      {session.moderated && !moderator && <p className="qa-ask__note">{t("qa.create.moderatedHint")}</p>}
+    </form>
+  );
+}
