@@ -5,6 +5,7 @@ import { usersMessages } from "../features/users/messages";
 import { adminMessages } from "../features/admin/messages";
 import { homeMessages } from "../features/home/messages";
 import { roomsMessages } from "../features/rooms/messages";
+import { qaMessages } from "../features/qa/messages";
 
 /**
  * Every feature's dictionary, merged in one place. To add a feature's strings: create
@@ -20,6 +21,7 @@ export const featureMessages = {
   admin: adminMessages,
   home: homeMessages,
   rooms: roomsMessages,
+  qa: qaMessages,
 };
 
 export const messages = {
@@ -31,6 +33,7 @@ export const messages = {
     ...adminMessages.id,
     ...homeMessages.id,
     ...roomsMessages.id,
+    ...qaMessages.id,
   },
   en: {
     ...uiMessages.en,
@@ -40,6 +43,7 @@ export const messages = {
     ...adminMessages.en,
     ...homeMessages.en,
     ...roomsMessages.en,
+    ...qaMessages.en,
   },
 };
 

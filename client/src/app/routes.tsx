@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
 import { RegisterPage } from "../features/auth/RegisterPage";
@@ -12,6 +12,9 @@ import { useStore } from "../store";
 
 // Pages few people open load on demand, keeping the first download small on slow connections.
 const EditProfilePage = lazy(() => import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })));
+const QaSessionPage = lazy(() => import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })));
+const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({ default: m.QaJoinPage })));
+const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
 const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
 
 function OwnProfileRedirect() {
@@ -21,16 +24,29 @@ function OwnProfileRedirect() {
 
 /**
  * Every route of the app. Paths stay stable for links and end-to-end tests:
- * `/`, `/login`, `/register`, `/rooms/:slug`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`.
+ * `/`, `/login`, `/register`, `/rooms/:slug`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
+ * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`.
  */
 export function AppRoutes() {
   return (
     <Routes>
+      {/* The projector view fills the screen: no header, no navigation. */}
+      <Route
+        path="qa/:id/projector"
+        element={
+          <Suspense fallback={null}>
+            <QaProjectorPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppShell />}>
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="rooms/:slug" element={<RoomPage />} />
+        <Route path="qa" element={<QaJoinPage />} />
+        <Route path="qa/join/:code" element={<QaJoinPage />} />
+        <Route path="qa/:id" element={<QaSessionPage />} />
         <Route path="users/:id" element={<ProfilePage />} />
         <Route
           path="profile"

@@ -8,6 +8,7 @@ import { createRegionsSlice } from "../features/regions/regions.slice";
 import { createLocaleSlice } from "../features/shell/locale.slice";
 import { createConnectionSlice } from "../features/shell/connection.slice";
 import { createToastsSlice } from "../features/shell/toasts.slice";
+import { createQaSlice } from "../features/qa/qa.slice";
 
 export type { AppState } from "./types";
 
@@ -25,4 +26,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createLocaleSlice(...a),
   ...createConnectionSlice(...a),
   ...createToastsSlice(...a),
+  ...createQaSlice(...a),
 }));

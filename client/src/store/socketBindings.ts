@@ -8,6 +8,7 @@ import {
   type RealtimeSocket,
 } from "../lib/socket";
 import { useStore } from "./index";
+import { bindQaSocket } from "../features/qa/qa.bindings";
 
 /**
  * Wires the socket to the store: connection status, server-pushed session changes, and a fresh
@@ -28,6 +29,7 @@ export function bindSocketToStore(
   const onSessionEnded = ({ reason }: { reason: "logout" | "suspended" }) =>
     store.getState().internal_sessionEnded(reason);
   socket.on("session:ended", onSessionEnded);
+  const unbindQa = bindQaSocket(socket, store);
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.sessionEpoch !== prev.sessionEpoch) reconnectSocket(socket);
@@ -38,6 +40,7 @@ export function bindSocketToStore(
   return () => {
     unsubscribe();
     socket.off("session:ended", onSessionEnded);
+    unbindQa();
     stopWatching();
     socket.disconnect();
   };

@@ -7,6 +7,7 @@ import type { RegionsSlice } from "../features/regions/regions.slice";
 import type { LocaleSlice } from "../features/shell/locale.slice";
 import type { ConnectionSlice } from "../features/shell/connection.slice";
 import type { ToastsSlice } from "../features/shell/toasts.slice";
+import type { QaSlice } from "../features/qa/qa.slice";
 
 /** The one client store: every slice sees the whole state. */
 export type AppState = SessionSlice &
@@ -16,6 +17,7 @@ export type AppState = SessionSlice &
   RegionsSlice &
   LocaleSlice &
   ConnectionSlice &
-  ToastsSlice;
+  ToastsSlice &
+  QaSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

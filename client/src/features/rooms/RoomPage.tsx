@@ -7,6 +7,8 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { roomSelectors } from "./rooms.slice";
 import { VisibilityBadge } from "./RoomCard";
+import { RoomQaSection } from "../qa/RoomQaSection";
+import { canHostQa } from "../qa/qa.slice";
 import "./rooms.css";
 
 /** `/rooms/:slug`: the room header; the threads list arrives with the threads feature. */
@@ -16,6 +18,7 @@ export function RoomPage() {
   const room = useStore(roomSelectors.bySlug(slug));
   const status = useStore((s) => s.roomsStatus);
   const locale = useStore((s) => s.locale);
+  const canHost = useStore(canHostQa());
   usePageTitle(room ? room.name[locale] || room.name.id : null);
 
   if (!room) {
@@ -47,6 +50,7 @@ export function RoomPage() {
           <p className="page-lead">{room.description[locale] || room.description.id}</p>
         )}
       </header>
+      <RoomQaSection slug={room.slug} canCreate={canHost} />
       <EmptyState title={t("rooms.page.empty.title")} icon={<ChatIcon />}>
         {t("rooms.page.empty.body")}
       </EmptyState>

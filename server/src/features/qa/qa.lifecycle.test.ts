@@ -142,7 +142,7 @@ describe("ending a session keeps the knowledge", () => {
     const written = await ask(member.agent, session.id, "Berapa desa yang sudah terhubung internet?");
     const spoken = await ask(member.agent, session.id, "Siapa yang melatih operator desa?", { anonymous: true });
     const open = await ask(member.agent, session.id, "Bagaimana perawatan perangkatnya dibiayai?");
-    const waiting = await ask(member.agent, session.id, "Pertanyaan yang tidak sempat disetujui");
+    await ask(member.agent, session.id, "Pertanyaan yang tidak sempat disetujui");
     const off = await ask(member.agent, session.id, "Pertanyaan di luar topik sesi");
     for (const q of [written, spoken, open]) expect((await moderate(host.agent, q.id, { action: "approve" })).status).toBe(200);
     expect((await moderate(host.agent, off.id, { action: "dismiss", reason: "Di luar topik" })).status).toBe(200);
