@@ -9,6 +9,8 @@ import {
   removeStaleFiles,
   snapshotName,
 } from "./files.js";
+import { Compaction } from "./compaction.js";
+import { datasync, writeAll } from "./io.js";
 import { frameRecord, readRecords } from "./records.js";
 
 export interface Persistence {
@@ -43,8 +45,9 @@ interface Waiter {
 /**
  * Append-only journal with group commit: records appended during one event-loop turn are
  * written and fsynced together, and their commits resolve after that single fsync.
- * Compaction writes a snapshot of the whole state and starts a new journal generation; the
- * snapshot's rename is the commit point, so a crash at any moment leaves one valid generation.
+ * Compaction (see Compaction) writes a snapshot of the whole state and starts a new journal
+ * generation; the snapshot's rename is the commit point, so a crash at any moment leaves one
+ * valid generation.
  */
 export class Journal implements Persistence {
   private gen: number;
@@ -58,6 +61,7 @@ export class Journal implements Persistence {
   private running = false;
   private compactRequested = false;
   private compactFailedAt = 0;
+  private compaction: Compaction | null = null;
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
   private readonly compactBytes: number;
@@ -143,22 +147,30 @@ export class Journal implements Persistence {
     this.releaseLock();
   }
 
-  /** Forces a compaction (used by tests and on demand); runs inside the writer loop. */
+  /** Forces a compaction now (tests, tooling) and waits until it has committed. */
   async compact(): Promise<void> {
     this.compactRequested = true;
     this.schedule();
     await this.drain();
   }
 
+  private get busy(): boolean {
+    const c = this.compaction;
+    return this.pending.length > 0 || (c === null ? this.compactRequested : c.state !== "writing");
+  }
+
   private async drain(): Promise<void> {
-    while (this.running || this.pending.length > 0 || this.compactRequested) {
-      this.schedule();
-      await this.idle;
+    while (this.running || this.busy || this.compaction) {
+      if (!this.running && !this.busy && this.compaction) await this.compaction.settled;
+      else {
+        this.schedule();
+        await this.idle;
+      }
     }
   }
 
   private schedule(): void {
-    if (this.running || (this.pending.length === 0 && !this.compactRequested)) return;
+    if (this.running || !this.busy) return;
     this.running = true;
     this.idle = new Promise((done) => {
       // setImmediate lets every write arriving in this event-loop turn join the same fsync.
@@ -172,21 +184,63 @@ export class Journal implements Persistence {
     });
   }
 
-  /** The only writer of files: appends and compactions never interleave. */
+  /** The only writer of journal files; compaction steps happen between batches. */
   private async run(): Promise<void> {
-    while (this.pending.length > 0 || this.compactRequested) {
-      if (this.pending.length > 0) await this.flushPending();
-      const due = this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes);
-      const backingOff = Date.now() - this.compactFailedAt < 30_000;
-      if (this.compactRequested || (due && !backingOff)) {
-        this.compactRequested = false;
-        try {
-          await this.compactNow();
-        } catch {
-          // Compaction is an optimisation: keep appending to the current journal, retry later.
-          this.compactFailedAt = Date.now();
-        }
+    for (;;) {
+      if (this.pending.length > 0) {
+        await this.flushPending();
+        continue;
       }
+      const c = this.compaction;
+      if (c?.state === "ready") this.finishCompaction(c);
+      else if (c?.state === "failed") this.abortCompaction(c);
+      else if (!c && this.compactionDue()) this.startCompaction();
+      else return;
+    }
+  }
+
+  private compactionDue(): boolean {
+    if (this.compactRequested) return true;
+    const due = this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes);
+    return due && Date.now() - this.compactFailedAt > 30_000;
+  }
+
+  /** Called with nothing pending, so journal N holds exactly the state captured here. */
+  private startCompaction(): void {
+    this.compactRequested = false;
+    try {
+      this.compaction = new Compaction(this.dir, this.gen + 1, this.snapshot(), () => this.schedule());
+    } catch {
+      this.compactFailedAt = Date.now();
+    }
+  }
+
+  private finishCompaction(c: Compaction): void {
+    try {
+      c.commit();
+    } catch {
+      this.abortCompaction(c);
+      return;
+    }
+    const oldFd = this.fd;
+    const oldGen = this.gen;
+    this.fd = c.journalFd;
+    this.gen = c.gen;
+    this.journalBytes = c.mirroredBytes;
+    this.snapshotBytes = c.snapshotBytes;
+    this.compaction = null;
+    fs.closeSync(oldFd);
+    fs.rmSync(path.join(this.dir, journalName(oldGen)), { force: true });
+    if (oldGen > 0) fs.rmSync(path.join(this.dir, snapshotName(oldGen)), { force: true });
+  }
+
+  private abortCompaction(c: Compaction): void {
+    this.compaction = null;
+    this.compactFailedAt = Date.now();
+    try {
+      c.abort();
+    } catch {
+      /* leftovers of a failed compaction are removed at the next start */
     }
   }
 
@@ -194,10 +248,15 @@ export class Journal implements Persistence {
     const batch = this.pending;
     const seq = this.appendSeq;
     this.pending = [];
+    let bytes = 0;
+    for (const b of batch) bytes += b.length;
+    const mirror = this.compaction;
     try {
-      await writeAll(this.fd, batch);
-      await datasync(this.fd);
-      for (const b of batch) this.journalBytes += b.length;
+      await Promise.all([
+        writeAll(this.fd, batch).then(() => datasync(this.fd)),
+        mirror?.state === "writing" || mirror?.state === "ready" ? mirror.mirror(batch, bytes) : undefined,
+      ]);
+      this.journalBytes += bytes;
       this.markDurable(seq);
     } catch (err) {
       // Cut off whatever part of the batch reached the file, so later records stay readable.
@@ -206,60 +265,9 @@ export class Journal implements Persistence {
       } catch {
         /* the next replay stops at the damaged record anyway */
       }
+      if (mirror) mirror.state = "failed";
       this.failWaiters(seq, err as Error);
     }
-  }
-
-  private async compactNow(): Promise<void> {
-    // The snapshot captures the state produced by every record appended so far, including
-    // those still pending: they become durable with it. Capturing is cheap (references to
-    // immutable documents); encoding and writing happen in slices, so the server keeps
-    // answering meanwhile. Writes arriving now wait in `pending` for the new journal.
-    const covered = this.appendSeq;
-    const carried = this.pending;
-    this.pending = [];
-    const records = this.snapshot()[Symbol.iterator]();
-    let bytes = 0;
-    const next = this.gen + 1;
-    const tmp = path.join(this.dir, snapshotName(next) + ".tmp");
-    const nextJournal = path.join(this.dir, journalName(next));
-    let jfd: number | undefined;
-    try {
-      const tfd = fs.openSync(tmp, "w");
-      try {
-        for (;;) {
-          const { chunks, size, done } = encodeSlice(records, SNAPSHOT_SLICE_BYTES);
-          await writeAll(tfd, chunks);
-          bytes += size;
-          if (done) break;
-        }
-        await datasync(tfd);
-      } finally {
-        fs.closeSync(tfd);
-      }
-      fs.writeFileSync(nextJournal, "");
-      jfd = fs.openSync(nextJournal, "a");
-      fs.fsyncSync(jfd);
-      fs.renameSync(tmp, path.join(this.dir, snapshotName(next)));
-    } catch (err) {
-      // Nothing was committed: the carried records go to the current journal after all.
-      // Replaying them over a state that already contains them is harmless (records are
-      // whole documents and deletes by _id: the last one for a document wins).
-      if (jfd !== undefined) fs.closeSync(jfd);
-      this.pending = carried.concat(this.pending);
-      throw err;
-    }
-    fsyncDir(this.dir);
-    const oldFd = this.fd;
-    const oldGen = this.gen;
-    this.fd = jfd;
-    this.gen = next;
-    this.journalBytes = 0;
-    this.snapshotBytes = bytes;
-    fs.closeSync(oldFd);
-    fs.rmSync(path.join(this.dir, journalName(oldGen)), { force: true });
-    if (oldGen > 0) fs.rmSync(path.join(this.dir, snapshotName(oldGen)), { force: true });
-    this.markDurable(covered);
   }
 
   private markDurable(seq: number): void {
@@ -280,43 +288,4 @@ export class Journal implements Persistence {
     }
     this.waiters = still;
   }
-}
-
-const SNAPSHOT_SLICE_BYTES = 1024 * 1024;
-
-function encodeSlice(
-  records: Iterator<Document>,
-  maxBytes: number,
-): { chunks: Buffer[]; size: number; done: boolean } {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  while (size < maxBytes) {
-    const next = records.next();
-    if (next.done) return { chunks, size, done: true };
-    const b = frameRecord(next.value);
-    chunks.push(b);
-    size += b.length;
-  }
-  return { chunks, size, done: false };
-}
-
-function writeAll(fd: number, chunks: Buffer[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    let offset = 0;
-    const step = (): void => {
-      fs.write(fd, buf, offset, buf.length - offset, null, (err, written) => {
-        if (err) return reject(err);
-        offset += written;
-        if (offset < buf.length) step();
-        else resolve();
-      });
-    };
-    if (buf.length === 0) resolve();
-    else step();
-  });
-}
-
-function datasync(fd: number): Promise<void> {
-  return new Promise((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
 }
