@@ -4,6 +4,7 @@ import { toActor } from "../users/user.actor.js";
 import { User } from "../users/user.model.js";
 import { createUser } from "../users/user.service.js";
 import { forumDemoSeeder } from "../rooms/forum.demo.js";
+import { qaDemoSeeder } from "../qa/qa.demo.js";
 import { DEMO_PASSWORD, DEMO_USER_KEYS, DEMO_USERS, type DemoUserKey } from "./demo.users.js";
 
 export interface DemoContext {
@@ -26,7 +27,7 @@ export interface DemoSeeder {
  * Seeders should go through the feature's services (validation and policies included) rather
  * than writing models directly, so demo data is always data the app itself could have produced.
  */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder];
+export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, qaDemoSeeder];
 
 /** Create the demo users, then run every seeder. Only called on an empty database. */
 export async function seedDemo(log: Logger): Promise<void> {
