@@ -8,7 +8,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
-import { StatusBadge } from "./QaSessionPage";
+import { StatusBadge } from "./StatusBadge";
 import "./qa.css";
 
 const TOP = 5;

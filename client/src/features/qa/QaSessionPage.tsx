@@ -3,7 +3,6 @@ import { Link, useParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import type { QaSessionDto, QuestionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
-import { Badge } from "../../components/Badge";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { EmptyState } from "../../components/EmptyState";
@@ -18,25 +17,8 @@ import { qaApi } from "./qa.api";
 import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { QuestionCard } from "./QuestionCard";
+import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
-
-export function StatusBadge({ status }: { status: QaSessionDto["status"] }) {
-  const t = useT();
-  if (status === "live")
-    return (
-      <span className="qa-live" data-testid="qa-status">
-        <span className="qa-live__dot" aria-hidden="true" />
-        {t("qa.status.live")}
-      </span>
-    );
-  return (
-    <Badge tone={status === "ended" ? "neutral" : "warning"} testId="qa-status">
-      {t(status === "ended" ? "qa.status.ended" : "qa.status.scheduled")}
-    </Badge>
-  );
-}
-
-export const sessionLink = (code: string) => `${window.location.origin}/qa/join/${code}`;
 
 type Tab = "questions" | "queue" | "answered" | "dismissed";
 

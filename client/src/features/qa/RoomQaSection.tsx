@@ -10,7 +10,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors } from "./qa.slice";
-import { StatusBadge } from "./QaSessionPage";
+import { StatusBadge } from "./StatusBadge";
 import "./qa.css";
 
 /** Live and upcoming first, then the ended ones (newest first within each). */
