@@ -91,6 +91,20 @@ async function main(): Promise<void> {
       `seeded ${DOCS} documents with insertMany(1000) in ${((performance.now() - t0) / 1000).toFixed(1)}s\n`,
     );
 
+    // What the disk allows: every sequential acknowledged write pays at least one of these.
+    const probe = fs.openSync(path.join(dataDir, "fsync-probe"), "a");
+    const syncDeadline = performance.now() + 1000;
+    let syncs = 0;
+    while (performance.now() < syncDeadline) {
+      fs.writeSync(probe, Buffer.alloc(300));
+      fs.fdatasyncSync(probe);
+      syncs++;
+    }
+    fs.closeSync(probe);
+    console.log(
+      `${"raw write+fdatasync on this disk (context)".padEnd(52)} ${String(syncs).padStart(8)} ops/s`,
+    );
+
     const admin = d.admin();
     await measure("ping (driver round-trip baseline)", () => admin.command({ ping: 1 }));
     const scratch = d.collection("scratch");
