@@ -15,7 +15,7 @@ import { attachActor } from "./lib/http/requireAuth.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
-import { configureRateLimits, type LimitName } from "./lib/rateLimit.js";
+import { configureRateLimits, scaledBudgets, type LimitName } from "./lib/rateLimit.js";
 import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
 import { connectRedis, type Redis } from "./lib/redis.js";
@@ -72,7 +72,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 async function build(config: Config, options: AppOptions, db: Db, redis: Redis | null): Promise<RembukApp> {
   await syncAllIndexes();
-  configureRateLimits(redis?.client ?? null, options.rateLimitOverrides);
+  configureRateLimits(redis?.client ?? null, { ...scaledBudgets(config.rateLimitScale), ...options.rateLimitOverrides });
 
   const app = express();
   app.disable("x-powered-by");

@@ -63,6 +63,13 @@ describe("loadConfig", () => {
     expect(c.admin).toEqual({ email: "admin@pemda.go.id", password: "rahasia-sekali" });
     expect(loadConfig({ NODE_ENV: "test", TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback");
   });
+
+  it("scales rate-limit budgets only when RATE_LIMIT_SCALE says so", () => {
+    expect(loadConfig({ NODE_ENV: "test" }).rateLimitScale).toBe(1);
+    expect(loadConfig({ NODE_ENV: "test", RATE_LIMIT_SCALE: "20" }).rateLimitScale).toBe(20);
+    expect(problemsOf({ NODE_ENV: "test", RATE_LIMIT_SCALE: "0" }).join()).toMatch(/RATE_LIMIT_SCALE.*1 or more/);
+    expect(problemsOf({ NODE_ENV: "test", RATE_LIMIT_SCALE: "lots" }).join()).toMatch(/RATE_LIMIT_SCALE/);
+  });
 });
 
 describe("starting with a bad value", () => {

@@ -52,6 +52,7 @@ const Env = z.object({
   ADMIN_PASSWORD: opt(z.string().min(8, "use at least 8 characters").max(200)),
   DEMO_CONTENT: opt(Flag),
   TRUST_PROXY: opt(TrustProxy),
+  RATE_LIMIT_SCALE: opt(z.coerce.number("use a number").min(1, "use 1 or more").max(1000, "use at most 1000")),
 });
 
 export interface Config {
@@ -73,6 +74,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   admin: { email: string; password: string } | null;
   demoContent: boolean;
+  /** Multiplies every rate-limit budget: for e2e runs and benchmarks that act from one address. */
+  rateLimitScale: number;
 }
 
 /** A configuration problem the operator must fix; `main` prints it and exits 1. */
@@ -128,6 +131,7 @@ export function loadConfig(source: EnvSource = process.env): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     demoContent: e.DEMO_CONTENT ?? env !== "production",
+    rateLimitScale: e.RATE_LIMIT_SCALE ?? 1,
   };
 }
 

@@ -50,6 +50,16 @@ function buildLimiters(redis: RedisClientType | null, overrides: Partial<Record<
   return Object.fromEntries(entries) as Record<LimitName, RateLimiterAbstract>;
 }
 
+const isLimitName = (name: string): name is LimitName => Object.hasOwn(LIMIT_RULES, name);
+
+/** Every budget multiplied by `scale` (RATE_LIMIT_SCALE), as overrides for `configureRateLimits`. */
+export function scaledBudgets(scale: number): Partial<Record<LimitName, number>> {
+  if (scale === 1) return {};
+  const out: Partial<Record<LimitName, number>> = {};
+  for (const [name, rule] of Object.entries(LIMIT_RULES)) if (isLimitName(name)) out[name] = Math.ceil(rule.points * scale);
+  return out;
+}
+
 /** Take `points` from `key`'s budget or throw 429 RATE_LIMITED with `retryAfterSeconds`. */
 export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
   try {
