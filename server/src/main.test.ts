@@ -21,7 +21,8 @@ describe("pnpm start", () => {
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start within 20 s:\n${out}`)), 20_000);
+      // Generous: this seeds every feature's demo content, possibly alongside other test files.
+      const timer = setTimeout(() => reject(new Error(`no start within 50 s:\n${out}`)), 50_000);
       child.stdout.on("data", (c: Buffer) => {
         out += c.toString();
         const match = /Rembuk: (http:\/\/\S+)/.exec(out);
@@ -41,5 +42,5 @@ describe("pnpm start", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-  }, 30_000);
+  }, 60_000);
 });

@@ -100,6 +100,7 @@ describe("POST /api/auth/login", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("RATE_LIMITED");
     expect(blocked.body.error.details?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
 
     const ok = await agent().post("/api/auth/login", { email: other.email, password: other.password });
     expect(ok.status).toBe(200);

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from "../../test/testServer.js";
 import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
 import { User } from "../users/user.model.js";
 import { DEMO_PASSWORD, DEMO_USER_KEYS, DEMO_USERS } from "./demo.users.js";
-import { demoSeeders, presentDemoAccounts, seedDemoIfEmpty } from "./seed.js";
+import { presentDemoAccounts, seedDemoIfEmpty, type DemoContext } from "./seed.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -22,14 +22,11 @@ describe("demo content", () => {
   });
 
   it("seeds an empty database once, runs seeders with users by key, and the accounts can sign in", async () => {
+    // Only a probe seeder here: each feature tests its own seeder; `main.test.ts` runs them all.
     const seen: string[] = [];
-    demoSeeders.push({ name: "probe", run: async ({ user }) => void seen.push(user("banyuwangi").name, user("admin").role) });
-    try {
-      expect(await seedDemoIfEmpty(logger)).toBe(true);
-      expect(await seedDemoIfEmpty(logger)).toBe(false);
-    } finally {
-      demoSeeders.pop();
-    }
+    const probe = { name: "probe", run: async ({ user }: DemoContext) => void seen.push(user("banyuwangi").name, user("admin").role) };
+    expect(await seedDemoIfEmpty(logger, [probe])).toBe(true);
+    expect(await seedDemoIfEmpty(logger, [probe])).toBe(false);
     expect(seen).toEqual([DEMO_USERS.banyuwangi.name, "admin"]);
     expect(await User.countDocuments()).toBe(DEMO_USER_KEYS.length);
 

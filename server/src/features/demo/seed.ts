@@ -29,8 +29,8 @@ export interface DemoSeeder {
  */
 export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, qaDemoSeeder];
 
-/** Create the demo users, then run every seeder. Only called on an empty database. */
-export async function seedDemo(log: Logger): Promise<void> {
+/** Create the demo users, then run the seeders (all of them unless a test picks some). */
+export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<void> {
   const created = new Map<DemoUserKey, Actor>();
   for (const key of DEMO_USER_KEYS) {
     created.set(key, toActor(await createUser({ ...DEMO_USERS[key], password: DEMO_PASSWORD })));
@@ -40,16 +40,16 @@ export async function seedDemo(log: Logger): Promise<void> {
     if (!actor) throw new Error(`Unknown demo user "${key}"`);
     return actor;
   };
-  for (const seeder of demoSeeders) {
+  for (const seeder of seeders) {
     log.info({ seeder: seeder.name }, "seeding demo content");
     await seeder.run({ user, log });
   }
 }
 
 /** Seed when demo content is enabled and nobody has registered yet; true when it seeded. */
-export async function seedDemoIfEmpty(log: Logger): Promise<boolean> {
+export async function seedDemoIfEmpty(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<boolean> {
   if (await User.exists({})) return false;
-  await seedDemo(log);
+  await seedDemo(log, seeders);
   return true;
 }
 
