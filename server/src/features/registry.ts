@@ -16,6 +16,7 @@ import { threadRouter } from "./threads/thread.routes.js";
 import { registerThreadSocket } from "./threads/thread.socket.js";
 import { postRouter } from "./posts/post.routes.js";
 import { registerPostSocket } from "./posts/post.socket.js";
+import { markdownRouter } from "./markdown/markdown.routes.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
@@ -39,6 +40,7 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   roomRouter,
   threadRouter,
   postRouter,
+  markdownRouter,
   qaRouter,
   sectorsRouter,
   practiceRouter,

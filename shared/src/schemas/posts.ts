@@ -119,3 +119,12 @@ export type ThreadJoinResult = z.infer<typeof ThreadJoinResult>;
 
 export const PostDeletedEvent = z.object({ threadId: z.string(), postId: z.string(), seq: z.number().int() });
 export type PostDeletedEvent = z.infer<typeof PostDeletedEvent>;
+
+/**
+ * `POST /markdown/preview`: how a body will look, rendered by the same code as a post (raw HTML off,
+ * links sanitised, mentions resolved). Up to the post limit; an empty body renders to nothing.
+ */
+export const MarkdownPreviewInput = z.object({ body: z.string().max(LIMITS.postBody.max) }).strict();
+export type MarkdownPreviewInput = z.infer<typeof MarkdownPreviewInput>;
+export const MarkdownPreviewDto = z.object({ html: z.string(), mentions: z.array(z.string()) });
+export type MarkdownPreviewDto = z.infer<typeof MarkdownPreviewDto>;
