@@ -26,7 +26,12 @@ describe("the app", () => {
   it("reports health", async () => {
     const res = await agent().get("/api/health");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, db: "embedded", redis: false, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.body).toEqual({
+      ok: true,
+      db: "embedded",
+      redis: false,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
   });
 
   it("sends the CSP the client is built for, and other security headers", async () => {
@@ -74,7 +79,10 @@ describe("the app", () => {
   });
 
   it("answers unknown API paths with a JSON 404", async () => {
-    for (const [method, path] of [["GET", "/api/nope"], ["POST", "/api/users/65f000000000000000000000/nope"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/nope"],
+      ["POST", "/api/users/65f000000000000000000000/nope"],
+    ] as const) {
       const res = await agent().request<ErrorBody>(method, path);
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("NOT_FOUND");

@@ -72,7 +72,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 async function build(config: Config, options: AppOptions, db: Db, redis: Redis | null): Promise<RembukApp> {
   await syncAllIndexes();
-  configureRateLimits(redis?.client ?? null, { ...scaledBudgets(config.rateLimitScale), ...options.rateLimitOverrides });
+  configureRateLimits(redis?.client ?? null, {
+    ...scaledBudgets(config.rateLimitScale),
+    ...options.rateLimitOverrides,
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -87,7 +90,8 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
         res.setHeader("x-request-id", id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
   app.use(
@@ -150,7 +154,8 @@ function serveClient(app: Express, dist: string | null) {
     express.static(dist, {
       index: false,
       setHeaders: (res, path) => {
-        if (path.includes(`${join(dist, "assets")}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        if (path.includes(`${join(dist, "assets")}`))
+          res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         else res.setHeader("Cache-Control", "no-cache");
       },
     }),

@@ -20,7 +20,15 @@ describe("loadConfig", () => {
   it("has development defaults and keeps a generated session secret in DATA_DIR", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "rembuk-config-"));
     const c = loadConfig({ DATA_DIR: dataDir });
-    expect(c).toMatchObject({ env: "development", port: 3000, mongodbUri: null, redisUrl: null, dataDir, demoContent: true, admin: null });
+    expect(c).toMatchObject({
+      env: "development",
+      port: 3000,
+      mongodbUri: null,
+      redisUrl: null,
+      dataDir,
+      demoContent: true,
+      admin: null,
+    });
     expect(c.sessionSecret).toHaveLength(64);
     expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(c.sessionSecret);
@@ -40,7 +48,9 @@ describe("loadConfig", () => {
 
   it("requires a strong SESSION_SECRET in production and defaults demo content off there", () => {
     expect(problemsOf({ NODE_ENV: "production" }).join()).toMatch(/SESSION_SECRET/);
-    expect(problemsOf({ NODE_ENV: "production", SESSION_SECRET: "short" }).join()).toMatch(/SESSION_SECRET.*32/);
+    expect(problemsOf({ NODE_ENV: "production", SESSION_SECRET: "short" }).join()).toMatch(
+      /SESSION_SECRET.*32/,
+    );
     const c = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) });
     expect(c.demoContent).toBe(false);
   });
@@ -57,7 +67,13 @@ describe("loadConfig", () => {
   });
 
   it("parses flags, trust proxy and the admin pair", () => {
-    const c = loadConfig({ NODE_ENV: "test", DEMO_CONTENT: "off", TRUST_PROXY: "1", ADMIN_EMAIL: " Admin@Pemda.go.id ", ADMIN_PASSWORD: "rahasia-sekali" });
+    const c = loadConfig({
+      NODE_ENV: "test",
+      DEMO_CONTENT: "off",
+      TRUST_PROXY: "1",
+      ADMIN_EMAIL: " Admin@Pemda.go.id ",
+      ADMIN_PASSWORD: "rahasia-sekali",
+    });
     expect(c.demoContent).toBe(false);
     expect(c.trustProxy).toBe(1);
     expect(c.admin).toEqual({ email: "admin@pemda.go.id", password: "rahasia-sekali" });
@@ -67,7 +83,9 @@ describe("loadConfig", () => {
   it("scales rate-limit budgets only when RATE_LIMIT_SCALE says so", () => {
     expect(loadConfig({ NODE_ENV: "test" }).rateLimitScale).toBe(1);
     expect(loadConfig({ NODE_ENV: "test", RATE_LIMIT_SCALE: "20" }).rateLimitScale).toBe(20);
-    expect(problemsOf({ NODE_ENV: "test", RATE_LIMIT_SCALE: "0" }).join()).toMatch(/RATE_LIMIT_SCALE.*1 or more/);
+    expect(problemsOf({ NODE_ENV: "test", RATE_LIMIT_SCALE: "0" }).join()).toMatch(
+      /RATE_LIMIT_SCALE.*1 or more/,
+    );
     expect(problemsOf({ NODE_ENV: "test", RATE_LIMIT_SCALE: "lots" }).join()).toMatch(/RATE_LIMIT_SCALE/);
   });
 });

@@ -38,21 +38,28 @@ const opt = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.opti
 /** Every variable the server reads, with what it accepts (the message names both when it is wrong). */
 const Env = z.object({
   NODE_ENV: opt(z.enum(["development", "production", "test"], "use development, production or test")),
-  PORT: opt(z.coerce.number("use a port number").int("use a whole port number").min(0).max(65535, "use 0–65535")),
+  PORT: opt(
+    z.coerce.number("use a port number").int("use a whole port number").min(0).max(65535, "use 0–65535"),
+  ),
   MONGODB_URI: opt(
-    z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\/\S+$/, "use a mongodb:// or mongodb+srv:// connection string"),
+    z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, "use a mongodb:// or mongodb+srv:// connection string"),
   ),
   REDIS_URL: opt(z.string().regex(/^rediss?:\/\/\S+$/, "use a redis:// or rediss:// URL")),
   DATA_DIR: opt(z.string().min(1)),
   SESSION_SECRET: opt(z.string().min(32, "use at least 32 characters (e.g. `openssl rand -hex 32`)")),
-  PUBLIC_URL: opt(z.url({ protocol: /^https?$/, error: "use an http:// or https:// URL, e.g. https://rembuk.example.go.id" })),
+  PUBLIC_URL: opt(
+    z.url({
+      protocol: /^https?$/,
+      error: "use an http:// or https:// URL, e.g. https://rembuk.example.go.id",
+    }),
+  ),
   ADMIN_EMAIL: opt(Email),
   ADMIN_PASSWORD: opt(z.string().min(8, "use at least 8 characters").max(200)),
   DEMO_CONTENT: opt(Flag),
   TRUST_PROXY: opt(TrustProxy),
-  RATE_LIMIT_SCALE: opt(z.coerce.number("use a number").min(1, "use 1 or more").max(1000, "use at most 1000")),
+  RATE_LIMIT_SCALE: opt(
+    z.coerce.number("use a number").min(1, "use 1 or more").max(1000, "use at most 1000"),
+  ),
 });
 
 export interface Config {
@@ -125,7 +132,8 @@ export function loadConfig(source: EnvSource = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     dataDir,
     devdbInMemory: env === "test",
-    sessionSecret: e.SESSION_SECRET ?? (env === "test" ? randomBytes(32).toString("hex") : devSessionSecret(dataDir)),
+    sessionSecret:
+      e.SESSION_SECRET ?? (env === "test" ? randomBytes(32).toString("hex") : devSessionSecret(dataDir)),
     publicOrigin: publicUrl?.origin ?? null,
     secureCookies: publicUrl?.protocol === "https:",
     trustProxy: e.TRUST_PROXY ?? false,

@@ -39,16 +39,25 @@ async function main(): Promise<void> {
   const { port } = rembuk.httpServer.address() as AddressInfo;
   const url = config.publicOrigin ?? `http://localhost:${port}`;
   logger.info(
-    { url, db: rembuk.db.kind, redis: rembuk.redis !== null, dataDir: displayPath(config.dataDir), env: config.env },
+    {
+      url,
+      db: rembuk.db.kind,
+      redis: rembuk.redis !== null,
+      dataDir: displayPath(config.dataDir),
+      env: config.env,
+    },
     "Rembuk is listening",
   );
-  process.stdout.write(`\n  Rembuk: ${url}\n  Database: ${rembuk.db.kind}${rembuk.db.kind === "embedded" ? ` (${displayPath(config.dataDir)}/devdb)` : ""}\n`);
+  process.stdout.write(
+    `\n  Rembuk: ${url}\n  Database: ${rembuk.db.kind}${rembuk.db.kind === "embedded" ? ` (${displayPath(config.dataDir)}/devdb)` : ""}\n`,
+  );
 
   const demo = config.demoContent ? await presentDemoAccounts() : [];
   if (demo.length) {
     const width = Math.max(...demo.map((d) => d.email.length));
     process.stdout.write(`\n  Akun demo (kata sandi: ${DEMO_PASSWORD})\n`);
-    for (const d of demo) process.stdout.write(`    ${d.email.padEnd(width)}  ${d.role.padEnd(9)}  ${d.title}\n`);
+    for (const d of demo)
+      process.stdout.write(`    ${d.email.padEnd(width)}  ${d.role.padEnd(9)}  ${d.title}\n`);
   }
   process.stdout.write("\n");
 

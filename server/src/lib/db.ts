@@ -59,7 +59,8 @@ export async function connectDb(config: Config, opts: { attachToRunning?: boolea
     close: async () => {
       await mongoose.disconnect();
       await devdb.stop();
-      if (!config.devdbInMemory && runningEmbeddedDb(discovery, process.pid)) rmSync(discovery, { force: true });
+      if (!config.devdbInMemory && runningEmbeddedDb(discovery, process.pid))
+        rmSync(discovery, { force: true });
     },
   };
 }

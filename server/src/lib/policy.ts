@@ -10,7 +10,9 @@ import type { Rule } from "./policyRules.js";
  */
 type Policies = typeof policies;
 export type Action = keyof Policies;
-export type ResourceOf<A extends Action> = Policies[A] extends { allow(actor: never, resource: infer R): boolean }
+export type ResourceOf<A extends Action> = Policies[A] extends {
+  allow(actor: never, resource: infer R): boolean;
+}
   ? R
   : never;
 /** Actions whose rule takes no resource are called without one. */

@@ -35,8 +35,12 @@ describe.skipIf(!(await reachable(REDIS_URL)))("with REDIS_URL", () => {
 
   it("keeps login throttling in Redis: the account is blocked after five failures", async () => {
     const made = await makeMember();
-    for (let i = 0; i < 5; i++) await new Agent(server.url).post("/api/auth/login", { email: made.email, password: "salah-sekali-1" });
-    const res = await new Agent(server.url).post("/api/auth/login", { email: made.email, password: made.password });
+    for (let i = 0; i < 5; i++)
+      await new Agent(server.url).post("/api/auth/login", { email: made.email, password: "salah-sekali-1" });
+    const res = await new Agent(server.url).post("/api/auth/login", {
+      email: made.email,
+      password: made.password,
+    });
     expect(res.status).toBe(429);
   });
 

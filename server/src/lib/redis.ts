@@ -17,7 +17,11 @@ export async function connectRedis(url: string): Promise<Redis> {
   const client: RedisClientType = createClient({ url });
   const pub = client.duplicate();
   const sub = client.duplicate();
-  for (const [name, c] of [["client", client], ["pub", pub], ["sub", sub]] as const) {
+  for (const [name, c] of [
+    ["client", client],
+    ["pub", pub],
+    ["sub", sub],
+  ] as const) {
     // Without a listener node-redis throws on connection errors; it reconnects on its own.
     c.on("error", (err: unknown) => logger.error({ err, connection: name }, "redis error"));
   }

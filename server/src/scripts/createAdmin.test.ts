@@ -19,7 +19,9 @@ function run(args: string[], env: Record<string, string>) {
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
+  return new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, out })),
+  );
 }
 
 describe("pnpm create-admin", () => {
@@ -34,14 +36,20 @@ describe("pnpm create-admin", () => {
 
   it("creates an admin in the running server's embedded database", async () => {
     const email = uniqueEmail("admin");
-    const { code, out } = await run(["--email", email, "--password", "rahasia-admin-1", "--name", "Admin Pemda"], { DATA_DIR: dataDir, NODE_ENV: "development" });
+    const { code, out } = await run(
+      ["--email", email, "--password", "rahasia-admin-1", "--name", "Admin Pemda"],
+      { DATA_DIR: dataDir, NODE_ENV: "development" },
+    );
     expect(out).toContain(email);
     expect(code).toBe(0);
     expect(await User.findOne({ email }).lean()).toMatchObject({ role: "admin", name: "Admin Pemda" });
   });
 
   it("rejects a bad email with exit code 1", async () => {
-    const { code } = await run(["--email", "bukan-email", "--password", "rahasia-admin-1", "--name", "X Y"], { DATA_DIR: dataDir, NODE_ENV: "development" });
+    const { code } = await run(["--email", "bukan-email", "--password", "rahasia-admin-1", "--name", "X Y"], {
+      DATA_DIR: dataDir,
+      NODE_ENV: "development",
+    });
     expect(code).toBe(1);
   });
 });

@@ -46,7 +46,9 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const email = Email.parse(values.email ?? (await prompt("Email admin: ")));
   const password = Password.parse(values.password ?? (await prompt("Kata sandi (min. 8 karakter): ", true)));
-  const name = Name.parse(values.name ?? ((await prompt("Nama (kosongkan: Administrator): ")) || "Administrator"));
+  const name = Name.parse(
+    values.name ?? ((await prompt("Nama (kosongkan: Administrator): ")) || "Administrator"),
+  );
 
   const db = await connectDb(config, { attachToRunning: true });
   try {
@@ -68,9 +70,12 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else if (err instanceof z.ZodError) process.stderr.write(`${err.issues.map((i) => i.message).join("\n")}\n`);
+    else if (err instanceof z.ZodError)
+      process.stderr.write(`${err.issues.map((i) => i.message).join("\n")}\n`);
     else if (err instanceof Error && /in use by process/.test(err.message))
-      process.stderr.write(`${err.message}\nStop the server, or start it again so create-admin can find it.\n`);
+      process.stderr.write(
+        `${err.message}\nStop the server, or start it again so create-admin can find it.\n`,
+      );
     else process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   },

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   try {
     await syncAllIndexes();
     const seeded = await seedDemoIfEmpty(logger);
-    process.stdout.write(seeded ? "Demo content seeded.\n" : "The database already has users; nothing seeded.\n");
+    process.stdout.write(
+      seeded ? "Demo content seeded.\n" : "The database already has users; nothing seeded.\n",
+    );
   } finally {
     await db.close();
   }

@@ -46,7 +46,8 @@ export async function makeUser(
 }
 
 export const makeMember = (o: Partial<NewUser> = {}) => makeUser({ ...o, role: "member" });
-export const makeModerator = (o: Partial<NewUser> = {}) => makeUser({ name: "Moderator Uji", ...o, role: "moderator" });
+export const makeModerator = (o: Partial<NewUser> = {}) =>
+  makeUser({ name: "Moderator Uji", ...o, role: "moderator" });
 export const makeAdmin = (o: Partial<NewUser> = {}) => makeUser({ name: "Admin Uji", ...o, role: "admin" });
 
 /** Sign `made` in over HTTP and return the agent holding the session cookie. */

@@ -38,7 +38,11 @@ export class Agent {
     this.jar.set(name, value);
   }
 
-  async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
     if (this.origin) headers.origin ??= this.origin;
     if (this.jar.size) headers.cookie = this.cookieHeader();
@@ -50,7 +54,12 @@ export class Agent {
       payload = JSON.stringify(opts.json);
       headers["content-type"] = "application/json";
     }
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: payload, redirect: "manual" });
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: payload,
+      redirect: "manual",
+    });
     this.store(res.headers.getSetCookie());
     const text = await res.text();
     const isJson = (res.headers.get("content-type") ?? "").includes("application/json");

@@ -54,7 +54,11 @@ export function refusedSocket(url: string, agent?: Agent): Promise<ConnectRefusa
 }
 
 /** The payload of the next server event named `event` on `socket`, or reject after `ms`. */
-export function nextEvent(socket: ClientSocket, event: keyof ServerToClientEvents, ms = 5000): Promise<unknown> {
+export function nextEvent(
+  socket: ClientSocket,
+  event: keyof ServerToClientEvents,
+  ms = 5000,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.offAny(listener);

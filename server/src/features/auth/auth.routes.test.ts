@@ -21,9 +21,20 @@ describe("POST /api/auth/register", () => {
   it("creates a member, answers 201 {user} and signs them in", async () => {
     const a = agent();
     const email = uniqueEmail();
-    const res = await a.post<{ user: UserDto }>("/api/auth/register", { email: email.toUpperCase(), password: TEST_PASSWORD, name: "Ani Wijaya" });
+    const res = await a.post<{ user: UserDto }>("/api/auth/register", {
+      email: email.toUpperCase(),
+      password: TEST_PASSWORD,
+      name: "Ani Wijaya",
+    });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email, name: "Ani Wijaya", role: "member", verified: false, locale: "id", suspendedUntil: null });
+    expect(res.body.user).toMatchObject({
+      email,
+      name: "Ani Wijaya",
+      role: "member",
+      verified: false,
+      locale: "id",
+      suspendedUntil: null,
+    });
     expect(res.body.user).not.toHaveProperty("_id");
     expect(res.body.user).not.toHaveProperty("passwordHash");
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -37,7 +48,11 @@ describe("POST /api/auth/register", () => {
 
   it("answers 409 EMAIL_TAKEN for an address already registered, whatever its case", async () => {
     const { email } = await makeUser();
-    const res = await agent().post<ErrorBody>("/api/auth/register", { email: ` ${email.toUpperCase()} `, password: TEST_PASSWORD, name: "Budi" });
+    const res = await agent().post<ErrorBody>("/api/auth/register", {
+      email: ` ${email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+      name: "Budi",
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("EMAIL_TAKEN");
   });
@@ -61,7 +76,10 @@ describe("POST /api/auth/login", () => {
     const a = agent();
     await a.get("/api/auth/me");
     a.setCookie(SESSION_COOKIE, "s%3Aattacker-chosen.sig");
-    const res = await a.post<{ user: UserDto }>("/api/auth/login", { email: made.email, password: made.password });
+    const res = await a.post<{ user: UserDto }>("/api/auth/login", {
+      email: made.email,
+      password: made.password,
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: made.id, email: made.email });
     expect(a.cookie(SESSION_COOKIE)).not.toBe("s%3Aattacker-chosen.sig");
@@ -73,8 +91,14 @@ describe("POST /api/auth/login", () => {
 
   it("gives the same 401 body for a wrong password and an unknown email", async () => {
     const made = await makeUser();
-    const wrong = await agent().post<ErrorBody>("/api/auth/login", { email: made.email, password: "salah-sekali-123" });
-    const unknown = await agent().post<ErrorBody>("/api/auth/login", { email: uniqueEmail("tidak-ada"), password: "salah-sekali-123" });
+    const wrong = await agent().post<ErrorBody>("/api/auth/login", {
+      email: made.email,
+      password: "salah-sekali-123",
+    });
+    const unknown = await agent().post<ErrorBody>("/api/auth/login", {
+      email: uniqueEmail("tidak-ada"),
+      password: "salah-sekali-123",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -82,7 +106,11 @@ describe("POST /api/auth/login", () => {
   });
 
   it("rejects operator payloads with 400 before any lookup", async () => {
-    for (const body of [{ email: { $gt: "" }, password: "x" }, { email: "a@b.id", password: { $ne: null } }, { email: { $regex: ".*" } }]) {
+    for (const body of [
+      { email: { $gt: "" }, password: "x" },
+      { email: "a@b.id", password: { $ne: null } },
+      { email: { $regex: ".*" } },
+    ]) {
       const res = await agent().post<ErrorBody>("/api/auth/login", body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("VALIDATION");
@@ -96,7 +124,10 @@ describe("POST /api/auth/login", () => {
       const res = await agent().post("/api/auth/login", { email: victim.email, password: `salah-${i}-xxxx` });
       expect(res.status).toBe(401);
     }
-    const blocked = await agent().post<ErrorBody>("/api/auth/login", { email: victim.email, password: victim.password });
+    const blocked = await agent().post<ErrorBody>("/api/auth/login", {
+      email: victim.email,
+      password: victim.password,
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("RATE_LIMITED");
     expect(blocked.body.error.details?.retryAfterSeconds).toBeGreaterThan(0);
@@ -108,22 +139,38 @@ describe("POST /api/auth/login", () => {
 
   it("clears an account's failure count after a successful login", async () => {
     const made = await makeUser();
-    for (let i = 0; i < 4; i++) await agent().post("/api/auth/login", { email: made.email, password: "salah-salah-1" });
-    expect((await agent().post("/api/auth/login", { email: made.email, password: made.password })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      await agent().post("/api/auth/login", { email: made.email, password: "salah-salah-1" });
+    expect(
+      (await agent().post("/api/auth/login", { email: made.email, password: made.password })).status,
+    ).toBe(200);
     for (let i = 0; i < 4; i++) {
-      expect((await agent().post("/api/auth/login", { email: made.email, password: "salah-salah-2" })).status).toBe(401);
+      expect(
+        (await agent().post("/api/auth/login", { email: made.email, password: "salah-salah-2" })).status,
+      ).toBe(401);
     }
-    expect((await agent().post("/api/auth/login", { email: made.email, password: made.password })).status).toBe(200);
+    expect(
+      (await agent().post("/api/auth/login", { email: made.email, password: made.password })).status,
+    ).toBe(200);
   });
 
   it("refuses a suspended user with 403 SUSPENDED and the end date", async () => {
     const until = new Date(Date.now() + 86_400_000);
     const made = await makeUser({ suspendedUntil: until });
-    const res = await agent().post<ErrorBody>("/api/auth/login", { email: made.email, password: made.password });
+    const res = await agent().post<ErrorBody>("/api/auth/login", {
+      email: made.email,
+      password: made.password,
+    });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: "SUSPENDED", details: { suspendedUntil: until.toISOString() } });
+    expect(res.body.error).toMatchObject({
+      code: "SUSPENDED",
+      details: { suspendedUntil: until.toISOString() },
+    });
     // A wrong password still says only "invalid credentials".
-    const wrong = await agent().post<ErrorBody>("/api/auth/login", { email: made.email, password: "salah-sekali-123" });
+    const wrong = await agent().post<ErrorBody>("/api/auth/login", {
+      email: made.email,
+      password: "salah-sekali-123",
+    });
     expect(wrong.body.error.code).toBe("INVALID_CREDENTIALS");
   });
 });

@@ -13,22 +13,30 @@ import { endSessionSockets, invalidCredentials, register } from "./auth.service.
 /** Run a named passport strategy and resolve with the actor it authenticated. */
 function authenticate(strategy: string, req: Request, res: Response): Promise<Actor> {
   return new Promise((resolve, reject) => {
-    const handler = passport.authenticate(strategy, { session: false }, (err: unknown, user: Express.User | false) => {
-      if (err) reject(err);
-      else if (!user) reject(invalidCredentials());
-      else resolve(user);
-    });
+    const handler = passport.authenticate(
+      strategy,
+      { session: false },
+      (err: unknown, user: Express.User | false) => {
+        if (err) reject(err);
+        else if (!user) reject(invalidCredentials());
+        else resolve(user);
+      },
+    );
     handler(req, res, reject);
   });
 }
 
 /** Start a login session: passport regenerates the session id first (no session fixation). */
 function signIn(req: Request, actor: Actor): Promise<void> {
-  return new Promise((resolve, reject) => req.login(actor, (err: unknown) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.login(actor, (err: unknown) => (err ? reject(err) : resolve())),
+  );
 }
 
 function destroySession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.destroy((err: unknown) => (err ? reject(err) : resolve())),
+  );
 }
 
 async function selfDto(actor: Actor) {

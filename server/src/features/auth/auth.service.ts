@@ -10,7 +10,8 @@ import { createUser } from "../users/user.service.js";
 import { burnPasswordCheck, verifyPassword } from "../users/password.js";
 
 /** One body for a wrong password and an unknown email, so the answer reveals nothing. */
-export const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", 401, "Email or password is incorrect");
+export const invalidCredentials = () =>
+  new AppError("INVALID_CREDENTIALS", 401, "Email or password is incorrect");
 
 /** `POST /auth/register`: a new member account (the caller then signs it in). */
 export async function register(input: RegisterInput, address: string): Promise<Actor> {
@@ -26,14 +27,19 @@ export async function register(input: RegisterInput, address: string): Promise<A
  */
 export async function authenticatePassword(input: LoginInput, address: string): Promise<Actor> {
   const accountKey = input.email;
-  const wait = Math.max(await blockedFor("loginAccount", accountKey), await blockedFor("loginAddress", address));
+  const wait = Math.max(
+    await blockedFor("loginAccount", accountKey),
+    await blockedFor("loginAddress", address),
+  );
   if (wait > 0) throw rateLimited(wait);
 
   const user = await User.findOne(
     { email: input.email },
     { passwordHash: 1, role: 1, name: 1, verified: 1, affiliation: 1, suspendedUntil: 1 },
   ).lean();
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password).then(() => false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await burnPasswordCheck(input.password).then(() => false);
   if (!user || !ok) {
     await recordFailure(accountKey, address);
     throw invalidCredentials();
@@ -44,7 +50,10 @@ export async function authenticatePassword(input: LoginInput, address: string): 
 }
 
 async function recordFailure(accountKey: string, address: string): Promise<void> {
-  for (const [name, key] of [["loginAccount", accountKey], ["loginAddress", address]] as const) {
+  for (const [name, key] of [
+    ["loginAccount", accountKey],
+    ["loginAddress", address],
+  ] as const) {
     try {
       await consume(name, key);
     } catch (err) {

@@ -26,12 +26,19 @@ async function start(config: ReturnType<typeof testConfig>, port = 0) {
 describe("sessions across a restart", () => {
   it("keeps a signed-in cookie working after the server and its embedded database restart", async () => {
     // The persistent embedded database in a temp DATA_DIR, and the same secret, as in development.
-    const config = testConfig({ dataDir: mkdtempSync(join(tmpdir(), "rembuk-restart-")), devdbInMemory: false });
+    const config = testConfig({
+      dataDir: mkdtempSync(join(tmpdir(), "rembuk-restart-")),
+      devdbInMemory: false,
+    });
 
     const first = await start(config);
     const url = `http://127.0.0.1:${first.port}`;
     const tab = new Agent(url);
-    const reg = await tab.post<{ user: UserDto }>("/api/auth/register", { email: uniqueEmail(), password: TEST_PASSWORD, name: "Tetap Masuk" });
+    const reg = await tab.post<{ user: UserDto }>("/api/auth/register", {
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+      name: "Tetap Masuk",
+    });
     expect(reg.status).toBe(201);
     await first.app.close();
     running = null;
@@ -44,7 +51,10 @@ describe("sessions across a restart", () => {
     expect(me.body.user.id).toBe(reg.body.user.id);
     const socket = await connectSocket(url, tab);
     try {
-      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({ ok: true, data: { userId: reg.body.user.id } });
+      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({
+        ok: true,
+        data: { userId: reg.body.user.id },
+      });
     } finally {
       socket.disconnect();
     }

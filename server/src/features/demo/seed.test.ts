@@ -24,7 +24,10 @@ describe("demo content", () => {
   it("seeds an empty database once, runs seeders with users by key, and the accounts can sign in", async () => {
     // Only a probe seeder here: each feature tests its own seeder; `main.test.ts` runs them all.
     const seen: string[] = [];
-    const probe = { name: "probe", run: async ({ user }: DemoContext) => void seen.push(user("banyuwangi").name, user("admin").role) };
+    const probe = {
+      name: "probe",
+      run: async ({ user }: DemoContext) => void seen.push(user("banyuwangi").name, user("admin").role),
+    };
     expect(await seedDemoIfEmpty(logger, [probe])).toBe(true);
     expect(await seedDemoIfEmpty(logger, [probe])).toBe(false);
     expect(seen).toEqual([DEMO_USERS.banyuwangi.name, "admin"]);
@@ -34,7 +37,10 @@ describe("demo content", () => {
     expect(accounts[0]).toMatchObject({ email: "admin@rembuk.id", role: "admin" });
     expect(accounts).toHaveLength(DEMO_USER_KEYS.length);
 
-    const login = await new Agent(server.url).post("/api/auth/login", { email: "walikota.surabaya@rembuk.id", password: DEMO_PASSWORD });
+    const login = await new Agent(server.url).post("/api/auth/login", {
+      email: "walikota.surabaya@rembuk.id",
+      password: DEMO_PASSWORD,
+    });
     expect(login.status).toBe(200);
   });
 });

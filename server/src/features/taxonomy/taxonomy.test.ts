@@ -14,7 +14,12 @@ describe("region dataset", () => {
   });
 
   it("looks codes up", () => {
-    expect(findRegion("33.73")).toEqual({ code: "33.73", name: "Kota Salatiga", kind: "kota", provinceCode: "33" });
+    expect(findRegion("33.73")).toEqual({
+      code: "33.73",
+      name: "Kota Salatiga",
+      kind: "kota",
+      provinceCode: "33",
+    });
     expect(findRegion("35.10")).toMatchObject({ name: "Kabupaten Banyuwangi", kind: "kabupaten" });
     expect(findRegion("33")).toEqual({ code: "33", name: "Jawa Tengah", kind: "province" });
     expect(regionName("73.71")).toBe("Kota Makassar");
@@ -27,7 +32,8 @@ describe("region dataset", () => {
   });
 
   it("gives every kabupaten/kota a known province", () => {
-    for (const r of listRegions()) if (r.kind !== "province") expect(isKnownRegion(r.provinceCode ?? "")).toBe(true);
+    for (const r of listRegions())
+      if (r.kind !== "province") expect(isKnownRegion(r.provinceCode ?? "")).toBe(true);
   });
 });
 

@@ -5,7 +5,9 @@ import { toAffiliation } from "./user.presenter.js";
 
 const ACTOR_FIELDS = { role: 1, name: 1, verified: 1, affiliation: 1, suspendedUntil: 1 } as const;
 
-export function toActor(u: Pick<UserRecord, "_id" | "role" | "name" | "verified" | "affiliation" | "suspendedUntil">): Actor {
+export function toActor(
+  u: Pick<UserRecord, "_id" | "role" | "name" | "verified" | "affiliation" | "suspendedUntil">,
+): Actor {
   return {
     id: u._id.toString(),
     role: u.role,

@@ -64,14 +64,19 @@ const table: Array<[Actor, UserAction, TargetKind, boolean]> = [
 describe("user policy", () => {
   it.each(table)("%o %s on %s → %s", (who, action, kind, allowed) => {
     expect(can(who, action, targetFor(who, kind))).toBe(allowed);
-    if (!allowed) expect(() => assertCan(who, action, targetFor(who, kind))).toThrow(expect.objectContaining({ code: "FORBIDDEN", status: 403 }));
+    if (!allowed)
+      expect(() => assertCan(who, action, targetFor(who, kind))).toThrow(
+        expect.objectContaining({ code: "FORBIDDEN", status: 403 }),
+      );
   });
 
   it("lists users for admins only; guests are asked to sign in", () => {
     expect(can(admin, "user.list")).toBe(true);
     expect(can(moderator, "user.list")).toBe(false);
     expect(can(member, "user.list")).toBe(false);
-    expect(() => assertCan(null, "user.list")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED", status: 401 }));
+    expect(() => assertCan(null, "user.list")).toThrow(
+      expect.objectContaining({ code: "UNAUTHENTICATED", status: 401 }),
+    );
     expect(() => assertCan(member, "user.list")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
 
@@ -91,7 +96,9 @@ describe("assertCan", () => {
   const target = { id: "t", role: "member" as const };
 
   it("refuses guests any write with 401", () => {
-    expect(() => assertCan(null, "user.updateProfile", target)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => assertCan(null, "user.updateProfile", target)).toThrow(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
   });
 
   it("refuses a suspended actor every write with 403 SUSPENDED and the end date", () => {
@@ -104,9 +111,15 @@ describe("assertCan", () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(AppError);
-    expect(caught).toMatchObject({ code: "SUSPENDED", status: 403, details: { suspendedUntil: until.toISOString() } });
+    expect(caught).toMatchObject({
+      code: "SUSPENDED",
+      status: 403,
+      details: { suspendedUntil: until.toISOString() },
+    });
     // Even on oneself.
-    expect(() => assertCan(actor("t", "member", until), "user.updateProfile", target)).toThrow(expect.objectContaining({ code: "SUSPENDED" }));
+    expect(() => assertCan(actor("t", "member", until), "user.updateProfile", target)).toThrow(
+      expect.objectContaining({ code: "SUSPENDED" }),
+    );
   });
 
   it("lets a suspended actor read, and an expired suspension no longer counts", () => {

@@ -25,7 +25,11 @@ function assertClean(value: unknown) {
 
 describe("GET /api/users/:id", () => {
   it("shows guests and other members the public profile only", async () => {
-    const target = await makeUser({ title: "Bupati Banyuwangi", affiliation: { kind: "region", code: "35.10" }, verified: true });
+    const target = await makeUser({
+      title: "Bupati Banyuwangi",
+      affiliation: { kind: "region", code: "35.10" },
+      verified: true,
+    });
     const member = await signedIn(server);
     for (const viewer of [guest(), member.agent]) {
       const res = await viewer.get<{ user: PublicUserDto }>(`/api/users/${target.id}`);
@@ -77,15 +81,24 @@ describe("PATCH /api/users/:id", () => {
       locale: "en",
     });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ name: "Yuliana Pratiwi", title: "Wali Kota Salatiga", affiliation: { kind: "region", code: "33.73" }, locale: "en" });
+    expect(res.body.user).toMatchObject({
+      name: "Yuliana Pratiwi",
+      title: "Wali Kota Salatiga",
+      affiliation: { kind: "region", code: "33.73" },
+      locale: "en",
+    });
 
-    const unknown = await me.agent.patch<ErrorBody>(`/api/users/${me.id}`, { affiliation: { kind: "region", code: "99.99" } });
+    const unknown = await me.agent.patch<ErrorBody>(`/api/users/${me.id}`, {
+      affiliation: { kind: "region", code: "99.99" },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details).toHaveProperty(["affiliation.code"]);
     const stored = await User.findById(me.id).lean();
     expect(stored?.affiliation).toEqual({ kind: "region", code: "33.73" });
 
-    const agency = await me.agent.patch<{ user: UserDto }>(`/api/users/${me.id}`, { affiliation: { kind: "agency", name: "Kementerian PANRB" } });
+    const agency = await me.agent.patch<{ user: UserDto }>(`/api/users/${me.id}`, {
+      affiliation: { kind: "agency", name: "Kementerian PANRB" },
+    });
     expect(agency.body.user.affiliation).toEqual({ kind: "agency", name: "Kementerian PANRB" });
   });
 
@@ -104,14 +117,20 @@ describe("PATCH /api/users/:id", () => {
     const admin = await signedIn(server, "admin");
     const member = await signedIn(server);
 
-    expect((await member.agent.patch<ErrorBody>(`/api/users/${target.id}`, { verified: true })).status).toBe(403);
-    const verified = await moderator.agent.patch<{ user: UserDto }>(`/api/users/${target.id}`, { verified: true });
+    expect((await member.agent.patch<ErrorBody>(`/api/users/${target.id}`, { verified: true })).status).toBe(
+      403,
+    );
+    const verified = await moderator.agent.patch<{ user: UserDto }>(`/api/users/${target.id}`, {
+      verified: true,
+    });
     expect(verified.status).toBe(200);
     expect(verified.body.user.verified).toBe(true);
 
     expect((await moderator.agent.patch(`/api/users/${target.id}`, { role: "moderator" })).status).toBe(403);
     expect((await member.agent.patch(`/api/users/${member.id}`, { role: "admin" })).status).toBe(403);
-    const promoted = await admin.agent.patch<{ user: UserDto }>(`/api/users/${target.id}`, { role: "moderator" });
+    const promoted = await admin.agent.patch<{ user: UserDto }>(`/api/users/${target.id}`, {
+      role: "moderator",
+    });
     expect(promoted.status).toBe(200);
     expect(promoted.body.user.role).toBe("moderator");
     expect((await admin.agent.patch(`/api/users/${admin.id}`, { role: "member" })).status).toBe(403);
@@ -136,11 +155,15 @@ describe("GET /api/users (admins)", () => {
     for (let i = 0; i < 5; i++) made.push(await makeMember({ name: `${tag} Warga ${i}` }));
     const byEmail = await makeMember({ name: "Lain", email: `${tag}.mail@uji.rembuk.id` });
 
-    const first = await admin.agent.get<{ users: UserDto[]; nextCursor: string | null }>(`/api/users?query=${tag.toUpperCase()}&limit=4`);
+    const first = await admin.agent.get<{ users: UserDto[]; nextCursor: string | null }>(
+      `/api/users?query=${tag.toUpperCase()}&limit=4`,
+    );
     expect(first.status).toBe(200);
     expect(first.body.users).toHaveLength(4);
     expect(first.body.nextCursor).toBeTruthy();
-    const second = await admin.agent.get<{ users: UserDto[]; nextCursor: string | null }>(`/api/users?query=${tag}&limit=4&cursor=${first.body.nextCursor}`);
+    const second = await admin.agent.get<{ users: UserDto[]; nextCursor: string | null }>(
+      `/api/users?query=${tag}&limit=4&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.users).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();
     const ids = [...first.body.users, ...second.body.users].map((u) => u.id);
@@ -178,20 +201,32 @@ describe("suspension", () => {
     const disconnected = nextDisconnect(socket);
 
     const until = inFuture();
-    const res = await moderator.agent.post<{ user: UserDto }>(`/api/users/${target.id}/suspend`, { until, reason: "Spam berulang" });
+    const res = await moderator.agent.post<{ user: UserDto }>(`/api/users/${target.id}/suspend`, {
+      until,
+      reason: "Spam berulang",
+    });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ id: target.id, suspendedUntil: until, suspendReason: "Spam berulang" });
+    expect(res.body.user).toMatchObject({
+      id: target.id,
+      suspendedUntil: until,
+      suspendReason: "Spam berulang",
+    });
     expect(res.body.user).not.toHaveProperty("email");
     expect(await ended).toEqual({ reason: "suspended" });
     expect(await disconnected).toBe("io server disconnect");
 
     // Existing session: reads still work, writes are refused.
     expect((await target.agent.get(`/api/users/${target.id}`)).status).toBe(200);
-    const write = await target.agent.patch<ErrorBody>(`/api/users/${target.id}`, { title: "Mencoba menulis" });
+    const write = await target.agent.patch<ErrorBody>(`/api/users/${target.id}`, {
+      title: "Mencoba menulis",
+    });
     expect(write.status).toBe(403);
     expect(write.body.error).toMatchObject({ code: "SUSPENDED", details: { suspendedUntil: until } });
     // No new login, no reconnect.
-    const login = await guest().post<ErrorBody>("/api/auth/login", { email: target.email, password: target.password });
+    const login = await guest().post<ErrorBody>("/api/auth/login", {
+      email: target.email,
+      password: target.password,
+    });
     expect(login.status).toBe(403);
     expect(login.body.error.code).toBe("SUSPENDED");
     const refusal = await refusedSocket(server.url, target.agent);
@@ -223,11 +258,32 @@ describe("suspension", () => {
   it("validates the body and the ids", async () => {
     const moderator = await signedIn(server, "moderator");
     const target = await makeMember();
-    expect((await moderator.agent.post(`/api/users/${target.id}/suspend`, { until: new Date(Date.now() - 1000).toISOString(), reason: "Sudah lewat" })).status).toBe(400);
-    expect((await moderator.agent.post(`/api/users/${target.id}/suspend`, { until: "besok", reason: "Alasan" })).status).toBe(400);
-    expect((await moderator.agent.post(`/api/users/${target.id}/suspend`, { until: inFuture() })).status).toBe(400);
-    expect((await moderator.agent.post("/api/users/123/suspend", { until: inFuture(), reason: "Alasan" })).status).toBe(400);
-    expect((await moderator.agent.post("/api/users/65f000000000000000000000/suspend", { until: inFuture(), reason: "Alasan" })).status).toBe(404);
+    expect(
+      (
+        await moderator.agent.post(`/api/users/${target.id}/suspend`, {
+          until: new Date(Date.now() - 1000).toISOString(),
+          reason: "Sudah lewat",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await moderator.agent.post(`/api/users/${target.id}/suspend`, { until: "besok", reason: "Alasan" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await moderator.agent.post(`/api/users/${target.id}/suspend`, { until: inFuture() })).status,
+    ).toBe(400);
+    expect(
+      (await moderator.agent.post("/api/users/123/suspend", { until: inFuture(), reason: "Alasan" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await moderator.agent.post("/api/users/65f000000000000000000000/suspend", {
+          until: inFuture(),
+          reason: "Alasan",
+        })
+      ).status,
+    ).toBe(404);
     expect((await User.findById(target.id).lean())?.suspendedUntil).toBeNull();
   });
 
@@ -236,7 +292,10 @@ describe("suspension", () => {
     const agent = await signIn(server, made);
     await User.updateOne({ _id: made.id }, { $set: { suspendedUntil: new Date(Date.now() + 60_000) } });
     const target = await makeMember();
-    const res = await agent.post<ErrorBody>(`/api/users/${target.id}/suspend`, { until: inFuture(), reason: "Alasan yang cukup" });
+    const res = await agent.post<ErrorBody>(`/api/users/${target.id}/suspend`, {
+      until: inFuture(),
+      reason: "Alasan yang cukup",
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("SUSPENDED");
   });

@@ -36,7 +36,10 @@ async function findTarget(id: string): Promise<UserTargetRecord> {
 const targetOf = (u: UserTargetRecord) => ({ id: u._id.toString(), role: u.role });
 
 /** Region codes must exist in the bundled dataset; the shared schema only checks their shape. */
-export function assertKnownAffiliation(affiliation: Affiliation | null | undefined, path = "affiliation"): void {
+export function assertKnownAffiliation(
+  affiliation: Affiliation | null | undefined,
+  path = "affiliation",
+): void {
   if (affiliation?.kind === "region" && !isKnownRegion(affiliation.code)) {
     throw validation("Unknown region code", { [`${path}.code`]: ["Unknown Kemendagri region code"] });
   }
@@ -100,7 +103,11 @@ export async function getSelf(id: string): Promise<UserDto | null> {
  * `PATCH /users/:id`: each group of fields needs its own permission (profile: self; verified:
  * staff; role: admins), all checked before anything is written, then one atomic `$set`.
  */
-export async function updateUser(actor: Actor, id: string, patch: UserPatchInput): Promise<UserDto | PublicUserDto> {
+export async function updateUser(
+  actor: Actor,
+  id: string,
+  patch: UserPatchInput,
+): Promise<UserDto | PublicUserDto> {
   const current = await findTarget(id);
   const target = targetOf(current);
   const { verified, role, ...profile } = patch;
@@ -109,7 +116,8 @@ export async function updateUser(actor: Actor, id: string, patch: UserPatchInput
   if (Object.values(profile).some((v) => v !== undefined)) {
     assertCan(actor, "user.updateProfile", target);
     assertKnownAffiliation(profile.affiliation);
-    if (profile.name !== undefined) Object.assign(set, { name: profile.name, nameLower: profile.name.toLowerCase() });
+    if (profile.name !== undefined)
+      Object.assign(set, { name: profile.name, nameLower: profile.name.toLowerCase() });
     if (profile.title !== undefined) set.title = profile.title;
     if (profile.locale !== undefined) set.locale = profile.locale;
     if (profile.affiliation !== undefined) set.affiliation = fromAffiliation(profile.affiliation);
@@ -123,7 +131,11 @@ export async function updateUser(actor: Actor, id: string, patch: UserPatchInput
     set.role = role;
   }
 
-  const updated = await User.findByIdAndUpdate(id, { $set: set }, { new: true, projection: PRESENTABLE_FIELDS }).lean();
+  const updated = await User.findByIdAndUpdate(
+    id,
+    { $set: set },
+    { new: true, projection: PRESENTABLE_FIELDS },
+  ).lean();
   if (!updated) throw notFound("User");
 
   if (role !== undefined && role !== current.role) {
@@ -135,7 +147,10 @@ export async function updateUser(actor: Actor, id: string, patch: UserPatchInput
 }
 
 /** `GET /users?query&role&cursor&limit` (admins): newest first, prefix search on name or email. */
-export async function listUsers(actor: Actor | null, query: UserListQuery): Promise<{ users: UserDto[]; nextCursor: string | null }> {
+export async function listUsers(
+  actor: Actor | null,
+  query: UserListQuery,
+): Promise<{ users: UserDto[]; nextCursor: string | null }> {
   assertCan(actor, "user.list");
   const filter: QueryFilter<UserRecord> = {};
   if (query.role) filter.role = query.role;
@@ -145,10 +160,14 @@ export async function listUsers(actor: Actor | null, query: UserListQuery): Prom
     filter.$or = [{ nameLower: prefix }, { email: prefix }];
   }
   if (query.cursor) {
-    if (!ObjectIdString.safeParse(query.cursor).success) throw validation("Malformed cursor", { cursor: ["Malformed cursor"] });
+    if (!ObjectIdString.safeParse(query.cursor).success)
+      throw validation("Malformed cursor", { cursor: ["Malformed cursor"] });
     filter._id = { $lt: new Types.ObjectId(query.cursor) };
   }
-  const rows = await User.find(filter, PRESENTABLE_FIELDS).sort({ _id: -1 }).limit(query.limit + 1).lean();
+  const rows = await User.find(filter, PRESENTABLE_FIELDS)
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean();
   const page = rows.slice(0, query.limit);
   return {
     users: page.map((u) => presentUser(u, { withEmail: true })),
@@ -164,11 +183,16 @@ export function escapeRegExp(text: string): string {
  * `POST /users/:id/suspend`: the user can no longer write, log in or connect. Their live sockets
  * are told why (`session:ended`) and then disconnected, on every server process.
  */
-export async function suspendUser(actor: Actor, id: string, input: SuspendInput): Promise<UserDto | PublicUserDto> {
+export async function suspendUser(
+  actor: Actor,
+  id: string,
+  input: SuspendInput,
+): Promise<UserDto | PublicUserDto> {
   const target = targetOf(await findTarget(id));
   assertCan(actor, "user.suspend", target);
   const until = new Date(input.until);
-  if (until <= new Date()) throw validation("Suspension must end in the future", { until: ["Must be in the future"] });
+  if (until <= new Date())
+    throw validation("Suspension must end in the future", { until: ["Must be in the future"] });
 
   const updated = await User.findByIdAndUpdate(
     id,
@@ -200,13 +224,26 @@ export async function unsuspendUser(actor: Actor, id: string): Promise<UserDto |
  * or promote an existing one. An existing password is left alone, so restarting with the variables
  * still set never resets a password the admin has since changed.
  */
-export async function ensureAdmin(input: { email: string; password: string; name?: string }): Promise<"created" | "promoted" | "unchanged"> {
+export async function ensureAdmin(input: {
+  email: string;
+  password: string;
+  name?: string;
+}): Promise<"created" | "promoted" | "unchanged"> {
   const email = input.email.trim().toLowerCase();
-  const existing = await User.findOneAndUpdate({ email, role: { $ne: "admin" } }, { $set: { role: "admin" } }).lean();
+  const existing = await User.findOneAndUpdate(
+    { email, role: { $ne: "admin" } },
+    { $set: { role: "admin" } },
+  ).lean();
   if (existing) return "promoted";
   if (await User.exists({ email })) return "unchanged";
   try {
-    await createUser({ email, password: input.password, name: input.name ?? "Administrator", role: "admin", verified: true });
+    await createUser({
+      email,
+      password: input.password,
+      name: input.name ?? "Administrator",
+      role: "admin",
+      verified: true,
+    });
     return "created";
   } catch (err) {
     // Created concurrently by another process starting with the same variables.

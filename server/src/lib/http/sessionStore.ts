@@ -47,18 +47,16 @@ export class DbSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.collection
-      .findOne({ _id: sid, expires: { $gt: new Date() } })
-      .then((doc) => {
-        if (!doc) return callback(null, null);
-        try {
-          callback(null, JSON.parse(doc.session));
-        } catch (err) {
-          // A corrupt session is a signed-out visitor, not a 500 on every request.
-          logger.warn({ err }, "unreadable session discarded");
-          callback(null, null);
-        }
-      }, callback);
+    this.collection.findOne({ _id: sid, expires: { $gt: new Date() } }).then((doc) => {
+      if (!doc) return callback(null, null);
+      try {
+        callback(null, JSON.parse(doc.session));
+      } catch (err) {
+        // A corrupt session is a signed-out visitor, not a 500 on every request.
+        logger.warn({ err }, "unreadable session discarded");
+        callback(null, null);
+      }
+    }, callback);
   }
 
   override set(sid: string, sess: session.SessionData, callback: Callback = () => {}): void {
@@ -82,7 +80,10 @@ export class DbSessionStore extends session.Store {
   override touch(sid: string, sess: session.SessionData, callback: () => void = () => {}): void {
     const expires = this.expiresOf(sess);
     this.collection
-      .updateOne({ _id: sid, expires: { $lt: new Date(expires.getTime() - TOUCH_AFTER_MS) } }, { $set: { expires, lastModified: new Date() } })
+      .updateOne(
+        { _id: sid, expires: { $lt: new Date(expires.getTime() - TOUCH_AFTER_MS) } },
+        { $set: { expires, lastModified: new Date() } },
+      )
       .then(
         () => callback(),
         (err: unknown) => {

@@ -36,7 +36,11 @@ function onlyForHandshake(middleware: RequestHandler): RequestHandler {
  * read-only (`userId: null`); a suspended user's handshake is refused with
  * `connect_error` data `{code: "SUSPENDED", suspendedUntil}`.
  */
-export function installHandshake(io: IoServer, session: RequestHandler, passportSession: RequestHandler): void {
+export function installHandshake(
+  io: IoServer,
+  session: RequestHandler,
+  passportSession: RequestHandler,
+): void {
   const record: RequestHandler = (req: Request, _res: Response, next) => {
     const user = req.user;
     identities.set(req, {
@@ -52,7 +56,12 @@ export function installHandshake(io: IoServer, session: RequestHandler, passport
   io.engine.use(onlyForHandshake(record));
 
   io.use((socket: IoSocket, next: (err?: ExtendedError) => void) => {
-    const id = identities.get(socket.request) ?? { userId: null, role: null, sessionId: null, suspendedUntil: null };
+    const id = identities.get(socket.request) ?? {
+      userId: null,
+      role: null,
+      sessionId: null,
+      suspendedUntil: null,
+    };
     if (id.suspendedUntil && id.suspendedUntil > new Date()) {
       const err: ExtendedError = new Error("Account suspended");
       err.data = { code: "SUSPENDED", suspendedUntil: id.suspendedUntil.toISOString() };

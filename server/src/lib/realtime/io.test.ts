@@ -28,7 +28,10 @@ describe("socket handshake", () => {
     const me = await signedIn(server);
     const socket = await connectSocket(server.url, me.agent);
     try {
-      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({ ok: true, data: { userId: me.id } });
+      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({
+        ok: true,
+        data: { userId: me.id },
+      });
     } finally {
       socket.disconnect();
     }
@@ -54,7 +57,11 @@ describe("socket handshake", () => {
       const modRooms = await server.io.in(rooms.user(moderator.id)).fetchSockets();
       expect(modRooms).toHaveLength(1);
       expect([...modRooms[0].rooms]).toEqual(expect.arrayContaining([rooms.user(moderator.id), rooms.mod()]));
-      expect(modRooms[0].data).toMatchObject({ userId: moderator.id, role: "moderator", sessionId: expect.any(String) });
+      expect(modRooms[0].data).toMatchObject({
+        userId: moderator.id,
+        role: "moderator",
+        sessionId: expect.any(String),
+      });
       const inMod = (await server.io.in(rooms.mod()).fetchSockets()).map((s) => s.data.userId);
       expect(inMod).toContain(moderator.id);
       expect(inMod).not.toContain(member.id);
@@ -99,7 +106,10 @@ describe("socket handshake", () => {
     forged.setCookie("rembuk.sid", "s%3Aforged.signature");
     const socket = await connectSocket(server.url, forged);
     try {
-      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({ ok: true, data: { userId: null } });
+      expect(await socket.timeout(2000).emitWithAck("session:ping", {})).toMatchObject({
+        ok: true,
+        data: { userId: null },
+      });
     } finally {
       socket.disconnect();
     }
