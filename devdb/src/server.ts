@@ -4,7 +4,8 @@ import { runCommand } from "./commands/index.js";
 import type { CommandContext, Reply, ServerStats } from "./commands/context.js";
 import type { CursorRegistry } from "./cursors.js";
 import type { Engine } from "./storage/engine.js";
-import { FramingError, MessageFramer } from "./wire/framing.js";
+import { OP_MSG } from "./wire/constants.js";
+import { MessageFramer } from "./wire/framing.js";
 import {
   encodeOpMsg,
   encodeOpReply,
@@ -64,9 +65,9 @@ export class WireServer {
       let messages: Buffer[];
       try {
         messages = framer.push(chunk);
-      } catch (err) {
+      } catch {
         // A bad length header leaves no way to find the next message boundary.
-        if (err instanceof FramingError) socket.destroy();
+        socket.destroy();
         return;
       }
       for (const raw of messages) {
@@ -95,7 +96,7 @@ export class WireServer {
     } catch (err) {
       if (!(err instanceof ProtocolError)) throw err;
       const opCode = raw.readInt32LE(12);
-      if (opCode !== 2013) {
+      if (opCode !== OP_MSG) {
         // Unknown opcodes get no reply format the client could read: hang up.
         socket.destroy();
         return;

@@ -15,6 +15,8 @@ export const ID_INDEX_NAME = "_id_";
 export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes: SecondaryIndex[] = [];
+  /** Ordered view of _id for range queries and sorts on _id; `docs` answers equality. */
+  readonly idIndex = new SecondaryIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME });
   readonly uuid: Buffer;
 
   constructor(
@@ -48,6 +50,7 @@ export class Collection {
     // Logging first: if encoding the record fails, memory is still unchanged.
     this.log({ op: "put", db: this.db, c: this.name, doc });
     this.indexes.forEach((ix, i) => ix.add(id, keys[i]));
+    this.idIndex.add(id, [{ full: id, values: [doc._id] }]);
     this.docs.set(id, doc);
   }
 
@@ -71,6 +74,7 @@ export class Collection {
     if (!prev) return false;
     this.log({ op: "del", db: this.db, c: this.name, id: prev._id });
     for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
+    this.idIndex.remove(id, [{ full: id, values: [prev._id] }]);
     this.docs.delete(id);
     return true;
   }
@@ -83,6 +87,7 @@ export class Collection {
       if (prev) ix.remove(id, ix.keysFor(prev));
       ix.add(id, ix.keysFor(doc));
     }
+    if (!prev) this.idIndex.add(id, [{ full: id, values: [doc._id] }]);
     this.docs.set(id, doc);
   }
 
@@ -91,6 +96,7 @@ export class Collection {
     const prev = this.docs.get(id);
     if (!prev) return;
     for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
+    this.idIndex.remove(id, [{ full: id, values: [prev._id] }]);
     this.docs.delete(id);
   }
 

@@ -114,6 +114,13 @@ describe("query planner", () => {
     expect(select(c, { xs: null }).map((s) => s.doc._id)).toEqual([4]);
   });
 
+  it("answers _id ranges and _id sorts from the ordered _id index", () => {
+    expect(plan(coll, { _id: { $gte: 10, $lt: 20 } }).usedIndex).toBe("_id_");
+    agreesWithScan({ _id: { $gte: 10, $lt: 20 } });
+    expect(plan(coll, {}, { _id: -1 }).orderedBy).toEqual({ field: "_id", direction: -1 });
+    expect(select(coll, {}, { sort: { _id: -1 }, limit: 2 }).map((s) => s.doc._id)).toEqual([N - 1, N - 2]);
+  });
+
   it("walks an index for sort + limit instead of sorting everything", () => {
     const p = plan(coll, {}, { at: -1 });
     expect(p.orderedBy).toEqual({ field: "at", direction: -1 });

@@ -142,7 +142,7 @@ function planAnd(coll: Collection, filter: Document): Plan {
   let best: Plan = SCAN;
   const idBounds = bounds.get("_id");
   if (idBounds) {
-    const p = planIdLookup(coll, idBounds);
+    const p = planIdLookup(coll, idBounds) ?? planIndex(coll.idIndex, bounds);
     if (p) {
       // A lone `_id` equality needs no re-test: the key lookup is the whole filter.
       const keys = Object.keys(filter);
@@ -178,9 +178,10 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
   if (sortKeys.length !== 1) return p;
   const field = sortKeys[0];
   const direction = sort[field] === -1 ? -1 : 1;
-  const ix = coll.indexes.find(
+  const ix = [coll.idIndex, ...coll.indexes].find(
     (i) => i.fields.length === 1 && i.fields[0] === field && i.complete && !i.multikey,
   );
+
   if (!ix) return p;
   return {
     ids: ix.range("", "\uffff", direction === -1),

@@ -29,7 +29,8 @@ export class SecondaryIndex {
   readonly partial: Query | null;
   readonly ttlSeconds: number | null;
   multikey = false;
-  private readonly entries = new Map<string, Set<string>>();
+  /** A key held by one document (the common case) stores the id itself, not a Set. */
+  private readonly entries = new Map<string, string | Set<string>>();
   private sorted: string[] | null = null;
 
   constructor(spec: IndexSpec) {
@@ -97,35 +98,41 @@ export class SecondaryIndex {
     if (!this.unique) return undefined;
     for (const k of keys) {
       const holders = this.entries.get(k.full);
-      if (!holders) continue;
-      for (const h of holders) if (h !== id) return k;
+      if (holders === undefined) continue;
+      if (typeof holders === "string") {
+        if (holders !== id) return k;
+      } else for (const h of holders) if (h !== id) return k;
     }
     return undefined;
   }
 
   add(id: string, keys: IndexKey[]): void {
     for (const k of keys) {
-      let set = this.entries.get(k.full);
-      if (!set) {
-        set = new Set();
-        this.entries.set(k.full, set);
+      const holders = this.entries.get(k.full);
+      if (holders === undefined) {
+        this.entries.set(k.full, id);
         if (this.sorted) this.sorted.splice(lowerBound(this.sorted, k.full), 0, k.full);
-      }
-      set.add(id);
+      } else if (typeof holders === "string") {
+        if (holders !== id) this.entries.set(k.full, new Set([holders, id]));
+      } else holders.add(id);
     }
   }
 
   remove(id: string, keys: IndexKey[]): void {
     for (const k of keys) {
-      const set = this.entries.get(k.full);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) {
-        this.entries.delete(k.full);
-        if (this.sorted) {
-          const i = lowerBound(this.sorted, k.full);
-          if (this.sorted[i] === k.full) this.sorted.splice(i, 1);
-        }
+      const holders = this.entries.get(k.full);
+      if (holders === undefined) continue;
+      if (typeof holders === "string") {
+        if (holders !== id) continue;
+      } else {
+        holders.delete(id);
+        if (holders.size === 1) this.entries.set(k.full, holders.values().next().value as string);
+        if (holders.size > 0) continue;
+      }
+      this.entries.delete(k.full);
+      if (this.sorted) {
+        const i = lowerBound(this.sorted, k.full);
+        if (this.sorted[i] === k.full) this.sorted.splice(i, 1);
       }
     }
   }
@@ -137,7 +144,8 @@ export class SecondaryIndex {
   }
 
   lookup(fullKey: string): ReadonlySet<string> | undefined {
-    return this.entries.get(fullKey);
+    const holders = this.entries.get(fullKey);
+    return typeof holders === "string" ? new Set([holders]) : holders;
   }
 
   /**
@@ -149,15 +157,9 @@ export class SecondaryIndex {
     const start = lowerBound(sorted, lo);
     const end = lowerBound(sorted, hi);
     if (!reverse) {
-      for (let i = start; i < end; i++) {
-        const set = this.entries.get(sorted[i]);
-        if (set) yield* set;
-      }
+      for (let i = start; i < end; i++) yield* this.holders(sorted[i]);
     } else {
-      for (let i = end - 1; i >= start; i--) {
-        const set = this.entries.get(sorted[i]);
-        if (set) yield* set;
-      }
+      for (let i = end - 1; i >= start; i--) yield* this.holders(sorted[i]);
     }
   }
 
@@ -169,6 +171,11 @@ export class SecondaryIndex {
 
   get distinctKeys(): number {
     return this.entries.size;
+  }
+
+  private holders(key: string): Iterable<string> {
+    const h = this.entries.get(key);
+    return h === undefined ? [] : typeof h === "string" ? [h] : h;
   }
 
   private sortedKeys(): string[] {
