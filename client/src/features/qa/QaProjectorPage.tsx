@@ -11,7 +11,7 @@ import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { StatusBadge } from "./StatusBadge";
 import "./qa.css";
 
-const TOP = 5;
+const TOP = 4;
 
 /**
  * `/qa/:id/projector`: what the room sees on the big screen. The highlighted question in large type,
