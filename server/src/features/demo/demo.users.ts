@@ -1,4 +1,5 @@
 import type { Affiliation, Role } from "@rembuk/shared";
+import { PRACTICE_LEADERS, PRACTICE_LEADER_KEYS } from "../practices/demo/leaders.js";
 
 /** The one password every demo account uses (printed at start; never seeded in production by default). */
 export const DEMO_PASSWORD = "rembuk-demo-2026";
@@ -105,6 +106,8 @@ export const DEMO_USERS = {
     affiliation: { kind: "region", code: "32.73" },
     verified: false,
   },
+  /** Regional leaders across the provinces, who post the demo practices (practices feature). */
+  ...PRACTICE_LEADERS,
 } as const satisfies Record<string, DemoUserSpec>;
 
 export type DemoUserKey = keyof typeof DEMO_USERS;
@@ -122,4 +125,5 @@ export const DEMO_USER_KEYS: readonly DemoUserKey[] = [
   "gowa",
   "sleman",
   "bandung",
+  ...PRACTICE_LEADER_KEYS,
 ];
