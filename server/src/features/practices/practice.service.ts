@@ -108,6 +108,10 @@ export async function getPracticePage(actor: Actor | null, threadId: string): Pr
     lineageOf(actor, loaded.practice),
     adoptionsOfPractice(loaded),
   ]);
+  // A parent in a room the viewer cannot see does not exist for them, not even as an id.
+  if (practice.practice.derivedFrom && lineage.ancestors[0]?.id !== practice.practice.derivedFrom) {
+    practice.practice = { ...practice.practice, derivedFrom: null };
+  }
   return { practice, lineage, adoptions };
 }
 
