@@ -37,14 +37,10 @@ describe("reconnect catch-up", () => {
     expect(lastSeen).toBe(1);
     first.disconnect();
 
+    // Written through the service: the same function REST and sockets call, without 50 HTTP round trips.
     const written: PostDto[] = [];
     for (let i = 1; i <= 50; i++) {
-      const res = await budi.agent.post<{ post: PostDto }>(`/api/threads/${thread.id}/posts`, {
-        body: `Kabar ke-${i}`,
-        clientId: clientId(),
-      });
-      expect(res.status).toBe(201);
-      written.push(res.body.post);
+      written.push((await createPost(budi.actor, thread.id, { body: `Kabar ke-${i}`, clientId: clientId() })).post);
     }
 
     const again = await connectSocket(server.url, ani.agent);
@@ -71,7 +67,7 @@ describe("reconnect catch-up", () => {
     const thread = await makeThread(ani.actor, roomSlug);
     for (let i = 0; i < 23; i++) await createPost(ani.actor, thread.id, { body: `p${i}`, clientId: clientId() });
     const { thread: t, room } = await loadVisibleThread(ani.actor, thread.id);
-    const { headSeq, missed } = await catchUp(ani.actor, t, room, 3, 5);
+    const { headSeq, missed } = await catchUp(ani.actor, t, room, 3, { pageSize: 5 });
     expect(headSeq).toBe(24);
     expect(missed.map((p) => p.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 4));
   });
@@ -80,11 +76,10 @@ describe("reconnect catch-up", () => {
     const ani = await makeMember();
     const budi = await makeMember();
     const thread = await makeThread(ani.actor, roomSlug);
-    for (let i = 0; i < 55; i++) await createPost(ani.actor, thread.id, { body: `q${i}`, clientId: clientId() });
+    for (let i = 0; i < 12; i++) await createPost(ani.actor, thread.id, { body: `q${i}`, clientId: clientId() });
     const { thread: t, room } = await loadVisibleThread(budi.actor, thread.id);
-    const latest = await catchUp(budi.actor, t, room);
-    expect(latest.missed).toHaveLength(50);
-    expect(latest.missed[49].seq).toBe(56);
+    const latest = await catchUp(budi.actor, t, room, undefined, { latest: 5 });
+    expect(latest.missed.map((p) => p.seq)).toEqual([9, 10, 11, 12, 13]);
 
     await Post.updateOne({ threadId: t._id, seq: 10 }, { $set: { status: "hidden" } });
     const forBudi = await catchUp(budi.actor, t, room, 8);

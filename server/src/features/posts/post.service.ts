@@ -260,17 +260,17 @@ export async function catchUp(
   thread: ThreadRecord,
   room: RoomRecord,
   afterSeq?: number,
-  pageSize = CATCH_UP_PAGE,
+  { pageSize = CATCH_UP_PAGE, latest = JOIN_LATEST }: { pageSize?: number; latest?: number } = {},
 ) {
   const head = await Thread.findById(thread._id, { lastSeq: 1 }).lean();
   const headSeq = head?.lastSeq ?? thread.lastSeq;
   const rows: PostRecord[] = [];
   if (afterSeq === undefined) {
-    const latest = await Post.find(seqFilter(thread, room, actor, { $gt: 0, $lte: headSeq }))
+    const newest = await Post.find(seqFilter(thread, room, actor, { $gt: 0, $lte: headSeq }))
       .sort({ seq: -1 })
-      .limit(JOIN_LATEST)
+      .limit(latest)
       .lean();
-    rows.push(...latest.reverse());
+    rows.push(...newest.reverse());
   } else {
     for (let from = afterSeq; from < headSeq; ) {
       const page = await Post.find(seqFilter(thread, room, actor, { $gt: from, $lte: headSeq }))
