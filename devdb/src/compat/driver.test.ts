@@ -211,6 +211,11 @@ describe("raw driver compatibility", () => {
     expect(unchanged).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
     const err = await serverError(c.updateOne({ key: "k" }, { $set: { _id: new ObjectId() } }));
     expect(err.code).toBe(66);
+    // Setting _id to the value it already has is a no-op MongoDB accepts (connect-mongo relies on it).
+    const doc = await c.findOne({ key: "k" });
+    const same = await c.updateOne({ key: "k" }, { $set: { _id: doc?._id, v: 3 } });
+    expect(same).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    expect(await c.findOne({ _id: doc?._id })).toMatchObject({ key: "k", v: 3 });
     expect((await serverError(c.updateOne({ key: "k" }, { $inc: { key: 1 } }))).code).toBe(14);
     const replaced = await c.replaceOne({ key: "k" }, { key: "k", replaced: true });
     expect(replaced.modifiedCount).toBe(1);

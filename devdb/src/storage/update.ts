@@ -137,7 +137,21 @@ export interface UpdateArgs {
   arrayFilters?: Document[];
 }
 
-function applyOperators(target: Document, modifier: Document, args: UpdateArgs): boolean {
+/**
+ * MongoDB accepts `$set: {_id: <its current value>}` as a no-op (connect-mongo sends it on every
+ * session save); mingo refuses any `_id` write, so drop the harmless case before handing it over.
+ */
+function withoutNoOpIdSet(target: Document, modifier: Document): Document {
+  const set: unknown = modifier.$set;
+  if (!isPlainObject(set) || !("_id" in set) || !("_id" in target) || !sameValue(set._id, target._id))
+    return modifier;
+  const { _id: _same, ...rest } = set;
+  const { $set: _old, ...others } = modifier;
+  return Object.keys(rest).length ? { ...others, $set: rest } : others;
+}
+
+function applyOperators(target: Document, requested: Document, args: UpdateArgs): boolean {
+  const modifier = withoutNoOpIdSet(target, requested);
   if (Object.keys(modifier).length === 0) return false;
   checkConflicts(modifier);
   checkArithmetic(target, modifier);
