@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PostDto, ThreadDto } from "@rembuk/shared";
+import type { PostDto, PresenceDto, ThreadDto } from "@rembuk/shared";
 import { makeAdmin, signedIn, type MadeUser } from "../../test/factories.js";
 import { Agent } from "../../test/http.js";
 import { connectSocket, nextEvent, type ClientSocket } from "../../test/socket.js";
@@ -118,4 +118,45 @@ describe("live posts between two real clients", () => {
     const list = await ani.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`);
     expect(list.body.posts.map((p) => p.seq)).toEqual([1, 2]);
   });
+
+  it("presence: joins and disconnects reach the room as presence:changed, one entry per person", async () => {
+    const ani = await signedIn(server, "member", { name: "Ani Presensi" });
+    const budi = await signedIn(server, "member", { name: "Budi Presensi" });
+    const room = await makeRoom(admin.actor);
+    const a = await open(ani.agent);
+    const first = await ask(a, "room:join", { roomId: room.id });
+    expect(first.ok && first.data.presence).toMatchObject({ scope: "room", id: room.id, count: 1, guests: 0 });
+
+    const b1 = await open(budi.agent);
+    const b2 = await open(budi.agent);
+    const joined = waitPresence(a, (p) => p.count === 2);
+    await ask(b1, "room:join", { roomId: room.id });
+    await ask(b2, "room:join", { roomId: room.id });
+    expect((await joined).users.map((u) => u.name).sort()).toEqual(["Ani Presensi", "Budi Presensi"]);
+
+    const left = waitPresence(a, (p) => p.count === 1);
+    b1.disconnect();
+    b2.disconnect();
+    expect((await left).users.map((u) => u.name)).toEqual(["Ani Presensi"]);
+  });
+
+  it("presence of a restricted room is not told to outsiders, even through leave", async () => {
+    const room = await makeRoom(admin.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "region", code: "33" }] });
+    const outsider = await signedIn(server, "member");
+    const s = await open(outsider.agent);
+    expect(await ask(s, "room:leave", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
 });
+
+function waitPresence(socket: ClientSocket, match: (p: PresenceDto) => boolean): Promise<PresenceDto> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no matching presence:changed")), 5000);
+    const listener = (p: PresenceDto) => {
+      if (!match(p)) return;
+      clearTimeout(timer);
+      socket.off("presence:changed", listener);
+      resolve(p);
+    };
+    socket.on("presence:changed", listener);
+  });
+}

@@ -30,12 +30,14 @@ export function registerRoomSocket(socket: IoSocket): void {
     defineHandler(socket, {
       schema: RoomJoinInput,
       limit: "read",
-      run: async ({ input }) => {
+      run: async ({ input, actor }) => {
         const name = rooms.room(input.roomId);
         if (socket.rooms.has(name)) {
           await socket.leave(name);
           schedulePresence("room", input.roomId);
         }
+        // Leaving always works; who else is there is only told to those who may see the room.
+        await loadVisibleRoom(actor, { id: input.roomId });
         return { presence: await presenceOf("room", input.roomId) };
       },
     }),

@@ -51,12 +51,14 @@ export function registerThreadSocket(socket: IoSocket): void {
     defineHandler(socket, {
       schema: ThreadRefInput,
       limit: "read",
-      run: async ({ input }) => {
+      run: async ({ input, actor }) => {
         const name = rooms.thread(input.threadId);
         if (socket.rooms.has(name)) {
           await socket.leave(name);
           schedulePresence("thread", input.threadId);
         }
+        // Leaving always works; who else is there is only told to those who may see the thread.
+        await loadVisibleThread(actor, input.threadId);
         return { presence: await presenceOf("thread", input.threadId) };
       },
     }),
