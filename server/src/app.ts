@@ -104,7 +104,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
 
   const database = db.connection.db;
   if (!database) throw new Error("Database connection has no database");
-  const session = await createSessionMiddleware(config, database);
+  const session = await createSessionMiddleware(config, db.connection.getClient(), database.databaseName);
   const passportSession = passport.session();
   const allowedOrigins = config.publicOrigin ? [config.publicOrigin] : [];
 
