@@ -24,7 +24,7 @@ import { publishThreadUpdated } from "../threads/thread.publish.js";
 import { Post, PostRevision, Reaction, type PostRecord } from "./post.model.js";
 import { presentPost, presentPosts, toRevisionDto } from "./post.presenter.js";
 import { initialStatus } from "./post.status.js";
-import { takeSlowModeSlot } from "./slowMode.js";
+import { takeSlowModeSlot, type SlowModeSlot } from "./slowMode.js";
 
 const locked = () => new AppError("LOCKED", 409, "This thread is locked");
 
@@ -132,7 +132,7 @@ export async function createPost(
     return { post: await resolveDuplicate(me, room, thread, input.clientId), created: false };
   }
 
-  let slot;
+  let slot: SlowModeSlot | null;
   try {
     slot = moderator ? null : await takeSlowModeSlot(me.id, room._id, room.slowModeSeconds);
   } catch (err) {

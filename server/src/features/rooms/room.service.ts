@@ -2,7 +2,7 @@ import { Types } from "mongoose";
 import { RoomAudience, type Affiliation, type RoomCreateInput, type RoomDto, type RoomUpdateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
-import { conflict, validation } from "../../lib/errors.js";
+import { conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
@@ -144,7 +144,7 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
     if (isDuplicateKeyError(err, "slug")) throw slugTaken();
     throw err;
   }
-  if (!updated) throw validation("Room disappeared");
+  if (!updated) throw notFound("Room");
   const audienceChanged =
     patch.visibility !== undefined || patch.allowedAffiliations !== undefined || patch.moderators !== undefined;
   if (audienceChanged) await revalidateRoomAudience(updated);
