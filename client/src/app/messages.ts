@@ -6,6 +6,9 @@ import { adminMessages } from "../features/admin/messages";
 import { homeMessages } from "../features/home/messages";
 import { roomsMessages } from "../features/rooms/messages";
 import { qaMessages } from "../features/qa/messages";
+import { threadsMessages } from "../features/threads/messages";
+import { postsMessages } from "../features/posts/messages";
+import { practicesMessages } from "../features/practices/messages";
 
 /**
  * Every feature's dictionary, merged in one place. To add a feature's strings: create
@@ -22,6 +25,9 @@ export const featureMessages = {
   home: homeMessages,
   rooms: roomsMessages,
   qa: qaMessages,
+  threads: threadsMessages,
+  posts: postsMessages,
+  practices: practicesMessages,
 };
 
 export const messages = {
@@ -34,6 +40,9 @@ export const messages = {
     ...homeMessages.id,
     ...roomsMessages.id,
     ...qaMessages.id,
+    ...threadsMessages.id,
+    ...postsMessages.id,
+    ...practicesMessages.id,
   },
   en: {
     ...uiMessages.en,
@@ -44,6 +53,9 @@ export const messages = {
     ...homeMessages.en,
     ...roomsMessages.en,
     ...qaMessages.en,
+    ...threadsMessages.en,
+    ...postsMessages.en,
+    ...practicesMessages.en,
   },
 };
 

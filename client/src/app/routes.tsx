@@ -5,6 +5,8 @@ import { RegisterPage } from "../features/auth/RegisterPage";
 import { RequireAuth } from "../features/auth/RequireAuth";
 import { HomePage } from "../features/home/HomePage";
 import { RoomPage } from "../features/rooms/RoomPage";
+import { RoomListPage } from "../features/rooms/RoomListPage";
+import { ThreadPage } from "../features/threads/ThreadPage";
 import { AppShell } from "../features/shell/AppShell";
 import { NotFoundPage } from "../features/shell/NotFoundPage";
 import { ProfilePage } from "../features/users/ProfilePage";
@@ -15,6 +17,7 @@ const EditProfilePage = lazy(() => import("../features/users/EditProfilePage").t
 const QaSessionPage = lazy(() => import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })));
 const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({ default: m.QaJoinPage })));
 const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
+const AdminRoomsPage = lazy(() => import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })));
 const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
 
 function OwnProfileRedirect() {
@@ -24,7 +27,7 @@ function OwnProfileRedirect() {
 
 /**
  * Every route of the app. Paths stay stable for links and end-to-end tests:
- * `/`, `/login`, `/register`, `/rooms/:slug`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
+ * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`.
  */
 export function AppRoutes() {
@@ -43,7 +46,9 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="rooms" element={<RoomListPage />} />
         <Route path="rooms/:slug" element={<RoomPage />} />
+        <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="qa" element={<QaJoinPage />} />
         <Route path="qa/join/:code" element={<QaJoinPage />} />
         <Route path="qa/:id" element={<QaSessionPage />} />
@@ -69,6 +74,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <AdminUsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/rooms"
+          element={
+            <RequireAuth>
+              <AdminRoomsPage />
             </RequireAuth>
           }
         />

@@ -9,6 +9,9 @@ import { createLocaleSlice } from "../features/shell/locale.slice";
 import { createConnectionSlice } from "../features/shell/connection.slice";
 import { createToastsSlice } from "../features/shell/toasts.slice";
 import { createQaSlice } from "../features/qa/qa.slice";
+import { createThreadsSlice } from "../features/threads/threads.slice";
+import { createPostsSlice } from "../features/posts/posts.slice";
+import { createPracticesSlice } from "../features/practices/practices.slice";
 
 export type { AppState } from "./types";
 
@@ -27,4 +30,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createToastsSlice(...a),
   ...createQaSlice(...a),
+  ...createThreadsSlice(...a),
+  ...createPostsSlice(...a),
+  ...createPracticesSlice(...a),
 }));

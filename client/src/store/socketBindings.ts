@@ -9,6 +9,10 @@ import {
 } from "../lib/socket";
 import { useStore } from "./index";
 import { bindQaSocket } from "../features/qa/qa.bindings";
+import { bindRoomsSocket } from "../features/rooms/rooms.bindings";
+import { bindThreadsSocket } from "../features/threads/threads.bindings";
+import { bindPostsSocket } from "../features/posts/posts.bindings";
+import { bindPracticesSocket } from "../features/practices/practices.live";
 
 /**
  * Wires the socket to the store: connection status, server-pushed session changes, and a fresh
@@ -30,6 +34,7 @@ export function bindSocketToStore(
     store.getState().internal_sessionEnded(reason);
   socket.on("session:ended", onSessionEnded);
   const unbindQa = bindQaSocket(socket, store);
+  const unbindForum = [bindRoomsSocket(socket, store), bindThreadsSocket(socket, store), bindPostsSocket(socket, store), bindPracticesSocket(socket, store)];
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.sessionEpoch !== prev.sessionEpoch) reconnectSocket(socket);
@@ -41,6 +46,7 @@ export function bindSocketToStore(
     unsubscribe();
     socket.off("session:ended", onSessionEnded);
     unbindQa();
+    for (const unbind of unbindForum) unbind();
     stopWatching();
     socket.disconnect();
   };

@@ -8,6 +8,9 @@ import type { LocaleSlice } from "../features/shell/locale.slice";
 import type { ConnectionSlice } from "../features/shell/connection.slice";
 import type { ToastsSlice } from "../features/shell/toasts.slice";
 import type { QaSlice } from "../features/qa/qa.slice";
+import type { ThreadsSlice } from "../features/threads/threads.slice";
+import type { PostsSlice } from "../features/posts/posts.slice";
+import type { PracticesSlice } from "../features/practices/practices.slice";
 
 /** The one client store: every slice sees the whole state. */
 export type AppState = SessionSlice &
@@ -18,6 +21,9 @@ export type AppState = SessionSlice &
   LocaleSlice &
   ConnectionSlice &
   ToastsSlice &
-  QaSlice;
+  QaSlice &
+  ThreadsSlice &
+  PostsSlice &
+  PracticesSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -8,6 +8,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { RoomCard } from "../rooms/RoomCard";
+import { useLiveRoomList } from "../rooms/useLiveRoomList";
 import "../rooms/rooms.css";
 import "./home.css";
 
@@ -65,6 +66,7 @@ function RoomsSection() {
   const order = useStore((s) => s.roomOrder);
   const status = useStore((s) => s.roomsStatus);
   const loadRooms = useStore((s) => s.loadRooms);
+  useLiveRoomList();
 
   return (
     <section className="rooms-section" aria-labelledby="rooms-title">

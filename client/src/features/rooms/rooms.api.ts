@@ -1,37 +1,16 @@
 import { z } from "zod";
+import { RoomDto, type RoomCreateInput, type RoomUpdateInput } from "@rembuk/shared";
 import { api } from "../../lib/api";
 
-/**
- * A room as listed by `GET /rooms`. The shared package has no RoomDto yet, so the client parses the
- * fields it shows and tolerates the rest (a plain-string name counts for both languages).
- */
-const LocalizedText = z.union([
-  z.object({ id: z.string(), en: z.string() }),
-  z.string().transform((s) => ({ id: s, en: s })),
-]);
+const RoomList = z.object({ rooms: z.array(RoomDto) });
+const RoomBody = z.object({ room: RoomDto });
+const path = (slug: string) => `/rooms/${encodeURIComponent(slug)}`;
 
-export const RoomSummary = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: LocalizedText,
-  description: LocalizedText.optional().default({ id: "", en: "" }),
-  visibility: z.string().optional().default("public"),
-  threadCount: z.number().optional(),
-  lastActivityAt: z.string().nullable().optional(),
-});
-export type RoomSummary = z.infer<typeof RoomSummary>;
-
-const RoomList = z.object({ rooms: z.array(z.unknown()) });
-
+/** Rooms over REST (DESIGN.md §5); live changes arrive as `room:updated` / `presence:changed`. */
 export const roomsApi = {
-  /** Rooms the viewer may see; entries the client cannot read are skipped rather than failing all. */
-  list: async (signal?: AbortSignal): Promise<RoomSummary[]> => {
-    const { rooms } = await api.get("/rooms", RoomList, { signal });
-    const out: RoomSummary[] = [];
-    for (const raw of rooms) {
-      const parsed = RoomSummary.safeParse(raw);
-      if (parsed.success) out.push(parsed.data);
-    }
-    return out;
-  },
+  /** The rooms this viewer may see, with live counts and (signed in) unread threads. */
+  list: async (signal?: AbortSignal) => (await api.get("/rooms", RoomList, { signal })).rooms,
+  get: async (slug: string, signal?: AbortSignal) => (await api.get(path(slug), RoomBody, { signal })).room,
+  create: async (input: RoomCreateInput) => (await api.post("/rooms", input, RoomBody)).room,
+  update: async (slug: string, patch: RoomUpdateInput) => (await api.patch(path(slug), patch, RoomBody)).room,
 };

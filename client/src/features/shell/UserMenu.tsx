@@ -132,6 +132,14 @@ export function UserMenu() {
                 </Link>
               </li>
             )}
+            {isAdmin && (
+              <li>
+                <Link to="/admin/rooms" className="user-menu__item" data-testid="menu-admin-rooms">
+                  <ShieldIcon />
+                  {t("rooms.list.manage")}
+                </Link>
+              </li>
+            )}
             <li className="user-menu__sep" role="presentation" />
             <li>
               <button

@@ -1,0 +1,43 @@
+import { Link } from "react-router";
+import type { UserSummaryDto } from "@rembuk/shared";
+import { Avatar } from "../../components/Avatar";
+import { useT } from "../../lib/i18n";
+import { RoleBadge, VerifiedBadge } from "../users/UserBadges";
+import { useAffiliationText } from "../users/UserAffiliation";
+
+/**
+ * Who wrote a post: avatar, name (to the profile), verified and role badges, and the office line
+ * ("Bupati Banyuwangi · Kabupaten Banyuwangi, Jawa Timur") so readers know whose experience it is.
+ */
+export function PostAuthor({ author, children }: { author: UserSummaryDto | null; children?: React.ReactNode }) {
+  const t = useT();
+  const { text: place } = useAffiliationText(author?.affiliation ?? null);
+  if (!author) {
+    return (
+      <div className="post-author">
+        <Avatar name="?" seed="unknown" />
+        <div className="post-author__text">
+          <span className="post-author__name">{t("posts.post.unknownAuthor")}</span>
+          {children}
+        </div>
+      </div>
+    );
+  }
+  const office = [author.title, place].filter(Boolean).join(" · ");
+  return (
+    <div className="post-author">
+      <Avatar name={author.name} seed={author.id} />
+      <div className="post-author__text">
+        <span className="post-author__line">
+          <Link to={`/users/${encodeURIComponent(author.id)}`} className="post-author__name" data-testid="post-author">
+            {author.name}
+          </Link>
+          {author.verified && <VerifiedBadge />}
+          <RoleBadge role={author.role} />
+        </span>
+        {office && <span className="post-author__office">{office}</span>}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+import { memo, useState } from "react";
+import { LIMITS, ReactionKind, type PostDto } from "@rembuk/shared";
+import { Button } from "../../components/Button";
+import { useFormat } from "../../lib/format";
+import { useLocale, useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { DeletePostDialog } from "./DeletePostDialog";
+import { EditIcon, REACTION_ICONS, ReplyIcon, TrashIcon } from "./forumIcons";
+import { HistoryDialog } from "./HistoryDialog";
+import { MarkdownEditor } from "./MarkdownEditor";
+import type { QuoteRef } from "./outbox";
+import { PostAuthor } from "./PostAuthor";
+import { forumError } from "./posts.errors";
+
+export interface PostItemProps {
+  postId: string;
+  opening?: boolean;
+  /** The viewer may delete others' posts here (room moderators, global moderators, admins). */
+  canModerate: boolean;
+  /** The viewer may write here (signed in, thread not locked). */
+  canWrite: boolean;
+  onReply: (quote: QuoteRef) => void;
+  onJumpTo: (postId: string) => void;
+}
+
+/** Plain text of a post for a reply's quote (the server keeps its own excerpt for the saved reply). */
+export function quoteOf(post: PostDto): QuoteRef {
+  const text = (post.body ?? "").replace(/[`*_>#[\]()]/g, "").replace(/\s+/g, " ").trim();
+  return { id: post.id, seq: post.seq, authorName: post.author?.name ?? "", excerpt: text.length > 140 ? `${text.slice(0, 139)}…` : text };
+}
+
+/** One post: author, time, quote, sanitised body, reactions and the author's or moderator's actions. */
+export const PostItem = memo(function PostItem({ postId, opening = false, canModerate, canWrite, onReply, onJumpTo }: PostItemProps) {
+  const t = useT();
+  const f = useFormat();
+  const post = useStore((s) => s.postsById[postId]);
+  const me = useStore((s) => s.currentUserId);
+  const [editing, setEditing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  if (!post) return null;
+
+  const mine = me !== null && post.author?.id === me;
+  const canEdit = mine && canWrite && !post.deleted;
+  const canDelete = !post.deleted && me !== null && (mine || canModerate);
+
+  return (
+    <article
+      className={`post${opening ? " post--opening" : ""}${post.deleted ? " post--deleted" : ""}${mine ? " post--mine" : ""}`}
+      id={`post-${post.seq}`}
+      data-testid="post"
+      data-seq={post.seq}
+      data-post-id={post.id}
+      aria-label={t("posts.post.permalink", { seq: post.seq })}
+    >
+      <header className="post__head">
+        <PostAuthor author={post.author}>
+          <span className="post__meta">
+            <a href={`#post-${post.seq}`} className="post__time" title={f.dateTime(post.createdAt)}>
+              <time dateTime={post.createdAt}>{f.relative(post.createdAt)}</time>
+            </a>
+            <span aria-hidden="true">·</span>
+            <span className="post__seq">#{post.seq}</span>
+            {post.editedAt && !post.deleted && (
+              <>
+                <span aria-hidden="true">·</span>
+                <button
+                  type="button"
+                  className="link-button post__edited"
+                  title={t("posts.post.editedTitle", { when: f.dateTime(post.editedAt) })}
+                  onClick={() => setHistoryOpen(true)}
+                  data-testid="post-edited"
+                >
+                  {t("posts.post.edited")}
+                </button>
+              </>
+            )}
+          </span>
+        </PostAuthor>
+        {opening && <span className="post__opening-label">{t("posts.post.opening")}</span>}
+      </header>
+
+      {post.replyTo && !post.deleted && (
+        <button type="button" className="post__quote" onClick={() => onJumpTo(post.replyTo?.id ?? "")} data-testid="reply-quote">
+          <span className="post__quote-who">
+            <ReplyIcon /> {t("posts.post.replyingTo", { name: post.replyTo.author?.name ?? t("posts.post.unknownAuthor") })}
+          </span>
+          <span className="post__quote-text">{post.replyTo.deleted ? t("posts.post.quoteDeleted") : post.replyTo.excerpt}</span>
+        </button>
+      )}
+
+      {post.status === "queued" && <p className="post__notice">{t("posts.post.queued")}</p>}
+      {post.status === "hidden" && <p className="post__notice">{t("posts.post.hidden")}</p>}
+
+      {post.deleted ? (
+        <p className="post__deleted" data-testid="post-deleted">
+          {t("posts.post.deleted")}
+        </p>
+      ) : editing ? (
+        <PostEditor post={post} onDone={() => setEditing(false)} />
+      ) : (
+        // `html` comes sanitised from the server's renderer (raw HTML off, links checked, no images).
+        <div className="md post__body" data-testid="post-body" dangerouslySetInnerHTML={{ __html: post.html ?? "" }} />
+      )}
+
+      {!post.deleted && !editing && (
+        <footer className="post__foot">
+          <ReactionBar post={post} signedIn={me !== null} />
+          <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
+            {canWrite && (
+              <Button size="sm" variant="ghost" icon={<ReplyIcon />} onClick={() => onReply(quoteOf(post))} data-testid="post-reply">
+                {t("posts.post.reply")}
+              </Button>
+            )}
+            {canEdit && (
+              <Button size="sm" variant="ghost" icon={<EditIcon />} onClick={() => setEditing(true)} data-testid="post-edit">
+                {t("posts.post.edit")}
+              </Button>
+            )}
+            {canDelete && !opening && (
+              <Button size="sm" variant="ghost" icon={<TrashIcon />} onClick={() => setDeleting(true)} data-testid="post-delete">
+                {t("posts.post.delete")}
+              </Button>
+            )}
+          </div>
+        </footer>
+      )}
+      {historyOpen && <HistoryDialog post={post} onClose={() => setHistoryOpen(false)} />}
+      {deleting && <DeletePostDialog postId={post.id} onClose={() => setDeleting(false)} />}
+    </article>
+  );
+});
+
+function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const toggle = useStore((s) => s.toggleReaction);
+  const toast = useStore((s) => s.pushToast);
+  const mine = post.myReactions ?? [];
+  return (
+    <div className="reactions" role="group" aria-label={t("posts.reaction.group")}>
+      {ReactionKind.options.map((kind) => {
+        const Icon = REACTION_ICONS[kind];
+        const count = post.reactions[kind] ?? 0;
+        const label = t(`posts.reaction.${kind}`);
+        const active = mine.includes(kind);
+        if (!signedIn && count === 0) return null;
+        return (
+          <button
+            key={kind}
+            type="button"
+            className={`reaction${active ? " reaction--active" : ""}`}
+            aria-pressed={active}
+            disabled={!signedIn}
+            title={signedIn ? label : t("posts.reaction.signIn")}
+            aria-label={t("posts.reaction.count", { label, count })}
+            data-testid={`reaction-${kind}`}
+            onClick={() =>
+              void toggle(post.id, kind).catch((err: unknown) => {
+                const { key, params } = forumError(err, locale);
+                toast({ tone: "error", message: key, params });
+              })
+            }
+          >
+            <Icon />
+            {count > 0 && <span className="reaction__count">{f.number(count)}</span>}
+            <span className="reaction__label">{label}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const editPost = useStore((s) => s.editPost);
+  const toast = useStore((s) => s.pushToast);
+  const [body, setBody] = useState(post.body ?? "");
+  const [busy, setBusy] = useState(false);
+  const tooLong = body.length > LIMITS.postBody.max;
+  const empty = body.trim().length === 0;
+
+  const save = async () => {
+    if (tooLong || empty) return;
+    if (body === post.body) return onDone();
+    setBusy(true);
+    try {
+      await editPost(post.id, body);
+      toast({ tone: "success", message: "posts.edit.saved" });
+      onDone();
+    } catch (err) {
+      const { key, params } = forumError(err, locale);
+      toast({ tone: "error", message: key === "error.conflict" ? "posts.edit.conflict" : key, params });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="post-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <MarkdownEditor
+        value={body}
+        onChange={setBody}
+        aria-label={t("posts.post.edit")}
+        testId="post-edit-input"
+        rows={5}
+        autoFocus
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+          if (e.key === "Escape") onDone();
+        }}
+      />
+      {tooLong && <p className="field__error">{t("posts.composer.tooLong", { max: LIMITS.postBody.max })}</p>}
+      <div className="form__actions">
+        <Button variant="ghost" onClick={onDone}>
+          {t("ui.cancel")}
+        </Button>
+        <Button type="submit" loading={busy} disabled={tooLong || empty} data-testid="post-edit-save">
+          {t("posts.edit.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+/**
+ * What the user typed must survive a failed send, a closed tab and a reload. Each thread keeps two
+ * things in localStorage: the draft in its composer (`rembuk:draft:<threadId>`) and its outbox, the
+ * posts sent but not yet confirmed (`rembuk:outbox:<threadId>`). An outbox entry keeps its `clientId`
+ * for life, so however often it is re-sent the server makes one post of it.
+ */
+
+const DRAFT_PREFIX = "rembuk:draft:";
+const OUTBOX_PREFIX = "rembuk:outbox:";
+
+/** What a reply shows of the post it answers, kept with the draft so a reload keeps the quote. */
+export const QuoteRef = z.object({ id: z.string(), seq: z.number().int(), authorName: z.string(), excerpt: z.string() });
+export type QuoteRef = z.infer<typeof QuoteRef>;
+
+export const Draft = z.object({ body: z.string(), replyTo: QuoteRef.nullable().default(null) });
+export type Draft = z.infer<typeof Draft>;
+
+export const OutboxError = z.object({
+  /** A server error code, or NETWORK / TIMEOUT when no answer came. */
+  code: z.string(),
+  /** Epoch ms before which a retry would be refused again (rate limit, slow mode). */
+  retryAt: z.number().nullable().default(null),
+});
+export type OutboxError = z.infer<typeof OutboxError>;
+
+export const OutboxEntry = z.object({
+  clientId: z.string(),
+  threadId: z.string(),
+  /** Who wrote it: another account signed in on this device never sends it. */
+  userId: z.string(),
+  body: z.string(),
+  replyTo: QuoteRef.nullable().default(null),
+  createdAt: z.string(),
+  status: z.enum(["sending", "failed"]),
+  error: OutboxError.nullable().default(null),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null; // Storage disabled (private mode on some phones): everything still works in memory.
+  }
+}
+
+function readJson(key: string): unknown {
+  const raw = storage()?.getItem(key);
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, value: unknown | null): void {
+  const s = storage();
+  if (!s) return;
+  try {
+    if (value === null) s.removeItem(key);
+    else s.setItem(key, JSON.stringify(value));
+  } catch {
+    // Quota exceeded: the in-memory copy still holds it for this visit.
+  }
+}
+
+export function readDraft(threadId: string): Draft | null {
+  const parsed = Draft.safeParse(readJson(DRAFT_PREFIX + threadId));
+  return parsed.success && (parsed.data.body || parsed.data.replyTo) ? parsed.data : null;
+}
+
+export function writeDraft(threadId: string, draft: Draft | null): void {
+  write(DRAFT_PREFIX + threadId, draft && (draft.body || draft.replyTo) ? draft : null);
+}
+
+export function readOutbox(threadId: string): OutboxEntry[] {
+  const raw = readJson(OUTBOX_PREFIX + threadId);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const parsed = OutboxEntry.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export function writeOutbox(threadId: string, entries: OutboxEntry[]): void {
+  write(OUTBOX_PREFIX + threadId, entries.length ? entries : null);
+}
+
+/** Every thread's outbox on this device (on start, so unsent posts go out on the next connect). */
+export function readAllOutboxes(): OutboxEntry[] {
+  const s = storage();
+  if (!s) return [];
+  const out: OutboxEntry[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const key = s.key(i);
+    if (key?.startsWith(OUTBOX_PREFIX)) out.push(...readOutbox(key.slice(OUTBOX_PREFIX.length)));
+  }
+  return out;
+}
+
+/**
+ * A fresh idempotency key: 128 random bits, base64url (22 characters, inside the shared 8–64
+ * `[A-Za-z0-9_-]` rule). `getRandomValues` also works on plain-http intranet addresses, where
+ * `randomUUID` is missing.
+ */
+export function newClientId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

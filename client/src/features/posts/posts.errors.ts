@@ -1,0 +1,55 @@
+import type { Locale } from "@rembuk/shared";
+import type { MessageKey, MessageParams } from "../../lib/i18n";
+import { ApiError, isApiError } from "../../lib/api";
+import { describeError } from "../../lib/errors";
+import { formatDuration } from "../../lib/format";
+import { CommandError } from "../../lib/socket";
+import type { OutboxError } from "./outbox";
+
+/**
+ * A translated message for a failed forum action, whichever transport failed: socket error acks and
+ * timeouts are mapped like REST errors (by code, never by message text).
+ */
+export function forumError(err: unknown, locale: Locale): { key: MessageKey; params?: MessageParams } {
+  if (err instanceof CommandError) {
+    if (err.code === "TIMEOUT") return { key: "error.network" };
+    const r = err.details.retryAfterSeconds;
+    return describeError(
+      new ApiError({ status: 0, code: err.code, message: err.message, details: err.details, retryAfterSeconds: typeof r === "number" ? r : null }),
+      locale,
+    );
+  }
+  if (isApiError(err)) return describeError(err, locale);
+  return { key: "error.generic" };
+}
+
+/** Why an outbox entry is waiting, and when it may go again. */
+export function outboxMessage(error: OutboxError | null, locale: Locale, now: number): { key: MessageKey; params?: MessageParams } {
+  if (!error) return { key: "posts.outbox.failed" };
+  const wait = error.retryAt !== null ? Math.max(0, Math.ceil((error.retryAt - now) / 1000)) : 0;
+  switch (error.code) {
+    case "NETWORK":
+    case "TIMEOUT":
+    case "INTERNAL":
+    case "BAD_RESPONSE":
+      return { key: "posts.outbox.failedNetwork" };
+    case "SLOW_MODE":
+      return wait > 0 ? { key: "posts.outbox.failedSlowMode", params: { duration: formatDuration(wait, locale) } } : { key: "posts.outbox.failed" };
+    case "RATE_LIMITED":
+      return wait > 0 ? { key: "posts.outbox.failedWait", params: { duration: formatDuration(wait, locale) } } : { key: "posts.outbox.failed" };
+    case "LOCKED":
+      return { key: "posts.outbox.failedLocked" };
+    case "FORBIDDEN":
+    case "NOT_FOUND":
+      return { key: "posts.outbox.failedForbidden" };
+    case "SUSPENDED":
+      return { key: "posts.outbox.failedSuspended" };
+    case "VALIDATION":
+    case "PAYLOAD_TOO_LARGE":
+      return { key: "posts.outbox.failedInvalid" };
+    case "UNAUTHENTICATED":
+      return { key: "posts.outbox.failedSignIn" };
+    default:
+      return { key: "posts.outbox.failed" };
+  }
+}

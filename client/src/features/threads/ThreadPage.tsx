@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef } from "react";
+import { Link, useParams } from "react-router";
+import { usePageTitle } from "../../app/usePageTitle";
+import { buttonClass } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { Skeleton, SkeletonText } from "../../components/Skeleton";
+import { useFormat } from "../../lib/format";
+import { useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { Composer } from "../posts/Composer";
+import { ConnectionBanner, PresenceAvatars } from "../posts/LiveBits";
+import type { QuoteRef } from "../posts/outbox";
+import { PostList } from "../posts/PostList";
+import { postSelectors } from "../posts/posts.slice";
+import { localized, roomSelectors } from "../rooms/rooms.slice";
+import { TagList, ThreadBadges } from "./ThreadBadges";
+import { threadSelectors } from "./threads.slice";
+import "../posts/posts.css";
+import "./threads.css";
+
+/**
+ * `/threads/:id`: a live thread. The page joins the thread (posts, presence, typing) and its room
+ * (`thread:updated` for lock and title changes); both are joined again after any reconnect, the thread
+ * from the last seq held, so nothing missed is lost and nothing is shown twice.
+ */
+export function ThreadPage() {
+  const { id = "" } = useParams();
+  const t = useT();
+  const f = useFormat();
+  const thread = useStore(threadSelectors.byId(id));
+  const view = useStore(postSelectors.view(id));
+  const presence = useStore(postSelectors.presence(id));
+  const room = useStore(roomSelectors.byId(thread?.roomId));
+  const locale = useStore((s) => s.locale);
+  const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
+  const openThread = useStore((s) => s.openThread);
+  const closeThread = useStore((s) => s.closeThread);
+  const joinRoom = useStore((s) => s.joinRoom);
+  const leaveRoom = useStore((s) => s.leaveRoom);
+  const loadRoom = useStore((s) => s.loadRoom);
+  const setDraft = useStore((s) => s.setDraft);
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  usePageTitle(thread?.title ?? null);
+
+  useEffect(() => {
+    if (!id) return;
+    openThread(id);
+    return () => closeThread(id);
+  }, [id, openThread, closeThread]);
+
+  const roomId = thread?.roomId;
+  const roomSlug = thread?.roomSlug;
+  useEffect(() => {
+    if (!roomId) return;
+    joinRoom(roomId);
+    return () => leaveRoom(roomId);
+  }, [roomId, joinRoom, leaveRoom]);
+  useEffect(() => {
+    if (roomSlug && !room) void loadRoom(roomSlug).catch(() => undefined);
+  }, [roomSlug, room, loadRoom]);
+
+  const onReply = useCallback(
+    (quote: QuoteRef) => {
+      const draft = useStore.getState().drafts[id];
+      setDraft(id, { body: draft?.body ?? "", replyTo: quote });
+      textareaRef.current?.focus();
+      textareaRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    },
+    [id, setDraft],
+  );
+
+  if (view?.status === "error" && view.error !== "network") {
+    const signIn = view.error === "signIn";
+    return (
+      <div className="page page--narrow">
+        <EmptyState
+          as="h1"
+          title={t(signIn ? "posts.thread.signIn.title" : "posts.thread.notFound.title")}
+          action={
+            signIn ? (
+              <Link to={`/login?next=${encodeURIComponent(`/threads/${id}`)}`} className={buttonClass("primary")}>
+                {t("rooms.signIn.action")}
+              </Link>
+            ) : undefined
+          }
+        >
+          {t(signIn ? "posts.thread.signIn.body" : "posts.thread.notFound.body")}
+        </EmptyState>
+      </div>
+    );
+  }
+  if (view?.status === "error") {
+    return (
+      <div className="page page--narrow">
+        <ConnectionBanner />
+        <EmptyState as="h1" title={t("posts.thread.error.title")}>
+          {t("posts.thread.error.body")}
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!thread || !view || view.status === "loading") {
+    return (
+      <div className="page page--narrow thread-page" aria-busy="true">
+        <Skeleton width="30%" />
+        <Skeleton width="80%" height="2rem" />
+        <div className="post post--skeleton">
+          <SkeletonText lines={4} />
+        </div>
+        <span className="sr-only">{t("ui.loading")}</span>
+      </div>
+    );
+  }
+
+  const canModerate = me !== undefined && (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
+  const canWrite = me !== undefined && (!thread.locked || canModerate);
+
+  return (
+    <div className="page page--narrow thread-page">
+      <ConnectionBanner />
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link to="/rooms">{t("posts.thread.breadcrumb")}</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={`/rooms/${encodeURIComponent(thread.roomSlug)}`} data-testid="thread-room-link">
+          {room ? localized(room.name, locale) : thread.roomSlug}
+        </Link>
+      </nav>
+      <header className="thread-head">
+        <div className="thread-head__badges">
+          <ThreadBadges thread={thread} />
+        </div>
+        <h1 className="page-title thread-head__title" data-testid="thread-title">
+          {thread.title}
+        </h1>
+        <TagList tags={thread.tags} />
+        <div className="thread-head__meta">
+          <span>
+            {t("posts.thread.started", { name: thread.author?.name ?? t("posts.post.unknownAuthor"), when: f.date(thread.createdAt) })}
+          </span>
+          <span aria-hidden="true">·</span>
+          <span data-testid="thread-reply-count">{t("posts.thread.replies", { count: f.number(thread.replyCount) })}</span>
+        </div>
+        <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
+      </header>
+
+      <PostList threadId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} />
+
+      <Composer threadId={id} locked={thread.locked && !canModerate} slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)} textareaRef={textareaRef} />
+    </div>
+  );
+}
