@@ -14,15 +14,16 @@ export function upsertQuestion(map: QuestionMap, incoming: QuestionDto): Questio
   return { ...map, [incoming.id]: incoming };
 }
 
-/** Apply batched counts, each only if it is newer than what the client holds. */
+/** Apply batched counts, each only if it is newer than what the client holds (one copy per batch). */
 export function applyVoteCounts(map: QuestionMap, batch: QaVoteCountsDto): QuestionMap {
-  let next = map;
+  let next: QuestionMap | null = null;
   for (const c of batch.counts) {
-    const current = next[c.id];
+    const current = (next ?? map)[c.id];
     if (!current || current.rev >= c.rev) continue;
-    next = { ...next, [c.id]: { ...current, votes: c.votes, rev: c.rev } };
+    next ??= { ...map };
+    next[c.id] = { ...current, votes: c.votes, rev: c.rev };
   }
-  return next;
+  return next ?? map;
 }
 
 export function snapshotToMap(questions: readonly QuestionDto[]): QuestionMap {
