@@ -19,12 +19,11 @@ export function registerQaSocket(socket: IoSocket): void {
       limit: "read",
       run: async ({ input, actor }) => {
         const access = await loadSessionAccess(actor, input.sessionId);
-        const snapshot = await snapshotFor(actor, access);
-        // Join before answering so nothing published after the snapshot was read can be missed;
-        // anything published in between arrives twice and is dropped by `rev` on the client.
+        // Join before reading the snapshot so nothing published after the read can be missed;
+        // anything published in between arrives twice and `rev` drops the older copy.
         await socket.leave(access.canModerate ? rooms.qa(input.sessionId) : rooms.qaMod(input.sessionId));
         await socket.join(access.canModerate ? rooms.qaMod(input.sessionId) : rooms.qa(input.sessionId));
-        return snapshot;
+        return snapshotFor(actor, access);
       },
     }),
   );
