@@ -7,7 +7,8 @@ import type {
   UserSummaryDto,
 } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { command, CommandError, getSocket } from "../../lib/socket";
+import { CommandError } from "../../lib/socket";
+import { realtime } from "./realtime";
 import type { AppState, SliceCreator } from "../../store/types";
 import {
   newClientId,
@@ -130,7 +131,7 @@ function errorInfo(err: unknown): { code: string; retryAfterSeconds: number | nu
 
 /** Writes go over the socket when it is up (no HTTP round trip), over REST otherwise. */
 function viaSocketOr<T>(socketCall: () => Promise<T>, restCall: () => Promise<T>): Promise<T> {
-  return getSocket().connected ? socketCall() : restCall();
+  return realtime.isConnected() ? socketCall() : restCall();
 }
 
 function patchView(set: Set, threadId: string, patch: Partial<ThreadView>) {
@@ -168,7 +169,7 @@ async function deliver(set: Set, get: Get, clientId: string) {
   const input = { body: entry.body, clientId, ...(entry.replyTo ? { replyTo: entry.replyTo.id } : {}) };
   try {
     const post = await viaSocketOr(
-      () => command<PostDto>((s) => s.emitWithAck("post:create", { threadId: entry.threadId, ...input }), SEND_TIMEOUT_MS),
+      () => realtime.command<PostDto>((s) => s.emitWithAck("post:create", { threadId: entry.threadId, ...input }), SEND_TIMEOUT_MS),
       () => postsApi.create(entry.threadId, input),
     );
     dropEntry(set, get, clientId);
@@ -206,10 +207,10 @@ async function join(set: Set, get: Get, threadId: string) {
 
   try {
     let joined = false;
-    if (getSocket().connected) {
+    if (realtime.isConnected()) {
       const afterSeq = firstLoad ? undefined : view.syncedSeq;
       try {
-        const res = await command<ThreadJoinResult>((s) =>
+        const res = await realtime.command<ThreadJoinResult>((s) =>
           s.emitWithAck("thread:join", afterSeq === undefined ? { threadId } : { threadId, afterSeq }),
         );
         if (!get().threadViews[threadId]?.joins) return;
@@ -304,7 +305,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
         typingByThread,
       };
     });
-    if (getSocket().connected) void command((s) => s.emitWithAck("thread:leave", { threadId })).catch(() => undefined);
+    if (realtime.isConnected()) void realtime.command((s) => s.emitWithAck("thread:leave", { threadId })).catch(() => undefined);
   },
 
   loadEarlierPosts: async (threadId) => {
@@ -364,7 +365,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
 
   editPost: async (postId, body) => {
     const post = await viaSocketOr(
-      () => command<PostDto>((s) => s.emitWithAck("post:update", { postId, body })),
+      () => realtime.command<PostDto>((s) => s.emitWithAck("post:update", { postId, body })),
       () => postsApi.update(postId, body),
     );
     get().internal_receivePosts(post.threadId, [post]);
@@ -373,7 +374,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
 
   deletePost: async (postId) => {
     const post = await viaSocketOr(
-      () => command<PostDto>((s) => s.emitWithAck("post:delete", { postId })),
+      () => realtime.command<PostDto>((s) => s.emitWithAck("post:delete", { postId })),
       () => postsApi.remove(postId),
     );
     get().internal_receivePosts(post.threadId, [post]);
@@ -398,7 +399,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
     }));
     try {
       const post = await viaSocketOr(
-        () => command<PostDto>((s) => s.emitWithAck("post:react", { postId, kind, active })),
+        () => realtime.command<PostDto>((s) => s.emitWithAck("post:react", { postId, kind, active })),
         () => postsApi.react(postId, kind, active),
       );
       get().internal_receivePosts(post.threadId, [post]);
@@ -409,11 +410,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
   },
 
   sendTyping: (threadId) => {
-    if (!get().currentUserId || !getSocket().connected) return;
+    if (!get().currentUserId || !realtime.isConnected()) return;
     const now = Date.now();
     if (now - (lastTypingSent.get(threadId) ?? 0) < TYPING_SEND_EVERY_MS) return;
     lastTypingSent.set(threadId, now);
-    void command((s) => s.emitWithAck("typing:start", { threadId })).catch(() => undefined);
+    void realtime.command((s) => s.emitWithAck("typing:start", { threadId })).catch(() => undefined);
   },
 
   internal_receivePosts: (threadId, posts) => {

@@ -1,6 +1,6 @@
 import type { PresenceDto, RoomCreateInput, RoomDto, RoomUpdateInput } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { command } from "../../lib/socket";
+import { realtime } from "../posts/realtime";
 import type { AppState, SliceCreator } from "../../store/types";
 import { roomsApi } from "./rooms.api";
 
@@ -42,7 +42,7 @@ export interface RoomsSlice {
 
 async function socketJoin(get: () => AppState, roomId: string) {
   try {
-    const { presence } = await command<{ presence: PresenceDto }>((s) => s.emitWithAck("room:join", { roomId }));
+    const { presence } = await realtime.command<{ presence: PresenceDto }>((s) => s.emitWithAck("room:join", { roomId }));
     if (get().roomJoins[roomId]) get().internal_roomPresence(presence);
   } catch {
     // Offline or refused: the page still works from REST; the next connect joins again.
@@ -130,7 +130,7 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
       const { [roomId]: _presence, ...presence } = s.roomPresence;
       return { roomJoins: joins, roomPresence: presence };
     });
-    void command((s) => s.emitWithAck("room:leave", { roomId })).catch(() => undefined);
+    void realtime.command((s) => s.emitWithAck("room:leave", { roomId })).catch(() => undefined);
   },
 
   internal_receiveRooms: (rooms, opts) => {

@@ -1,19 +1,28 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { UserDto } from "@rembuk/shared";
+import type { RoomDto, UserDto } from "@rembuk/shared";
 import { useStore } from "../../store";
 import { makeUser } from "../../test/fixtures";
 import { apiError, bodyOf, calls, json, mockFetch, type Handler } from "../../test/http";
 import { renderApp } from "../../test/render";
 
-const ROOMS = [
+const ROOMS: RoomDto[] = [
   {
     id: "r1",
     slug: "pelayanan-publik",
     name: { id: "Inovasi Pelayanan Publik", en: "Public Service Innovation" },
     description: { id: "Praktik pelayanan", en: "Service practices" },
     visibility: "public",
+    allowedAffiliations: [],
+    moderators: [],
+    slowModeSeconds: 0,
+    preModerated: false,
+    threadCount: 2,
+    presenceCount: 0,
+    lastActivityAt: "2026-01-10T08:00:00.000Z",
+    createdAt: "2026-01-01T08:00:00.000Z",
+    updatedAt: "2026-01-01T08:00:00.000Z",
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { ReadStateDto, ThreadCreateInput, ThreadDto, ThreadSort } from "@rembuk/shared";
-import { command, getSocket } from "../../lib/socket";
+import { realtime } from "../posts/realtime";
 import type { AppState, SliceCreator } from "../../store/types";
 import { threadsApi } from "./threads.api";
 import { appendPage, placeThread } from "./threads.order";
@@ -114,8 +114,8 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     if (hadUnread) get().internal_roomActivity(thread.roomId, { unreadThreads: -1 });
     let read: ReadStateDto;
     try {
-      read = getSocket().connected
-        ? await command<ReadStateDto>((s) => s.emitWithAck("thread:read", { threadId, seq }))
+      read = realtime.isConnected()
+        ? await realtime.command<ReadStateDto>((s) => s.emitWithAck("thread:read", { threadId, seq }))
         : await threadsApi.markRead(threadId, seq);
     } catch {
       return; // Not worth bothering anyone: the next read mark (or visit) carries it.
