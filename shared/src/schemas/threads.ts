@@ -31,7 +31,8 @@ export const Tag = z
   .max(LIMITS.tag.max)
   .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "Use letters, digits and single hyphens");
 
-const Tags = z
+/** A thread's tags: at most five, lower-cased, duplicates dropped (also moderators' title/tag edits). */
+export const ThreadTags = z
   .array(Tag)
   .max(LIMITS.tagsPerThread)
   .transform((tags) => [...new Set(tags)]);
@@ -47,7 +48,7 @@ export const ThreadCreateInput = z
     body: PostBody,
     kind: z.enum(["discussion", "practice"], "Start a discussion or a practice").optional(),
     practice: PracticeInput.optional(),
-    tags: Tags.optional(),
+    tags: ThreadTags.optional(),
     clientId: ClientId.optional(),
   })
   .strict();
@@ -70,7 +71,23 @@ export const ThreadListQuery = z
   .strict();
 export type ThreadListQuery = z.infer<typeof ThreadListQuery>;
 
+/** `GET /users/:id/threads`: a person's threads, newest first. */
+export const AuthorThreadsQuery = ThreadListQuery.pick({ cursor: true, limit: true }).strict();
+export type AuthorThreadsQuery = z.infer<typeof AuthorThreadsQuery>;
+
 export const ThreadIdParams = z.object({ id: ObjectIdString });
+
+/**
+ * Why content is not published, shown to its author and the room's moderators only (never in anyone
+ * else's payload): `queued` waits for review, `rejected` was refused before publication, `hidden` was
+ * taken down after it. `reason` is the moderator's, as the author is told.
+ */
+export const ModerationStateDto = z.object({
+  state: z.enum(["queued", "rejected", "hidden"]),
+  reason: z.string().nullable(),
+  at: IsoDate.nullable(),
+});
+export type ModerationStateDto = z.infer<typeof ModerationStateDto>;
 
 export const ThreadDto = z.object({
   id: z.string(),
@@ -81,6 +98,8 @@ export const ThreadDto = z.object({
   author: UserSummaryDto.nullable(),
   tags: z.array(z.string()),
   pinned: z.boolean(),
+  /** A pin with an end: the thread unpins itself then (null: until unpinned). */
+  pinnedUntil: IsoDate.nullable().optional(),
   featured: z.boolean(),
   locked: z.boolean(),
   status: ContentStatus,
@@ -98,6 +117,8 @@ export const ThreadDto = z.object({
   /** Adoptions not abandoned. */
   adoptionCount: z.number().int().optional(),
   adoptionsByStage: AdoptionsByStage.optional(),
+  /** Author and moderators only: why the thread is queued, rejected or hidden. */
+  moderation: ModerationStateDto.optional(),
   /** Per viewer, signed in only; never in broadcasts. Visible posts after `lastReadSeq`. */
   unreadCount: z.number().int().optional(),
   lastReadSeq: z.number().int().optional(),

@@ -1,11 +1,12 @@
 import { Router } from "express";
-import { MarkReadInput, PostListQuery, RoomSlugParams, ThreadCreateInput, ThreadListQuery } from "@rembuk/shared";
+import { AuthorThreadsQuery, MarkReadInput, PostListQuery, RoomSlugParams, ThreadCreateInput, ThreadListQuery } from "@rembuk/shared";
 import { idParam } from "../../lib/http/params.js";
 import { actorOf, limit, requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { validate } from "../../lib/http/validate.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
 import { listPosts } from "../posts/post.service.js";
 import { markRead } from "../readstate/readState.service.js";
+import { listThreadsByAuthor } from "./thread.byAuthor.js";
 import { createThread, getThread, listThreads } from "./thread.service.js";
 
 const slugParam = (params: unknown) => parseOrThrow(RoomSlugParams, params).slug;
@@ -28,6 +29,13 @@ export function threadRouter(): Router {
     validate(ThreadCreateInput, "body", async (input, req, res) => {
       const { thread, created } = await createThread(requireActor(res), { slug: slugParam(req.params) }, input);
       res.status(created ? 201 : 200).json({ thread });
+    }),
+  );
+
+  router.get(
+    "/users/:id/threads",
+    validate(AuthorThreadsQuery, "query", async (query, req, res) => {
+      res.json(await listThreadsByAuthor(actorOf(res), idParam(req.params), query));
     }),
   );
 
