@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { question, snapshot } from "./test/fixtures";
@@ -38,5 +38,18 @@ describe("qa slice", () => {
     expect(sortQuestions([a, b, c], "popular").map((q) => q.id)).toEqual(["b", "c", "a"]);
     expect(sortQuestions([a, b, c], "recent").map((q) => q.id)).toEqual(["b", "a", "c"]);
     expect(questionsOf({ a, b: { ...b, status: "pending" } }, ["approved"]).map((q) => q.id)).toEqual(["a"]);
+  });
+});
+
+describe("qa slice after a reconnect", () => {
+  it("joins every followed session again (a fresh snapshot) and nothing else", () => {
+    const joinQa = vi.fn(async () => undefined);
+    useStore.setState({ joinQa, qaJoined: { s1: true, s2: true } });
+    state().internal_qaRejoinAll();
+    expect(joinQa.mock.calls.map((c: unknown[]) => c[0]).sort()).toEqual(["s1", "s2"]);
+    useStore.setState({ qaJoined: {} });
+    joinQa.mockClear();
+    state().internal_qaRejoinAll();
+    expect(joinQa).not.toHaveBeenCalled();
   });
 });

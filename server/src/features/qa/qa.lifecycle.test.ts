@@ -117,6 +117,24 @@ describe("asking", () => {
     expect(await Question.countDocuments({ session: session.id })).toBe(5);
   });
 
+  it("limits how fast one person can vote, without miscounting the votes it let through", async () => {
+    const room = await makeRoom();
+    const host = await signedIn(server, "member", { verified: true });
+    const member = await signedIn(server);
+    const session = await createSession(host.agent, room.slug, { moderated: false, allowAnonymous: false });
+    const q = await ask(host.agent, session.id, "Pertanyaan untuk uji batas suara");
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const res = i % 2 === 0 ? await member.agent.post(`/api/questions/${q.id}/vote`) : await member.agent.delete(`/api/questions/${q.id}/vote`);
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(statuses[60]).toBe(429);
+    // 60 alternating calls end unvoted; the refused 61st (a vote) changed nothing.
+    expect((await Question.findById(q.id).lean())?.votes).toBe(0);
+    expect(await Vote.countDocuments({ question: q.id })).toBe(0);
+  });
+
   it("lets only verified leaders and moderators open a session, and only hosts run it", async () => {
     const room = await makeRoom();
     const member = await signedIn(server);
