@@ -36,7 +36,7 @@ export function RoomPage() {
   const presence = useStore(roomSelectors.presence(room?.id));
   const locale = useStore((s) => s.locale);
   const signedIn = useStore((s) => s.currentUserId !== null);
-  const canHost = useStore(canHostQa());
+  const canHost = useStore(canHostQa(room?.moderators));
   const loadRoom = useStore((s) => s.loadRoom);
   const joinRoom = useStore((s) => s.joinRoom);
   const leaveRoom = useStore((s) => s.leaveRoom);
