@@ -13,6 +13,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
 import { sessionSelectors } from "../auth/session.slice";
+import { ProfileActivity } from "./ProfileActivity";
 import { RoleBadge, VerifiedBadge } from "./UserBadges";
 import "./users.css";
 
@@ -128,7 +129,7 @@ export function ProfilePage() {
         <h2 id="profile-activity" className="section-title">
           {t("users.profile.activity")}
         </h2>
-        <EmptyState title={t("users.profile.activityEmptyTitle")}>{t("users.profile.activityEmpty", { name: user.name })}</EmptyState>
+        <ProfileActivity userId={user.id} name={user.name} />
       </section>
     </div>
   );

@@ -19,6 +19,10 @@ const id = {
   "users.profile.activity": "Aktivitas",
   "users.profile.activityEmptyTitle": "Belum ada aktivitas",
   "users.profile.activityEmpty": "Praktik baik dan diskusi yang dibagikan {name} akan tampil di sini.",
+  "users.profile.activityError": "Aktivitas belum dapat dimuat.",
+  "users.profile.activityRetry": "Coba lagi",
+  "users.profile.activityMore": "Tampilkan lebih banyak",
+  "users.profile.activityMeta": "{room} · {date} · {posts} pesan",
   "users.profile.noTitle": "Jabatan belum diisi",
 
   "users.edit.pageTitle": "Ubah profil",
@@ -72,6 +76,10 @@ const en: Record<keyof typeof id, string> = {
   "users.profile.activity": "Activity",
   "users.profile.activityEmptyTitle": "No activity yet",
   "users.profile.activityEmpty": "Practices and discussions shared by {name} will appear here.",
+  "users.profile.activityError": "The activity could not be loaded.",
+  "users.profile.activityRetry": "Try again",
+  "users.profile.activityMore": "Show more",
+  "users.profile.activityMeta": "{room} · {date} · {posts} messages",
   "users.profile.noTitle": "No position yet",
 
   "users.edit.pageTitle": "Edit profile",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Locale, PublicUserDto, UserDto, type SuspendInput, type UserPatchInput } from "@rembuk/shared";
+import { IsoDate, Locale, PublicUserDto, ThreadDto, UserDto, type SuspendInput, type UserPatchInput } from "@rembuk/shared";
 import { api } from "../../lib/api";
 
 /**
@@ -25,6 +25,9 @@ export const UserPage = z.object({
 });
 export type UserPage = z.infer<typeof UserPage>;
 
+const AuthorThreadPage = z.object({ threads: z.array(ThreadDto), nextCursor: z.string().nullable() });
+export type AuthorThreadPage = z.infer<typeof AuthorThreadPage>;
+
 const path = (id: string) => `/users/${encodeURIComponent(id)}`;
 
 export const usersApi = {
@@ -34,5 +37,8 @@ export const usersApi = {
     api.get("/users", UserPage, { query, signal }),
   suspend: async (id: string, input: SuspendInput) =>
     (await api.post(`${path(id)}/suspend`, input, MaybeUserEnvelope))?.user ?? null,
+  /** What the person started (discussions, practices, Q&A archives) that the viewer may see, newest first. */
+  threads: (id: string, cursor: string | null, signal?: AbortSignal) =>
+    api.get(`${path(id)}/threads`, AuthorThreadPage, { query: { cursor, limit: 10 }, signal }),
   liftSuspension: async (id: string) => (await api.del(`${path(id)}/suspend`, MaybeUserEnvelope))?.user ?? null,
 };
