@@ -6,6 +6,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ArrowDownIcon, UsersIcon } from "./forumIcons";
 import { useNow } from "./useNow";
+import { counted } from "./counted";
 
 const SHOWN_AVATARS = 5;
 
@@ -20,14 +21,14 @@ export function PresenceAvatars({ presence, testId, labelKey }: { presence: Pres
   return (
     <div className="presence" data-testid={testId} data-count={presence.count} title={names}>
       <UsersIcon />
-      <span className="presence__label">{t(labelKey, { count: f.number(presence.count) })}</span>
+      <span className="presence__label">{counted(t, labelKey, presence.count, f.number(presence.count))}</span>
       <span className="presence__faces" aria-hidden="true">
         {shown.map((u) => (
           <Avatar key={u.id} name={u.name} seed={u.id} size="sm" />
         ))}
         {more > 0 && <span className="presence__more">{t("posts.thread.more", { count: more })}</span>}
         {presence.guests > 0 && shown.length > 0 && (
-          <span className="presence__more">{t("posts.thread.guests", { count: f.number(presence.guests) })}</span>
+          <span className="presence__more">{counted(t, "posts.thread.guests", presence.guests, f.number(presence.guests))}</span>
         )}
       </span>
       <span className="sr-only">{names}</span>

@@ -7,6 +7,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UsersIcon } from "../posts/forumIcons";
 import { localized } from "./rooms.slice";
+import { counted } from "../posts/counted";
 
 export function VisibilityBadge({ visibility }: { visibility: RoomVisibility }) {
   const t = useT();
@@ -32,17 +33,17 @@ export function RoomCard({ id }: { id: string }) {
           <VisibilityBadge visibility={room.visibility} />
           {unread > 0 && (
             <span className="unread-pill" data-testid="room-unread">
-              {t("rooms.stat.unread", { count: f.number(unread) })}
+              {counted(t, "rooms.stat.unread", unread, f.number(unread))}
             </span>
           )}
         </span>
         {description && <span className="room-card__desc">{description}</span>}
         <span className="room-card__stats">
           <span data-testid="room-thread-count">
-            <ChatIcon /> {t("rooms.stat.threads", { count: f.number(room.threadCount) })}
+            <ChatIcon /> {counted(t, "rooms.stat.threads", room.threadCount, f.number(room.threadCount))}
           </span>
           <span className={room.presenceCount > 0 ? "room-card__live" : undefined} data-testid="room-presence-count">
-            <UsersIcon /> {t("rooms.stat.present", { count: f.number(room.presenceCount) })}
+            <UsersIcon /> {counted(t, "rooms.stat.present", room.presenceCount, f.number(room.presenceCount))}
           </span>
           <span className="room-card__active">{t("rooms.stat.active", { when: f.relative(room.lastActivityAt) })}</span>
         </span>

@@ -16,6 +16,7 @@ import { NewThreadForm } from "../threads/NewThreadForm";
 import { SortTabs, ThreadList } from "../threads/ThreadList";
 import { VisibilityBadge } from "./RoomCard";
 import { localized, roomSelectors } from "./rooms.slice";
+import { counted } from "../posts/counted";
 import "../posts/posts.css";
 import "../threads/threads.css";
 import "./rooms.css";
@@ -103,7 +104,7 @@ export function RoomPage() {
         </div>
         {description && <p className="page-lead">{description}</p>}
         <div className="room__meta">
-          <span data-testid="room-thread-count">{t("rooms.stat.threads", { count: f.number(room.threadCount) })}</span>
+          <span data-testid="room-thread-count">{counted(t, "rooms.stat.threads", room.threadCount, f.number(room.threadCount))}</span>
           <PresenceAvatars presence={presence} testId="room-presence" labelKey="rooms.page.presence" />
         </div>
         {room.slowModeSeconds > 0 && (

@@ -4,6 +4,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { HashIcon, HomeIcon, LockIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { PracticesNavItems } from "../practices/PracticesNav";
 
 function RoomLink({ id }: { id: string }) {
   const room = useStore((s) => s.roomsById[id]);
@@ -33,6 +34,7 @@ export function RoomNav() {
             <span className="room-nav__name">{t("shell.nav.home")}</span>
           </NavLink>
         </li>
+        <PracticesNavItems />
       </ul>
       <h2 className="room-nav__heading">{t("shell.nav.rooms")}</h2>
       {(status === "idle" || status === "loading") && order.length === 0 ? (

@@ -12,6 +12,7 @@ import { useStore } from "../../store";
 import { VerifiedBadge } from "../users/UserBadges";
 import { TagList, ThreadBadges } from "./ThreadBadges";
 import { threadSelectors } from "./threads.slice";
+import { counted } from "../posts/counted";
 
 const SORTS: { sort: ThreadSort; label: MessageKey }[] = [
   { sort: "activity", label: "threads.sort.activity" },
@@ -70,7 +71,7 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
       </div>
       <div className="thread-row__stats">
         <span className="thread-row__replies" data-testid="thread-replies">
-          <ChatIcon /> {t("threads.item.replies", { count: f.number(thread.replyCount) })}
+          <ChatIcon /> {counted(t, "threads.item.replies", thread.replyCount, f.number(thread.replyCount))}
         </span>
         {unread > 0 && (
           <span className="unread-pill" data-testid="thread-unread">

@@ -15,6 +15,7 @@ import { postSelectors } from "../posts/posts.slice";
 import { localized, roomSelectors } from "../rooms/rooms.slice";
 import { TagList, ThreadBadges } from "./ThreadBadges";
 import { threadSelectors } from "./threads.slice";
+import { counted } from "../posts/counted";
 import "../posts/posts.css";
 import "./threads.css";
 
@@ -137,8 +138,7 @@ export function ThreadPage() {
           <span>
             {t("posts.thread.started", { name: thread.author?.name ?? t("posts.post.unknownAuthor"), when: f.date(thread.createdAt) })}
           </span>
-          <span aria-hidden="true">·</span>
-          <span data-testid="thread-reply-count">{t("posts.thread.replies", { count: f.number(thread.replyCount) })}</span>
+          <span data-testid="thread-reply-count">{counted(t, "posts.thread.replies", thread.replyCount, f.number(thread.replyCount))}</span>
         </div>
         <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
       </header>

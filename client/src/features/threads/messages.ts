@@ -1,6 +1,6 @@
 const id = {
   "threads.sort.label": "Urutkan utas",
-  "threads.sort.activity": "Aktivitas terbaru",
+  "threads.sort.activity": "Aktivitas",
   "threads.sort.new": "Terbaru",
   "threads.sort.top": "Teratas",
   "threads.list.title": "Utas diskusi",
@@ -10,6 +10,7 @@ const id = {
   "threads.list.more": "Muat utas lainnya",
   "threads.list.end": "Semua utas sudah ditampilkan.",
   "threads.item.replies": "{count} balasan",
+  "threads.item.replies.one": "1 balasan",
   "threads.item.reactions": "{count} tanggapan",
   "threads.item.unread": "{count} baru",
   "threads.item.by": "oleh {name}",
@@ -40,7 +41,7 @@ const id = {
 
 const en: Record<keyof typeof id, string> = {
   "threads.sort.label": "Sort threads",
-  "threads.sort.activity": "Latest activity",
+  "threads.sort.activity": "Activity",
   "threads.sort.new": "Newest",
   "threads.sort.top": "Top",
   "threads.list.title": "Threads",
@@ -50,6 +51,7 @@ const en: Record<keyof typeof id, string> = {
   "threads.list.more": "Load more threads",
   "threads.list.end": "All threads are shown.",
   "threads.item.replies": "{count} replies",
+  "threads.item.replies.one": "1 reply",
   "threads.item.reactions": "{count} reactions",
   "threads.item.unread": "{count} new",
   "threads.item.by": "by {name}",

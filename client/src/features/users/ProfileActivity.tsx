@@ -22,7 +22,6 @@ type State =
  */
 export function ProfileActivity({ userId, name }: { userId: string; name: string }) {
   const t = useT();
-  const fmt = useFormat();
   const [state, setState] = useState<State>({ status: "loading" });
 
   const load = useCallback(
