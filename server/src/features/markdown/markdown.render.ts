@@ -30,6 +30,7 @@ export const MAX_MENTIONS = 20;
  */
 export function isSafeUrl(url: string): boolean {
   // Control characters and whitespace are stripped by browsers inside schemes; refuse them outright.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   if (/[\u0000-\u0020\u007f]/.test(url)) return false;
   const end = url.search(/[:/?#]/);
   if (end === -1 || url[end] !== ":") return true;
