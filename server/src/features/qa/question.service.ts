@@ -16,11 +16,11 @@ import { Vote } from "./vote.model.js";
 
 const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
 
-/** The question in the asker's own view (the ack), with their vote flag. */
-async function presentForActor(q: QuestionRecord, actor: Actor, access: SessionAccess): Promise<QuestionDto> {
+/** The question in the actor's own view (the ack), with their vote flag (read unless known). */
+async function presentForActor(q: QuestionRecord, actor: Actor, access: SessionAccess, voted?: boolean): Promise<QuestionDto> {
   const [people, vote] = await Promise.all([
     loadPeople([q.author]),
-    Vote.exists({ question: q._id, user: actor.id }),
+    voted === undefined ? Vote.exists({ question: q._id, user: actor.id }) : Promise.resolve(voted ? {} : null),
   ]);
   const audience = access.canModerate
     ? ({ kind: "moderator", viewerId: actor.id } as const)
@@ -41,8 +41,6 @@ export async function askQuestion(
   const access = await loadSessionAccess(actor, sessionId);
   assertCan(actor, "qa.ask");
   if (!actor) throw notFound("Q&A session");
-  const existing = await Question.findOne({ author: actor.id, clientId: input.clientId }).lean();
-  if (existing) return { question: await presentForActor(existing, actor, access), created: false };
   const { session } = access;
   if (session.status === "ended") throw ended();
   if (input.anonymous && !session.allowAnonymous)
@@ -61,15 +59,17 @@ export async function askQuestion(
     });
     doc = created.toObject();
   } catch (err) {
-    // A concurrent retry with the same clientId won the insert: answer with its question.
+    // The unique (author, clientId) index refused a second insert: this is a retry, so answer with
+    // the first question (a key reused in another session is a client bug, not a retry).
     if (!isDuplicateKeyError(err)) throw err;
     const first = await Question.findOne({ author: actor.id, clientId: input.clientId }).lean();
     if (!first) throw err;
+    if (!first.session.equals(session._id)) throw conflict("This clientId was already used for another question");
     return { question: await presentForActor(first, actor, access), created: false };
   }
   if (status === "approved") await bumpCounts(session._id, { questionCount: 1 });
   await publishQuestion("qa:question:created", doc);
-  return { question: await presentForActor(doc, actor, access), created: true };
+  return { question: await presentForActor(doc, actor, access, false), created: true };
 }
 
 const bumpCounts = (sessionId: Types.ObjectId, inc: { questionCount?: number; answeredCount?: number }) =>
