@@ -19,6 +19,11 @@ const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({
 const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
 const AdminRoomsPage = lazy(() => import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })));
 const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
+const DirectoryPage = lazy(() => import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })));
+const PracticePage = lazy(() => import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })));
+const PracticeFormPage = lazy(() => import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })));
+const RegionPage = lazy(() => import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })));
+const DashboardPage = lazy(() => import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 
 function OwnProfileRedirect() {
   const id = useStore((s) => s.currentUserId);
@@ -28,7 +33,8 @@ function OwnProfileRedirect() {
 /**
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
- * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`.
+ * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
+ * `/practices/:id/edit`, `/regions/:code`, `/dashboard`.
  */
 export function AppRoutes() {
   return (
@@ -82,6 +88,33 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <AdminRoomsPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="practices" element={<DirectoryPage />} />
+        <Route
+          path="practices/new"
+          element={
+            <RequireAuth>
+              <PracticeFormPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="practices/:id" element={<PracticePage />} />
+        <Route
+          path="practices/:id/edit"
+          element={
+            <RequireAuth>
+              <PracticeFormPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="regions/:code" element={<RegionPage />} />
+        <Route
+          path="dashboard"
+          element={
+            <RequireAuth>
+              <DashboardPage />
             </RequireAuth>
           }
         />
