@@ -163,7 +163,8 @@ function serveClient(app: Express, dist: string | null) {
   app.use((req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     // A missing file (with an extension) is a 404, not the app shell; /socket.io is Socket.io's.
-    if (/\.[A-Za-z0-9]+$/.test(req.path) || req.path.startsWith("/socket.io")) return next();
+    // Extensions start with a letter, so app paths ending in a Kemendagri code (/regions/33.73) still route.
+    if (/\.[A-Za-z][A-Za-z0-9]*$/.test(req.path) || req.path.startsWith("/socket.io")) return next();
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(index);
   });
