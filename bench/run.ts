@@ -1,13 +1,13 @@
 /**
  * `pnpm bench`: every benchmark in this folder, one after another (they each start their own server
  * and would disturb each other's numbers if run at once). Each is also runnable on its own, e.g.
- * `pnpm --filter @rembuk/bench bench:qa`. Add a benchmark by adding its file here.
+ * `pnpm --filter @rembuk/bench bench:qa` or `bench:fanout`. Add a benchmark by adding its file here.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-const BENCHES = ["qa-vote-storm.ts"];
+const BENCHES = ["fanout.ts", "qa-vote-storm.ts"];
 
 let failed = 0;
 for (const file of BENCHES) {
