@@ -39,7 +39,8 @@ async function serverBodies(page: Page): Promise<string[]> {
   const res = await page.request.get(`/api/threads/${id}/posts?limit=100`);
   expect(res.ok()).toBe(true);
   const body: unknown = await res.json();
-  if (typeof body !== "object" || body === null || !("posts" in body) || !Array.isArray(body.posts)) throw new Error("bad posts page");
+  if (typeof body !== "object" || body === null || !("posts" in body) || !Array.isArray(body.posts))
+    throw new Error("bad posts page");
   return body.posts.map((p: { body: string | null }) => p.body ?? "");
 }
 
@@ -60,7 +61,9 @@ describe("live threads in two browsers", () => {
     await a.page.getByTestId("new-thread-open").click();
     const title = `Antrean daring puskesmas ${Date.now().toString(36)}`;
     await a.page.getByTestId("new-thread-title").fill(title);
-    await a.page.getByTestId("new-thread-body").fill("Bagaimana daerah Anda mengurangi antrean pagi di **puskesmas**?");
+    await a.page
+      .getByTestId("new-thread-body")
+      .fill("Bagaimana daerah Anda mengurangi antrean pagi di **puskesmas**?");
     await a.page.getByTestId("new-thread-tags").fill("puskesmas, antrean");
     await a.page.getByTestId("new-thread-submit").click();
     await a.page.waitForURL(/\/threads\/[a-f0-9]{24}$/);
@@ -105,7 +108,9 @@ describe("live threads in two browsers", () => {
     await b.page.getByTestId("reconnecting-banner").waitFor({ state: "detached", timeout: 20_000 });
     for (const text of texts) expect(await postsWith(b.page, text).count()).toBe(1);
     // Nothing shown twice anywhere: B shows exactly the posts the server holds, in seq order.
-    const shown = await b.page.locator("[data-testid=post]").evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-seq"))));
+    const shown = await b.page
+      .locator("[data-testid=post]")
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute("data-seq"))));
     expect(shown).toEqual([...new Set(shown)].sort((x, y) => x - y));
     expect(shown).toHaveLength((await serverBodies(b.page)).length);
   });
@@ -120,7 +125,11 @@ describe("live threads in two browsers", () => {
     // The retry button while still offline fails again and keeps the text.
     await failed.getByTestId("outbox-retry").click();
     await failed.waitFor({ timeout: 15_000 });
-    expect(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("rembuk:outbox:")).length)).toBe(1);
+    expect(
+      await a.page.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith("rembuk:outbox:")).length,
+      ),
+    ).toBe(1);
 
     await a.ctx.setOffline(false);
     await postsWith(a.page, text).waitFor({ timeout: 20_000 });
@@ -145,7 +154,10 @@ describe("live threads in two browsers", () => {
       const page = await ctx.newPage();
       for (const lang of ["id", "en"] as const) {
         await page.goto(`/rooms/${ROOM}`);
-        await page.getByTestId("lang-" + lang).first().click();
+        await page
+          .getByTestId("lang-" + lang)
+          .first()
+          .click();
         await page.getByTestId("thread-list").waitFor();
         await shot(page, `threads-room-${lang}-${viewport}`);
         await page.goto(threadPath);

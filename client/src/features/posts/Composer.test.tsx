@@ -12,7 +12,14 @@ import { makePost, THREAD_ID } from "./test/fixtures";
 const ME = makePost(1).author?.id ?? "";
 
 function renderComposer(props: { locked?: boolean; slowModeSeconds?: number } = {}) {
-  return renderRoute(<Composer threadId={THREAD_ID} locked={props.locked ?? false} slowModeSeconds={props.slowModeSeconds ?? 0} textareaRef={createRef()} />);
+  return renderRoute(
+    <Composer
+      threadId={THREAD_ID}
+      locked={props.locked ?? false}
+      slowModeSeconds={props.slowModeSeconds ?? 0}
+      textareaRef={createRef()}
+    />,
+  );
 }
 
 beforeEach(() => {
@@ -24,15 +31,20 @@ describe("Composer", () => {
   it("keeps what is typed as the thread's draft (localStorage), sends it with Ctrl+Enter and clears the box", async () => {
     let release: () => void = () => undefined;
     mockFetch({
-      [`POST /api/threads/${THREAD_ID}/posts`]: () => new Promise((r) => (release = () => r(json(201, { post: makePost(2) })))),
+      [`POST /api/threads/${THREAD_ID}/posts`]: () =>
+        new Promise((r) => (release = () => r(json(201, { post: makePost(2) })))),
     });
     renderComposer();
     const box = screen.getByTestId("composer-input");
     await userEvent.type(box, "Terima kasih, Bu");
-    expect(JSON.parse(localStorage.getItem(`rembuk:draft:${THREAD_ID}`) ?? "{}")).toMatchObject({ body: "Terima kasih, Bu" });
+    expect(JSON.parse(localStorage.getItem(`rembuk:draft:${THREAD_ID}`) ?? "{}")).toMatchObject({
+      body: "Terima kasih, Bu",
+    });
     await userEvent.keyboard("{Control>}{Enter}{/Control}");
     expect(box).toHaveValue("");
-    expect(Object.values(useStore.getState().outbox)).toEqual([expect.objectContaining({ body: "Terima kasih, Bu", status: "sending" })]);
+    expect(Object.values(useStore.getState().outbox)).toEqual([
+      expect.objectContaining({ body: "Terima kasih, Bu", status: "sending" }),
+    ]);
     release();
   });
 
@@ -49,7 +61,17 @@ describe("Composer", () => {
   });
 
   it("shows the post being answered, which can be cancelled", async () => {
-    useStore.getState().setDraft(THREAD_ID, { body: "", replyTo: { id: makePost(3).id, seq: 3, authorName: "Bagus Prasetyo", excerpt: "Bagaimana antreannya?" } });
+    useStore
+      .getState()
+      .setDraft(THREAD_ID, {
+        body: "",
+        replyTo: {
+          id: makePost(3).id,
+          seq: 3,
+          authorName: "Bagus Prasetyo",
+          excerpt: "Bagaimana antreannya?",
+        },
+      });
     renderComposer();
     expect(screen.getByTestId("composer-reply")).toHaveTextContent("Membalas Bagus Prasetyo");
     await userEvent.click(screen.getByTestId("composer-reply-cancel"));
@@ -57,7 +79,9 @@ describe("Composer", () => {
   });
 
   it("previews through the server renderer", async () => {
-    mockFetch({ "POST /api/markdown/preview": () => json(200, { html: "<p><strong>Tebal</strong></p>", mentions: [] }) });
+    mockFetch({
+      "POST /api/markdown/preview": () => json(200, { html: "<p><strong>Tebal</strong></p>", mentions: [] }),
+    });
     renderComposer();
     await userEvent.type(screen.getByTestId("composer-input"), "**Tebal**");
     await userEvent.click(screen.getByTestId("composer-input-preview-tab"));

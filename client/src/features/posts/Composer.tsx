@@ -53,7 +53,11 @@ export function Composer({
   if (!signedIn) {
     return (
       <div className="composer composer--notice">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`} className={buttonClass("primary")} data-testid="composer-signin">
+        <Link
+          to={`/login?next=${encodeURIComponent(location.pathname)}`}
+          className={buttonClass("primary")}
+          data-testid="composer-signin"
+        >
           {t("posts.composer.signIn")}
         </Link>
       </div>
@@ -85,7 +89,10 @@ export function Composer({
         <div className="composer__reply" data-testid="composer-reply">
           <ReplyIcon />
           <span className="composer__reply-text">
-            {t("posts.composer.replyingTo", { name: draft.replyTo.authorName, excerpt: draft.replyTo.excerpt })}
+            {t("posts.composer.replyingTo", {
+              name: draft.replyTo.authorName,
+              excerpt: draft.replyTo.excerpt,
+            })}
           </span>
           <button
             type="button"
@@ -121,12 +128,16 @@ export function Composer({
       <div className="composer__foot">
         <p className="composer__hint" id={hintId}>
           {tooLong ? (
-            <span className="field__error">{t("posts.composer.tooLong", { max: f.number(LIMITS.postBody.max) })}</span>
+            <span className="field__error">
+              {t("posts.composer.tooLong", { max: f.number(LIMITS.postBody.max) })}
+            </span>
           ) : (
             <>
               <span className="composer__md">{t("posts.composer.hint")}</span>
               <span className="composer__shortcut">{t("posts.composer.shortcut")}</span>
-              {slowModeSeconds > 0 && <span>{t("posts.composer.slowMode", { duration: f.duration(slowModeSeconds) })}</span>}
+              {slowModeSeconds > 0 && (
+                <span>{t("posts.composer.slowMode", { duration: f.duration(slowModeSeconds) })}</span>
+              )}
               {body && <span className="composer__saved">{t("posts.composer.draftSaved")}</span>}
             </>
           )}

@@ -33,7 +33,11 @@ export function HistoryDialog({ post, onClose }: { post: PostDto; onClose: () =>
           {revisions.map((r) => (
             <li key={r.version} className="history__item" data-testid="history-version">
               <p className="history__label">
-                <strong>{r.version === 1 ? t("posts.history.original") : t("posts.history.version", { version: r.version })}</strong>
+                <strong>
+                  {r.version === 1
+                    ? t("posts.history.original")
+                    : t("posts.history.version", { version: r.version })}
+                </strong>
                 <span className="muted"> · {f.dateTime(r.createdAt)}</span>
               </p>
               <div className="md history__body" dangerouslySetInnerHTML={{ __html: r.html }} />

@@ -11,7 +11,15 @@ import { counted } from "./counted";
 const SHOWN_AVATARS = 5;
 
 /** Who is here now: a few avatars, the rest as "+N", guests as a number. */
-export function PresenceAvatars({ presence, testId, labelKey }: { presence: PresenceDto | undefined; testId: string; labelKey: "posts.thread.presence" | "rooms.page.presence" }) {
+export function PresenceAvatars({
+  presence,
+  testId,
+  labelKey,
+}: {
+  presence: PresenceDto | undefined;
+  testId: string;
+  labelKey: "posts.thread.presence" | "rooms.page.presence";
+}) {
   const t = useT();
   const f = useFormat();
   if (!presence || presence.count === 0) return null;
@@ -21,14 +29,18 @@ export function PresenceAvatars({ presence, testId, labelKey }: { presence: Pres
   return (
     <div className="presence" data-testid={testId} data-count={presence.count} title={names}>
       <UsersIcon />
-      <span className="presence__label">{counted(t, labelKey, presence.count, f.number(presence.count))}</span>
+      <span className="presence__label">
+        {counted(t, labelKey, presence.count, f.number(presence.count))}
+      </span>
       <span className="presence__faces" aria-hidden="true">
         {shown.map((u) => (
           <Avatar key={u.id} name={u.name} seed={u.id} size="sm" />
         ))}
         {more > 0 && <span className="presence__more">{t("posts.thread.more", { count: more })}</span>}
         {presence.guests > 0 && shown.length > 0 && (
-          <span className="presence__more">{counted(t, "posts.thread.guests", presence.guests, f.number(presence.guests))}</span>
+          <span className="presence__more">
+            {counted(t, "posts.thread.guests", presence.guests, f.number(presence.guests))}
+          </span>
         )}
       </span>
       <span className="sr-only">{names}</span>
@@ -44,7 +56,8 @@ export function TypingIndicator({ threadId }: { threadId: string }) {
   const active = entries.filter((e) => e.until > now);
   let text = "";
   if (active.length === 1) text = t("posts.typing.one", { name: active[0].user.name });
-  else if (active.length === 2) text = t("posts.typing.two", { a: active[0].user.name, b: active[1].user.name });
+  else if (active.length === 2)
+    text = t("posts.typing.two", { a: active[0].user.name, b: active[1].user.name });
   else if (active.length > 2) text = t("posts.typing.many", { count: active.length });
   return (
     <p className="typing" aria-live="polite" data-testid="typing-indicator">
@@ -68,7 +81,12 @@ export function ConnectionBanner() {
   const status = useStore((s) => s.connection);
   if (status === "online") return null;
   return (
-    <div className={`conn-banner conn-banner--${status}`} role="status" data-testid="reconnecting-banner" data-status={status}>
+    <div
+      className={`conn-banner conn-banner--${status}`}
+      role="status"
+      data-testid="reconnecting-banner"
+      data-status={status}
+    >
       <span className="conn-banner__dot" aria-hidden="true" />
       {t(status === "offline" ? "posts.thread.offline" : "posts.thread.reconnecting")}
     </div>

@@ -20,13 +20,24 @@ export interface MarkdownEditorProps {
   autoFocus?: boolean;
 }
 
-type Preview = { status: "idle" } | { status: "loading" } | { status: "ready"; html: string } | { status: "error"; offline: boolean };
+type Preview =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "ready"; html: string }
+  | { status: "error"; offline: boolean };
 
 /**
  * A Markdown textarea with Write / Preview tabs. The preview is rendered by the server with the code
  * that renders posts (`POST /markdown/preview`), so what it shows is exactly what will be published.
  */
-export function MarkdownEditor({ value, onChange, testId, textareaRef, rows = 4, ...rest }: MarkdownEditorProps) {
+export function MarkdownEditor({
+  value,
+  onChange,
+  testId,
+  textareaRef,
+  rows = 4,
+  ...rest
+}: MarkdownEditorProps) {
   const t = useT();
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [preview, setPreview] = useState<Preview>({ status: "idle" });
@@ -79,7 +90,12 @@ export function MarkdownEditor({ value, onChange, testId, textareaRef, rows = 4,
         {tabButton("write")}
         {tabButton("preview")}
       </div>
-      <div id={`${baseId}-write-panel`} role="tabpanel" aria-labelledby={`${baseId}-write`} hidden={tab !== "write"}>
+      <div
+        id={`${baseId}-write-panel`}
+        role="tabpanel"
+        aria-labelledby={`${baseId}-write`}
+        hidden={tab !== "write"}
+      >
         <textarea
           {...rest}
           ref={textareaRef}
@@ -102,7 +118,9 @@ export function MarkdownEditor({ value, onChange, testId, textareaRef, rows = 4,
           {preview.status === "loading" || preview.status === "idle" ? (
             <p className="muted">{t("posts.composer.previewLoading")}</p>
           ) : preview.status === "error" ? (
-            <p className="muted">{preview.offline ? t("posts.composer.previewOffline") : t("error.generic")}</p>
+            <p className="muted">
+              {preview.offline ? t("posts.composer.previewOffline") : t("error.generic")}
+            </p>
           ) : preview.html ? (
             // Sanitised by the server's renderer (raw HTML off, links checked): safe to insert.
             <div className="md" dangerouslySetInnerHTML={{ __html: preview.html }} />

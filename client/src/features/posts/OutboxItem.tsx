@@ -20,15 +20,21 @@ export function OutboxItem({ entry }: { entry: OutboxEntry }) {
   const retry = useStore((s) => s.retryPost);
   const edit = useStore((s) => s.editFailedPost);
   const discard = useStore((s) => s.discardPost);
-  const waiting = entry.status === "failed" && entry.error?.retryAt != null && entry.error.retryAt > Date.now();
+  const waiting =
+    entry.status === "failed" && entry.error?.retryAt != null && entry.error.retryAt > Date.now();
   const now = useNow(waiting);
   const failed = entry.status === "failed";
   const message = failed ? outboxMessage(entry.error, locale, now) : null;
   const canRetryNow = failed && !(entry.error?.retryAt != null && entry.error.retryAt > now);
-  const automatic = failed && entry.error !== null && isRetryable(entry.error.code) && entry.error.retryAt === null;
+  const automatic =
+    failed && entry.error !== null && isRetryable(entry.error.code) && entry.error.retryAt === null;
 
   return (
-    <article className={`post post--mine post--outbox post--${entry.status}`} data-testid="outbox-item" data-status={entry.status}>
+    <article
+      className={`post post--mine post--outbox post--${entry.status}`}
+      data-testid="outbox-item"
+      data-status={entry.status}
+    >
       <header className="post__head">
         <div className="post-author">
           <Avatar name={me?.name ?? "?"} seed={entry.userId} />
@@ -59,13 +65,24 @@ export function OutboxItem({ entry }: { entry: OutboxEntry }) {
       <p className="post__body post__body--plain">{entry.body}</p>
       {failed && (
         <footer className="post__foot post__foot--outbox">
-          <Button size="sm" variant={automatic ? "secondary" : "primary"} disabled={!canRetryNow} onClick={() => retry(entry.clientId)} data-testid="outbox-retry">
+          <Button
+            size="sm"
+            variant={automatic ? "secondary" : "primary"}
+            disabled={!canRetryNow}
+            onClick={() => retry(entry.clientId)}
+            data-testid="outbox-retry"
+          >
             {t("posts.outbox.retry")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => edit(entry.clientId)} data-testid="outbox-edit">
             {t("posts.outbox.edit")}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => discard(entry.clientId)} data-testid="outbox-discard">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => discard(entry.clientId)}
+            data-testid="outbox-discard"
+          >
             {t("posts.outbox.discard")}
           </Button>
         </footer>

@@ -9,7 +9,13 @@ import { useAffiliationText } from "../users/UserAffiliation";
  * Who wrote a post: avatar, name (to the profile), verified and role badges, and the office line
  * ("Bupati Banyuwangi · Kabupaten Banyuwangi, Jawa Timur") so readers know whose experience it is.
  */
-export function PostAuthor({ author, children }: { author: UserSummaryDto | null; children?: React.ReactNode }) {
+export function PostAuthor({
+  author,
+  children,
+}: {
+  author: UserSummaryDto | null;
+  children?: React.ReactNode;
+}) {
   const t = useT();
   const { text: place } = useAffiliationText(author?.affiliation ?? null);
   if (!author) {
@@ -29,7 +35,11 @@ export function PostAuthor({ author, children }: { author: UserSummaryDto | null
       <Avatar name={author.name} seed={author.id} />
       <div className="post-author__text">
         <span className="post-author__line">
-          <Link to={`/users/${encodeURIComponent(author.id)}`} className="post-author__name" data-testid="post-author">
+          <Link
+            to={`/users/${encodeURIComponent(author.id)}`}
+            className="post-author__name"
+            data-testid="post-author"
+          >
             {author.name}
           </Link>
           {author.verified && <VerifiedBadge />}

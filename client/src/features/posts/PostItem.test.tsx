@@ -13,7 +13,15 @@ const noop = () => undefined;
 function show(post = makePost(2), opts: { canModerate?: boolean; me?: string | null } = {}) {
   useStore.setState({ currentUserId: opts.me === undefined ? ME : opts.me });
   useStore.getState().internal_receivePosts(THREAD_ID, [post]);
-  return renderRoute(<PostItem postId={post.id} canModerate={opts.canModerate ?? false} canWrite={opts.me !== null} onReply={noop} onJumpTo={noop} />);
+  return renderRoute(
+    <PostItem
+      postId={post.id}
+      canModerate={opts.canModerate ?? false}
+      canWrite={opts.me !== null}
+      onReply={noop}
+      onJumpTo={noop}
+    />,
+  );
 }
 
 beforeEach(() => {
@@ -22,7 +30,18 @@ beforeEach(() => {
 
 describe("PostItem", () => {
   it("shows the author with badge and office, the server's html, and the reply quote", () => {
-    show(makePost(2, { html: "<p>Isi <em>penting</em></p>", replyTo: { id: makePost(1).id, seq: 1, author: makeAuthor({ name: "Bagus" }), excerpt: "Pertanyaan awal", deleted: false } }));
+    show(
+      makePost(2, {
+        html: "<p>Isi <em>penting</em></p>",
+        replyTo: {
+          id: makePost(1).id,
+          seq: 1,
+          author: makeAuthor({ name: "Bagus" }),
+          excerpt: "Pertanyaan awal",
+          deleted: false,
+        },
+      }),
+    );
     expect(screen.getByTestId("post-author")).toHaveTextContent("Rina Kusumawardani");
     expect(screen.getByTestId("verified-badge")).toBeInTheDocument();
     expect(screen.getByText("Bupati Banyuwangi · Pemkab Banyuwangi")).toBeInTheDocument();
@@ -34,7 +53,17 @@ describe("PostItem", () => {
     const post = makePost(2, { editedAt: "2026-01-11T00:00:00.000Z", html: "<p>Versi dua</p>" });
     mockFetch({
       "GET /api/taxonomy/regions": () => json(200, { regions: [] }),
-      [`GET /api/posts/${post.id}/history`]: () => json(200, { revisions: [{ version: 1, body: "Versi satu", html: "<p>Versi satu</p>", createdAt: "2026-01-10T00:00:00.000Z" }] }),
+      [`GET /api/posts/${post.id}/history`]: () =>
+        json(200, {
+          revisions: [
+            {
+              version: 1,
+              body: "Versi satu",
+              html: "<p>Versi satu</p>",
+              createdAt: "2026-01-10T00:00:00.000Z",
+            },
+          ],
+        }),
     });
     show(post);
     await userEvent.click(screen.getByTestId("post-edited"));

@@ -25,12 +25,27 @@ export interface PostItemProps {
 
 /** Plain text of a post for a reply's quote (the server keeps its own excerpt for the saved reply). */
 export function quoteOf(post: PostDto): QuoteRef {
-  const text = (post.body ?? "").replace(/[`*_>#[\]()]/g, "").replace(/\s+/g, " ").trim();
-  return { id: post.id, seq: post.seq, authorName: post.author?.name ?? "", excerpt: text.length > 140 ? `${text.slice(0, 139)}…` : text };
+  const text = (post.body ?? "")
+    .replace(/[`*_>#[\]()]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return {
+    id: post.id,
+    seq: post.seq,
+    authorName: post.author?.name ?? "",
+    excerpt: text.length > 140 ? `${text.slice(0, 139)}…` : text,
+  };
 }
 
 /** One post: author, time, quote, sanitised body, reactions and the author's or moderator's actions. */
-export const PostItem = memo(function PostItem({ postId, opening = false, canModerate, canWrite, onReply, onJumpTo }: PostItemProps) {
+export const PostItem = memo(function PostItem({
+  postId,
+  opening = false,
+  canModerate,
+  canWrite,
+  onReply,
+  onJumpTo,
+}: PostItemProps) {
   const t = useT();
   const f = useFormat();
   const post = useStore((s) => s.postsById[postId]);
@@ -81,11 +96,19 @@ export const PostItem = memo(function PostItem({ postId, opening = false, canMod
       </header>
 
       {post.replyTo && !post.deleted && (
-        <button type="button" className="post__quote" onClick={() => onJumpTo(post.replyTo?.id ?? "")} data-testid="reply-quote">
+        <button
+          type="button"
+          className="post__quote"
+          onClick={() => onJumpTo(post.replyTo?.id ?? "")}
+          data-testid="reply-quote"
+        >
           <span className="post__quote-who">
-            <ReplyIcon /> {t("posts.post.replyingTo", { name: post.replyTo.author?.name ?? t("posts.post.unknownAuthor") })}
+            <ReplyIcon />{" "}
+            {t("posts.post.replyingTo", { name: post.replyTo.author?.name ?? t("posts.post.unknownAuthor") })}
           </span>
-          <span className="post__quote-text">{post.replyTo.deleted ? t("posts.post.quoteDeleted") : post.replyTo.excerpt}</span>
+          <span className="post__quote-text">
+            {post.replyTo.deleted ? t("posts.post.quoteDeleted") : post.replyTo.excerpt}
+          </span>
         </button>
       )}
 
@@ -100,7 +123,11 @@ export const PostItem = memo(function PostItem({ postId, opening = false, canMod
         <PostEditor post={post} onDone={() => setEditing(false)} />
       ) : (
         // `html` comes sanitised from the server's renderer (raw HTML off, links checked, no images).
-        <div className="md post__body" data-testid="post-body" dangerouslySetInnerHTML={{ __html: post.html ?? "" }} />
+        <div
+          className="md post__body"
+          data-testid="post-body"
+          dangerouslySetInnerHTML={{ __html: post.html ?? "" }}
+        />
       )}
 
       {!post.deleted && !editing && (
@@ -108,17 +135,35 @@ export const PostItem = memo(function PostItem({ postId, opening = false, canMod
           <ReactionBar post={post} signedIn={me !== null} />
           <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
             {canWrite && (
-              <Button size="sm" variant="ghost" icon={<ReplyIcon />} onClick={() => onReply(quoteOf(post))} data-testid="post-reply">
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<ReplyIcon />}
+                onClick={() => onReply(quoteOf(post))}
+                data-testid="post-reply"
+              >
                 {t("posts.post.reply")}
               </Button>
             )}
             {canEdit && (
-              <Button size="sm" variant="ghost" icon={<EditIcon />} onClick={() => setEditing(true)} data-testid="post-edit">
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<EditIcon />}
+                onClick={() => setEditing(true)}
+                data-testid="post-edit"
+              >
                 {t("posts.post.edit")}
               </Button>
             )}
             {canDelete && !opening && (
-              <Button size="sm" variant="ghost" icon={<TrashIcon />} onClick={() => setDeleting(true)} data-testid="post-delete">
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<TrashIcon />}
+                onClick={() => setDeleting(true)}
+                data-testid="post-delete"
+              >
                 {t("posts.post.delete")}
               </Button>
             )}

@@ -82,7 +82,8 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
   // New posts at the bottom: keep following if the reader was there (or it is their own), else count.
   useLayoutEffect(() => {
     const newLast = ids[ids.length - 1];
-    const grewAtEnd = lastId.current !== undefined && newLast !== lastId.current && ids.indexOf(lastId.current) >= 0;
+    const grewAtEnd =
+      lastId.current !== undefined && newLast !== lastId.current && ids.indexOf(lastId.current) >= 0;
     const added = grewAtEnd ? ids.length - 1 - ids.indexOf(lastId.current ?? "") : 0;
     const sentMore = outbox.length > lastOutbox.current;
     lastOutbox.current = outbox.length;
@@ -104,7 +105,11 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
     if (initialScrollDone.current || view?.status !== "ready" || ids.length === 0 || !readMarkKnown) return;
     initialScrollDone.current = true;
     const hash = window.location.hash.match(/^#post-(\d+)$/);
-    const target = markerId ? document.querySelector(`[data-marker="unread"]`) : hash ? document.getElementById(`post-${hash[1]}`) : null;
+    const target = markerId
+      ? document.querySelector(`[data-marker="unread"]`)
+      : hash
+        ? document.getElementById(`post-${hash[1]}`)
+        : null;
     target?.scrollIntoView({ block: "start" });
     wasAtBottom.current = nearBottom();
   }, [view?.status, ids.length, readMarkKnown, markerId]);
@@ -128,7 +133,8 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const flushRead = useCallback(() => {
     timer.current = null;
-    if (maxSeen.current > 0 && document.visibilityState === "visible") void markRead(threadId, maxSeen.current);
+    if (maxSeen.current > 0 && document.visibilityState === "visible")
+      void markRead(threadId, maxSeen.current);
   }, [markRead, threadId]);
   useEffect(() => {
     const root = listRef.current;
@@ -168,9 +174,20 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
 
   return (
     <div className="post-list" ref={listRef}>
-      {openingId && <PostItem postId={openingId} opening canModerate={canModerate} canWrite={canWrite} onReply={onReply} onJumpTo={jumpTo} />}
+      {openingId && (
+        <PostItem
+          postId={openingId}
+          opening
+          canModerate={canModerate}
+          canWrite={canWrite}
+          onReply={onReply}
+          onJumpTo={jumpTo}
+        />
+      )}
       <h2 className="post-list__title">{t("posts.thread.repliesTitle")}</h2>
-      {replies.length === 0 && outbox.length === 0 && view?.status === "ready" && <p className="muted post-list__empty">{t("posts.thread.noReplies")}</p>}
+      {replies.length === 0 && outbox.length === 0 && view?.status === "ready" && (
+        <p className="muted post-list__empty">{t("posts.thread.noReplies")}</p>
+      )}
       <div className="post-list__replies">
         {replies.map((id) => {
           const p = postsById[id];
@@ -183,18 +200,34 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
                       <Spinner size="sm" /> {t("posts.thread.loadingEarlier")}
                     </span>
                   ) : (
-                    <Button size="sm" variant="secondary" onClick={() => void loadEarlier(threadId)} data-testid="load-earlier">
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => void loadEarlier(threadId)}
+                      data-testid="load-earlier"
+                    >
                       {t("posts.thread.loadEarlier")}
                     </Button>
                   )}
                 </div>
               )}
               {id === markerId && (
-                <div className="unread-marker" data-marker="unread" data-testid="unread-marker" role="separator">
+                <div
+                  className="unread-marker"
+                  data-marker="unread"
+                  data-testid="unread-marker"
+                  role="separator"
+                >
                   <span>{t("posts.thread.unreadMarker")}</span>
                 </div>
               )}
-              <PostItem postId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} onJumpTo={jumpTo} />
+              <PostItem
+                postId={id}
+                canModerate={canModerate}
+                canWrite={canWrite}
+                onReply={onReply}
+                onJumpTo={jumpTo}
+              />
             </Fragment>
           );
         })}

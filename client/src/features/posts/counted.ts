@@ -7,6 +7,11 @@ export type CountedKey = { [K in MessageKey]: `${K}.one` extends MessageKey ? K 
  * "1 reply" / "5 replies": English needs the singular, Indonesian says the same either way (its
  * `.one` text simply repeats the form). `formatted` is the count through Intl for the locale.
  */
-export function counted(t: Translate, key: CountedKey, count: number, formatted: string = String(count)): string {
+export function counted(
+  t: Translate,
+  key: CountedKey,
+  count: number,
+  formatted: string = String(count),
+): string {
   return count === 1 ? t(`${key}.one`) : t(key, { count: formatted });
 }

@@ -1,7 +1,8 @@
 const id = {
   "posts.thread.breadcrumb": "Ruang diskusi",
   "posts.thread.notFound.title": "Utas tidak ditemukan",
-  "posts.thread.notFound.body": "Utas ini tidak ada, sudah dipindahkan, atau Anda tidak memiliki akses ke sana.",
+  "posts.thread.notFound.body":
+    "Utas ini tidak ada, sudah dipindahkan, atau Anda tidak memiliki akses ke sana.",
   "posts.thread.signIn.title": "Utas ini khusus anggota",
   "posts.thread.signIn.body": "Masuk untuk membaca utas ini.",
   "posts.thread.error.title": "Utas belum dapat dimuat",
@@ -23,8 +24,10 @@ const id = {
   "posts.thread.unreadMarker": "Baru sejak kunjungan terakhir Anda",
   "posts.thread.newBelow": "{count} postingan baru di bawah",
   "posts.thread.newBelowOne": "1 postingan baru di bawah",
-  "posts.thread.reconnecting": "Koneksi terputus. Menyambung ulang… Postingan yang terlewat akan muncul otomatis.",
-  "posts.thread.offline": "Anda sedang luring. Tulisan Anda tetap tersimpan di perangkat ini dan dikirim saat koneksi pulih.",
+  "posts.thread.reconnecting":
+    "Koneksi terputus. Menyambung ulang… Postingan yang terlewat akan muncul otomatis.",
+  "posts.thread.offline":
+    "Anda sedang luring. Tulisan Anda tetap tersimpan di perangkat ini dan dikirim saat koneksi pulih.",
   "posts.thread.backOnline": "Tersambung kembali.",
   "posts.typing.one": "{name} sedang mengetik…",
   "posts.typing.two": "{a} dan {b} sedang mengetik…",
@@ -45,7 +48,8 @@ const id = {
   "posts.post.unknownAuthor": "Pengguna tidak dikenal",
   "posts.post.actions": "Tindakan untuk postingan #{seq}",
   "posts.delete.title": "Hapus postingan ini?",
-  "posts.delete.body": "Isinya akan diganti dengan keterangan “telah dihapus” untuk semua orang. Urutan balasan lain tidak berubah.",
+  "posts.delete.body":
+    "Isinya akan diganti dengan keterangan “telah dihapus” untuk semua orang. Urutan balasan lain tidak berubah.",
   "posts.delete.confirm": "Ya, hapus",
   "posts.delete.done": "Postingan telah dihapus.",
   "posts.edit.save": "Simpan perubahan",
@@ -87,7 +91,8 @@ const id = {
 
   "posts.outbox.sending": "Mengirim…",
   "posts.outbox.failed": "Gagal terkirim.",
-  "posts.outbox.failedNetwork": "Belum terkirim karena koneksi terputus. Akan dikirim otomatis saat koneksi pulih.",
+  "posts.outbox.failedNetwork":
+    "Belum terkirim karena koneksi terputus. Akan dikirim otomatis saat koneksi pulih.",
   "posts.outbox.failedWait": "Terlalu cepat. Anda dapat mengirim lagi dalam {duration}.",
   "posts.outbox.failedSlowMode": "Mode lambat: Anda dapat mengirim lagi dalam {duration}.",
   "posts.outbox.failedLocked": "Utas ini dikunci, sehingga balasan tidak dapat dikirim.",
@@ -127,7 +132,8 @@ const en: Record<keyof typeof id, string> = {
   "posts.thread.newBelow": "{count} new posts below",
   "posts.thread.newBelowOne": "1 new post below",
   "posts.thread.reconnecting": "Connection lost. Reconnecting… Anything you missed will appear by itself.",
-  "posts.thread.offline": "You are offline. What you write stays on this device and is sent when the connection is back.",
+  "posts.thread.offline":
+    "You are offline. What you write stays on this device and is sent when the connection is back.",
   "posts.thread.backOnline": "Connected again.",
   "posts.typing.one": "{name} is typing…",
   "posts.typing.two": "{a} and {b} are typing…",
@@ -148,7 +154,8 @@ const en: Record<keyof typeof id, string> = {
   "posts.post.unknownAuthor": "Unknown user",
   "posts.post.actions": "Actions for post #{seq}",
   "posts.delete.title": "Delete this post?",
-  "posts.delete.body": "Its text is replaced by “deleted” for everyone. The order of the other replies does not change.",
+  "posts.delete.body":
+    "Its text is replaced by “deleted” for everyone. The order of the other replies does not change.",
   "posts.delete.confirm": "Yes, delete",
   "posts.delete.done": "The post was deleted.",
   "posts.edit.save": "Save changes",
@@ -190,7 +197,8 @@ const en: Record<keyof typeof id, string> = {
 
   "posts.outbox.sending": "Sending…",
   "posts.outbox.failed": "Not sent.",
-  "posts.outbox.failedNetwork": "Not sent yet because the connection dropped. It will be sent automatically when the connection is back.",
+  "posts.outbox.failedNetwork":
+    "Not sent yet because the connection dropped. It will be sent automatically when the connection is back.",
   "posts.outbox.failedWait": "Too fast. You can send again in {duration}.",
   "posts.outbox.failedSlowMode": "Slow mode: you can send again in {duration}.",
   "posts.outbox.failedLocked": "This thread is locked, so the reply cannot be sent.",

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ClientId } from "@rembuk/shared";
-import { newClientId, readAllOutboxes, readDraft, readOutbox, writeDraft, writeOutbox, type OutboxEntry } from "./outbox";
+import {
+  newClientId,
+  readAllOutboxes,
+  readDraft,
+  readOutbox,
+  writeDraft,
+  writeOutbox,
+  type OutboxEntry,
+} from "./outbox";
 
 const entry = (o: Partial<OutboxEntry> = {}): OutboxEntry => ({
   clientId: "abcdefgh12",
@@ -16,12 +24,22 @@ const entry = (o: Partial<OutboxEntry> = {}): OutboxEntry => ({
 
 describe("drafts and outbox in localStorage", () => {
   it("keeps a thread's draft and outbox across a reload, and finds every thread's outbox", () => {
-    writeDraft("t1", { body: "Setengah jadi", replyTo: { id: "p1", seq: 2, authorName: "Ani", excerpt: "Apa?" } });
+    writeDraft("t1", {
+      body: "Setengah jadi",
+      replyTo: { id: "p1", seq: 2, authorName: "Ani", excerpt: "Apa?" },
+    });
     writeOutbox("t1", [entry()]);
     writeOutbox("t2", [entry({ clientId: "zyxwvuts98", threadId: "t2" })]);
-    expect(readDraft("t1")).toEqual({ body: "Setengah jadi", replyTo: { id: "p1", seq: 2, authorName: "Ani", excerpt: "Apa?" } });
+    expect(readDraft("t1")).toEqual({
+      body: "Setengah jadi",
+      replyTo: { id: "p1", seq: 2, authorName: "Ani", excerpt: "Apa?" },
+    });
     expect(readOutbox("t1")).toEqual([entry()]);
-    expect(readAllOutboxes().map((e) => e.clientId).sort()).toEqual(["abcdefgh12", "zyxwvuts98"]);
+    expect(
+      readAllOutboxes()
+        .map((e) => e.clientId)
+        .sort(),
+    ).toEqual(["abcdefgh12", "zyxwvuts98"]);
   });
 
   it("drops empty drafts and outboxes, and ignores entries it cannot read", () => {

@@ -11,7 +11,12 @@ const DRAFT_PREFIX = "rembuk:draft:";
 const OUTBOX_PREFIX = "rembuk:outbox:";
 
 /** What a reply shows of the post it answers, kept with the draft so a reload keeps the quote. */
-export const QuoteRef = z.object({ id: z.string(), seq: z.number().int(), authorName: z.string(), excerpt: z.string() });
+export const QuoteRef = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  authorName: z.string(),
+  excerpt: z.string(),
+});
 export type QuoteRef = z.infer<typeof QuoteRef>;
 
 export const Draft = z.object({ body: z.string(), replyTo: QuoteRef.nullable().default(null) });

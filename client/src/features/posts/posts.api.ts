@@ -18,14 +18,21 @@ const History = z.object({ revisions: z.array(PostRevisionDto) });
  */
 export const postsApi = {
   /** `afterSeq` pages forward, `beforeSeq` returns the `limit` posts just before it (ascending). */
-  list: (threadId: string, query: { afterSeq?: number; beforeSeq?: number; limit?: number }, signal?: AbortSignal) =>
-    api.get(`/threads/${threadId}/posts`, PostPage, { query, signal }),
+  list: (
+    threadId: string,
+    query: { afterSeq?: number; beforeSeq?: number; limit?: number },
+    signal?: AbortSignal,
+  ) => api.get(`/threads/${threadId}/posts`, PostPage, { query, signal }),
   /** 201 for a new post; the same `clientId` again answers 200 with the original. */
-  create: async (threadId: string, input: PostCreateInput) => (await api.post(`/threads/${threadId}/posts`, input, PostBody)).post,
-  update: async (postId: string, body: string) => (await api.patch(`/posts/${postId}`, { body }, PostBody)).post,
+  create: async (threadId: string, input: PostCreateInput) =>
+    (await api.post(`/threads/${threadId}/posts`, input, PostBody)).post,
+  update: async (postId: string, body: string) =>
+    (await api.patch(`/posts/${postId}`, { body }, PostBody)).post,
   remove: async (postId: string) => (await api.del(`/posts/${postId}`, PostBody)).post,
   react: async (postId: string, kind: ReactionKind, active: boolean) =>
     (await api.post(`/posts/${postId}/reactions`, { kind, active }, PostBody)).post,
-  history: async (postId: string, signal?: AbortSignal) => (await api.get(`/posts/${postId}/history`, History, { signal })).revisions,
-  preview: (body: string, signal?: AbortSignal) => api.post("/markdown/preview", { body }, MarkdownPreviewDto, { signal }),
+  history: async (postId: string, signal?: AbortSignal) =>
+    (await api.get(`/posts/${postId}/history`, History, { signal })).revisions,
+  preview: (body: string, signal?: AbortSignal) =>
+    api.post("/markdown/preview", { body }, MarkdownPreviewDto, { signal }),
 };

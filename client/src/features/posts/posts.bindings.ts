@@ -20,7 +20,8 @@ export function bindPostsSocket(socket: RealtimeSocket, store: typeof useStore):
   store.getState().internal_restoreOutbox();
   // Signing in (or switching account) makes that user's waiting posts sendable.
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.currentUserId !== prev.currentUserId && state.currentUserId && socket.connected) state.internal_flushOutbox();
+    if (state.currentUserId !== prev.currentUserId && state.currentUserId && socket.connected)
+      state.internal_flushOutbox();
   });
 
   socket.on("post:created", onCreated);

@@ -15,7 +15,13 @@ export function forumError(err: unknown, locale: Locale): { key: MessageKey; par
     if (err.code === "TIMEOUT") return { key: "error.network" };
     const r = err.details.retryAfterSeconds;
     return describeError(
-      new ApiError({ status: 0, code: err.code, message: err.message, details: err.details, retryAfterSeconds: typeof r === "number" ? r : null }),
+      new ApiError({
+        status: 0,
+        code: err.code,
+        message: err.message,
+        details: err.details,
+        retryAfterSeconds: typeof r === "number" ? r : null,
+      }),
       locale,
     );
   }
@@ -24,7 +30,11 @@ export function forumError(err: unknown, locale: Locale): { key: MessageKey; par
 }
 
 /** Why an outbox entry is waiting, and when it may go again. */
-export function outboxMessage(error: OutboxError | null, locale: Locale, now: number): { key: MessageKey; params?: MessageParams } {
+export function outboxMessage(
+  error: OutboxError | null,
+  locale: Locale,
+  now: number,
+): { key: MessageKey; params?: MessageParams } {
   if (!error) return { key: "posts.outbox.failed" };
   const wait = error.retryAt !== null ? Math.max(0, Math.ceil((error.retryAt - now) / 1000)) : 0;
   switch (error.code) {
@@ -34,9 +44,13 @@ export function outboxMessage(error: OutboxError | null, locale: Locale, now: nu
     case "BAD_RESPONSE":
       return { key: "posts.outbox.failedNetwork" };
     case "SLOW_MODE":
-      return wait > 0 ? { key: "posts.outbox.failedSlowMode", params: { duration: formatDuration(wait, locale) } } : { key: "posts.outbox.failed" };
+      return wait > 0
+        ? { key: "posts.outbox.failedSlowMode", params: { duration: formatDuration(wait, locale) } }
+        : { key: "posts.outbox.failed" };
     case "RATE_LIMITED":
-      return wait > 0 ? { key: "posts.outbox.failedWait", params: { duration: formatDuration(wait, locale) } } : { key: "posts.outbox.failed" };
+      return wait > 0
+        ? { key: "posts.outbox.failedWait", params: { duration: formatDuration(wait, locale) } }
+        : { key: "posts.outbox.failed" };
     case "LOCKED":
       return { key: "posts.outbox.failedLocked" };
     case "FORBIDDEN":

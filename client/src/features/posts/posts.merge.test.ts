@@ -20,7 +20,11 @@ describe("newerPost", () => {
   it("takes an edit over the older text and keeps viewer-only fields the broadcast lacks", () => {
     const mine = makePost(1, { myReactions: ["like"], clientId: "client-123" });
     const edited = makePost(1, { body: "Baru", editedAt: "2026-01-11T00:00:00.000Z" });
-    expect(newerPost(mine, edited)).toMatchObject({ body: "Baru", myReactions: ["like"], clientId: "client-123" });
+    expect(newerPost(mine, edited)).toMatchObject({
+      body: "Baru",
+      myReactions: ["like"],
+      clientId: "client-123",
+    });
   });
 
   it("never lets an older snapshot undo an edit or a delete", () => {

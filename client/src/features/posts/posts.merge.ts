@@ -12,15 +12,23 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
   if (!current) return incoming;
   // Viewer-only fields never come in broadcasts: keep ours when the incoming copy lacks them.
   const keep = {
-    ...(incoming.myReactions === undefined && current.myReactions !== undefined ? { myReactions: current.myReactions } : {}),
-    ...(incoming.clientId === undefined && current.clientId !== undefined ? { clientId: current.clientId } : {}),
+    ...(incoming.myReactions === undefined && current.myReactions !== undefined
+      ? { myReactions: current.myReactions }
+      : {}),
+    ...(incoming.clientId === undefined && current.clientId !== undefined
+      ? { clientId: current.clientId }
+      : {}),
   };
   if (current.deleted && !incoming.deleted) return current;
   const currentEdit = current.editedAt ?? "";
   const incomingEdit = incoming.editedAt ?? "";
   if (!incoming.deleted && incomingEdit < currentEdit) {
     // An older text (e.g. a catch-up snapshot read before the edit): keep the text, take the counts.
-    return { ...current, reactions: incoming.reactions, ...(incoming.myReactions ? { myReactions: incoming.myReactions } : {}) };
+    return {
+      ...current,
+      reactions: incoming.reactions,
+      ...(incoming.myReactions ? { myReactions: incoming.myReactions } : {}),
+    };
   }
   return { ...incoming, ...keep };
 }

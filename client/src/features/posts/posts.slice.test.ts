@@ -51,7 +51,8 @@ async function settle() {
 describe("opening a thread", () => {
   it("over REST when the socket is down: the latest page, the opening post, and the gap between", async () => {
     mockFetch({
-      [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: makeThread({ lastSeq: 80, postCount: 80, lastReadSeq: 75, unreadCount: 5 }) }),
+      [`GET /api/threads/${THREAD_ID}`]: () =>
+        json(200, { thread: makeThread({ lastSeq: 80, postCount: 80, lastReadSeq: 75, unreadCount: 5 }) }),
       [`GET /api/threads/${THREAD_ID}/posts`]: ({ url }) =>
         url.searchParams.get("beforeSeq")
           ? json(200, { posts: [31, 32, 80].map((s) => makePost(s)), headSeq: 80, hasMore: true })
@@ -60,7 +61,13 @@ describe("opening a thread", () => {
     state().openThread(THREAD_ID);
     await settle();
     const view = state().threadViews[THREAD_ID];
-    expect(view).toMatchObject({ status: "ready", live: false, syncedSeq: 80, gapBefore: 31, lastReadAtOpen: 75 });
+    expect(view).toMatchObject({
+      status: "ready",
+      live: false,
+      syncedSeq: 80,
+      gapBefore: 31,
+      lastReadAtOpen: 75,
+    });
     expect(state().postIdsByThread[THREAD_ID]).toEqual([1, 31, 32, 80].map((s) => makePost(s).id));
   });
 
@@ -76,7 +83,14 @@ describe("opening a thread", () => {
   it("over the socket, and after a reconnect rejoins with afterSeq = the last seq held without a hole", async () => {
     fake.connected = true;
     mockFetch({ [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: makeThread({ lastSeq: 3 }) }) });
-    fake.acks["thread:join"] = () => ({ ok: true, data: { headSeq: 3, missed: [1, 2, 3].map((s) => makePost(s)), presence: makePresence({ count: 2, guests: 2 }) } });
+    fake.acks["thread:join"] = () => ({
+      ok: true,
+      data: {
+        headSeq: 3,
+        missed: [1, 2, 3].map((s) => makePost(s)),
+        presence: makePresence({ count: 2, guests: 2 }),
+      },
+    });
     state().openThread(THREAD_ID);
     await settle();
     expect(fake.emits[0]).toEqual(["thread:join", { threadId: THREAD_ID }]);
@@ -87,7 +101,10 @@ describe("opening a thread", () => {
     state().internal_postCreated(makePost(6));
     expect(state().threadViews[THREAD_ID]?.syncedSeq).toBe(4);
 
-    fake.acks["thread:join"] = () => ({ ok: true, data: { headSeq: 7, missed: [5, 6, 7].map((s) => makePost(s)), presence: makePresence() } });
+    fake.acks["thread:join"] = () => ({
+      ok: true,
+      data: { headSeq: 7, missed: [5, 6, 7].map((s) => makePost(s)), presence: makePresence() },
+    });
     state().internal_rejoinThreads();
     await settle();
     expect(fake.emits.at(-1)).toEqual(["thread:join", { threadId: THREAD_ID, afterSeq: 4 }]);
@@ -113,7 +130,12 @@ describe("live posts", () => {
     state().openThread(THREAD_ID);
     state().internal_postCreated(makePost(2));
     state().internal_postDeleted({ threadId: THREAD_ID, postId: makePost(2).id, seq: 2 });
-    expect(state().postsById[makePost(2).id]).toMatchObject({ deleted: true, body: null, html: null, seq: 2 });
+    expect(state().postsById[makePost(2).id]).toMatchObject({
+      deleted: true,
+      body: null,
+      html: null,
+      seq: 2,
+    });
   });
 });
 
@@ -144,7 +166,8 @@ describe("sending", () => {
   it("a failed send stays, with its reason; retry sends the SAME clientId; reconnect re-sends network failures only", async () => {
     let fail = true;
     const spy = mockFetch({
-      [`POST /api/threads/${THREAD_ID}/posts`]: () => (fail ? Promise.reject(new TypeError("Failed to fetch")) : json(200, { post: makePost(2) })),
+      [`POST /api/threads/${THREAD_ID}/posts`]: () =>
+        fail ? Promise.reject(new TypeError("Failed to fetch")) : json(200, { post: makePost(2) }),
     });
     state().openThread(THREAD_ID);
     state().sendPost(THREAD_ID, "Halo", null);
@@ -156,7 +179,9 @@ describe("sending", () => {
     fail = false;
     state().internal_flushOutbox();
     await settle();
-    const sent = spy.mock.calls.filter(([, init]) => init?.method === "POST").map(([, init]) => JSON.parse(String(init?.body)).clientId);
+    const sent = spy.mock.calls
+      .filter(([, init]) => init?.method === "POST")
+      .map(([, init]) => JSON.parse(String(init?.body)).clientId);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe(sent[0]);
     expect(state().outbox).toEqual({});
@@ -164,7 +189,8 @@ describe("sending", () => {
 
   it("a slow-mode refusal says when to retry and is not re-sent automatically before then", async () => {
     const spy = mockFetch({
-      [`POST /api/threads/${THREAD_ID}/posts`]: () => apiError(429, "SLOW_MODE", "Slow", { retryAfterSeconds: 30 }),
+      [`POST /api/threads/${THREAD_ID}/posts`]: () =>
+        apiError(429, "SLOW_MODE", "Slow", { retryAfterSeconds: 30 }),
     });
     state().openThread(THREAD_ID);
     state().sendPost(THREAD_ID, "Cepat sekali", null);
@@ -178,11 +204,26 @@ describe("sending", () => {
   });
 
   it("never sends another account's waiting posts", async () => {
-    const spy = mockFetch({ [`POST /api/threads/${THREAD_ID}/posts`]: () => json(201, { post: makePost(2) }) });
+    const spy = mockFetch({
+      [`POST /api/threads/${THREAD_ID}/posts`]: () => json(201, { post: makePost(2) }),
+    });
     state().sendPost(THREAD_ID, "Milik saya", null);
     await settle();
     spy.mockClear();
-    useStore.setState({ outbox: { x: { clientId: "othersabc1", threadId: THREAD_ID, userId: "someone-else", body: "Bukan milik saya", replyTo: null, createdAt: "2026-01-01T00:00:00.000Z", status: "failed", error: { code: "NETWORK", retryAt: null } } } });
+    useStore.setState({
+      outbox: {
+        x: {
+          clientId: "othersabc1",
+          threadId: THREAD_ID,
+          userId: "someone-else",
+          body: "Bukan milik saya",
+          replyTo: null,
+          createdAt: "2026-01-01T00:00:00.000Z",
+          status: "failed",
+          error: { code: "NETWORK", retryAt: null },
+        },
+      },
+    });
     state().internal_flushOutbox();
     state().retryPost("othersabc1");
     await settle();
@@ -193,7 +234,18 @@ describe("sending", () => {
   it("restores outboxes a previous visit left, as failed, ready to re-send", () => {
     localStorage.setItem(
       `rembuk:outbox:${THREAD_ID}`,
-      JSON.stringify([{ clientId: "leftover01", threadId: THREAD_ID, userId: ME, body: "Tertinggal", replyTo: null, createdAt: "2026-01-01T00:00:00.000Z", status: "sending", error: null }]),
+      JSON.stringify([
+        {
+          clientId: "leftover01",
+          threadId: THREAD_ID,
+          userId: ME,
+          body: "Tertinggal",
+          replyTo: null,
+          createdAt: "2026-01-01T00:00:00.000Z",
+          status: "sending",
+          error: null,
+        },
+      ]),
     );
     state().internal_restoreOutbox();
     expect(state().outbox.leftover01).toMatchObject({ status: "failed", error: { code: "NETWORK" } });
@@ -205,12 +257,21 @@ describe("reactions", () => {
     fake.connected = true;
     state().openThread(THREAD_ID);
     state().internal_receivePosts(THREAD_ID, [makePost(1, { myReactions: [] })]);
-    fake.acks["post:react"] = () => ({ ok: true, data: makePost(1, { reactions: { like: 3, insightful: 0, thanks: 0, agree: 0 }, myReactions: ["like"] }) });
+    fake.acks["post:react"] = () => ({
+      ok: true,
+      data: makePost(1, {
+        reactions: { like: 3, insightful: 0, thanks: 0, agree: 0 },
+        myReactions: ["like"],
+      }),
+    });
     const pending = state().toggleReaction(makePost(1).id, "like");
     expect(state().postsById[makePost(1).id]?.reactions.like).toBe(1);
     await pending;
     expect(fake.emits.at(-1)).toEqual(["post:react", { postId: makePost(1).id, kind: "like", active: true }]);
-    expect(state().postsById[makePost(1).id]).toMatchObject({ reactions: { like: 3 }, myReactions: ["like"] });
+    expect(state().postsById[makePost(1).id]).toMatchObject({
+      reactions: { like: 3 },
+      myReactions: ["like"],
+    });
   });
 
   it("rolls back when the server refuses", async () => {

@@ -96,7 +96,15 @@ const TYPING_SEND_EVERY_MS = 2500;
 const TYPING_SHOW_MS = 5000;
 const EARLIER_PAGE = 30;
 /** Codes after which the same send will not succeed without a change: no automatic re-send. */
-const PERMANENT = new Set(["VALIDATION", "FORBIDDEN", "NOT_FOUND", "LOCKED", "SUSPENDED", "UNAUTHENTICATED", "PAYLOAD_TOO_LARGE"]);
+const PERMANENT = new Set([
+  "VALIDATION",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "LOCKED",
+  "SUSPENDED",
+  "UNAUTHENTICATED",
+  "PAYLOAD_TOO_LARGE",
+]);
 
 export function isRetryable(code: string): boolean {
   return !PERMANENT.has(code);
@@ -135,7 +143,9 @@ function viaSocketOr<T>(socketCall: () => Promise<T>, restCall: () => Promise<T>
 }
 
 function patchView(set: Set, threadId: string, patch: Partial<ThreadView>) {
-  set((s) => ({ threadViews: { ...s.threadViews, [threadId]: { ...(s.threadViews[threadId] ?? NEW_VIEW), ...patch } } }));
+  set((s) => ({
+    threadViews: { ...s.threadViews, [threadId]: { ...(s.threadViews[threadId] ?? NEW_VIEW), ...patch } },
+  }));
 }
 
 function persistOutbox(get: Get, threadId: string) {
@@ -169,7 +179,11 @@ async function deliver(set: Set, get: Get, clientId: string) {
   const input = { body: entry.body, clientId, ...(entry.replyTo ? { replyTo: entry.replyTo.id } : {}) };
   try {
     const post = await viaSocketOr(
-      () => realtime.command<PostDto>((s) => s.emitWithAck("post:create", { threadId: entry.threadId, ...input }), SEND_TIMEOUT_MS),
+      () =>
+        realtime.command<PostDto>(
+          (s) => s.emitWithAck("post:create", { threadId: entry.threadId, ...input }),
+          SEND_TIMEOUT_MS,
+        ),
       () => postsApi.create(entry.threadId, input),
     );
     dropEntry(set, get, clientId);
@@ -197,7 +211,8 @@ async function join(set: Set, get: Get, threadId: string) {
   const threadLoad = threadsApi.get(threadId).then((thread) => {
     get().internal_receiveThreads([thread]);
     const v = get().threadViews[threadId];
-    if (v && v.joins > 0 && v.lastReadAtOpen === null) patchView(set, threadId, { lastReadAtOpen: thread.lastReadSeq ?? 0 });
+    if (v && v.joins > 0 && v.lastReadAtOpen === null)
+      patchView(set, threadId, { lastReadAtOpen: thread.lastReadSeq ?? 0 });
     return thread;
   });
   threadLoad.catch(() => {
@@ -216,7 +231,10 @@ async function join(set: Set, get: Get, threadId: string) {
         if (!get().threadViews[threadId]?.joins) return;
         get().internal_receivePosts(threadId, res.missed);
         get().internal_threadPresence(res.presence);
-        const synced = advanceSynced(Math.max(get().threadViews[threadId]?.syncedSeq ?? 0, res.headSeq), seqsOf(get(), threadId));
+        const synced = advanceSynced(
+          Math.max(get().threadViews[threadId]?.syncedSeq ?? 0, res.headSeq),
+          seqsOf(get(), threadId),
+        );
         patchView(set, threadId, { status: "ready", error: null, live: true, syncedSeq: synced });
         joined = true;
       } catch (err) {
@@ -227,7 +245,10 @@ async function join(set: Set, get: Get, threadId: string) {
     if (!joined) {
       // No socket (offline, or still connecting): the latest page over REST; the connect rejoins.
       const thread = await threadLoad;
-      const page = await postsApi.list(threadId, firstLoad ? { beforeSeq: thread.lastSeq + 1, limit: 50 } : { afterSeq: view.syncedSeq, limit: 100 });
+      const page = await postsApi.list(
+        threadId,
+        firstLoad ? { beforeSeq: thread.lastSeq + 1, limit: 50 } : { afterSeq: view.syncedSeq, limit: 100 },
+      );
       if (!get().threadViews[threadId]?.joins) return;
       get().internal_receivePosts(threadId, page.posts);
       // Forward pages are only complete up to the head when the server has no more.
@@ -238,7 +259,12 @@ async function join(set: Set, get: Get, threadId: string) {
     if (firstLoad) await findGap(set, get, threadId);
   } catch (err) {
     const { code } = errorInfo(err);
-    const error: ThreadViewError = code === "NOT_FOUND" || code === "VALIDATION" ? "notFound" : code === "UNAUTHENTICATED" ? "signIn" : "network";
+    const error: ThreadViewError =
+      code === "NOT_FOUND" || code === "VALIDATION"
+        ? "notFound"
+        : code === "UNAUTHENTICATED"
+          ? "signIn"
+          : "network";
     // A page that already shows posts keeps them through a failed rejoin.
     if (firstLoad || error !== "network") patchView(set, threadId, { status: "error", error, live: false });
     else patchView(set, threadId, { live: false });
@@ -281,7 +307,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
     set((s) => ({
       threadViews: {
         ...s.threadViews,
-        [threadId]: { ...(view ?? NEW_VIEW), joins, ...(view?.status === "error" ? { status: "loading", error: null } : {}) },
+        [threadId]: {
+          ...(view ?? NEW_VIEW),
+          joins,
+          ...(view?.status === "error" ? { status: "loading", error: null } : {}),
+        },
       },
       drafts: draft ? { ...s.drafts, [threadId]: draft } : s.drafts,
     }));
@@ -300,12 +330,16 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       const { [threadId]: _p, ...threadPresence } = s.threadPresence;
       const { [threadId]: _t, ...typingByThread } = s.typingByThread;
       return {
-        threadViews: { ...s.threadViews, [threadId]: { ...view, joins: 0, live: false, lastReadAtOpen: null } },
+        threadViews: {
+          ...s.threadViews,
+          [threadId]: { ...view, joins: 0, live: false, lastReadAtOpen: null },
+        },
         threadPresence,
         typingByThread,
       };
     });
-    if (realtime.isConnected()) void realtime.command((s) => s.emitWithAck("thread:leave", { threadId })).catch(() => undefined);
+    if (realtime.isConnected())
+      void realtime.command((s) => s.emitWithAck("thread:leave", { threadId })).catch(() => undefined);
   },
 
   loadEarlierPosts: async (threadId) => {
@@ -317,7 +351,8 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       const openingId = get().postIdsByThread[threadId]?.[0];
       get().internal_receivePosts(threadId, page.posts);
       const first = page.posts[0];
-      const closed = !page.hasMore || !first || first.id === openingId || page.posts.some((p) => p.id === openingId);
+      const closed =
+        !page.hasMore || !first || first.id === openingId || page.posts.some((p) => p.id === openingId);
       patchView(set, threadId, { loadingEarlier: false, gapBefore: closed ? null : first.seq });
     } catch {
       patchView(set, threadId, { loadingEarlier: false });
@@ -392,7 +427,10 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
         ...s.postsById,
         [postId]: {
           ...before,
-          reactions: { ...before.reactions, [kind]: Math.max(0, (before.reactions[kind] ?? 0) + (active ? 1 : -1)) },
+          reactions: {
+            ...before.reactions,
+            [kind]: Math.max(0, (before.reactions[kind] ?? 0) + (active ? 1 : -1)),
+          },
           myReactions: active ? [...mine, kind] : mine.filter((k) => k !== kind),
         },
       },
@@ -404,7 +442,16 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       );
       get().internal_receivePosts(post.threadId, [post]);
     } catch (err) {
-      set((s) => ({ postsById: { ...s.postsById, [postId]: { ...(s.postsById[postId] ?? before), reactions: before.reactions, myReactions: before.myReactions } } }));
+      set((s) => ({
+        postsById: {
+          ...s.postsById,
+          [postId]: {
+            ...(s.postsById[postId] ?? before),
+            reactions: before.reactions,
+            myReactions: before.myReactions,
+          },
+        },
+      }));
       throw err;
     }
   },
@@ -428,7 +475,9 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       return {
         postsById,
         postIdsByThread: { ...s.postIdsByThread, [threadId]: ids },
-        threadViews: view ? { ...s.threadViews, [threadId]: { ...view, syncedSeq: advanceSynced(view.syncedSeq, seqs) } } : s.threadViews,
+        threadViews: view
+          ? { ...s.threadViews, [threadId]: { ...view, syncedSeq: advanceSynced(view.syncedSeq, seqs) } }
+          : s.threadViews,
       };
     });
   },
@@ -448,7 +497,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       // Our own post's broadcast can beat its ack: show it once, in place of the waiting copy.
       if (authorId && authorId === s.currentUserId && !Object.values(s.outboxEcho).includes(post.id)) {
         const waiting = Object.values(s.outbox).find(
-          (e) => e.threadId === post.threadId && e.status === "sending" && !s.outboxEcho[e.clientId] && e.body === post.body,
+          (e) =>
+            e.threadId === post.threadId &&
+            e.status === "sending" &&
+            !s.outboxEcho[e.clientId] &&
+            e.body === post.body,
         );
         if (waiting) patch.outboxEcho = { ...s.outboxEcho, [waiting.clientId]: post.id };
       }
@@ -464,7 +517,9 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
   internal_postDeleted: ({ postId }) => {
     const post = get().postsById[postId];
     if (!post || post.deleted) return;
-    set((s) => ({ postsById: { ...s.postsById, [postId]: { ...post, deleted: true, body: null, html: null } } }));
+    set((s) => ({
+      postsById: { ...s.postsById, [postId]: { ...post, deleted: true, body: null, html: null } },
+    }));
   },
 
   internal_threadPresence: (presence) => {
@@ -477,7 +532,10 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
     set((s) => ({
       typingByThread: {
         ...s.typingByThread,
-        [threadId]: { ...s.typingByThread[threadId], [user.id]: { user, until: Date.now() + TYPING_SHOW_MS } },
+        [threadId]: {
+          ...s.typingByThread[threadId],
+          [user.id]: { user, until: Date.now() + TYPING_SHOW_MS },
+        },
       },
     }));
   },
@@ -494,7 +552,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
     for (const entry of Object.values(get().outbox)) {
       if (entry.userId !== get().currentUserId || inflight.has(entry.clientId)) continue;
       const waiting = entry.status === "sending";
-      const retry = entry.status === "failed" && entry.error && isRetryable(entry.error.code) && (entry.error.retryAt ?? 0) <= now;
+      const retry =
+        entry.status === "failed" &&
+        entry.error &&
+        isRetryable(entry.error.code) &&
+        (entry.error.retryAt ?? 0) <= now;
       if (waiting || retry) void deliver(set, get, entry.clientId);
     }
   },
@@ -507,7 +569,8 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       for (const e of restored) {
         if (outbox[e.clientId]) continue;
         // An entry saved while sending never got its answer: it counts as failed until re-sent.
-        outbox[e.clientId] = e.status === "sending" ? { ...e, status: "failed", error: { code: "NETWORK", retryAt: null } } : e;
+        outbox[e.clientId] =
+          e.status === "sending" ? { ...e, status: "failed", error: { code: "NETWORK", retryAt: null } } : e;
       }
       return { outbox };
     });
@@ -519,24 +582,28 @@ const outboxCache = new WeakMap<object, Map<string, OutboxEntry[]>>();
 
 export const postSelectors = {
   view: (threadId: string | undefined) => (s: AppState) => (threadId ? s.threadViews[threadId] : undefined),
-  ids: (threadId: string | undefined) => (s: AppState) => (threadId ? (s.postIdsByThread[threadId] ?? EMPTY_IDS) : EMPTY_IDS),
+  ids: (threadId: string | undefined) => (s: AppState) =>
+    threadId ? (s.postIdsByThread[threadId] ?? EMPTY_IDS) : EMPTY_IDS,
   post: (id: string) => (s: AppState) => s.postsById[id],
-  presence: (threadId: string | undefined) => (s: AppState) => (threadId ? s.threadPresence[threadId] : undefined),
+  presence: (threadId: string | undefined) => (s: AppState) =>
+    threadId ? s.threadPresence[threadId] : undefined,
   draft: (threadId: string) => (s: AppState) => s.drafts[threadId],
   /** This thread's waiting posts, oldest first, without those whose own broadcast already shows. */
-  outbox: (threadId: string) => (s: AppState): OutboxEntry[] => {
-    let perState = outboxCache.get(s.outbox);
-    if (!perState) {
-      perState = new Map();
-      outboxCache.set(s.outbox, perState);
-    }
-    const key = `${threadId}|${Object.keys(s.outboxEcho).join(",")}`;
-    const hit = perState.get(key);
-    if (hit) return hit;
-    const list = Object.values(s.outbox)
-      .filter((e) => e.threadId === threadId && !(e.status === "sending" && s.outboxEcho[e.clientId]))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    perState.set(key, list);
-    return list;
-  },
+  outbox:
+    (threadId: string) =>
+    (s: AppState): OutboxEntry[] => {
+      let perState = outboxCache.get(s.outbox);
+      if (!perState) {
+        perState = new Map();
+        outboxCache.set(s.outbox, perState);
+      }
+      const key = `${threadId}|${Object.keys(s.outboxEcho).join(",")}`;
+      const hit = perState.get(key);
+      if (hit) return hit;
+      const list = Object.values(s.outbox)
+        .filter((e) => e.threadId === threadId && !(e.status === "sending" && s.outboxEcho[e.clientId]))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      perState.set(key, list);
+      return list;
+    },
 };

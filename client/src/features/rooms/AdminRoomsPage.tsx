@@ -70,11 +70,22 @@ export function AdminRoomsPage() {
                   </Link>
                   <div className="muted">/{room.slug}</div>
                 </td>
-                <td>{room.visibility === "public" ? t("rooms.visibility.public") : <VisibilityBadge visibility={room.visibility} />}</td>
+                <td>
+                  {room.visibility === "public" ? (
+                    t("rooms.visibility.public")
+                  ) : (
+                    <VisibilityBadge visibility={room.visibility} />
+                  )}
+                </td>
                 <td>{room.slowModeSeconds > 0 ? f.duration(room.slowModeSeconds) : t("rooms.admin.off")}</td>
                 <td>{f.number(room.threadCount)}</td>
                 <td>
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(room)} data-testid="admin-room-edit">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setEditing(room)}
+                    data-testid="admin-room-edit"
+                  >
                     {t("rooms.admin.edit")}
                   </Button>
                 </td>
@@ -83,7 +94,9 @@ export function AdminRoomsPage() {
           </tbody>
         </table>
       </div>
-      {editing && <RoomFormDialog room={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RoomFormDialog room={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </div>
   );
 }

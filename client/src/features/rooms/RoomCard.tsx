@@ -12,7 +12,12 @@ import { counted } from "../posts/counted";
 export function VisibilityBadge({ visibility }: { visibility: RoomVisibility }) {
   const t = useT();
   if (visibility === "members") return <Badge icon={<LockIcon />}>{t("rooms.visibility.members")}</Badge>;
-  if (visibility === "restricted") return <Badge tone="warning" icon={<LockIcon />}>{t("rooms.visibility.restricted")}</Badge>;
+  if (visibility === "restricted")
+    return (
+      <Badge tone="warning" icon={<LockIcon />}>
+        {t("rooms.visibility.restricted")}
+      </Badge>
+    );
   return null;
 }
 
@@ -27,7 +32,12 @@ export function RoomCard({ id }: { id: string }) {
   const unread = room.unreadThreads ?? 0;
   return (
     <li className="room-card">
-      <Link to={`/rooms/${encodeURIComponent(room.slug)}`} className="room-card__link" data-testid="room-card" data-slug={room.slug}>
+      <Link
+        to={`/rooms/${encodeURIComponent(room.slug)}`}
+        className="room-card__link"
+        data-testid="room-card"
+        data-slug={room.slug}
+      >
         <span className="room-card__top">
           <span className="room-card__name">{localized(room.name, locale)}</span>
           <VisibilityBadge visibility={room.visibility} />
@@ -42,10 +52,15 @@ export function RoomCard({ id }: { id: string }) {
           <span data-testid="room-thread-count">
             <ChatIcon /> {counted(t, "rooms.stat.threads", room.threadCount, f.number(room.threadCount))}
           </span>
-          <span className={room.presenceCount > 0 ? "room-card__live" : undefined} data-testid="room-presence-count">
+          <span
+            className={room.presenceCount > 0 ? "room-card__live" : undefined}
+            data-testid="room-presence-count"
+          >
             <UsersIcon /> {counted(t, "rooms.stat.present", room.presenceCount, f.number(room.presenceCount))}
           </span>
-          <span className="room-card__active">{t("rooms.stat.active", { when: f.relative(room.lastActivityAt) })}</span>
+          <span className="room-card__active">
+            {t("rooms.stat.active", { when: f.relative(room.lastActivityAt) })}
+          </span>
         </span>
         <span className="room-card__go" aria-hidden="true">
           <ChevronRightIcon />

@@ -34,7 +34,9 @@ export function parseAudience(text: string): Affiliation[] {
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((line) => (RegionCode.safeParse(line).success ? { kind: "region", code: line } : { kind: "agency", name: line }));
+    .map((line) =>
+      RegionCode.safeParse(line).success ? { kind: "region", code: line } : { kind: "agency", name: line },
+    );
 }
 
 export function audienceText(list: Affiliation[]): string {
@@ -64,9 +66,14 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
   useEffect(() => {
     if (!room?.moderators.length) return;
     let live = true;
-    void Promise.all(room.moderators.map((id) => usersApi.get(id).then((u) => ({ id: u.id, name: u.name }), () => ({ id, name: id })))).then(
-      (people) => live && setModerators(people),
-    );
+    void Promise.all(
+      room.moderators.map((id) =>
+        usersApi.get(id).then(
+          (u) => ({ id: u.id, name: u.name }),
+          () => ({ id, name: id }),
+        ),
+      ),
+    ).then((people) => live && setModerators(people));
     return () => {
       live = false;
     };
@@ -97,12 +104,17 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
         toast({ tone: "success", message: "rooms.form.saved" });
       } else {
         const created = await createRoom(RoomCreateInput.parse(values));
-        toast({ tone: "success", message: "rooms.form.created", params: { name: created.name[locale] || created.name.id } });
+        toast({
+          tone: "success",
+          message: "rooms.form.created",
+          params: { name: created.name[locale] || created.name.id },
+        });
       }
       onClose();
     } catch (err) {
       setBusy(false);
-      if (isApiError(err) && (err.code === "VALIDATION" || err.code === "CONFLICT")) setIssues(issuesFromApi(err));
+      if (isApiError(err) && (err.code === "VALIDATION" || err.code === "CONFLICT"))
+        setIssues(issuesFromApi(err));
       if (isApiError(err) && err.code === "CONFLICT") setIssues({ slug: { key: "rooms.form.slugTaken" } });
       const { key, params } = describeError(err, locale);
       setAlert(t(key, params));
@@ -112,7 +124,11 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
   return (
     <Dialog
       open
-      title={room ? t("rooms.form.editTitle", { name: room.name[locale] || room.name.id }) : t("rooms.form.createTitle")}
+      title={
+        room
+          ? t("rooms.form.editTitle", { name: room.name[locale] || room.name.id })
+          : t("rooms.form.createTitle")
+      }
       onClose={onClose}
       testId="room-form"
       footer={
@@ -137,25 +153,75 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
       >
         {alert && <FormAlert>{alert}</FormAlert>}
         <Field label={t("rooms.form.slug")} hint={t("rooms.form.slugHint")} error={issueText(t, issues.slug)}>
-          {(c) => <input {...c} className="input" value={slug} maxLength={LIMITS.roomSlug.max} data-autofocus data-testid="room-form-slug" onChange={(e) => setSlug(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              className="input"
+              value={slug}
+              maxLength={LIMITS.roomSlug.max}
+              data-autofocus
+              data-testid="room-form-slug"
+              onChange={(e) => setSlug(e.target.value)}
+            />
+          )}
         </Field>
         <div className="room-form__pair">
           <Field label={t("rooms.form.nameId")} error={issueText(t, issues["name.id"])}>
-            {(c) => <input {...c} className="input" value={name.id} maxLength={LIMITS.roomName.max} data-testid="room-form-name-id" onChange={(e) => setName({ ...name, id: e.target.value })} />}
+            {(c) => (
+              <input
+                {...c}
+                className="input"
+                value={name.id}
+                maxLength={LIMITS.roomName.max}
+                data-testid="room-form-name-id"
+                onChange={(e) => setName({ ...name, id: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t("rooms.form.nameEn")} error={issueText(t, issues["name.en"])}>
-            {(c) => <input {...c} className="input" value={name.en} maxLength={LIMITS.roomName.max} data-testid="room-form-name-en" onChange={(e) => setName({ ...name, en: e.target.value })} />}
+            {(c) => (
+              <input
+                {...c}
+                className="input"
+                value={name.en}
+                maxLength={LIMITS.roomName.max}
+                data-testid="room-form-name-en"
+                onChange={(e) => setName({ ...name, en: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <div className="room-form__pair">
-          <Field label={t("rooms.form.descId")} optionalText={t("ui.optional")} error={issueText(t, issues["description.id"])}>
+          <Field
+            label={t("rooms.form.descId")}
+            optionalText={t("ui.optional")}
+            error={issueText(t, issues["description.id"])}
+          >
             {(c) => (
-              <textarea {...c} className="input textarea" rows={3} maxLength={LIMITS.roomDescription.max} value={description.id} onChange={(e) => setDescription({ ...description, id: e.target.value })} />
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={3}
+                maxLength={LIMITS.roomDescription.max}
+                value={description.id}
+                onChange={(e) => setDescription({ ...description, id: e.target.value })}
+              />
             )}
           </Field>
-          <Field label={t("rooms.form.descEn")} optionalText={t("ui.optional")} error={issueText(t, issues["description.en"])}>
+          <Field
+            label={t("rooms.form.descEn")}
+            optionalText={t("ui.optional")}
+            error={issueText(t, issues["description.en"])}
+          >
             {(c) => (
-              <textarea {...c} className="input textarea" rows={3} maxLength={LIMITS.roomDescription.max} value={description.en} onChange={(e) => setDescription({ ...description, en: e.target.value })} />
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={3}
+                maxLength={LIMITS.roomDescription.max}
+                value={description.en}
+                onChange={(e) => setDescription({ ...description, en: e.target.value })}
+              />
             )}
           </Field>
         </div>
@@ -164,23 +230,62 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
           <div className="choice-group">
             {VISIBILITIES.map((v) => (
               <label key={v} className={`choice${visibility === v ? " choice--checked" : ""}`}>
-                <input type="radio" name="visibility" value={v} checked={visibility === v} onChange={() => setVisibility(v)} data-testid={`room-form-visibility-${v}`} />
+                <input
+                  type="radio"
+                  name="visibility"
+                  value={v}
+                  checked={visibility === v}
+                  onChange={() => setVisibility(v)}
+                  data-testid={`room-form-visibility-${v}`}
+                />
                 {t(`rooms.form.visibility.${v}`)}
               </label>
             ))}
           </div>
         </fieldset>
         {visibility === "restricted" && (
-          <Field label={t("rooms.form.allowed")} hint={t("rooms.form.allowedHint")} error={issueText(t, issues.allowedAffiliations) ?? firstIssue(t, issues, "allowedAffiliations.")}>
-            {(c) => <textarea {...c} className="input textarea" rows={3} value={audience} data-testid="room-form-allowed" onChange={(e) => setAudience(e.target.value)} />}
+          <Field
+            label={t("rooms.form.allowed")}
+            hint={t("rooms.form.allowedHint")}
+            error={issueText(t, issues.allowedAffiliations) ?? firstIssue(t, issues, "allowedAffiliations.")}
+          >
+            {(c) => (
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={3}
+                value={audience}
+                data-testid="room-form-allowed"
+                onChange={(e) => setAudience(e.target.value)}
+              />
+            )}
           </Field>
         )}
-        <Field label={t("rooms.form.slowMode")} hint={t("rooms.form.slowModeHint")} error={issueText(t, issues.slowModeSeconds)}>
+        <Field
+          label={t("rooms.form.slowMode")}
+          hint={t("rooms.form.slowModeHint")}
+          error={issueText(t, issues.slowModeSeconds)}
+        >
           {(c) => (
-            <input {...c} className="input input--short" type="number" min={0} max={SLOW_MODE_MAX_SECONDS} step={5} inputMode="numeric" value={slowMode} data-testid="room-form-slow" onChange={(e) => setSlowMode(e.target.value)} />
+            <input
+              {...c}
+              className="input input--short"
+              type="number"
+              min={0}
+              max={SLOW_MODE_MAX_SECONDS}
+              step={5}
+              inputMode="numeric"
+              value={slowMode}
+              data-testid="room-form-slow"
+              onChange={(e) => setSlowMode(e.target.value)}
+            />
           )}
         </Field>
-        <ModeratorPicker people={moderators} onChange={setModerators} error={issueText(t, issues.moderators)} />
+        <ModeratorPicker
+          people={moderators}
+          onChange={setModerators}
+          error={issueText(t, issues.moderators)}
+        />
         <label className="qa-check">
           <input type="checkbox" checked={preModerated} onChange={(e) => setPreModerated(e.target.checked)} />
           <span>{t("rooms.form.preModerated")}</span>
@@ -195,7 +300,15 @@ function firstIssue(t: ReturnType<typeof useT>, issues: FieldIssues, prefix: str
   return key ? issueText(t, issues[key]) : undefined;
 }
 
-function ModeratorPicker({ people, onChange, error }: { people: Person[]; onChange: (p: Person[]) => void; error?: string }) {
+function ModeratorPicker({
+  people,
+  onChange,
+  error,
+}: {
+  people: Person[];
+  onChange: (p: Person[]) => void;
+  error?: string;
+}) {
   const t = useT();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<Person[]>([]);
@@ -228,14 +341,25 @@ function ModeratorPicker({ people, onChange, error }: { people: Person[]; onChan
                 <li key={p.id} className="mod-picker__chip">
                   <Avatar name={p.name} seed={p.id} size="sm" />
                   {p.name}
-                  <button type="button" aria-label={t("rooms.form.moderatorRemove", { name: p.name })} onClick={() => onChange(people.filter((x) => x.id !== p.id))}>
+                  <button
+                    type="button"
+                    aria-label={t("rooms.form.moderatorRemove", { name: p.name })}
+                    onClick={() => onChange(people.filter((x) => x.id !== p.id))}
+                  >
                     <CloseIcon />
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <input {...c} type="search" className="input" placeholder={t("rooms.form.moderatorSearch")} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            {...c}
+            type="search"
+            className="input"
+            placeholder={t("rooms.form.moderatorSearch")}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           {results.length > 0 && (
             <ul className="mod-picker__results">
               {results

@@ -68,7 +68,10 @@ export function RoomPage() {
             title={t(signIn ? "rooms.signIn.title" : "rooms.notFound.title")}
             action={
               signIn ? (
-                <Link to={`/login?next=${encodeURIComponent(`/rooms/${slug ?? ""}`)}`} className={buttonClass("primary")}>
+                <Link
+                  to={`/login?next=${encodeURIComponent(`/rooms/${slug ?? ""}`)}`}
+                  className={buttonClass("primary")}
+                >
                   {t("rooms.signIn.action")}
                 </Link>
               ) : undefined
@@ -104,7 +107,9 @@ export function RoomPage() {
         </div>
         {description && <p className="page-lead">{description}</p>}
         <div className="room__meta">
-          <span data-testid="room-thread-count">{counted(t, "rooms.stat.threads", room.threadCount, f.number(room.threadCount))}</span>
+          <span data-testid="room-thread-count">
+            {counted(t, "rooms.stat.threads", room.threadCount, f.number(room.threadCount))}
+          </span>
           <PresenceAvatars presence={presence} testId="room-presence" labelKey="rooms.page.presence" />
         </div>
         {room.slowModeSeconds > 0 && (

@@ -4,7 +4,8 @@ const id = {
   "rooms.visibility.restricted": "Terbatas",
   "rooms.breadcrumb": "Ruang diskusi",
   "rooms.list.title": "Ruang diskusi",
-  "rooms.list.lead": "Setiap ruang membahas satu bidang urusan pemerintahan. Angka di setiap ruang diperbarui langsung.",
+  "rooms.list.lead":
+    "Setiap ruang membahas satu bidang urusan pemerintahan. Angka di setiap ruang diperbarui langsung.",
   "rooms.list.empty.title": "Belum ada ruang diskusi",
   "rooms.list.empty.body": "Ruang diskusi akan tampil di sini setelah dibuka oleh penyelenggara.",
   "rooms.list.error.title": "Ruang diskusi belum dapat dimuat",
@@ -21,7 +22,8 @@ const id = {
   "rooms.page.presence": "{count} orang di ruang ini sekarang",
   "rooms.page.presence.one": "1 orang di ruang ini sekarang",
   "rooms.page.presenceGuests": "termasuk {count} tamu",
-  "rooms.page.slowMode": "Mode lambat aktif: setiap anggota dapat mengirim satu postingan atau utas tiap {duration}.",
+  "rooms.page.slowMode":
+    "Mode lambat aktif: setiap anggota dapat mengirim satu postingan atau utas tiap {duration}.",
   "rooms.page.signIn": "Masuk untuk memulai utas atau membalas.",
   "rooms.notFound.title": "Ruang tidak ditemukan",
   "rooms.notFound.body": "Ruang ini tidak ada atau Anda tidak memiliki akses ke sana.",
@@ -30,7 +32,8 @@ const id = {
   "rooms.signIn.action": "Masuk",
 
   "rooms.admin.title": "Kelola ruang diskusi",
-  "rooms.admin.lead": "Buat ruang baru, ubah nama dan deskripsi dalam dua bahasa, atur siapa yang dapat masuk, mode lambat, dan moderator ruang.",
+  "rooms.admin.lead":
+    "Buat ruang baru, ubah nama dan deskripsi dalam dua bahasa, atur siapa yang dapat masuk, mode lambat, dan moderator ruang.",
   "rooms.admin.create": "Ruang baru",
   "rooms.admin.edit": "Ubah",
   "rooms.admin.forbidden": "Hanya admin yang dapat mengelola ruang.",
@@ -52,7 +55,8 @@ const id = {
   "rooms.form.visibility.members": "Hanya pengguna yang sudah masuk",
   "rooms.form.visibility.restricted": "Hanya daerah atau instansi tertentu",
   "rooms.form.allowed": "Daerah dan instansi yang diizinkan",
-  "rooms.form.allowedHint": "Satu per baris: kode wilayah Kemendagri (misalnya 33 atau 33.73) atau nama instansi.",
+  "rooms.form.allowedHint":
+    "Satu per baris: kode wilayah Kemendagri (misalnya 33 atau 33.73) atau nama instansi.",
   "rooms.form.slowMode": "Mode lambat (detik)",
   "rooms.form.slowModeHint": "0 berarti mati. Maksimal 3600 detik (satu jam).",
   "rooms.form.moderators": "Moderator ruang",
@@ -99,7 +103,8 @@ const en: Record<keyof typeof id, string> = {
   "rooms.signIn.action": "Sign in",
 
   "rooms.admin.title": "Manage discussion rooms",
-  "rooms.admin.lead": "Create rooms, edit their names and descriptions in both languages, and set who may enter, slow mode and room moderators.",
+  "rooms.admin.lead":
+    "Create rooms, edit their names and descriptions in both languages, and set who may enter, slow mode and room moderators.",
   "rooms.admin.create": "New room",
   "rooms.admin.edit": "Edit",
   "rooms.admin.forbidden": "Only administrators can manage rooms.",

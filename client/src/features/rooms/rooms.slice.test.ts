@@ -15,7 +15,10 @@ beforeEach(() => {
       // A scripted socket: records the command, answers room:join with a presence.
       emitWithAck: async (event: string, payload: unknown) => {
         emits.push([event, payload]);
-        return { ok: true, data: { presence: makePresence({ scope: "room", id: ROOM_ID, count: 4, guests: 4 }) } };
+        return {
+          ok: true,
+          data: { presence: makePresence({ scope: "room", id: ROOM_ID, count: 4, guests: 4 }) },
+        };
       },
     } as unknown as Parameters<typeof send>[0]);
     if (!res.ok) throw new Error(res.error.code);
@@ -26,7 +29,13 @@ beforeEach(() => {
 describe("rooms slice", () => {
   it("normalises the shared RoomDto by id and slug, in the server's order", async () => {
     mockFetch({
-      "GET /api/rooms": () => json(200, { rooms: [makeRoom(), makeRoom({ id: "a00000000000000000000002", slug: "manajemen-asn", unreadThreads: 2 })] }),
+      "GET /api/rooms": () =>
+        json(200, {
+          rooms: [
+            makeRoom(),
+            makeRoom({ id: "a00000000000000000000002", slug: "manajemen-asn", unreadThreads: 2 }),
+          ],
+        }),
     });
     await state().loadRooms();
     expect(state().roomsStatus).toBe("ready");
@@ -52,8 +61,15 @@ describe("rooms slice", () => {
 
   it("keeps the viewer's unread count and live numbers when a neutral room:updated arrives", () => {
     state().internal_receiveRooms([makeRoom({ unreadThreads: 3, threadCount: 9, presenceCount: 2 })]);
-    state().internal_roomUpdated(makeRoom({ name: { id: "Nama Baru", en: "New Name" }, threadCount: 0, presenceCount: 0 }));
-    expect(state().roomsById[ROOM_ID]).toMatchObject({ name: { id: "Nama Baru" }, unreadThreads: 3, threadCount: 9, presenceCount: 2 });
+    state().internal_roomUpdated(
+      makeRoom({ name: { id: "Nama Baru", en: "New Name" }, threadCount: 0, presenceCount: 0 }),
+    );
+    expect(state().roomsById[ROOM_ID]).toMatchObject({
+      name: { id: "Nama Baru" },
+      unreadThreads: 3,
+      threadCount: 9,
+      presenceCount: 2,
+    });
   });
 
   it("joins a room's channel once however many pages hold it, and leaves at the last", async () => {

@@ -35,14 +35,19 @@ export interface RoomsSlice {
   internal_roomUpdated: (room: RoomDto) => void;
   internal_roomPresence: (presence: PresenceDto) => void;
   /** Live thread changes move the room's counters without a refetch. */
-  internal_roomActivity: (roomId: string, change: { threads?: number; unreadThreads?: number; at?: string }) => void;
+  internal_roomActivity: (
+    roomId: string,
+    change: { threads?: number; unreadThreads?: number; at?: string },
+  ) => void;
   /** After every (re)connect: join again the rooms pages still hold. */
   internal_rejoinRooms: () => void;
 }
 
 async function socketJoin(get: () => AppState, roomId: string) {
   try {
-    const { presence } = await realtime.command<{ presence: PresenceDto }>((s) => s.emitWithAck("room:join", { roomId }));
+    const { presence } = await realtime.command<{ presence: PresenceDto }>((s) =>
+      s.emitWithAck("room:join", { roomId }),
+    );
     if (get().roomJoins[roomId]) get().internal_roomPresence(presence);
   } catch {
     // Offline or refused: the page still works from REST; the next connect joins again.
@@ -152,7 +157,9 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
         }
       }
       const listed = rooms.map((r) => r.id);
-      const roomOrder = opts?.replaceList ? listed : [...s.roomOrder, ...listed.filter((id) => !s.roomOrder.includes(id))];
+      const roomOrder = opts?.replaceList
+        ? listed
+        : [...s.roomOrder, ...listed.filter((id) => !s.roomOrder.includes(id))];
       return { roomsById, roomIdBySlug, roomOrder };
     });
   },
@@ -174,8 +181,12 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
     set((s) => {
       const room = s.roomsById[presence.id];
       return {
-        roomPresence: s.roomJoins[presence.id] ? { ...s.roomPresence, [presence.id]: presence } : s.roomPresence,
-        roomsById: room ? { ...s.roomsById, [room.id]: { ...room, presenceCount: presence.count } } : s.roomsById,
+        roomPresence: s.roomJoins[presence.id]
+          ? { ...s.roomPresence, [presence.id]: presence }
+          : s.roomPresence,
+        roomsById: room
+          ? { ...s.roomsById, [room.id]: { ...room, presenceCount: presence.count } }
+          : s.roomsById,
       };
     });
   },

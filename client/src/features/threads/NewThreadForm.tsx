@@ -66,10 +66,20 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
     setAlert(null);
     const tags = splitTags(draft.tags);
     const tagIssues: FieldIssues = {};
-    if (tags.length > LIMITS.tagsPerThread) tagIssues.tags = { key: "threads.new.tooManyTags", params: { max: LIMITS.tagsPerThread } };
+    if (tags.length > LIMITS.tagsPerThread)
+      tagIssues.tags = { key: "threads.new.tooManyTags", params: { max: LIMITS.tagsPerThread } };
     const badTag = tags.find((tag) => !Tag.safeParse(tag).success);
-    if (badTag) tagIssues.tags = { key: "threads.new.badTag", params: { tag: badTag, min: LIMITS.tag.min, max: LIMITS.tag.max } };
-    const checked = validate(ThreadCreateInput, { title: draft.title, body: draft.body, tags, clientId: draft.clientId });
+    if (badTag)
+      tagIssues.tags = {
+        key: "threads.new.badTag",
+        params: { tag: badTag, min: LIMITS.tag.min, max: LIMITS.tag.max },
+      };
+    const checked = validate(ThreadCreateInput, {
+      title: draft.title,
+      body: draft.body,
+      tags,
+      clientId: draft.clientId,
+    });
     if (!checked.ok || Object.keys(tagIssues).length) {
       setIssues({ ...(checked.ok ? {} : checked.issues), ...tagIssues });
       return;
@@ -122,7 +132,12 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
             />
           )}
         </Field>
-        <Field label={t("threads.new.body")} hint={t("posts.composer.hint")} error={issueText(t, issues.body)} testId="new-thread-body">
+        <Field
+          label={t("threads.new.body")}
+          hint={t("posts.composer.hint")}
+          error={issueText(t, issues.body)}
+          testId="new-thread-body"
+        >
           {(c) => (
             <MarkdownEditor
               id={c.id}
@@ -142,7 +157,15 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
           error={issueText(t, issues.tags)}
           testId="new-thread-tags"
         >
-          {(c) => <input {...c} className="input" value={draft.tags} data-testid="new-thread-tags" onChange={(e) => update({ tags: e.target.value })} />}
+          {(c) => (
+            <input
+              {...c}
+              className="input"
+              value={draft.tags}
+              data-testid="new-thread-tags"
+              onChange={(e) => update({ tags: e.target.value })}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <Button variant="ghost" onClick={onClose}>

@@ -48,7 +48,11 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
   if (!thread) return null;
   const unread = thread.unreadCount ?? 0;
   return (
-    <li className={`thread-row${unread > 0 ? " thread-row--unread" : ""}${fresh ? " thread-row--fresh" : ""}`} data-testid="thread-item" data-thread-id={id}>
+    <li
+      className={`thread-row${unread > 0 ? " thread-row--unread" : ""}${fresh ? " thread-row--fresh" : ""}`}
+      data-testid="thread-item"
+      data-thread-id={id}
+    >
       <div className="thread-row__main">
         <div className="thread-row__badges">
           <ThreadBadges thread={thread} />
@@ -104,7 +108,8 @@ export function ThreadList({ room, sort }: { room: RoomDto; sort: ThreadSort }) 
     if (!el || !hasMore || typeof IntersectionObserver === "undefined") return;
     const io = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) void loadThreads({ id: roomRef.current.id, slug: roomRef.current.slug }, sort, { more: true });
+        if (entries.some((e) => e.isIntersecting))
+          void loadThreads({ id: roomRef.current.id, slug: roomRef.current.slug }, sort, { more: true });
       },
       { rootMargin: "400px 0px" },
     );
@@ -129,7 +134,10 @@ export function ThreadList({ room, sort }: { room: RoomDto; sort: ThreadSort }) 
       <EmptyState
         title={t("threads.list.error")}
         action={
-          <Button variant="secondary" onClick={() => void loadThreads({ id: room.id, slug: room.slug }, sort)}>
+          <Button
+            variant="secondary"
+            onClick={() => void loadThreads({ id: room.id, slug: room.slug }, sort)}
+          >
             {t("ui.retry")}
           </Button>
         }

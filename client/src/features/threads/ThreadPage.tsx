@@ -79,7 +79,10 @@ export function ThreadPage() {
           title={t(signIn ? "posts.thread.signIn.title" : "posts.thread.notFound.title")}
           action={
             signIn ? (
-              <Link to={`/login?next=${encodeURIComponent(`/threads/${id}`)}`} className={buttonClass("primary")}>
+              <Link
+                to={`/login?next=${encodeURIComponent(`/threads/${id}`)}`}
+                className={buttonClass("primary")}
+              >
                 {t("rooms.signIn.action")}
               </Link>
             ) : undefined
@@ -113,7 +116,9 @@ export function ThreadPage() {
     );
   }
 
-  const canModerate = me !== undefined && (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
+  const canModerate =
+    me !== undefined &&
+    (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
   const canWrite = me !== undefined && (!thread.locked || canModerate);
 
   return (
@@ -136,16 +141,26 @@ export function ThreadPage() {
         <TagList tags={thread.tags} />
         <div className="thread-head__meta">
           <span>
-            {t("posts.thread.started", { name: thread.author?.name ?? t("posts.post.unknownAuthor"), when: f.date(thread.createdAt) })}
+            {t("posts.thread.started", {
+              name: thread.author?.name ?? t("posts.post.unknownAuthor"),
+              when: f.date(thread.createdAt),
+            })}
           </span>
-          <span data-testid="thread-reply-count">{counted(t, "posts.thread.replies", thread.replyCount, f.number(thread.replyCount))}</span>
+          <span data-testid="thread-reply-count">
+            {counted(t, "posts.thread.replies", thread.replyCount, f.number(thread.replyCount))}
+          </span>
         </div>
         <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
       </header>
 
       <PostList threadId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} />
 
-      <Composer threadId={id} locked={thread.locked && !canModerate} slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)} textareaRef={textareaRef} />
+      <Composer
+        threadId={id}
+        locked={thread.locked && !canModerate}
+        slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)}
+        textareaRef={textareaRef}
+      />
     </div>
   );
 }

@@ -25,9 +25,11 @@ const id = {
   "threads.badge.hidden": "Disembunyikan",
   "threads.new.open": "Utas baru",
   "threads.new.title": "Mulai utas baru",
-  "threads.new.lead": "Ceritakan masalahnya, apa yang sudah dilakukan, dan apa yang ingin Anda ketahui dari daerah lain.",
+  "threads.new.lead":
+    "Ceritakan masalahnya, apa yang sudah dilakukan, dan apa yang ingin Anda ketahui dari daerah lain.",
   "threads.new.titleLabel": "Judul",
-  "threads.new.titleHint": "{min}–{max} karakter. Judul yang jelas memudahkan orang lain menemukan utas Anda.",
+  "threads.new.titleHint":
+    "{min}–{max} karakter. Judul yang jelas memudahkan orang lain menemukan utas Anda.",
   "threads.new.body": "Isi",
   "threads.new.tags": "Tag",
   "threads.new.tagsHint": "Hingga {max} tag, pisahkan dengan koma. Contoh: layanan-terpadu, desa",
@@ -35,7 +37,8 @@ const id = {
   "threads.new.cancel": "Batal",
   "threads.new.created": "Utas Anda telah terbit.",
   "threads.new.tooManyTags": "Paling banyak {max} tag.",
-  "threads.new.badTag": "Tag “{tag}” hanya boleh berisi huruf, angka, dan tanda hubung ({min}–{max} karakter).",
+  "threads.new.badTag":
+    "Tag “{tag}” hanya boleh berisi huruf, angka, dan tanda hubung ({min}–{max} karakter).",
   "threads.live.new": "Utas baru: {title}",
 };
 
@@ -66,7 +69,8 @@ const en: Record<keyof typeof id, string> = {
   "threads.badge.hidden": "Hidden",
   "threads.new.open": "New thread",
   "threads.new.title": "Start a new thread",
-  "threads.new.lead": "Describe the problem, what has been done, and what you would like to learn from other regions.",
+  "threads.new.lead":
+    "Describe the problem, what has been done, and what you would like to learn from other regions.",
   "threads.new.titleLabel": "Title",
   "threads.new.titleHint": "{min}–{max} characters. A clear title helps others find your thread.",
   "threads.new.body": "Body",

@@ -8,11 +8,16 @@ const ReadBody = z.object({ read: ReadStateDto });
 
 /** Threads over REST (DESIGN.md §5); `thread:created` / `thread:updated` keep lists live. */
 export const threadsApi = {
-  list: (slug: string, query: { sort: ThreadSort; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
-    api.get(`/rooms/${encodeURIComponent(slug)}/threads`, ThreadPage, { query, signal }),
-  get: async (id: string, signal?: AbortSignal) => (await api.get(`/threads/${id}`, ThreadBody, { signal })).thread,
+  list: (
+    slug: string,
+    query: { sort: ThreadSort; cursor?: string | null; limit?: number },
+    signal?: AbortSignal,
+  ) => api.get(`/rooms/${encodeURIComponent(slug)}/threads`, ThreadPage, { query, signal }),
+  get: async (id: string, signal?: AbortSignal) =>
+    (await api.get(`/threads/${id}`, ThreadBody, { signal })).thread,
   /** 201 for a new thread, 200 with the same thread when `clientId` was already used. */
   create: async (slug: string, input: ThreadCreateInput) =>
     (await api.post(`/rooms/${encodeURIComponent(slug)}/threads`, input, ThreadBody)).thread,
-  markRead: async (id: string, seq: number) => (await api.post(`/threads/${id}/read`, { seq }, ReadBody)).read,
+  markRead: async (id: string, seq: number) =>
+    (await api.post(`/threads/${id}/read`, { seq }, ReadBody)).read,
 };

@@ -13,7 +13,11 @@ describe("placing live threads among loaded ones", () => {
 
   it("activity: a bumped thread goes right after the pinned ones", () => {
     const bumped = t("b", { lastActivityAt: "2026-01-09T00:00:00.000Z" });
-    expect(placeThread(["pin", "a", "b"], bumped, { ...byId, b: bumped }, "activity", false)).toEqual(["pin", "b", "a"]);
+    expect(placeThread(["pin", "a", "b"], bumped, { ...byId, b: bumped }, "activity", false)).toEqual([
+      "pin",
+      "b",
+      "a",
+    ]);
   });
 
   it("top: a thread that sorts after everything loaded stays out while more pages remain", () => {

@@ -18,12 +18,19 @@ describe("thread lists", () => {
     const spy = mockFetch({
       "GET /api/rooms/inovasi-pelayanan-publik/threads": ({ url }) =>
         url.searchParams.get("cursor") === "c1"
-          ? json(200, { threads: [makeThread({ id: "t3", lastActivityAt: "2026-01-01T00:00:00.000Z" })], nextCursor: null })
+          ? json(200, {
+              threads: [makeThread({ id: "t3", lastActivityAt: "2026-01-01T00:00:00.000Z" })],
+              nextCursor: null,
+            })
           : json(200, { threads: [makeThread({ id: "t1" }), makeThread({ id: "t2" })], nextCursor: "c1" }),
     });
     await state().loadThreads(room, "new");
     await state().loadThreads(room, "new", { more: true });
-    expect(state().threadLists[listKey(ROOM_ID, "new")]).toMatchObject({ ids: ["t1", "t2", "t3"], nextCursor: null, status: "ready" });
+    expect(state().threadLists[listKey(ROOM_ID, "new")]).toMatchObject({
+      ids: ["t1", "t2", "t3"],
+      nextCursor: null,
+      status: "ready",
+    });
     expect(spy.mock.calls[1]?.[0]).toContain("cursor=c1");
 
     state().internal_receiveRooms([makeRoom({ threadCount: 3 })]);
@@ -33,7 +40,10 @@ describe("thread lists", () => {
   });
 
   it("does not load a next page when there is none", async () => {
-    const spy = mockFetch({ "GET /api/rooms/inovasi-pelayanan-publik/threads": () => json(200, { threads: [makeThread()], nextCursor: null }) });
+    const spy = mockFetch({
+      "GET /api/rooms/inovasi-pelayanan-publik/threads": () =>
+        json(200, { threads: [makeThread()], nextCursor: null }),
+    });
     await state().loadThreads(room, "top");
     await state().loadThreads(room, "top", { more: true });
     expect(spy).toHaveBeenCalledTimes(1);
@@ -52,13 +62,29 @@ describe("unread counts", () => {
 
   it("stay at zero for the thread the viewer has open", () => {
     state().internal_receiveThreads([makeThread({ postCount: 3, unreadCount: 0, lastReadSeq: 3 })]);
-    useStore.setState({ threadViews: { [THREAD_ID]: { joins: 1, status: "ready", error: null, live: true, syncedSeq: 3, gapBefore: null, loadingEarlier: false, lastReadAtOpen: 3 } } });
+    useStore.setState({
+      threadViews: {
+        [THREAD_ID]: {
+          joins: 1,
+          status: "ready",
+          error: null,
+          live: true,
+          syncedSeq: 3,
+          gapBefore: null,
+          loadingEarlier: false,
+          lastReadAtOpen: 3,
+        },
+      },
+    });
     state().internal_threadUpdated(makeThread({ postCount: 5, lastSeq: 5 }));
     expect(state().threadsById[THREAD_ID]).toMatchObject({ unreadCount: 0, lastReadSeq: 5 });
   });
 
   it("marking read clears the count and tells the server the seq", async () => {
-    const spy = mockFetch({ [`POST /api/threads/${THREAD_ID}/read`]: () => json(200, { read: { threadId: THREAD_ID, lastReadSeq: 6, unreadCount: 0 } }) });
+    const spy = mockFetch({
+      [`POST /api/threads/${THREAD_ID}/read`]: () =>
+        json(200, { read: { threadId: THREAD_ID, lastReadSeq: 6, unreadCount: 0 } }),
+    });
     state().internal_receiveRooms([makeRoom({ unreadThreads: 1 })]);
     state().internal_receiveThreads([makeThread({ lastSeq: 6, unreadCount: 3, lastReadSeq: 3 })]);
     await state().markThreadRead(THREAD_ID, 6);

@@ -22,7 +22,11 @@ export interface ThreadsSlice {
   threadFresh: Record<string, true>;
 
   /** First page (or, with `more`, the next page) of a room's threads in one order. */
-  loadThreads: (room: { id: string; slug: string }, sort: ThreadSort, opts?: { more?: boolean }) => Promise<void>;
+  loadThreads: (
+    room: { id: string; slug: string },
+    sort: ThreadSort,
+    opts?: { more?: boolean },
+  ) => Promise<void>;
   loadThread: (id: string) => Promise<ThreadDto>;
   createThread: (room: { id: string; slug: string }, input: ThreadCreateInput) => Promise<ThreadDto>;
   /** Everything up to `seq` has been seen; only moves forward. */
@@ -66,7 +70,10 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     if (current.status === "loading" || current.status === "loadingMore") return;
     if (opts?.more && !current.nextCursor) return;
     set((s) => ({
-      threadLists: { ...s.threadLists, [key]: { ...current, status: opts?.more ? "loadingMore" : "loading" } },
+      threadLists: {
+        ...s.threadLists,
+        [key]: { ...current, status: opts?.more ? "loadingMore" : "loading" },
+      },
     }));
     try {
       const page = await threadsApi.list(room.slug, {
@@ -78,10 +85,14 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
       set((s) => {
         const before = s.threadLists[key] ?? EMPTY_LIST;
         const ids = opts?.more ? appendPage(before.ids, page.threads) : page.threads.map((t) => t.id);
-        return { threadLists: { ...s.threadLists, [key]: { ids, nextCursor: page.nextCursor, status: "ready" } } };
+        return {
+          threadLists: { ...s.threadLists, [key]: { ids, nextCursor: page.nextCursor, status: "ready" } },
+        };
       });
     } catch {
-      set((s) => ({ threadLists: { ...s.threadLists, [key]: { ...(s.threadLists[key] ?? EMPTY_LIST), status: "error" } } }));
+      set((s) => ({
+        threadLists: { ...s.threadLists, [key]: { ...(s.threadLists[key] ?? EMPTY_LIST), status: "error" } },
+      }));
     }
   },
 
@@ -142,7 +153,10 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
       for (const t of threads) {
         const prev = threadsById[t.id];
         // A REST answer carries the viewer's fields; a later neutral copy must not erase them.
-        threadsById[t.id] = t.unreadCount === undefined && prev?.unreadCount !== undefined ? { ...t, unreadCount: prev.unreadCount, lastReadSeq: prev.lastReadSeq } : t;
+        threadsById[t.id] =
+          t.unreadCount === undefined && prev?.unreadCount !== undefined
+            ? { ...t, unreadCount: prev.unreadCount, lastReadSeq: prev.lastReadSeq }
+            : t;
       }
       return { threadsById };
     });
@@ -151,13 +165,19 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
   internal_threadCreated: (thread) => {
     const known = Boolean(get().threadsById[thread.id]);
     set((s) => {
-      const threadsById = { ...s.threadsById, [thread.id]: mergeThread(s.threadsById[thread.id], thread, false) };
+      const threadsById = {
+        ...s.threadsById,
+        [thread.id]: mergeThread(s.threadsById[thread.id], thread, false),
+      };
       const threadLists = { ...s.threadLists };
       for (const sort of SORTS) {
         const key = listKey(thread.roomId, sort);
         const list = threadLists[key];
         if (!list || list.status === "idle" || list.status === "loading") continue;
-        threadLists[key] = { ...list, ids: placeThread(list.ids, thread, threadsById, sort, list.nextCursor === null) };
+        threadLists[key] = {
+          ...list,
+          ids: placeThread(list.ids, thread, threadsById, sort, list.nextCursor === null),
+        };
       }
       return { threadsById, threadLists, threadFresh: { ...s.threadFresh, [thread.id]: true } };
     });
@@ -178,12 +198,18 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
         if (!list || list.status === "idle" || list.status === "loading") continue;
         // Only reorder threads the list shows; others arrive with their page.
         if (!list.ids.includes(thread.id) && sort !== "activity") continue;
-        threadLists[key] = { ...list, ids: placeThread(list.ids, merged, threadsById, sort, list.nextCursor === null) };
+        threadLists[key] = {
+          ...list,
+          ids: placeThread(list.ids, merged, threadsById, sort, list.nextCursor === null),
+        };
       }
       return { threadsById, threadLists };
     });
     const becameUnread = (prev?.unreadCount ?? 0) === 0 && (merged.unreadCount ?? 0) > 0;
-    get().internal_roomActivity(thread.roomId, { unreadThreads: becameUnread ? 1 : 0, at: thread.lastActivityAt });
+    get().internal_roomActivity(thread.roomId, {
+      unreadThreads: becameUnread ? 1 : 0,
+      at: thread.lastActivityAt,
+    });
   },
 });
 

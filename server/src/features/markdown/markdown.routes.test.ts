@@ -35,6 +35,9 @@ describe("POST /api/markdown/preview", () => {
     const ani = await signedIn(server, "member");
     expect((await ani.agent.post("/api/markdown/preview", { body: "hai", extra: 1 })).status).toBe(400);
     expect((await ani.agent.post("/api/markdown/preview", { body: "x".repeat(20_001) })).status).toBe(400);
-    expect((await ani.agent.post<Preview>("/api/markdown/preview", { body: "" })).body).toEqual({ html: "", mentions: [] });
+    expect((await ani.agent.post<Preview>("/api/markdown/preview", { body: "" })).body).toEqual({
+      html: "",
+      mentions: [],
+    });
   });
 });

@@ -7,7 +7,15 @@ export const ROOM_ID = hex(1, "a");
 export const THREAD_ID = hex(1, "b");
 
 export function makeAuthor(o: Partial<UserSummaryDto> = {}): UserSummaryDto {
-  return { id: hex(900, "c"), name: "Rina Kusumawardani", title: "Bupati Banyuwangi", affiliation: { kind: "agency", name: "Pemkab Banyuwangi" }, verified: true, role: "member", ...o };
+  return {
+    id: hex(900, "c"),
+    name: "Rina Kusumawardani",
+    title: "Bupati Banyuwangi",
+    affiliation: { kind: "agency", name: "Pemkab Banyuwangi" },
+    verified: true,
+    role: "member",
+    ...o,
+  };
 }
 
 export function makeRoom(o: Partial<RoomDto> = {}): RoomDto {
