@@ -70,15 +70,17 @@ export function AdminRoomsPage() {
                   </Link>
                   <div className="muted">/{room.slug}</div>
                 </td>
-                <td>
+                <td data-label={t("rooms.admin.col.visibility")}>
                   {room.visibility === "public" ? (
                     t("rooms.visibility.public")
                   ) : (
                     <VisibilityBadge visibility={room.visibility} />
                   )}
                 </td>
-                <td>{room.slowModeSeconds > 0 ? f.duration(room.slowModeSeconds) : t("rooms.admin.off")}</td>
-                <td>{f.number(room.threadCount)}</td>
+                <td data-label={t("rooms.admin.col.slowMode")}>
+                  {room.slowModeSeconds > 0 ? f.duration(room.slowModeSeconds) : t("rooms.admin.off")}
+                </td>
+                <td data-label={t("rooms.admin.col.threads")}>{f.number(room.threadCount)}</td>
                 <td>
                   <Button
                     size="sm"

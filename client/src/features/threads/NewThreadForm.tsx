@@ -81,7 +81,11 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
       clientId: draft.clientId,
     });
     if (!checked.ok || Object.keys(tagIssues).length) {
-      setIssues({ ...(checked.ok ? {} : checked.issues), ...tagIssues });
+      const found = { ...(checked.ok ? {} : checked.issues), ...tagIssues };
+      setIssues(found);
+      // Take the reader to the first field to fix (in the form's order).
+      const first = (["title", "body", "tags"] as const).find((f) => f in found);
+      if (first) document.querySelector<HTMLElement>(`[data-testid="new-thread-${first}"]`)?.focus();
       return;
     }
     setIssues({});
