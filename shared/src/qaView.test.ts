@@ -15,6 +15,7 @@ const q = (id: string, votes: number, rev: number): QuestionDto => ({
   answeredAt: null,
   dismissReason: null,
   mergedIntoId: null,
+  followUp: null,
   edited: false,
   mine: false,
   voted: false,

@@ -141,6 +141,8 @@ export const QuestionDto = z.object({
   /** Only to the author and moderators. */
   dismissReason: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
+  /** After the session ended unanswered: the host who owes an answer, and by when. */
+  followUp: z.object({ assignee: QaPersonDto, dueAt: IsoDate }).nullable(),
   edited: z.boolean(),
   mine: z.boolean(),
   voted: z.boolean(),

@@ -89,6 +89,11 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
             {t("qa.q.dismissedReason", { reason: question.dismissReason })}
           </p>
         )}
+        {question.followUp && question.status === "approved" && (
+          <p className="qa-card__followup" data-testid="qa-followup">
+            {t("qa.q.followUp", { name: question.followUp.assignee.name, date: f.date(question.followUp.dueAt) })}
+          </p>
+        )}
         {question.status === "answered" && (
           <div className="qa-card__answer">
             <span className="qa-card__answer-label">{t("qa.q.answer")}</span>

@@ -2,7 +2,7 @@ import type { QaSessionDto } from "@rembuk/shared";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { loadPeople } from "./qa.people.js";
-import { isPublicStatus, presentQuestion, type PresentableQuestion } from "./qa.presenter.js";
+import { isPublicStatus, peopleOf, presentQuestion, type PresentableQuestion } from "./qa.presenter.js";
 
 /**
  * Who hears about a question change, and in which shape:
@@ -17,7 +17,7 @@ export async function publishQuestion(
   wasPublic = false,
 ): Promise<void> {
   const sessionId = q.session.toString();
-  const people = await loadPeople([q.author]);
+  const people = await loadPeople(peopleOf(q));
   publish(rooms.qaMod(sessionId), event, {
     question: presentQuestion(q, { kind: "moderator", viewerId: null }, people),
   });

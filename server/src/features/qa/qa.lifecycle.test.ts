@@ -189,6 +189,12 @@ describe("ending a session keeps the knowledge", () => {
     const followUp = await Question.findById(open.id).lean();
     expect(followUp?.followUp?.assignee.toString()).toBe(host.id);
     expect(followUp?.followUp?.dueAt.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
+    // Participants see who owes the answer, and by when; answered questions carry no follow-up.
+    const after = await member.agent.get<QaSnapshotDto>(`/api/qa/${session.id}`);
+    const shown = after.body.questions.find((q) => q.id === open.id);
+    expect(shown?.followUp?.assignee.name).toBe("Ipuk Fiestiandani");
+    expect(shown?.followUp?.dueAt).toBe(followUp?.followUp?.dueAt.toISOString());
+    expect(after.body.questions.find((q) => q.id === written.id)?.followUp).toBeNull();
 
     // Ending again changes nothing and makes no second archive.
     const again = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, { status: "ended" });

@@ -32,9 +32,14 @@ export type PresentableQuestion = Pick<
   | "answeredAt"
   | "dismissReason"
   | "mergedInto"
+  | "followUp"
   | "edited"
   | "createdAt"
 >;
+
+/** Everyone a question's DTO names: its author and, after the end, the host who owes the answer. */
+export const peopleOf = (q: Pick<QuestionRecord, "author" | "followUp">) =>
+  q.followUp ? [q.author, q.followUp.assignee] : [q.author];
 
 export function presentQuestion(q: PresentableQuestion, audience: Audience, people: People, voted = false): QuestionDto {
   const authorId = q.author.toString();
@@ -54,6 +59,9 @@ export function presentQuestion(q: PresentableQuestion, audience: Audience, peop
     answeredAt: q.answeredAt ? q.answeredAt.toISOString() : null,
     dismissReason: showReason ? (q.dismissReason ?? null) : null,
     mergedIntoId: q.mergedInto ? q.mergedInto.toString() : null,
+    followUp: q.followUp
+      ? { assignee: personOrPlaceholder(people, q.followUp.assignee), dueAt: q.followUp.dueAt.toISOString() }
+      : null,
     edited: q.edited,
     mine,
     voted,

@@ -17,7 +17,7 @@ import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
 import { loadPeople } from "./qa.people.js";
-import { presentQuestion, presentSession } from "./qa.presenter.js";
+import { peopleOf, presentQuestion, presentSession } from "./qa.presenter.js";
 import { loadQaRoom, type QaRoom } from "./qa.rooms.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
@@ -98,7 +98,7 @@ export async function snapshotFor(actor: Actor | null, access: SessionAccess): P
     actor ? Vote.find({ session: session._id, user: actor.id }, { question: 1 }).lean() : Promise.resolve([]),
   ]);
   const voted = new Set(votes.map((v) => v.question.toString()));
-  const people = await loadPeople([...session.hosts, ...questions.map((q) => q.author)]);
+  const people = await loadPeople([...session.hosts, ...questions.flatMap(peopleOf)]);
   const audience = canModerate
     ? ({ kind: "moderator", viewerId: actor?.id ?? null } as const)
     : ({ kind: "participant", viewerId: actor?.id ?? null } as const);

@@ -7,7 +7,7 @@ import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { publishQuestion, publishSession } from "./qa.broadcast.js";
 import { loadPeople } from "./qa.people.js";
-import { isPublicStatus, presentQuestion } from "./qa.presenter.js";
+import { isPublicStatus, peopleOf, presentQuestion } from "./qa.presenter.js";
 import { presentSessionFor } from "./qaSession.service.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
@@ -19,7 +19,7 @@ const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION")
 /** The question in the actor's own view (the ack), with their vote flag (read unless known). */
 async function presentForActor(q: QuestionRecord, actor: Actor, access: SessionAccess, voted?: boolean): Promise<QuestionDto> {
   const [people, vote] = await Promise.all([
-    loadPeople([q.author]),
+    loadPeople(peopleOf(q)),
     voted === undefined ? Vote.exists({ question: q._id, user: actor.id }) : Promise.resolve(voted ? {} : null),
   ]);
   const audience = access.canModerate

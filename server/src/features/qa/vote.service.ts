@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
 import { loadPeople } from "./qa.people.js";
-import { presentQuestion } from "./qa.presenter.js";
+import { peopleOf, presentQuestion } from "./qa.presenter.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { markVoteChanged } from "./vote.fanout.js";
 import { Vote } from "./vote.model.js";
@@ -60,7 +60,7 @@ export async function setVote(actor: Actor | null, questionId: string, up: boole
   const audience = access.canModerate
     ? ({ kind: "moderator", viewerId: actor.id } as const)
     : ({ kind: "participant", viewerId: actor.id } as const);
-  return presentQuestion(current, audience, await loadPeople([current.author]), up);
+  return presentQuestion(current, audience, await loadPeople(peopleOf(current)), up);
 }
 
 /**

@@ -15,6 +15,7 @@ export function question(overrides: Partial<QuestionDto> = {}): QuestionDto {
     answeredAt: null,
     dismissReason: null,
     mergedIntoId: null,
+    followUp: null,
     edited: false,
     mine: false,
     voted: false,
