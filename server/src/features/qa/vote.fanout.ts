@@ -44,10 +44,3 @@ async function flush(sessionId: string): Promise<void> {
     counts: rows.map((r) => ({ id: r._id.toString(), votes: r.votes, rev: r.rev })),
   });
 }
-
-/** Send every pending batch now (graceful shutdown, tests that want no timer left behind). */
-export async function flushAllVoteCounts(): Promise<void> {
-  const sessions = [...timers.keys()];
-  for (const id of sessions) clearTimeout(timers.get(id));
-  await Promise.all(sessions.map(flush));
-}
