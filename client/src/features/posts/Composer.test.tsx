@@ -7,7 +7,7 @@ import { json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { Composer } from "./Composer";
 import { realtime } from "./realtime";
-import { makePost, THREAD_ID } from "./test/fixtures";
+import { makeAuthor, makePost, THREAD_ID } from "./test/fixtures";
 
 const ME = makePost(1).author?.id ?? "";
 
@@ -61,17 +61,15 @@ describe("Composer", () => {
   });
 
   it("shows the post being answered, which can be cancelled", async () => {
-    useStore
-      .getState()
-      .setDraft(THREAD_ID, {
-        body: "",
-        replyTo: {
-          id: makePost(3).id,
-          seq: 3,
-          authorName: "Bagus Prasetyo",
-          excerpt: "Bagaimana antreannya?",
-        },
-      });
+    useStore.getState().setDraft(THREAD_ID, {
+      body: "",
+      replyTo: {
+        id: makePost(3).id,
+        seq: 3,
+        authorName: "Bagus Prasetyo",
+        excerpt: "Bagaimana antreannya?",
+      },
+    });
     renderComposer();
     expect(screen.getByTestId("composer-reply")).toHaveTextContent("Membalas Bagus Prasetyo");
     await userEvent.click(screen.getByTestId("composer-reply-cancel"));
@@ -86,6 +84,24 @@ describe("Composer", () => {
     await userEvent.type(screen.getByTestId("composer-input"), "**Tebal**");
     await userEvent.click(screen.getByTestId("composer-input-preview-tab"));
     expect(await screen.findByText("Tebal", { selector: "strong" })).toBeInTheDocument();
+  });
+
+  it("offers the thread's people after @ and inserts the mention markup", async () => {
+    mockFetch({});
+    useStore.getState().openThread(THREAD_ID);
+    useStore
+      .getState()
+      .internal_receivePosts(THREAD_ID, [
+        makePost(1, { author: makeAuthor({ id: "c00000000000000000000777", name: "Yuliana Pratiwi" }) }),
+      ]);
+    renderComposer();
+    await userEvent.type(screen.getByTestId("composer-input"), "Setuju @yul");
+    expect(screen.getByTestId("mention-list")).toHaveTextContent("Yuliana Pratiwi");
+    await userEvent.keyboard("{Enter}");
+    expect(screen.getByTestId("composer-input")).toHaveValue(
+      "Setuju @[Yuliana Pratiwi](c00000000000000000000777) ",
+    );
+    expect(screen.queryByTestId("mention-list")).not.toBeInTheDocument();
   });
 
   it("offers sign-in to guests and a notice in a locked thread instead of a box", () => {

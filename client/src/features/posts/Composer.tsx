@@ -1,4 +1,7 @@
-import { useId, type RefObject } from "react";
+import { useId, useMemo, useState, type RefObject } from "react";
+import { useShallow } from "zustand/react/shallow";
+import type { UserSummaryDto } from "@rembuk/shared";
+import { Avatar } from "../../components/Avatar";
 import { Link, useLocation } from "react-router";
 import { LIMITS } from "@rembuk/shared";
 import { Button, buttonClass } from "../../components/Button";
@@ -10,6 +13,7 @@ import { LockIcon } from "../../components/icons";
 import { ReplyIcon, SendIcon } from "./forumIcons";
 import { MarkdownEditor } from "./MarkdownEditor";
 import type { Draft } from "./outbox";
+import { insertMention, mentionCandidates, mentionQuery } from "./mentions";
 import { postSelectors } from "./posts.slice";
 
 const EMPTY_DRAFT: Draft = { body: "", replyTo: null };
@@ -41,6 +45,13 @@ export function Composer({
   const sendTyping = useStore((s) => s.sendTyping);
   const hintId = useId();
   const labelId = useId();
+  const people = useThreadPeople(threadId);
+  const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const candidates = useMemo(
+    () => (mention ? mentionCandidates(people, mention.query) : []),
+    [people, mention],
+  );
 
   if (locked) {
     return (
@@ -67,6 +78,23 @@ export function Composer({
   const body = draft.body;
   const tooLong = body.length > LIMITS.postBody.max;
   const canSend = body.trim().length > 0 && !tooLong;
+  const trackMention = (value: string) => {
+    const el = textareaRef.current;
+    const found = el ? mentionQuery(value, el.selectionStart) : null;
+    setMention(found);
+    if (found?.query !== mention?.query) setActive(0);
+  };
+  const pick = (person: UserSummaryDto) => {
+    if (!mention) return;
+    const next = insertMention(body, mention, person);
+    setDraft(threadId, { ...draft, body: next.text });
+    setMention(null);
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus();
+      textareaRef.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+
   const send = () => {
     if (!canSend) return;
     sendPost(threadId, body, draft.replyTo);
@@ -109,6 +137,7 @@ export function Composer({
         value={body}
         onChange={(value) => {
           setDraft(threadId, { ...draft, body: value });
+          trackMention(value);
           if (value.trim()) sendTyping(threadId);
         }}
         aria-label={t("posts.composer.label")}
@@ -119,12 +148,55 @@ export function Composer({
         textareaRef={textareaRef}
         rows={3}
         onKeyDown={(e) => {
+          if (mention && candidates.length > 0) {
+            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive((i) => (i + (e.key === "ArrowDown" ? 1 : candidates.length - 1)) % candidates.length);
+              return;
+            }
+            if ((e.key === "Enter" && !e.ctrlKey && !e.metaKey) || e.key === "Tab") {
+              e.preventDefault();
+              const person = candidates[active] ?? candidates[0];
+              if (person) pick(person);
+              return;
+            }
+            if (e.key === "Escape") {
+              e.preventDefault();
+              setMention(null);
+              return;
+            }
+          }
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             send();
           }
         }}
       />
+      {mention && candidates.length > 0 && (
+        <ul
+          className="mention-list"
+          role="listbox"
+          aria-label={t("posts.composer.mentionList")}
+          data-testid="mention-list"
+        >
+          {candidates.map((p, i) => (
+            <li key={p.id} role="option" aria-selected={i === active}>
+              <button
+                type="button"
+                className={`mention-list__item${i === active ? " mention-list__item--active" : ""}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(p)}
+              >
+                <Avatar name={p.name} seed={p.id} size="sm" />
+                <span>
+                  <span className="mention-list__name">{p.name}</span>
+                  {p.title && <span className="mention-list__title">{p.title}</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="composer__foot">
         <p className="composer__hint" id={hintId}>
           {tooLong ? (
@@ -152,5 +224,23 @@ export function Composer({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** People one may mention here: who wrote the loaded posts (latest first) and who is reading now. */
+function useThreadPeople(threadId: string): UserSummaryDto[] {
+  return useStore(
+    useShallow((s) => {
+      const me = s.currentUserId;
+      const out: UserSummaryDto[] = [];
+      const ids = s.postIdsByThread[threadId] ?? [];
+      for (let i = ids.length - 1; i >= 0; i--) {
+        const author = s.postsById[ids[i]]?.author;
+        if (author && author.id !== me && !out.some((p) => p.id === author.id)) out.push(author);
+      }
+      for (const u of s.threadPresence[threadId]?.users ?? [])
+        if (u.id !== me && !out.some((p) => p.id === u.id)) out.push(u);
+      return out;
+    }),
   );
 }

@@ -77,7 +77,7 @@ const id = {
   "posts.composer.previewEmpty": "Belum ada yang dapat dipratinjau.",
   "posts.composer.previewLoading": "Menyiapkan pratinjau…",
   "posts.composer.previewOffline": "Pratinjau memerlukan koneksi. Tulisan Anda tetap aman.",
-  "posts.composer.hint": "**tebal**, _miring_, > kutipan, - daftar, `kode`, [tautan](https://…)",
+  "posts.composer.hint": "**tebal**, _miring_, > kutipan, - daftar, `kode`, [tautan](https://…), @nama",
   "posts.composer.shortcut": "Ctrl+Enter untuk mengirim",
   "posts.composer.send": "Kirim",
   "posts.composer.count": "{count} / {max}",
@@ -88,6 +88,7 @@ const id = {
   "posts.composer.signIn": "Masuk untuk ikut berdiskusi",
   "posts.composer.draftSaved": "Draf tersimpan di perangkat ini",
   "posts.composer.slowMode": "Mode lambat: satu postingan tiap {duration}.",
+  "posts.composer.mentionList": "Sebut seseorang",
 
   "posts.outbox.sending": "Mengirim…",
   "posts.outbox.failed": "Gagal terkirim.",
@@ -183,7 +184,7 @@ const en: Record<keyof typeof id, string> = {
   "posts.composer.previewEmpty": "Nothing to preview yet.",
   "posts.composer.previewLoading": "Preparing the preview…",
   "posts.composer.previewOffline": "The preview needs a connection. Your text is safe.",
-  "posts.composer.hint": "**bold**, _italic_, > quote, - list, `code`, [link](https://…)",
+  "posts.composer.hint": "**bold**, _italic_, > quote, - list, `code`, [link](https://…), @name",
   "posts.composer.shortcut": "Ctrl+Enter to send",
   "posts.composer.send": "Send",
   "posts.composer.count": "{count} / {max}",
@@ -194,6 +195,7 @@ const en: Record<keyof typeof id, string> = {
   "posts.composer.signIn": "Sign in to join the discussion",
   "posts.composer.draftSaved": "Draft saved on this device",
   "posts.composer.slowMode": "Slow mode: one post every {duration}.",
+  "posts.composer.mentionList": "Mention someone",
 
   "posts.outbox.sending": "Sending…",
   "posts.outbox.failed": "Not sent.",
