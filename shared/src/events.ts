@@ -14,6 +14,19 @@ import type {
 } from "./schemas/posts.js";
 import type { z } from "zod";
 import type {
+  FlagCreateInput,
+  FlagDto,
+  FlagResolveCommand,
+  ModActionDto,
+  ModNoticeDto,
+  ModScopeDto,
+  PostModerateCommand,
+  QueueItemDto,
+  ThreadModerateCommand,
+  ThreadRemovedEvent,
+  UnqueuedEvent,
+} from "./schemas/moderation.js";
+import type {
   AdoptionCreateCommand,
   AdoptionDto,
   AdoptionStepCommand,
@@ -61,6 +74,13 @@ export interface ClientToServerEvents {
   /** Region pages: live `adoption:changed` for adoptions by or of a region (public data, any known code). */
   "region:join": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
   "region:leave": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
+  /** Moderation, mirroring `POST /threads/:id/moderate`, `POST /posts/:id/moderate`, `POST /flags`, `POST /flags/:id/resolve`. */
+  "thread:moderate": (payload: z.input<typeof ThreadModerateCommand>, ack: AckFn<ThreadDto>) => void;
+  "post:moderate": (payload: z.input<typeof PostModerateCommand>, ack: AckFn<PostDto>) => void;
+  "flag:create": (payload: z.input<typeof FlagCreateInput>, ack: AckFn<FlagDto>) => void;
+  "flag:resolve": (payload: z.input<typeof FlagResolveCommand>, ack: AckFn<FlagDto>) => void;
+  /** Put this socket in the moderation rooms of everything its user moderates; the ack says which. */
+  "moderation:join": (payload: Record<string, never>, ack: AckFn<ModScopeDto>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -86,6 +106,18 @@ export interface ServerToClientEvents {
   "adoption:changed": (payload: { adoption: AdoptionDto }) => void;
   /** Extension, to `thread:<id>`: the practice record was edited (a new revision). */
   "practice:updated": (payload: { threadId: string; practice: PracticeDto }) => void;
+  /** To the room (and the thread's readers): the thread is gone for everyone there (hidden, rejected, moved away). */
+  "thread:removed": (payload: ThreadRemovedEvent) => void;
+  /** To the moderators of the item's room (`mod`, `mod:<roomId>`): the approval queue changed. */
+  "moderation:queued": (payload: { item: QueueItemDto }) => void;
+  "moderation:unqueued": (payload: UnqueuedEvent) => void;
+  /** To the moderators of the flag's room. */
+  "flag:created": (payload: { flag: FlagDto }) => void;
+  "flag:updated": (payload: { flag: FlagDto }) => void;
+  /** To the moderators of the row's room (rows without a room: global moderators and admins). */
+  "modlog:created": (payload: { entry: ModActionDto }) => void;
+  /** To one user: a moderator decided about their content or their flag. */
+  "moderation:notice": (payload: { notice: ModNoticeDto }) => void;
 }
 
 /** What the handshake puts on `socket.data`; guests have `userId: null` and may only read. */

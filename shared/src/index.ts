@@ -12,3 +12,4 @@ export * from "./qaView.js";
 export * from "./schemas/rooms.js";
 export * from "./schemas/threads.js";
 export * from "./schemas/posts.js";
+export * from "./schemas/moderation.js";

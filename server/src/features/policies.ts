@@ -5,6 +5,7 @@ import { postPolicy } from "./posts/post.policy.js";
 import { qaPolicy } from "./qa/qa.policy.js";
 import { practicePolicy } from "./practices/practice.policy.js";
 import { adoptionPolicy } from "./adoptions/adoption.policy.js";
+import { moderationPolicy } from "./moderation/moderation.policy.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -19,4 +20,5 @@ export const policies = {
   ...qaPolicy,
   ...practicePolicy,
   ...adoptionPolicy,
+  ...moderationPolicy,
 };

@@ -21,6 +21,9 @@ import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
 import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
+import { moderationRouter } from "./moderation/moderation.routes.js";
+import { registerModerationSocket } from "./moderation/moderation.socket.js";
+import { startPinSweeper } from "./moderation/pin.sweeper.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
@@ -45,6 +48,7 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   sectorsRouter,
   practiceRouter,
   adoptionRouter,
+  moderationRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [
@@ -55,7 +59,8 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerPostSocket,
   registerQaSocket,
   registerAdoptionSocket,
+  registerModerationSocket,
 ];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */
-export const ioInitializers: Array<(io: IoServer) => void> = [bindPresence];
+export const ioInitializers: Array<(io: IoServer) => void> = [bindPresence, startPinSweeper];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "../limits.js";
 import { ClientId, IsoDate, ObjectIdString } from "./common.js";
 import { PresenceDto, UserSummaryDto } from "./rooms.js";
-import { ContentStatus, PostBody } from "./threads.js";
+import { ContentStatus, ModerationStateDto, PostBody } from "./threads.js";
 
 /** The fixed set of reactions; counts are kept per kind. */
 export const ReactionKind = z.enum(["like", "insightful", "thanks", "agree"]);
@@ -90,10 +90,18 @@ export const PostDto = z.object({
   reactions: ReactionCountsDto,
   /** The viewer's own reactions; never in broadcasts. */
   myReactions: z.array(ReactionKind).optional(),
+  /**
+   * `hidden` posts reach everyone but their author and moderators as a placeholder: `body`, `html` and
+   * `mentions` empty, no quote. `queued` posts have `seq` 0 until approved (they take the next seq then).
+   */
   status: ContentStatus,
   deleted: z.boolean(),
   editedAt: IsoDate.nullable(),
   createdAt: IsoDate,
+  /** The last moderation change (hide, unhide, delete, restore, approve): newer state wins in clients. */
+  moderatedAt: IsoDate.nullable().optional(),
+  /** Author and moderators only: why the post is queued, rejected or hidden. */
+  moderation: ModerationStateDto.optional(),
   /** Only to the post's author (never in broadcasts). */
   clientId: z.string().optional(),
 });

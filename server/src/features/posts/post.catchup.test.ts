@@ -72,7 +72,7 @@ describe("reconnect catch-up", () => {
     expect(missed.map((p) => p.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 4));
   });
 
-  it("without afterSeq a join gets only the latest posts (a first visit); hidden posts stay with their author", async () => {
+  it("without afterSeq a join gets only the latest posts (a first visit); hidden posts reach others as placeholders", async () => {
     const ani = await makeMember();
     const budi = await makeMember();
     const thread = await makeThread(ani.actor, roomSlug);
@@ -82,10 +82,13 @@ describe("reconnect catch-up", () => {
     expect(latest.missed.map((p) => p.seq)).toEqual([9, 10, 11, 12, 13]);
 
     await Post.updateOne({ threadId: t._id, seq: 10 }, { $set: { status: "hidden" } });
+    // The hidden post keeps its place (numbering stays gapless) but reaches Budi without its text.
     const forBudi = await catchUp(budi.actor, t, room, 8);
-    expect(forBudi.missed.map((p) => p.seq).slice(0, 3)).toEqual([9, 11, 12]);
+    expect(forBudi.missed.map((p) => p.seq).slice(0, 3)).toEqual([9, 10, 11]);
+    expect(forBudi.missed[1]).toMatchObject({ seq: 10, status: "hidden", body: null, html: null, mentions: [] });
+    expect(JSON.stringify(forBudi.missed)).not.toContain("q8\"");
     const forAni = await catchUp(ani.actor, t, room, 8);
-    expect(forAni.missed.map((p) => p.seq).slice(0, 3)).toEqual([9, 10, 11]);
+    expect(forAni.missed[1]).toMatchObject({ seq: 10, status: "hidden", body: "q8" });
   });
 });
 

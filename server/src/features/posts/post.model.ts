@@ -25,6 +25,11 @@ export interface PostRecord {
   deletedAt: Date | null;
   deletedBy: Types.ObjectId | null;
   editedAt: Date | null;
+  /** The moderator's reason for the current non-published state (told to the author). */
+  modReason: string | null;
+  /** The last moderation change (approve, reject, hide, unhide, delete, restore). */
+  moderatedAt: Date | null;
+  moderatedBy: Types.ObjectId | null;
   /** Bumped by every edit; the compare-and-set token that keeps edit history linear. */
   version: number;
   /** Client's idempotency key; `t:<threadId>` for an opening post. */
@@ -59,6 +64,9 @@ const postSchema = new Schema<PostRecord>(
     deletedAt: { type: Date, default: null },
     deletedBy: { type: Schema.Types.ObjectId, default: null },
     editedAt: { type: Date, default: null },
+    modReason: { type: String, default: null, maxlength: 500 },
+    moderatedAt: { type: Date, default: null },
+    moderatedBy: { type: Schema.Types.ObjectId, default: null },
     version: { type: Number, default: 1 },
     clientId: { type: String, required: true, maxlength: 80 },
   },
@@ -72,6 +80,9 @@ postSchema.index({ threadId: 1, seq: 1 });
 // Idempotent send: the same (author, clientId) again hits E11000 here; that, not a prior lookup, is
 // what makes a retried send return the original post.
 postSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
+// The approval queue: find({status:"queued", seq:0, roomId:{$in}}).sort({createdAt:1}); also a thread's
+// waiting replies for its author and moderators (find({threadId, status, seq:0})).
+postSchema.index({ status: 1, seq: 1, roomId: 1, createdAt: 1 });
 
 export const Post: Model<PostRecord> = mongoose.models.Post ?? mongoose.model<PostRecord>("Post", postSchema);
 

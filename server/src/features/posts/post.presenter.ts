@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { PostDto, PostQuoteDto, PostRevisionDto, ReactionKind, UserSummaryDto } from "@rembuk/shared";
+import type { ModerationStateDto, PostDto, PostQuoteDto, PostRevisionDto, ReactionKind, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { plainExcerpt } from "../markdown/markdown.render.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
@@ -15,6 +15,11 @@ export interface PresentOptions {
    * author's clientId. Each client keeps its own per-viewer state.
    */
   neutral?: boolean;
+  /**
+   * With `neutral`: the DTO for the moderators' rooms (queue and flag events), who read queued and
+   * hidden text; still without anyone's per-viewer state.
+   */
+  asModerators?: boolean;
 }
 
 type Quoted = Pick<PostRecord, "_id" | "seq" | "authorId" | "body" | "deleted" | "status">;
@@ -30,6 +35,17 @@ function toQuote(q: Quoted, viewer: Actor | null, room: RoomAccess, authors: Map
   };
 }
 
+/** Why a post is not published, for those who may read it anyway (its author and moderators). */
+export function postModeration(p: Pick<PostRecord, "status" | "seq" | "modReason" | "moderatedAt">): ModerationStateDto | undefined {
+  if (p.status === "published") return undefined;
+  return {
+    // Rejected posts never got a seq: that is what tells them from posts hidden after publication.
+    state: p.status === "queued" ? "queued" : p.seq === 0 ? "rejected" : "hidden",
+    reason: p.modReason ?? null,
+    at: p.moderatedAt ? p.moderatedAt.toISOString() : null,
+  };
+}
+
 /**
  * Posts of one room as `viewer` sees them, in the given order, with three batched reads (authors,
  * quoted posts, the viewer's reactions) however many posts there are.
@@ -38,7 +54,7 @@ export async function presentPosts(
   viewer: Actor | null,
   room: RoomAccess,
   posts: PostRecord[],
-  { neutral = false }: PresentOptions = {},
+  { neutral = false, asModerators = false }: PresentOptions = {},
 ): Promise<PostDto[]> {
   if (posts.length === 0) return [];
   const replyIds = [...new Set(posts.flatMap((p) => (p.replyTo ? [p.replyTo.toString()] : [])))];
@@ -64,16 +80,19 @@ export async function presentPosts(
 
   return posts.map((p) => {
     const id = p._id.toString();
-    const quote = p.replyTo ? quotes.get(p.replyTo.toString()) : undefined;
+    // A hidden post reaches everyone else as a placeholder: no text, no mentions, no quote.
+    const readable = (neutral && asModerators) || canSeeContent(neutral ? null : viewer, room, p);
+    const empty = p.deleted || !readable;
+    const quote = p.replyTo && readable ? quotes.get(p.replyTo.toString()) : undefined;
     const dto: PostDto = {
       id,
       threadId: p.threadId.toString(),
       roomId: p.roomId.toString(),
       seq: p.seq,
       author: authors.get(p.authorId.toString()) ?? null,
-      body: p.deleted ? null : p.body,
-      html: p.deleted ? null : p.html,
-      mentions: p.deleted ? [] : (p.mentions ?? []).map(String),
+      body: empty ? null : p.body,
+      html: empty ? null : p.html,
+      mentions: empty ? [] : (p.mentions ?? []).map(String),
       replyTo: quote ? toQuote(quote, viewer, room, authors) : null,
       reactions: {
         like: p.reactions?.like ?? 0,
@@ -85,7 +104,10 @@ export async function presentPosts(
       deleted: p.deleted,
       editedAt: p.editedAt ? p.editedAt.toISOString() : null,
       createdAt: p.createdAt.toISOString(),
+      moderatedAt: p.moderatedAt ? p.moderatedAt.toISOString() : null,
     };
+    const moderation = readable ? postModeration(p) : undefined;
+    if (moderation) dto.moderation = moderation;
     if (perViewer) {
       dto.myReactions = myReactions.get(id) ?? [];
       if (p.authorId.toString() === viewer.id && !SERVER_CLIENT_ID.test(p.clientId)) dto.clientId = p.clientId;

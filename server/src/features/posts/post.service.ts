@@ -17,10 +17,15 @@ import { renderBody } from "../markdown/markdown.service.js";
 import { raiseReadMark } from "../readstate/readState.service.js";
 import { requireSignedIn } from "../rooms/room.loader.js";
 import type { RoomRecord } from "../rooms/room.model.js";
-import { isRoomModerator, visibleContentFilter } from "../rooms/room.visibility.js";
+import { canSeeContent, isRoomModerator, visiblePostFilter } from "../rooms/room.visibility.js";
 import { loadVisibleThread } from "../threads/thread.loader.js";
 import { Thread, type ThreadRecord } from "../threads/thread.model.js";
+import { shiftThreadCounters } from "../threads/thread.counters.js";
 import { publishThreadUpdated } from "../threads/thread.publish.js";
+import { recordModAction } from "../moderation/modAction.service.js";
+import { announceQueued, announceUnqueued } from "../moderation/queue.publish.js";
+import { notify } from "../moderation/notice.js";
+import { plainExcerpt } from "../markdown/markdown.render.js";
 import { Post, PostRevision, Reaction, type PostRecord } from "./post.model.js";
 import { presentPost, presentPosts, toRevisionDto } from "./post.presenter.js";
 import { initialStatus } from "./post.status.js";
@@ -46,7 +51,9 @@ export interface LoadedPost {
 /** A post, its thread and room, if the actor may see all three; otherwise 404. */
 export async function loadVisiblePost(actor: Actor | null, postId: string): Promise<LoadedPost> {
   const post = await Post.findById(postId).lean();
-  if (!post || post.seq === 0) throw notFound("Post");
+  // Seq 0 is a send still being numbered (invisible), unless the post waits in the queue or was
+  // rejected there: those never get a seq and are seen by their author and moderators.
+  if (!post || (post.seq === 0 && post.status === "published")) throw notFound("Post");
   const { thread, room } = await loadVisibleThread(actor, post.threadId.toString()).catch((err: unknown) => {
     throw err instanceof AppError && err.code === "NOT_FOUND" ? notFound("Post") : err;
   });
@@ -54,9 +61,14 @@ export async function loadVisiblePost(actor: Actor | null, postId: string): Prom
   return { post, thread, room };
 }
 
-/** Where a post's events go: published posts to the thread, others only to their author's tabs. */
+/**
+ * Where a post's events go: published posts to the thread; others only to their author's tabs and
+ * the room's moderators (a hidden post's placeholder reaches the thread through moderation events).
+ */
 const postAudience = (post: PostRecord) =>
-  post.status === "published" ? rooms.thread(post.threadId.toString()) : rooms.user(post.authorId.toString());
+  post.status === "published"
+    ? rooms.thread(post.threadId.toString())
+    : [rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(post.roomId.toString())];
 
 /**
  * The DTO everyone may receive, from the one just made for the acting user: without their reactions
@@ -64,12 +76,13 @@ const postAudience = (post: PostRecord) =>
  * others cannot, so replies are presented again for nobody in particular.
  */
 async function neutralDto(post: PostRecord, room: RoomRecord, forViewer?: PostDto): Promise<PostDto> {
-  if (!forViewer || post.replyTo) return presentPost(null, room, post, { neutral: true });
+  // Non-published posts only ever go to their author and the room's moderators, who may read them.
+  if (!forViewer || post.replyTo) return presentPost(null, room, post, { neutral: true, asModerators: post.status !== "published" });
   const { myReactions: _mine, clientId: _key, ...neutral } = forViewer;
   return neutral;
 }
 
-async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord, forViewer?: PostDto) {
+export async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord, forViewer?: PostDto) {
   publish(postAudience(post), event, { post: await neutralDto(post, room, forViewer) });
 }
 
@@ -120,7 +133,7 @@ export async function createPost(
     html: rendered.html,
     mentions: rendered.mentions.map((id) => new Types.ObjectId(id)),
     replyTo: input.replyTo ? new Types.ObjectId(input.replyTo) : null,
-    status: initialStatus(me, room),
+    status: initialStatus(me, room, { kind: "reply" }),
     clientId: input.clientId,
   });
   await claim.validate();
@@ -140,6 +153,10 @@ export async function createPost(
     throw err;
   }
 
+  // Waiting for review: no seq until approved (moderation/post.moderation.ts numbers it then), so
+  // the queued post leaves no trace in the thread for anyone else: no number, no count, no event.
+  if (claim.status === "queued") return { post: await finishQueued(claim.toObject(), me, thread, room), created: true };
+
   try {
     return { post: await finishClaim(claim.toObject(), me, room, moderator), created: true };
   } catch (err) {
@@ -148,10 +165,18 @@ export async function createPost(
   }
 }
 
-/** A reply must answer a post of the same thread that the author can see. */
+/** The author sees their queued post (ack and their other tabs); the room's moderators see it queue up. */
+async function finishQueued(post: PostRecord, me: Actor, thread: ThreadRecord, room: RoomRecord): Promise<PostDto> {
+  const dto = await presentPost(me, room, post);
+  await publishPost("post:created", post, room, dto);
+  await announceQueued({ targetType: "post", thread, post, room });
+  return dto;
+}
+
+/** A reply must answer a post of the same thread whose text the author can read. */
 async function checkReplyTarget(me: Actor, room: RoomRecord, thread: ThreadRecord, replyTo: string) {
   const target = await Post.findOne({ _id: replyTo, threadId: thread._id, seq: { $gt: 0 } }).lean();
-  if (!target || !can(me, "post.view", { room, thread, post: target }))
+  if (!target || !can(me, "post.view", { room, thread, post: target }) || !canSeeContent(me, room, target))
     throw validation("Invalid reply", { replyTo: ["Reply to a post in this thread"] });
 }
 
@@ -211,7 +236,7 @@ async function resolveDuplicate(me: Actor, room: RoomRecord, thread: ThreadRecor
     if (!original) throw conflict("The earlier send with this clientId did not go through; send it again");
     if (!original.threadId.equals(thread._id))
       throw conflict("This clientId was already used for a post in another thread", "CONFLICT", { clientId: ["Already used"] });
-    if (original.seq > 0) return presentPost(me, room, original);
+    if (original.seq > 0 || original.status !== "published") return presentPost(me, room, original);
     if (Date.now() - original.createdAt.getTime() > CLAIM_STALE_MS)
       return finishClaim(original, me, room, isRoomModerator(me, room));
     if (Date.now() > deadline) throw conflict("The earlier send with this clientId is still in progress; retry shortly");
@@ -224,7 +249,7 @@ async function resolveDuplicate(me: Actor, room: RoomRecord, thread: ThreadRecor
 // ---------------------------------------------------------------------------------------------------
 
 function seqFilter(thread: ThreadRecord, room: RoomRecord, actor: Actor | null, seq: Record<string, number>) {
-  const visibility = visibleContentFilter(actor, room);
+  const visibility = visiblePostFilter(actor, room);
   const base = { threadId: thread._id, seq };
   return Object.keys(visibility).length ? { $and: [base, visibility] } : base;
 }
@@ -301,21 +326,33 @@ export async function updatePost(actor: Actor | null, postId: string, input: Pos
   if (post.deleted) throw conflict("This post was deleted");
   if (thread.locked && !isRoomModerator(me, room)) throw locked();
   if (input.body === post.body) return presentPost(me, room, post);
-  const rendered = await renderBody(input.body);
+  const updated = await applyEdit(me, post, input.body);
+  const dto = await presentPost(me, room, updated);
+  await publishPost("post:updated", updated, room, dto);
+  // A queued post fixed by its author: the moderators' queue shows the new text.
+  if (updated.status === "queued" && updated.seq === 0) await announceQueued({ targetType: "post", thread, post: updated, room });
+  return dto;
+}
 
+/**
+ * Replace a post's text, keeping the replaced one as a revision (the author's edit, or a moderator's
+ * correction through moderation): archive first under (postId, version), then change the post only if
+ * it is still at that version, so concurrent edits give one winner and a 409, never a forked history.
+ */
+export async function applyEdit(editor: Actor, post: PostRecord, body: string): Promise<PostRecord> {
+  const rendered = await renderBody(body);
   const editedConcurrently = () => conflict("This post was edited meanwhile; reload and try again");
-  const revision = { postId: post._id, version: post.version, body: post.body, html: post.html, editorId: me.id, writtenAt: post.editedAt ?? post.createdAt };
+  const revision = { postId: post._id, version: post.version, body: post.body, html: post.html, editorId: editor.id, writtenAt: post.editedAt ?? post.createdAt };
   try {
     await PostRevision.create(revision);
   } catch (err) {
     if (isDuplicateKeyError(err)) throw editedConcurrently();
     throw err;
   }
-  const now = new Date();
   const updated = await Post.findOneAndUpdate(
     { _id: post._id, version: post.version, deleted: false },
     {
-      $set: { body: input.body, html: rendered.html, mentions: rendered.mentions.map((id) => new Types.ObjectId(id)), editedAt: now },
+      $set: { body, html: rendered.html, mentions: rendered.mentions.map((id) => new Types.ObjectId(id)), editedAt: new Date() },
       $inc: { version: 1 },
     },
     { returnDocument: "after" },
@@ -324,9 +361,7 @@ export async function updatePost(actor: Actor | null, postId: string, input: Pos
     await PostRevision.deleteOne({ postId: post._id, version: post.version });
     throw editedConcurrently();
   }
-  const dto = await presentPost(me, room, updated);
-  await publishPost("post:updated", updated, room, dto);
-  return dto;
+  return updated;
 }
 
 /** `GET /posts/:id/history` → earlier versions, oldest first (the current text is the post itself). */
@@ -341,33 +376,60 @@ export async function postHistory(actor: Actor | null, postId: string): Promise<
  * `DELETE /posts/:id` (author or the room's moderators): a soft delete. The post keeps its seq and
  * stays in lists as a tombstone without body, so clients catching up learn of the deletion and numbers
  * stay contiguous. Deleting again answers the tombstone (idempotent); counters move only once because
- * only the request that flips `deleted` adjusts them.
+ * only the request that flips `deleted` adjusts them. A moderator deleting someone else's post is a
+ * moderation action: logged, and the author is told (the moderators' tool passes its reason).
  */
-export async function deletePost(actor: Actor | null, postId: string): Promise<PostDto> {
+export async function deletePost(actor: Actor | null, postId: string, opts: { reason?: string } = {}): Promise<PostDto> {
   const me = requireSignedIn(actor);
   const { post, thread, room } = await loadVisiblePost(me, postId);
   assertCan(me, "post.delete", { room, thread, post });
+  return softDelete(me, { post, thread, room }, opts.reason ?? null);
+}
+
+/** The delete itself, shared by the author's DELETE and the moderators' tool (callers authorised). */
+export async function softDelete(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  reason: string | null,
+  { viaModeration = false }: { viaModeration?: boolean } = {},
+): Promise<PostDto> {
   const now = new Date();
+  const byModerator = viaModeration || post.authorId.toString() !== me.id;
+  const moderation = byModerator ? { moderatedAt: now, moderatedBy: new Types.ObjectId(me.id), modReason: reason } : {};
   const deleted = await Post.findOneAndUpdate(
     { _id: post._id, deleted: false },
-    { $set: { deleted: true, deletedAt: now, deletedBy: new Types.ObjectId(me.id) } },
+    { $set: { deleted: true, deletedAt: now, deletedBy: new Types.ObjectId(me.id), ...moderation } },
     { returnDocument: "after" },
   ).lean();
   if (!deleted) return presentPost(me, room, { ...post, deleted: true });
 
-  if (deleted.status === "published") {
-    const reactions = Object.values(deleted.reactions ?? {}).reduce((a, b) => a + b, 0);
-    const updatedThread = await Thread.findOneAndUpdate(
-      { _id: thread._id },
-      { $inc: { postCount: -1, replyCount: deleted.seq > 1 ? -1 : 0, reactionCount: -reactions } },
-      { returnDocument: "after" },
-    ).lean();
+  const updatedThread = deleted.status === "published" ? await shiftThreadCounters(thread._id, deleted, -1) : null;
+  // Published posts and hidden posts' placeholders hold a place in the thread: readers drop them.
+  if (deleted.seq > 0 && deleted.status !== "queued") {
     publish(rooms.thread(thread._id.toString()), "post:deleted", {
       threadId: thread._id.toString(),
       postId: deleted._id.toString(),
       seq: deleted.seq,
     });
-    if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  }
+  if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  if (deleted.status === "queued" && deleted.seq === 0) {
+    announceUnqueued({ targetType: "post", id: deleted._id.toString(), roomId: room._id.toString(), threadId: thread._id.toString(), outcome: "deleted" });
+  }
+  if (byModerator) {
+    await recordModAction({
+      actor: me,
+      action: "post.delete",
+      target: { type: "post", id: deleted._id, label: plainExcerpt(post.body) },
+      room,
+      threadId: thread._id,
+      reason,
+      before: { deleted: false, status: post.status },
+      after: { deleted: true, status: deleted.status },
+    });
+    if (post.authorId.toString() !== me.id) {
+      notify(post.authorId, { kind: "post.deleted", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+    }
   }
   return presentPost(me, room, deleted);
 }

@@ -1,13 +1,23 @@
-import type { ContentStatus } from "@rembuk/shared";
+import type { ContentStatus, ThreadKind } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import type { RoomRecord } from "../rooms/room.model.js";
+import { isRoomModerator } from "../rooms/room.visibility.js";
 
 /**
- * The status a new thread or post starts in. Everything is published for now; the moderation feature
- * plugs pre-moderation in here (e.g. `queued` for unverified members in `room.preModerated` rooms), and
- * every read, count and broadcast already treats anything but `published` as visible only to its
- * author and the room's moderators.
+ * The status a new thread or post starts in: pre-moderation plugs in here.
+ * - Moderators of the room (its own, global ones, admins) and verified leaders publish at once.
+ * - In a `preModerated` room, threads and replies by unverified members wait as `queued`.
+ * - A practice thread by an unverified author waits wherever it is posted (DESIGN.md §1: verified
+ *   leaders' practices skip the queue). Threads the server writes itself (`qa-archive`) never wait.
+ * Everything not `published` is visible only to its author and the room's moderators, and a queued
+ * reply takes no seq until approved (post.service `createPost`).
  */
-export function initialStatus(_actor: Actor, _room: Pick<RoomRecord, "preModerated">): ContentStatus {
+export function initialStatus(
+  actor: Actor,
+  room: Pick<RoomRecord, "preModerated" | "moderators" | "visibility" | "allowedAffiliations">,
+  what: { kind: ThreadKind | "reply" },
+): ContentStatus {
+  if (what.kind === "qa-archive" || isRoomModerator(actor, room) || actor.verified) return "published";
+  if (room.preModerated || what.kind === "practice") return "queued";
   return "published";
 }

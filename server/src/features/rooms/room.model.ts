@@ -56,5 +56,8 @@ const roomSchema = new Schema<RoomRecord>(
 // GET /rooms/:slug and every slug lookup; uniqueness is enforced here (409 on create/rename), not by a
 // prior read. The room list itself reads the whole (small) collection sorted by _id.
 roomSchema.index({ slug: 1 }, { unique: true });
+// Moderation scope: the rooms a user moderates by being listed, find({moderators: userId}) at every
+// moderator's socket connection and dashboard request.
+roomSchema.index({ moderators: 1 });
 
 export const Room: Model<RoomRecord> = mongoose.models.Room ?? mongoose.model<RoomRecord>("Room", roomSchema);

@@ -69,7 +69,7 @@ describe("room, thread and post actions (role × action × resource)", () => {
   const author = people.member;
   if (!author) throw new Error("fixture");
   const thread = { status: "published", authorId: author.id, locked: false } as const;
-  const post = { status: "published", authorId: author.id, deleted: false } as const;
+  const post = { status: "published", authorId: author.id, deleted: false, seq: 2 } as const;
   const otherMember = actor("member");
 
   it("only admins create and edit rooms", () => {
@@ -101,6 +101,17 @@ describe("room, thread and post actions (role × action × resource)", () => {
     expect(can(otherMember, "post.delete", { room: pub, thread, post })).toBe(false);
     const theirRoom = { ...pub, moderators: [otherMember.id] };
     expect(can(otherMember, "post.delete", { room: theirRoom, thread, post })).toBe(true);
+  });
+
+  it("a hidden post reaches others as a placeholder (seen, not read); a rejected one not at all", () => {
+    const hidden = { ...post, status: "hidden" } as const;
+    expect(can(otherMember, "post.view", { room: pub, thread, post: hidden })).toBe(true);
+    expect(can(otherMember, "post.viewHistory", { room: pub, thread, post: hidden })).toBe(false);
+    expect(can(otherMember, "post.react", { room: pub, thread, post: hidden })).toBe(false);
+    expect(can(author, "post.viewHistory", { room: pub, thread, post: hidden })).toBe(true);
+    const rejected = { ...hidden, seq: 0 };
+    expect(can(otherMember, "post.view", { room: pub, thread, post: rejected })).toBe(false);
+    expect(can(author, "post.view", { room: pub, thread, post: rejected })).toBe(true);
   });
 
   it("queued or hidden content is seen by its author and moderators only", () => {

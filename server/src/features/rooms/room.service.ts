@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
-import { publish } from "../../lib/realtime/publish.js";
+import { joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { zodToAppError } from "../../lib/zodErrors.js";
 import { roomPresenceCounts } from "../presence/presence.service.js";
@@ -14,6 +14,7 @@ import { User } from "../users/user.model.js";
 import { fromAffiliation, toAffiliation } from "../users/user.presenter.js";
 import { assertKnownAffiliation } from "../users/user.service.js";
 import { revalidateRoomAudience } from "./room.audience.js";
+import { recordModAction } from "../moderation/modAction.service.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
 import { toRoomDto } from "./room.presenter.js";
@@ -99,7 +100,15 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
       moderators: input.moderators.map((id) => new Types.ObjectId(id)),
       createdBy: new Types.ObjectId(me.id),
     });
-    const [dto] = await presentRooms(me, [room.toObject()]);
+    const created = room.toObject();
+    await recordModAction({
+      actor: me,
+      action: "room.create",
+      target: { type: "room", id: created._id, label: created.slug },
+      room: created,
+      after: { slug: created.slug, name: created.name, visibility: created.visibility, slowModeSeconds: created.slowModeSeconds, preModerated: created.preModerated },
+    });
+    const [dto] = await presentRooms(me, [created]);
     return dto;
   } catch (err) {
     if (isDuplicateKeyError(err, "slug")) throw slugTaken();
@@ -107,15 +116,33 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
   }
 }
 
+/** Slow mode and pre-moderation: what every moderator of the room may change (the rest is admins'). */
+const SETTINGS = new Set(["slowModeSeconds", "preModerated"]);
+
+/** The patched fields that really change, as the audit log shows them (ids and affiliations as stored). */
+function changedFields(room: RoomRecord, set: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(set)) {
+    const old: unknown = room[key as keyof RoomRecord];
+    if (JSON.stringify(old) === JSON.stringify(value)) continue;
+    before[key] = old;
+    after[key] = value;
+  }
+  return { before, after };
+}
+
 /**
- * `PATCH /rooms/:slug` (admins). When the audience changes (visibility, allowed affiliations,
+ * `PATCH /rooms/:slug` (admins; the room's moderators for slow mode and pre-moderation alone). Every
+ * change is one audit row with the changed fields before and after. When the audience changes (visibility, allowed affiliations,
  * moderators), sockets of people who may no longer see the room are taken out of it and its threads
  * on every process, so they stop receiving its broadcasts at once.
  */
 export async function updateRoom(actor: Actor | null, slug: string, patch: RoomUpdateInput): Promise<RoomDto> {
   const me = requireSignedIn(actor);
   const room = await loadVisibleRoom(me, { slug });
-  assertCan(me, "room.update", { room });
+  const settingsOnly = Object.keys(patch).every((key) => SETTINGS.has(key));
+  assertCan(me, settingsOnly ? "room.updateSettings" : "room.update", { room });
   if (patch.moderators) await checkModerators(patch.moderators);
 
   const visibility = patch.visibility ?? room.visibility;
@@ -134,8 +161,11 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
   if (patch.slowModeSeconds !== undefined) set.slowModeSeconds = patch.slowModeSeconds;
   if (patch.preModerated !== undefined) set.preModerated = patch.preModerated;
   if (patch.moderators !== undefined) set.moderators = patch.moderators.map((id) => new Types.ObjectId(id));
-  set.visibility = visibility;
-  set.allowedAffiliations = allowedAffiliations.flatMap((a) => fromAffiliation(a) ?? []);
+  if (!settingsOnly) {
+    set.visibility = visibility;
+    set.allowedAffiliations = allowedAffiliations.flatMap((a) => fromAffiliation(a) ?? []);
+  }
+  const changes = changedFields(room, set);
 
   let updated: RoomRecord | null;
   try {
@@ -145,6 +175,17 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
     throw err;
   }
   if (!updated) throw notFound("Room");
+  if (Object.keys(changes.after).length > 0) {
+    await recordModAction({
+      actor: me,
+      action: "room.update",
+      target: { type: "room", id: room._id, label: room.slug },
+      room: updated,
+      before: changes.before,
+      after: changes.after,
+    });
+  }
+  if (patch.moderators) syncRoomModerators(room, updated);
   const audienceChanged =
     patch.visibility !== undefined || patch.allowedAffiliations !== undefined || patch.moderators !== undefined;
   if (audienceChanged) await revalidateRoomAudience(updated);
@@ -152,4 +193,16 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
   publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });
   const [dto] = await presentRooms(me, [updated]);
   return dto;
+}
+
+/**
+ * Room moderators' live sockets follow the list at once: added ones join the room's moderation room
+ * (its queue, flag and audit events), removed ones leave it (on every process).
+ */
+function syncRoomModerators(before: RoomRecord, after: RoomRecord) {
+  const was = new Set(before.moderators.map(String));
+  const now = new Set(after.moderators.map(String));
+  const modRoom = rooms.roomMod(after._id.toString());
+  for (const id of now) if (!was.has(id)) joinRoom(rooms.user(id), modRoom);
+  for (const id of was) if (!now.has(id)) leaveRoom(rooms.user(id), modRoom);
 }

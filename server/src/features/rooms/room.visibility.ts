@@ -76,6 +76,31 @@ export function canSeeContent(actor: Actor | null, room: RoomAccess, item: Conte
 }
 
 /**
+ * Posts differ from threads in one way: a `hidden` post that had been published keeps its place (its
+ * seq) and reaches everyone else as a placeholder without its text (the presenter strips it), so
+ * numbering stays gapless for readers. A post waiting in the queue (`queued`, and `hidden` ones that
+ * were rejected before publication, both without a seq) exists only for its author and moderators.
+ */
+export function canSeePostPlaceholder(
+  actor: Actor | null,
+  room: RoomAccess,
+  post: ContentAccess & { seq: number },
+): boolean {
+  if (canSeeContent(actor, room, post)) return true;
+  return post.status === "hidden" && post.seq > 0;
+}
+
+/**
+ * `canSeePostPlaceholder` as a filter for post lists and catch-up (which also ask for `seq > n ≥ 0`,
+ * so posts without a seq never appear there).
+ */
+export function visiblePostFilter(actor: Actor | null, room: RoomAccess): Record<string, unknown> {
+  if (isRoomModerator(actor, room)) return {};
+  if (!actor) return { status: { $ne: "queued" } };
+  return { $or: [{ status: { $ne: "queued" } }, { authorId: actor.id }] };
+}
+
+/**
  * The same rule as a MongoDB filter, for lists, counts and catch-up: nothing is read and then dropped,
  * so pages stay full and cursors stay honest. `authorField` is where the content's author id lives.
  */

@@ -1,9 +1,26 @@
-import type { ThreadDto, UserSummaryDto } from "@rembuk/shared";
+import type { ModerationStateDto, ThreadDto, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { readStatesFor, type ViewerRead } from "../readstate/readState.service.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
 import type { ThreadRecord } from "./thread.model.js";
 import { withPracticeExtras } from "../practices/practice.presenter.js";
+
+/** A timed pin that has run out is no pin, even before the sweeper has written that down. */
+export const isPinned = (t: Pick<ThreadRecord, "pinned" | "pinnedUntil">, now = new Date()) =>
+  t.pinned && !(t.pinnedUntil && t.pinnedUntil <= now);
+
+/**
+ * Why a thread is not published. Only its author and moderators ever receive a non-published thread
+ * (visibility rule and the narrow broadcasts), so the reason travels with it.
+ */
+export function threadModeration(t: Pick<ThreadRecord, "status" | "rejected" | "modReason" | "moderatedAt">): ModerationStateDto | undefined {
+  if (t.status === "published") return undefined;
+  return {
+    state: t.status === "queued" ? "queued" : t.rejected ? "rejected" : "hidden",
+    reason: t.modReason ?? null,
+    at: t.moderatedAt ? t.moderatedAt.toISOString() : null,
+  };
+}
 
 export function toThreadDto(
   t: ThreadRecord,
@@ -19,7 +36,8 @@ export function toThreadDto(
     title: t.title,
     author,
     tags: t.tags ?? [],
-    pinned: t.pinned,
+    pinned: isPinned(t),
+    pinnedUntil: isPinned(t) && t.pinnedUntil ? t.pinnedUntil.toISOString() : null,
     featured: t.featured,
     locked: t.locked,
     status: t.status,
@@ -30,6 +48,8 @@ export function toThreadDto(
     lastActivityAt: t.lastActivityAt.toISOString(),
     createdAt: t.createdAt.toISOString(),
   };
+  const moderation = threadModeration(t);
+  if (moderation) dto.moderation = moderation;
   if (read) {
     dto.lastReadSeq = read.lastReadSeq;
     dto.unreadCount = read.unreadCount;

@@ -16,6 +16,7 @@ import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 import { presentThread, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
+import { announceQueued } from "../moderation/queue.publish.js";
 import { practiceForThread } from "../practices/practice.create.js";
 
 /**
@@ -41,14 +42,15 @@ export async function createThread(
 
   const threadId = new Types.ObjectId();
   const authorId = new Types.ObjectId(me.id);
-  const status = initialStatus(me, room);
+  const kind = internal.kind ?? input.kind ?? "discussion";
+  const status = initialStatus(me, room, { kind });
   const published = status === "published";
   const now = new Date();
   const clientId = input.clientId ?? `auto-${threadId.toHexString()}`;
   const thread = new Thread({
     _id: threadId,
     roomId: room._id,
-    kind: internal.kind ?? input.kind ?? "discussion",
+    kind,
     title: input.title,
     authorId,
     tags: input.tags ?? [],
@@ -106,6 +108,8 @@ export async function createThread(
   const saved = thread.toObject();
   await raiseReadMark(me.id, threadId, 1);
   await publishThreadCreated(saved, room);
+  // Waiting for review: the room's moderators see it enter the queue.
+  if (saved.status === "queued") await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
   return { thread: await presentThread(me, saved, room.slug), created: true };
 }
 

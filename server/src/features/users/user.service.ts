@@ -16,6 +16,8 @@ import { assertCan } from "../../lib/policy.js";
 import { disconnectRoom, joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
+import { recordModAction } from "../moderation/modAction.service.js";
+import { revalidateUserSockets } from "../threads/thread.audience.js";
 import { hashPassword } from "./password.js";
 import { User, type UserRecord } from "./user.model.js";
 import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from "./user.presenter.js";
@@ -25,15 +27,19 @@ import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from
  * validate what zod cannot (region codes) → authorise (assertCan) → atomic write → publish.
  */
 
-export type UserTargetRecord = Pick<UserRecord, "_id" | "role">;
+export type UserTargetRecord = Pick<UserRecord, "_id" | "role" | "name" | "verified" | "suspendedUntil" | "suspendReason">;
 
 async function findTarget(id: string): Promise<UserTargetRecord> {
-  const u = await User.findById(id, { role: 1 }).lean();
+  const u = await User.findById(id, { role: 1, name: 1, verified: 1, suspendedUntil: 1, suspendReason: 1 }).lean();
   if (!u) throw notFound("User");
   return u;
 }
 
 const targetOf = (u: UserTargetRecord) => ({ id: u._id.toString(), role: u.role });
+
+/** The end of a suspension still running, or null. */
+const activeSuspension = (u: Pick<UserRecord, "suspendedUntil">) =>
+  u.suspendedUntil && u.suspendedUntil > new Date() ? u.suspendedUntil : null;
 
 /** Region codes must exist in the bundled dataset; the shared schema only checks their shape. */
 export function assertKnownAffiliation(
@@ -139,9 +145,23 @@ export async function updateUser(
   if (!updated) throw notFound("User");
 
   if (role !== undefined && role !== current.role) {
-    // Live sockets follow the new role at once: into or out of the moderators' room.
+    // Live sockets follow the new role at once: into or out of the moderators' room, and out of any
+    // room or thread the new role may no longer see.
     if (role === "member") leaveRoom(rooms.user(id), rooms.mod());
     else joinRoom(rooms.user(id), rooms.mod());
+    await revalidateUserSockets(id);
+  }
+  // Roles and the verified badge are staff decisions: one audit row for the request.
+  const roleChanged = role !== undefined && role !== current.role;
+  const verifiedChanged = verified !== undefined && verified !== current.verified;
+  if (roleChanged || verifiedChanged) {
+    await recordModAction({
+      actor,
+      action: roleChanged ? "user.role" : "user.verify",
+      target: { type: "user", id, label: current.name },
+      before: { ...(roleChanged ? { role: current.role } : {}), ...(verifiedChanged ? { verified: current.verified } : {}) },
+      after: { ...(roleChanged ? { role } : {}), ...(verifiedChanged ? { verified } : {}) },
+    });
   }
   return presentUserFor(actor, updated);
 }
@@ -188,7 +208,8 @@ export async function suspendUser(
   id: string,
   input: SuspendInput,
 ): Promise<UserDto | PublicUserDto> {
-  const target = targetOf(await findTarget(id));
+  const current = await findTarget(id);
+  const target = targetOf(current);
   assertCan(actor, "user.suspend", target);
   const until = new Date(input.until);
   if (until <= new Date())
@@ -203,12 +224,21 @@ export async function suspendUser(
 
   publish(rooms.user(id), "session:ended", { reason: "suspended" });
   disconnectRoom(rooms.user(id));
+  await recordModAction({
+    actor,
+    action: "user.suspend",
+    target: { type: "user", id, label: current.name },
+    reason: input.reason,
+    before: { suspendedUntil: activeSuspension(current) },
+    after: { suspendedUntil: until },
+  });
   return presentUserFor(actor, updated);
 }
 
-/** `DELETE /users/:id/suspend`: lift a suspension (idempotent). */
+/** `DELETE /users/:id/suspend`: lift a suspension (idempotent: lifting none changes and logs nothing). */
 export async function unsuspendUser(actor: Actor, id: string): Promise<UserDto | PublicUserDto> {
-  const target = targetOf(await findTarget(id));
+  const current = await findTarget(id);
+  const target = targetOf(current);
   assertCan(actor, "user.unsuspend", target);
   const updated = await User.findByIdAndUpdate(
     id,
@@ -216,6 +246,16 @@ export async function unsuspendUser(actor: Actor, id: string): Promise<UserDto |
     { new: true, projection: PRESENTABLE_FIELDS },
   ).lean();
   if (!updated) throw notFound("User");
+  const was = activeSuspension(current);
+  if (was) {
+    await recordModAction({
+      actor,
+      action: "user.unsuspend",
+      target: { type: "user", id, label: current.name },
+      before: { suspendedUntil: was, suspendReason: current.suspendReason },
+      after: { suspendedUntil: null },
+    });
+  }
   return presentUserFor(actor, updated);
 }
 

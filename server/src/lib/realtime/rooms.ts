@@ -10,6 +10,8 @@ export const rooms = {
   region: (code: string) => `region:${code}`,
   /** Every moderator and admin, for queue and flag events. */
   mod: () => "mod",
+  /** One room's own moderators (users listed on it), for its queue, flag and audit events. */
+  roomMod: (roomId: string) => `mod:${roomId}`,
   /** One login session's sockets, so logout can disconnect exactly them. */
   session: (sessionId: string) => `session:${sessionId}`,
 } as const;

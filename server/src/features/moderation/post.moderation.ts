@@ -1,0 +1,285 @@
+import { Types } from "mongoose";
+import type { PostDto, PostModerateInput } from "@rembuk/shared";
+import type { Actor } from "../../lib/actor.js";
+import { conflict, notFound, validation } from "../../lib/errors.js";
+import { assertCan } from "../../lib/policy.js";
+import { publish } from "../../lib/realtime/publish.js";
+import { rooms } from "../../lib/realtime/rooms.js";
+import { plainExcerpt } from "../markdown/markdown.render.js";
+import { Post, type PostRecord } from "../posts/post.model.js";
+import { presentPost } from "../posts/post.presenter.js";
+import { applyEdit, loadVisiblePost, publishPost, softDelete, type LoadedPost } from "../posts/post.service.js";
+import { requireSignedIn } from "../rooms/room.loader.js";
+import { shiftThreadCounters } from "../threads/thread.counters.js";
+import { Thread } from "../threads/thread.model.js";
+import { publishThreadUpdated } from "../threads/thread.publish.js";
+import { recordModAction } from "./modAction.service.js";
+import type { PostModPolicyAction } from "./moderation.policy.js";
+import { notify } from "./notice.js";
+import { announceQueued, announceUnqueued } from "./queue.publish.js";
+import { moderateThread } from "./thread.moderation.js";
+
+const illegal = (message: string) => conflict(message, "ILLEGAL_TRANSITION");
+const changedMeanwhile = () => conflict("The post changed meanwhile; reload and try again");
+/** An approval that flipped the status but died before numbering may be finished by a retry after this. */
+const STALE_APPROVAL_MS = 10_000;
+
+/**
+ * `POST /posts/:id/moderate {action, reason?, title?, body?}` and socket `post:moderate`: the room's
+ * moderators approve or reject a queued post (optionally correcting its text first), hide and unhide,
+ * delete and restore, or correct a post's text. Each decision is one conditional write, one audit row,
+ * the broadcasts, and a notice to the author. The opening post of a queued thread stands for its
+ * thread: approving or rejecting it decides the thread (with the corrected title and text).
+ */
+export async function moderatePost(actor: Actor | null, postId: string, input: PostModerateInput): Promise<PostDto> {
+  const me = requireSignedIn(actor);
+  const loaded = await loadVisiblePost(me, postId);
+  const { post, thread, room } = loaded;
+  assertCan(me, `moderate.post.${input.action}` satisfies PostModPolicyAction, { room, thread, post });
+  const opening = post.seq === 1;
+  if (input.title !== undefined && !opening)
+    throw validation("Only an opening post carries the thread's title", { title: ["Not an opening post"] });
+
+  if (opening && thread.status === "queued" && (input.action === "approve" || input.action === "reject")) {
+    return decideQueuedThread(me, loaded, input);
+  }
+  switch (input.action) {
+    case "approve":
+      return approve(me, loaded, input.body);
+    case "reject":
+      return reject(me, loaded, input.reason ?? null);
+    case "hide":
+      return hide(me, loaded, input.reason ?? null);
+    case "unhide":
+      return unhide(me, loaded, input.reason ?? null);
+    case "delete":
+      return softDelete(me, loaded, input.reason ?? null, { viaModeration: true });
+    case "restore":
+      return restore(me, loaded, input.reason ?? null);
+    case "edit":
+      return edit(me, loaded, input);
+  }
+}
+
+async function decideQueuedThread(me: Actor, { post, thread, room }: LoadedPost, input: PostModerateInput): Promise<PostDto> {
+  const alsoChanged = { before: {}, after: {} };
+  if (input.body !== undefined && input.body !== post.body) {
+    await applyEdit(me, post, input.body);
+    alsoChanged.before = { body: post.body };
+    alsoChanged.after = { body: input.body };
+  }
+  const action = input.action === "approve" ? "approve" : "reject";
+  await moderateThread(me, thread._id.toString(), { action, reason: input.reason, title: input.title }, alsoChanged);
+  const current = await Post.findById(post._id).lean();
+  if (!current) throw notFound("Post");
+  return presentPost(me, room, current);
+}
+
+const unqueued = (post: PostRecord, outcome: "approved" | "rejected") =>
+  announceUnqueued({ targetType: "post", id: post._id.toString(), roomId: post.roomId.toString(), threadId: post.threadId.toString(), outcome });
+
+/**
+ * Approve a queued reply: it takes the thread's next seq now and arrives like any new post. The status
+ * flips first (only one moderator's approval gets past that), then the number is taken by the thread's
+ * atomic `$inc` (locks do not apply: this is a moderator's decision) and set.
+ */
+async function approve(me: Actor, { post, thread, room }: LoadedPost, body: string | undefined): Promise<PostDto> {
+  if (post.deleted) throw illegal("This post was deleted");
+  const now = new Date();
+  let current = post;
+  const before: Record<string, unknown> = { status: post.status };
+  const after: Record<string, unknown> = { status: "published" };
+  if (post.status === "queued" && body !== undefined && body !== post.body) {
+    current = await applyEdit(me, post, body);
+    Object.assign(before, { body: post.body });
+    Object.assign(after, { body });
+  }
+  const flipped = await Post.findOneAndUpdate(
+    { _id: post._id, status: "queued", seq: 0, deleted: false },
+    { $set: { status: "published", modReason: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!flipped) {
+    // A published post without a seq is an approval that died before numbering: a later retry finishes it.
+    const stale = current.status === "published" && current.seq === 0 && (current.moderatedAt?.getTime() ?? 0) < now.getTime() - STALE_APPROVAL_MS;
+    if (!stale) throw illegal("Only a post waiting for review can be approved");
+  }
+  const head = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { lastSeq: 1 } }, { returnDocument: "after", projection: { lastSeq: 1 } }).lean();
+  if (!head) throw notFound("Thread");
+  const seq = head.lastSeq;
+  const numbered = await Post.findOneAndUpdate({ _id: post._id, seq: 0 }, { $set: { seq } }, { returnDocument: "after" }).lean();
+  if (!numbered) throw changedMeanwhile();
+  after.seq = seq;
+
+  const updatedThread = thread.status === "published" ? await shiftThreadCounters(thread._id, numbered, 1, now) : null;
+  await recordModAction({
+    actor: me,
+    action: "post.approve",
+    target: { type: "post", id: post._id, label: plainExcerpt(numbered.body) },
+    room,
+    threadId: thread._id,
+    before,
+    after,
+  });
+  // It arrives like any new post: the thread's readers get it with its seq (its author's tabs too).
+  const dto = await presentPost(null, room, numbered, { neutral: true });
+  publish([rooms.thread(thread._id.toString()), rooms.user(post.authorId.toString())], "post:created", { post: dto });
+  if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  unqueued(numbered, "approved");
+  notify(post.authorId, { kind: "post.approved", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason: null });
+  return presentPost(me, room, numbered);
+}
+
+/** Reject a queued reply: it stays without a seq (so it never existed for readers); its author learns why. */
+async function reject(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+  const now = new Date();
+  const rejected = await Post.findOneAndUpdate(
+    { _id: post._id, status: "queued", seq: 0 },
+    { $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!rejected) throw illegal("Only a post waiting for review can be rejected");
+  await recordModAction({
+    actor: me,
+    action: "post.reject",
+    target: { type: "post", id: post._id, label: plainExcerpt(post.body) },
+    room,
+    threadId: thread._id,
+    reason,
+    before: { status: "queued" },
+    after: { status: "hidden", rejected: true },
+  });
+  await publishPost("post:updated", rejected, room);
+  unqueued(rejected, "rejected");
+  notify(post.authorId, { kind: "post.rejected", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  return presentPost(me, room, rejected);
+}
+
+/**
+ * Readers get the placeholder first (to the thread), then the author's tabs and the room's moderators
+ * get the readable post: one socket in both audiences receives both, in that order, and keeps the last.
+ */
+async function publishHiddenChange(post: PostRecord, room: LoadedPost["room"]) {
+  publish(rooms.thread(post.threadId.toString()), "post:updated", { post: await presentPost(null, room, post, { neutral: true }) });
+  const readable = await presentPost(null, room, post, { neutral: true, asModerators: true });
+  publish([rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(room._id.toString())], "post:updated", { post: readable });
+}
+
+async function hide(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+  if (post.status === "hidden" && post.seq > 0) return presentPost(me, room, post);
+  if (post.status !== "published" || post.seq === 0) throw illegal("Only a published post can be hidden; reject a queued one");
+  if (post.deleted) throw illegal("This post was deleted");
+  const now = new Date();
+  const hidden = await Post.findOneAndUpdate(
+    { _id: post._id, status: "published", deleted: false },
+    { $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!hidden) throw changedMeanwhile();
+  const updatedThread = await shiftThreadCounters(thread._id, hidden, -1);
+  await recordModAction({
+    actor: me,
+    action: "post.hide",
+    target: { type: "post", id: post._id, label: plainExcerpt(post.body) },
+    room,
+    threadId: thread._id,
+    reason,
+    before: { status: "published" },
+    after: { status: "hidden" },
+  });
+  await publishHiddenChange(hidden, room);
+  if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  notify(post.authorId, { kind: "post.hidden", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  return presentPost(me, room, hidden);
+}
+
+async function unhide(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+  if (post.status === "published") return presentPost(me, room, post);
+  if (post.status !== "hidden" || post.seq === 0) throw illegal("Only a hidden post can be shown again");
+  const now = new Date();
+  const shown = await Post.findOneAndUpdate(
+    { _id: post._id, status: "hidden", seq: { $gt: 0 } },
+    { $set: { status: "published", modReason: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!shown) throw changedMeanwhile();
+  const updatedThread = shown.deleted ? null : await shiftThreadCounters(thread._id, shown, 1);
+  await recordModAction({
+    actor: me,
+    action: "post.unhide",
+    target: { type: "post", id: post._id, label: plainExcerpt(post.body) },
+    room,
+    threadId: thread._id,
+    reason,
+    before: { status: "hidden" },
+    after: { status: "published" },
+  });
+  await publishPost("post:updated", shown, room);
+  if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  notify(post.authorId, { kind: "post.unhidden", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  return presentPost(me, room, shown);
+}
+
+async function restore(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+  if (!post.deleted) return presentPost(me, room, post);
+  const now = new Date();
+  const restored = await Post.findOneAndUpdate(
+    { _id: post._id, deleted: true },
+    { $set: { deleted: false, deletedAt: null, deletedBy: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!restored) throw changedMeanwhile();
+  const updatedThread = restored.status === "published" && thread.status === "published" ? await shiftThreadCounters(thread._id, restored, 1) : null;
+  await recordModAction({
+    actor: me,
+    action: "post.restore",
+    target: { type: "post", id: post._id, label: plainExcerpt(post.body) },
+    room,
+    threadId: thread._id,
+    reason,
+    before: { deleted: true },
+    after: { deleted: false },
+  });
+  if (restored.status === "hidden" && restored.seq > 0) await publishHiddenChange(restored, room);
+  else await publishPost("post:updated", restored, room);
+  if (updatedThread) await publishThreadUpdated(updatedThread, room);
+  if (restored.status === "queued") await announceQueued({ targetType: "post", thread, post: restored, room });
+  return presentPost(me, room, restored);
+}
+
+/** Correct a post's text (and, for an opening post, its thread's title); the author's text stays in the history. */
+async function edit(me: Actor, { post, thread, room }: LoadedPost, input: PostModerateInput): Promise<PostDto> {
+  if (post.deleted) throw illegal("This post was deleted");
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  let current = post;
+  if (input.body !== undefined && input.body !== post.body) {
+    current = await applyEdit(me, post, input.body);
+    before.body = post.body;
+    after.body = input.body;
+  }
+  let retitled = null;
+  if (input.title !== undefined && input.title !== thread.title) {
+    retitled = await Thread.findOneAndUpdate({ _id: thread._id }, { $set: { title: input.title } }, { returnDocument: "after" }).lean();
+    before.title = thread.title;
+    after.title = input.title;
+  }
+  if (Object.keys(after).length === 0) return presentPost(me, room, post);
+  await recordModAction({
+    actor: me,
+    action: "post.edit",
+    target: { type: "post", id: post._id, label: plainExcerpt(post.body) },
+    room,
+    threadId: thread._id,
+    reason: input.reason ?? null,
+    before,
+    after,
+  });
+  if (current !== post) {
+    if (current.status === "hidden" && current.seq > 0) await publishHiddenChange(current, room);
+    else await publishPost("post:updated", current, room);
+    if (current.status === "queued" && current.seq === 0) await announceQueued({ targetType: "post", thread, post: current, room });
+  }
+  if (retitled) await publishThreadUpdated(retitled, room);
+  return presentPost(me, room, current);
+}
