@@ -105,8 +105,23 @@ describe("opening a thread", () => {
       ok: true,
       data: { headSeq: 7, missed: [5, 6, 7].map((s) => makePost(s)), presence: makePresence() },
     });
+    // Meanwhile post 2 was edited and post 3 deleted: the refreshed latest page brings that too.
+    mockFetch({
+      [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: makeThread({ lastSeq: 7 }) }),
+      [`GET /api/threads/${THREAD_ID}/posts`]: () =>
+        json(200, {
+          posts: [
+            makePost(2, { body: "Diubah", editedAt: "2026-01-12T00:00:00.000Z" }),
+            makePost(3, { deleted: true, body: null, html: null }),
+          ],
+          headSeq: 7,
+          hasMore: true,
+        }),
+    });
     state().internal_rejoinThreads();
     await settle();
+    expect(state().postsById[makePost(2).id]?.body).toBe("Diubah");
+    expect(state().postsById[makePost(3).id]?.deleted).toBe(true);
     expect(fake.emits.at(-1)).toEqual(["thread:join", { threadId: THREAD_ID, afterSeq: 4 }]);
     expect(state().postIdsByThread[THREAD_ID]).toEqual([1, 2, 3, 4, 5, 6, 7].map((s) => makePost(s).id));
     expect(state().threadViews[THREAD_ID]?.syncedSeq).toBe(7);

@@ -237,6 +237,9 @@ async function join(set: Set, get: Get, threadId: string) {
         );
         patchView(set, threadId, { status: "ready", error: null, live: true, syncedSeq: synced });
         joined = true;
+        // Catch-up brings new posts; edits, deletions and reactions made meanwhile to posts already
+        // shown are not replayed, so refresh the latest page too (merged: newer state wins).
+        if (!firstLoad) void refreshTail(get, threadId, res.headSeq);
       } catch (err) {
         // No answer in time (a dying connection): fall back to REST; the next connect rejoins.
         if (!(err instanceof CommandError && err.code === "TIMEOUT")) throw err;
@@ -276,6 +279,19 @@ function seqsOf(state: AppState, threadId: string): number[] {
     const p = state.postsById[id];
     return p ? [p.seq] : [];
   });
+}
+
+async function refreshTail(get: Get, threadId: string, headSeq: number) {
+  try {
+    const page = await postsApi.list(threadId, { beforeSeq: headSeq + 1, limit: 50 });
+    const known = new Set(get().postIdsByThread[threadId] ?? []);
+    get().internal_receivePosts(
+      threadId,
+      page.posts.filter((p) => known.has(p.id)),
+    );
+  } catch {
+    // The next reconnect or visit refreshes it.
+  }
 }
 
 /** The opening post always shows; when the latest page does not reach it, mark the gap between. */
