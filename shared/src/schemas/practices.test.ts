@@ -51,7 +51,9 @@ describe("practice input", () => {
 
   it("takes partial edits but not an empty one", () => {
     expect(PracticePatchInput.safeParse({ practice: { stage: "implemented" } }).success).toBe(true);
-    expect(PracticePatchInput.safeParse({ practice: { contact: null, derivedFrom: null } }).success).toBe(true);
+    expect(PracticePatchInput.safeParse({ practice: { contact: null, derivedFrom: null } }).success).toBe(
+      true,
+    );
     expect(PracticePatchInput.safeParse({ practice: {} }).success).toBe(false);
   });
 });
@@ -75,7 +77,12 @@ describe("the ledger's steps", () => {
     const legal = ADOPTION_STAGES.flatMap((from) =>
       ADOPTION_STAGES.filter((to) => isLegalAdoptionStep(from, to)).map((to) => `${from}>${to}`),
     );
-    expect(legal.sort()).toEqual(["interested>abandoned", "interested>piloting", "piloting>abandoned", "piloting>adopted"]);
+    expect(legal.sort()).toEqual([
+      "interested>abandoned",
+      "interested>piloting",
+      "piloting>abandoned",
+      "piloting>adopted",
+    ]);
   });
 
   it("always starts at interested", () => {
@@ -86,7 +93,9 @@ describe("the ledger's steps", () => {
 
 describe("directory query", () => {
   it("coerces query strings and defaults the sort", () => {
-    expect(PracticeListQuery.parse({ sdg: "3", featured: "true", hasAdoptions: "0", limit: "5" })).toMatchObject({
+    expect(
+      PracticeListQuery.parse({ sdg: "3", featured: "true", hasAdoptions: "0", limit: "5" }),
+    ).toMatchObject({
       sdg: 3,
       featured: true,
       hasAdoptions: false,

@@ -58,7 +58,12 @@ export const AdoptionsByStage = z.object({
 });
 export type AdoptionsByStage = z.infer<typeof AdoptionsByStage>;
 
-export const emptyAdoptionsByStage = (): AdoptionsByStage => ({ interested: 0, piloting: 0, adopted: 0, abandoned: 0 });
+export const emptyAdoptionsByStage = (): AdoptionsByStage => ({
+  interested: 0,
+  piloting: 0,
+  adopted: 0,
+  abandoned: 0,
+});
 
 /** An urusan pemerintahan code as listed by `GET /taxonomy/sectors` (e.g. `1.02`); existence is checked on the server. */
 export const SectorCode = z.string().regex(/^\d\.\d{2}$/, "Use a sector code from /taxonomy/sectors");
@@ -250,7 +255,10 @@ export type PracticeSort = z.infer<typeof PracticeSort>;
 /** `GET /practices` query: every filter optional, all of them combine with AND. */
 export const PracticeListQuery = z
   .object({
-    province: z.string().regex(/^\d{2}$/, "Use a province code like 33").optional(),
+    province: z
+      .string()
+      .regex(/^\d{2}$/, "Use a province code like 33")
+      .optional(),
     region: RegionCode.optional(),
     sector: SectorCode.optional(),
     stage: PracticeStage.optional(),
@@ -349,6 +357,8 @@ export const PracticeStatsDto = z.object({
     z.object({ code: z.string(), practices: z.number().int(), adoptions: z.number().int() }),
   ),
   /** Per calendar month (`YYYY-MM`), oldest first, the last twelve months. */
-  activity: z.array(z.object({ month: z.string(), practices: z.number().int(), adoptionSteps: z.number().int() })),
+  activity: z.array(
+    z.object({ month: z.string(), practices: z.number().int(), adoptionSteps: z.number().int() }),
+  ),
 });
 export type PracticeStatsDto = z.infer<typeof PracticeStatsDto>;

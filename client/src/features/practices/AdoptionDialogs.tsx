@@ -85,7 +85,12 @@ function StepForm({
       }}
     >
       {alert && <FormAlert testId="adoption-alert">{alert}</FormAlert>}
-      <Field label={t("practices.adopt.note")} optionalText={t("ui.optional")} hint={t("practices.adopt.noteHint")} error={issueText(t, issues.note)}>
+      <Field
+        label={t("practices.adopt.note")}
+        optionalText={t("ui.optional")}
+        hint={t("practices.adopt.noteHint")}
+        error={issueText(t, issues.note)}
+      >
         {(c) => (
           <textarea
             {...c}
@@ -98,7 +103,12 @@ function StepForm({
           />
         )}
       </Field>
-      <Field label={t("practices.adopt.date")} hint={t("practices.adopt.dateHint")} error={issueText(t, issues.date)} testId="adoption-date">
+      <Field
+        label={t("practices.adopt.date")}
+        hint={t("practices.adopt.dateHint")}
+        error={issueText(t, issues.date)}
+        testId="adoption-date"
+      >
         {(c) => (
           <input
             {...c}
@@ -127,12 +137,28 @@ function StepForm({
 const dateIssue = (issues: FieldIssues): FieldIssues =>
   issues.date ? { ...issues, date: { key: "practices.error.startDate" } } : issues;
 
-export function AdoptDialog({ practiceId, affiliationLabel, open, onClose }: { practiceId: string; affiliationLabel: string; open: boolean; onClose: () => void }) {
+export function AdoptDialog({
+  practiceId,
+  affiliationLabel,
+  open,
+  onClose,
+}: {
+  practiceId: string;
+  affiliationLabel: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const adopt = useStore((s) => s.adoptPractice);
   const toast = useStore((s) => s.pushToast);
   return (
-    <Dialog open={open} onClose={onClose} title={t("practices.adopt.title", { affiliation: affiliationLabel })} description={t("practices.adopt.lead")} testId="adopt-dialog">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t("practices.adopt.title", { affiliation: affiliationLabel })}
+      description={t("practices.adopt.lead")}
+      testId="adopt-dialog"
+    >
       <StepForm
         submitLabel={t("practices.adopt.submit")}
         submitTestId="adopt-submit"
@@ -169,7 +195,11 @@ export function StepDialog({
     <Dialog
       open={to !== null}
       onClose={onClose}
-      title={to ? t("practices.step.title", { stage: t(ADOPTION_STAGE_KEYS[to]), affiliation: affiliationLabel }) : ""}
+      title={
+        to
+          ? t("practices.step.title", { stage: t(ADOPTION_STAGE_KEYS[to]), affiliation: affiliationLabel })
+          : ""
+      }
       testId="step-dialog"
     >
       {to && (

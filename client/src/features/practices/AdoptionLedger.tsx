@@ -33,10 +33,20 @@ export function AdoptionItem({
   const name = affiliationName(adoption.affiliation, regions);
   const next = ADOPTION_TRANSITIONS[adoption.stage].filter((s): s is StepTarget => s !== "interested");
   return (
-    <li className={fresh ? "adoption adoption--fresh" : "adoption"} data-testid="adoption-item" data-adopter={adoption.affiliation.kind === "region" ? adoption.affiliation.code : adoption.affiliation.name}>
+    <li
+      className={fresh ? "adoption adoption--fresh" : "adoption"}
+      data-testid="adoption-item"
+      data-adopter={
+        adoption.affiliation.kind === "region" ? adoption.affiliation.code : adoption.affiliation.name
+      }
+    >
       <div className="adoption__head">
         <span className="adoption__who">
-          {adoption.affiliation.kind === "region" ? <Link to={`/regions/${adoption.affiliation.code}`}>{name}</Link> : name}
+          {adoption.affiliation.kind === "region" ? (
+            <Link to={`/regions/${adoption.affiliation.code}`}>{name}</Link>
+          ) : (
+            name
+          )}
         </span>
         <AdoptionStageBadge stage={adoption.stage} />
         {fresh && <span className="adoption__new">{t("practices.ledger.new")}</span>}
@@ -46,13 +56,16 @@ export function AdoptionItem({
           <Link to={`/practices/${adoption.practiceId}`}>{adoption.practiceTitle}</Link>
         </p>
       )}
-      {adoption.adopter && <p className="adoption__by">{t("practices.ledger.by", { name: adoption.adopter.name })}</p>}
+      {adoption.adopter && (
+        <p className="adoption__by">{t("practices.ledger.by", { name: adoption.adopter.name })}</p>
+      )}
       <ol className="adoption__steps">
         {adoption.steps.map((s, i) => (
           <li key={`${s.stage}-${i}`} className={`adoption-step adoption-step--${s.stage}`}>
             <span className="adoption-step__dot" aria-hidden="true" />
             <span className="adoption-step__label">
-              <strong>{t(ADOPTION_STAGE_KEYS[s.stage])}</strong> · <time dateTime={s.date}>{formatDay(s.date, locale)}</time>
+              <strong>{t(ADOPTION_STAGE_KEYS[s.stage])}</strong> ·{" "}
+              <time dateTime={s.date}>{formatDay(s.date, locale)}</time>
             </span>
             {s.note && <span className="adoption-step__note">{s.note}</span>}
           </li>
@@ -61,7 +74,13 @@ export function AdoptionItem({
       {canStep && next.length > 0 && onStep && (
         <div className="adoption__actions no-print">
           {next.map((to) => (
-            <Button key={to} size="sm" variant={to === "abandoned" ? "ghost" : "secondary"} data-testid={`adoption-step-${to}`} onClick={() => onStep(adoption, to)}>
+            <Button
+              key={to}
+              size="sm"
+              variant={to === "abandoned" ? "ghost" : "secondary"}
+              data-testid={`adoption-step-${to}`}
+              onClick={() => onStep(adoption, to)}
+            >
               {t(STEP_ACTION_KEYS[to])}
             </Button>
           ))}
@@ -78,7 +97,11 @@ export function AdoptionItem({
 export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
   const t = useT();
   const page = useStore((s) => s.practicePages[practice.id]);
-  const adoptions = useStore(useShallow((s) => (page?.adoptionIds ?? []).flatMap((id) => (s.adoptionsById[id] ? [s.adoptionsById[id]] : []))));
+  const adoptions = useStore(
+    useShallow((s) =>
+      (page?.adoptionIds ?? []).flatMap((id) => (s.adoptionsById[id] ? [s.adoptionsById[id]] : [])),
+    ),
+  );
   const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
   const signedIn = useStore((s) => s.sessionStatus === "signedIn");
   const regions = useStore((s) => s.regionsByCode);
@@ -88,26 +111,36 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
   const mine = me?.affiliation ?? null;
   const ownRegion = mine?.kind === "region" && mine.code === practice.practice.regionCode;
   const active = adoptions.find((a) => a.stage !== "abandoned" && sameAffiliation(a.affiliation, mine));
-  const canStepOn = (a: AdoptionDto) => !!me && (a.adopter?.id === me.id || (me.verified && sameAffiliation(a.affiliation, mine)));
+  const canStepOn = (a: AdoptionDto) =>
+    !!me && (a.adopter?.id === me.id || (me.verified && sameAffiliation(a.affiliation, mine)));
   const affiliationLabel = mine ? affiliationName(mine, regions) : "";
 
   let cta: ReactNode;
   if (!signedIn) {
     cta = (
-      <Link to={`/login?next=${encodeURIComponent(`/practices/${practice.id}`)}`} className={buttonClass("primary")} data-testid="adopt-sign-in">
+      <Link
+        to={`/login?next=${encodeURIComponent(`/practices/${practice.id}`)}`}
+        className={buttonClass("primary")}
+        data-testid="adopt-sign-in"
+      >
         {t("practices.adopt.signIn")}
       </Link>
     );
   } else if (!mine) {
     cta = (
       <p className="ledger__note">
-        {t("practices.adopt.needAffiliation")} <Link to="/profile/edit">{t("practices.adopt.completeProfile")}</Link>
+        {t("practices.adopt.needAffiliation")}{" "}
+        <Link to="/profile/edit">{t("practices.adopt.completeProfile")}</Link>
       </p>
     );
   } else if (ownRegion) {
     cta = <p className="ledger__note">{t("practices.adopt.own")}</p>;
   } else if (active) {
-    cta = <p className="ledger__note" data-testid="adopt-already">{t("practices.adopt.already")}</p>;
+    cta = (
+      <p className="ledger__note" data-testid="adopt-already">
+        {t("practices.adopt.already")}
+      </p>
+    );
   } else if (practice.status === "published") {
     cta = (
       <Button variant="accent" onClick={() => setAdopting(true)} data-testid="adopt-button">
@@ -127,7 +160,12 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
       <div className="ledger__tally" data-testid="ledger-tally">
         <ul className="ledger__counts">
           {ADOPTION_STAGES.map((s) => (
-            <li key={s} className={`ledger__count ledger__count--${s}`} data-testid={`ledger-count-${s}`} data-count={practice.adoptionsByStage[s]}>
+            <li
+              key={s}
+              className={`ledger__count ledger__count--${s}`}
+              data-testid={`ledger-count-${s}`}
+              data-count={practice.adoptionsByStage[s]}
+            >
               <span className="ledger__count-n">{practice.adoptionsByStage[s]}</span>
               <span className="ledger__count-label">{t(ADOPTION_STAGE_KEYS[s])}</span>
             </li>
@@ -151,7 +189,14 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
           ))}
         </ul>
       )}
-      {mine && <AdoptDialog practiceId={practice.id} affiliationLabel={affiliationLabel} open={adopting} onClose={() => setAdopting(false)} />}
+      {mine && (
+        <AdoptDialog
+          practiceId={practice.id}
+          affiliationLabel={affiliationLabel}
+          open={adopting}
+          onClose={() => setAdopting(false)}
+        />
+      )}
       {stepping && (
         <StepDialog
           adoption={stepping.adoption}

@@ -12,7 +12,7 @@ import { useStore } from "../../store";
 import { ColumnChart, HBarChart, StackedBar } from "./charts";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, paramsFromFilters } from "./directory.url";
-import { useIsStaff } from "./DirectoryPage";
+import { FiltersToggle, useIsStaff } from "./DirectoryPage";
 import { csvUrl } from "./practices.api";
 import { ADOPTION_STAGE_KEYS, STAGE_KEYS, formatMonth, regionName, sectorName } from "./practices.format";
 import { filtersKey } from "./practices.slice";
@@ -40,6 +40,7 @@ export function DashboardPage() {
   const sectors = useStore((s) => s.sectors);
   const locale = useStore((s) => s.locale);
   const [showAllSectors, setShowAllSectors] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   usePageTitle(t("practices.dash.pageTitle"));
 
   useEffect(() => {
@@ -82,16 +83,30 @@ export function DashboardPage() {
           <p className="page-lead">{t("practices.dash.lead")}</p>
         </div>
         <div className="directory__actions">
-          <a className={buttonClass("secondary", "sm")} href={csvUrl({ ...apiFilters(filters), sort: "recent" })} download data-testid="dashboard-csv">
+          <a
+            className={buttonClass("secondary", "sm")}
+            href={csvUrl({ ...apiFilters(filters), sort: "recent" })}
+            download
+            data-testid="dashboard-csv"
+          >
             {t("practices.directory.csv")}
           </a>
-          <Link to={`/practices?${paramsFromFilters(filters).toString()}`} className={buttonClass("ghost", "sm")}>
+          <Link
+            to={`/practices?${paramsFromFilters(filters).toString()}`}
+            className={buttonClass("ghost", "sm")}
+          >
             {t("practices.nav.directory")}
           </Link>
         </div>
       </header>
 
-      <DirectoryFiltersForm filters={filters} onChange={(next) => setParams(paramsFromFilters({ ...next, sort: "recent" }))} />
+      <FiltersToggle filters={filters} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
+      <DirectoryFiltersForm
+        id="directory-filters"
+        filters={filters}
+        collapsed={!filtersOpen}
+        onChange={(next) => setParams(paramsFromFilters({ ...next, sort: "recent" }))}
+      />
 
       {stats.status === "error" && stats.key === filtersKey(query) ? (
         <FormAlert>
@@ -138,8 +153,18 @@ export function DashboardPage() {
                 title={t("practices.dash.activity")}
                 labels={data.activity.map((m) => formatMonth(m.month, locale))}
                 series={[
-                  { key: "practices", label: t("practices.dash.activity.practices"), className: "fill-teal", values: data.activity.map((m) => m.practices) },
-                  { key: "steps", label: t("practices.dash.activity.steps"), className: "fill-accent", values: data.activity.map((m) => m.adoptionSteps) },
+                  {
+                    key: "practices",
+                    label: t("practices.dash.activity.practices"),
+                    className: "fill-teal",
+                    values: data.activity.map((m) => m.practices),
+                  },
+                  {
+                    key: "steps",
+                    label: t("practices.dash.activity.steps"),
+                    className: "fill-accent",
+                    values: data.activity.map((m) => m.adoptionSteps),
+                  },
                 ]}
               />
             </section>
@@ -150,7 +175,12 @@ export function DashboardPage() {
               </h2>
               <StackedBar
                 testId="dash-adoptions-chart"
-                segments={ADOPTION_STAGES.map((s) => ({ key: s, label: t(ADOPTION_STAGE_KEYS[s]), value: data.adoptionsByStage[s], className: `fill-${s}` }))}
+                segments={ADOPTION_STAGES.map((s) => ({
+                  key: s,
+                  label: t(ADOPTION_STAGE_KEYS[s]),
+                  value: data.adoptionsByStage[s],
+                  className: `fill-${s}`,
+                }))}
               />
               <h3 className="dash-card__sub">{t("practices.dash.byStage")}</h3>
               <StackedBar
@@ -197,7 +227,10 @@ export function DashboardPage() {
               <h2 id="dash-sectors" className="card-title">
                 {t("practices.dash.bySector")}
               </h2>
-              <HBarChart testId="dash-sector-chart" items={showAllSectors ? sectorItems : sectorItems.slice(0, TOP)} />
+              <HBarChart
+                testId="dash-sector-chart"
+                items={showAllSectors ? sectorItems : sectorItems.slice(0, TOP)}
+              />
               {sectorItems.length > TOP && !showAllSectors && (
                 <Button variant="ghost" size="sm" onClick={() => setShowAllSectors(true)}>
                   {t("practices.dash.more", { count: sectorItems.length - TOP })}

@@ -41,17 +41,37 @@ export function SectorOptions({ sectors }: { sectors: readonly SectorDto[] }) {
  * The directory's filters. Every change goes straight to the URL (the page reads filters from it), so
  * the view can be shared and the browser's back button undoes a filter.
  */
-export function DirectoryFiltersForm({ filters, onChange }: { filters: DirectoryFilters; onChange: (next: DirectoryFilters) => void }) {
+export function DirectoryFiltersForm({
+  filters,
+  onChange,
+  collapsed = false,
+  id,
+}: {
+  filters: DirectoryFilters;
+  onChange: (next: DirectoryFilters) => void;
+  /** Phones only: hidden until the "Filters" button opens it. */
+  collapsed?: boolean;
+  id?: string;
+}) {
   const t = useT();
   const ids = useId();
   const regions = useStore((s) => s.regionsByCode);
   const sectors = useStore((s) => s.sectors);
   const provinces = useMemo(() => provincesOf(regions), [regions]);
-  const children = useMemo(() => (filters.province ? childrenOf(filters.province, regions) : []), [filters.province, regions]);
+  const children = useMemo(
+    () => (filters.province ? childrenOf(filters.province, regions) : []),
+    [filters.province, regions],
+  );
   const set = (patch: Partial<DirectoryFilters>) => onChange({ ...filters, ...patch });
 
   return (
-    <form className="directory-filters" aria-label={t("practices.filter.title")} onSubmit={(e) => e.preventDefault()} data-testid="directory-filters">
+    <form
+      id={id}
+      className={collapsed ? "directory-filters directory-filters--collapsed" : "directory-filters"}
+      aria-label={t("practices.filter.title")}
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="directory-filters"
+    >
       <div className="directory-filters__field">
         <label htmlFor={`${ids}-province`}>{t("practices.filter.province")}</label>
         <select

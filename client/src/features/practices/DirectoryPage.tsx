@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { PRACTICE_SORTS } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
@@ -30,6 +30,41 @@ export function useIsStaff(): boolean {
   });
 }
 
+/** Phones: the filter panel folds away behind this button, which says how many filters are on. */
+export function FiltersToggle({
+  filters,
+  open,
+  onToggle,
+}: {
+  filters: DirectoryFilters;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const t = useT();
+  const active = [
+    filters.province,
+    filters.region,
+    filters.sector,
+    filters.stage,
+    filters.sdg,
+    filters.featured,
+    filters.hasAdoptions,
+  ].filter((v) => v !== undefined).length;
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      className="filters-toggle"
+      aria-expanded={open}
+      aria-controls="directory-filters"
+      onClick={onToggle}
+      data-testid="filters-toggle"
+    >
+      {active > 0 ? `${t("practices.filter.show")} (${active})` : t("practices.filter.show")}
+    </Button>
+  );
+}
+
 /** `/practices`: the directory, filtered by what the URL says. */
 export function DirectoryPage() {
   const t = useT();
@@ -55,6 +90,7 @@ export function DirectoryPage() {
     void loadDirectory(query);
   }, [query, loadDirectory]);
 
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const change = (next: DirectoryFilters) => setParams(paramsFromFilters(next));
   const current = directory.key === key;
   const ids = current ? directory.ids : [];
@@ -69,7 +105,12 @@ export function DirectoryPage() {
         </div>
         <div className="directory__actions">
           {staff && (
-            <a className={buttonClass("secondary", "sm")} href={csvUrl(query)} download data-testid="directory-csv">
+            <a
+              className={buttonClass("secondary", "sm")}
+              href={csvUrl(query)}
+              download
+              data-testid="directory-csv"
+            >
               {t("practices.directory.csv")}
             </a>
           )}
@@ -81,7 +122,13 @@ export function DirectoryPage() {
         </div>
       </header>
 
-      <DirectoryFiltersForm filters={filters} onChange={change} />
+      <FiltersToggle filters={filters} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
+      <DirectoryFiltersForm
+        id="directory-filters"
+        filters={filters}
+        onChange={change}
+        collapsed={!filtersOpen}
+      />
 
       <div className="directory__bar">
         <p className="directory__count" aria-live="polite" data-testid="directory-count">
@@ -94,7 +141,9 @@ export function DirectoryPage() {
             className="input select select--compact"
             value={filters.sort}
             data-testid="directory-sort"
-            onChange={(e) => change({ ...filters, sort: PRACTICE_SORTS.find((s) => s === e.target.value) ?? "recent" })}
+            onChange={(e) =>
+              change({ ...filters, sort: PRACTICE_SORTS.find((s) => s === e.target.value) ?? "recent" })
+            }
           >
             {PRACTICE_SORTS.map((s) => (
               <option key={s} value={s}>
@@ -103,7 +152,12 @@ export function DirectoryPage() {
             ))}
           </select>
           {hasAnyFilter(filters) && (
-            <button type="button" className="link-button" data-testid="filter-reset" onClick={() => change({ sort: filters.sort })}>
+            <button
+              type="button"
+              className="link-button"
+              data-testid="filter-reset"
+              onClick={() => change({ sort: filters.sort })}
+            >
               {t("practices.filter.reset")}
             </button>
           )}
@@ -128,7 +182,9 @@ export function DirectoryPage() {
           ))}
         </ul>
       ) : ids.length === 0 ? (
-        <EmptyState title={t("practices.directory.empty.title")}>{t("practices.directory.empty.body")}</EmptyState>
+        <EmptyState title={t("practices.directory.empty.title")}>
+          {t("practices.directory.empty.body")}
+        </EmptyState>
       ) : (
         <>
           <ul className="practice-grid" data-testid="directory-list" aria-busy={loading}>

@@ -28,14 +28,24 @@ function show(value: unknown): string {
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return "—";
-    return value.map((v) => (typeof v === "object" && v !== null ? Object.values(v).join(" ") : String(v))).join("; ");
+    return value
+      .map((v) => (typeof v === "object" && v !== null ? Object.values(v).join(" ") : String(v)))
+      .join("; ");
   }
   if (typeof value === "object") return Object.values(value).join(" ");
   return String(value);
 }
 
 /** Every edit of the record: who, when, which fields, before → after. */
-export function HistoryDialog({ practiceId, open, onClose }: { practiceId: string; open: boolean; onClose: () => void }) {
+export function HistoryDialog({
+  practiceId,
+  open,
+  onClose,
+}: {
+  practiceId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const [revisions, setRevisions] = useState<PracticeRevisionDto[] | null>(null);
@@ -67,7 +77,11 @@ export function HistoryDialog({ practiceId, open, onClose }: { practiceId: strin
           {revisions.map((r) => (
             <li key={r.id} className="history-list__item" data-testid="history-entry">
               <p className="history-list__head">
-                {t("practices.history.entry", { n: r.revision, name: r.editor?.name ?? "—", date: f.dateTime(r.at) })}
+                {t("practices.history.entry", {
+                  n: r.revision,
+                  name: r.editor?.name ?? "—",
+                  date: f.dateTime(r.at),
+                })}
               </p>
               <dl className="history-list__fields">
                 {r.fields.map((field) => (

@@ -17,7 +17,11 @@ export function StageBadge({ stage }: { stage: PracticeStage }) {
 export function AdoptionStageBadge({ stage }: { stage: AdoptionStage }) {
   const t = useT();
   return (
-    <span className={`adoption-stage adoption-stage--${stage}`} data-testid="adoption-stage" data-stage={stage}>
+    <span
+      className={`adoption-stage adoption-stage--${stage}`}
+      data-testid="adoption-stage"
+      data-stage={stage}
+    >
       {t(ADOPTION_STAGE_KEYS[stage])}
     </span>
   );
@@ -35,7 +39,9 @@ export function StageBar({ counts, testId }: { counts: AdoptionsByStage; testId?
   return (
     <span className="stage-bar" role="img" aria-label={label} data-testid={testId}>
       {ADOPTION_STAGES.map((s) =>
-        counts[s] > 0 ? <span key={s} className={`stage-bar__seg stage-bar__seg--${s}`} style={{ flexGrow: counts[s] }} /> : null,
+        counts[s] > 0 ? (
+          <span key={s} className={`stage-bar__seg stage-bar__seg--${s}`} style={{ flexGrow: counts[s] }} />
+        ) : null,
       )}
     </span>
   );

@@ -18,9 +18,15 @@ export function PracticeCard({ id }: { id: string }) {
   const regions = useStore((s) => s.regionsByCode);
   if (!p) return null;
   const { practice } = p;
-  const province = practice.provinceCode !== practice.regionCode ? regionName(practice.provinceCode, regions) : null;
+  const province =
+    practice.provinceCode !== practice.regionCode ? regionName(practice.provinceCode, regions) : null;
   return (
-    <li className="practice-card" data-testid="practice-card" data-region={practice.regionCode} data-province={practice.provinceCode}>
+    <li
+      className="practice-card"
+      data-testid="practice-card"
+      data-region={practice.regionCode}
+      data-province={practice.provinceCode}
+    >
       <div className="practice-card__badges">
         <StageBadge stage={practice.stage} />
         {p.featured && <FeaturedBadge />}
@@ -42,7 +48,11 @@ export function PracticeCard({ id }: { id: string }) {
       <p className="practice-card__sector">{sectorName(practice.sector, sectors, locale)}</p>
       <p className="practice-card__problem">{practice.problem}</p>
       <div className="practice-card__foot">
-        <span className="practice-card__cost">{practice.cost.amount === 0 ? t("practices.cost.free") : formatRupiah(practice.cost.amount, locale, true)}</span>
+        <span className="practice-card__cost">
+          {practice.cost.amount === 0
+            ? t("practices.cost.free")
+            : formatRupiah(practice.cost.amount, locale, true)}
+        </span>
         <span className="practice-card__adoptions" data-testid="practice-card-adoptions">
           {t("practices.card.adoptions", { count: f.number(p.adoptionCount) })}
           <StageBar counts={p.adoptionsByStage} />

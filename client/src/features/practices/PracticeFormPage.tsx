@@ -112,7 +112,8 @@ export function PracticeFormPage() {
 
   // The edit form starts from the saved record, once it is here.
   useEffect(() => {
-    if (editing && existing && draft === null) setDraft(draftFromRecord(existing.practice, locale, newClientId()));
+    if (editing && existing && draft === null)
+      setDraft(draftFromRecord(existing.practice, locale, newClientId()));
   }, [editing, existing, draft, locale]);
 
   // A new practice's draft survives reloads and failed sends.
@@ -121,7 +122,10 @@ export function PracticeFormPage() {
   }, [editing, draft]);
 
   // A default room once the list is known: the one named in the URL, else the public-service room.
-  const rooms = useMemo(() => roomOrder.map((rid) => roomsById[rid]).filter((r) => r !== undefined), [roomOrder, roomsById]);
+  const rooms = useMemo(
+    () => roomOrder.map((rid) => roomsById[rid]).filter((r) => r !== undefined),
+    [roomOrder, roomsById],
+  );
   useEffect(() => {
     if (editing || !draft || draft.roomSlug || rooms.length === 0) return;
     const slug = rooms.find((r) => r.slug === DEFAULT_ROOM)?.slug ?? rooms[0].slug;
@@ -131,11 +135,21 @@ export function PracticeFormPage() {
   if (!me) {
     return (
       <div className="page page--narrow">
-        <EmptyState as="h1" title={t("practices.form.signIn")} action={<Link to={`/login?next=${encodeURIComponent("/practices/new")}`}>{t("rooms.signIn.action")}</Link>} />
+        <EmptyState
+          as="h1"
+          title={t("practices.form.signIn")}
+          action={
+            <Link to={`/login?next=${encodeURIComponent("/practices/new")}`}>{t("rooms.signIn.action")}</Link>
+          }
+        />
       </div>
     );
   }
-  if (editing && existing && !(existing.author?.id === me.id || me.role === "admin" || me.role === "moderator")) {
+  if (
+    editing &&
+    existing &&
+    !(existing.author?.id === me.id || me.role === "admin" || me.role === "moderator")
+  ) {
     return (
       <div className="page page--narrow">
         <EmptyState as="h1" title={t("practices.form.forbidden")} />
@@ -161,7 +175,9 @@ export function PracticeFormPage() {
     const opening = editing ? null : Opening.safeParse({ title: draft.title, summary: draft.summary });
     const found: FieldIssues = {
       ...(checked.success ? {} : practiceIssuesFromZod(checked.error, candidate)),
-      ...(opening && !opening.success ? issuesFromZod(opening.error, { title: draft.title, summary: draft.summary }) : {}),
+      ...(opening && !opening.success
+        ? issuesFromZod(opening.error, { title: draft.title, summary: draft.summary })
+        : {}),
       ...(!editing && !draft.roomSlug ? { room: { key: "practices.error.room" } } : {}),
     };
     if (!checked.success || Object.keys(found).length) {
@@ -176,11 +192,18 @@ export function PracticeFormPage() {
     try {
       if (editing && id) {
         const { derivedFrom, contact, ...rest } = checked.data;
-        await updatePractice(id, { practice: { ...rest, contact: contact ?? null, derivedFrom: derivedFrom ?? null } });
+        await updatePractice(id, {
+          practice: { ...rest, contact: contact ?? null, derivedFrom: derivedFrom ?? null },
+        });
         toast({ tone: "success", message: "practices.form.saved" });
         void navigate(`/practices/${id}`);
       } else {
-        const created = await createPractice(draft.roomSlug, { title: draft.title, body: draft.summary, practice: checked.data, clientId: draft.clientId });
+        const created = await createPractice(draft.roomSlug, {
+          title: draft.title,
+          body: draft.summary,
+          practice: checked.data,
+          clientId: draft.clientId,
+        });
         writeDraft(null);
         toast({ tone: "success", message: "practices.form.created" });
         void navigate(`/practices/${created.id}`);
@@ -216,9 +239,20 @@ export function PracticeFormPage() {
         {!editing && (
           <fieldset className="fieldset">
             <legend className="section-title">{t("practices.form.section.story")}</legend>
-            <Field label={t("practices.form.room")} hint={t("practices.form.roomHint")} error={err("room")} testId="practice-room">
+            <Field
+              label={t("practices.form.room")}
+              hint={t("practices.form.roomHint")}
+              error={err("room")}
+              testId="practice-room"
+            >
               {(c) => (
-                <select {...c} className="input select" value={draft.roomSlug} data-testid="practice-room" onChange={(e) => update({ roomSlug: e.target.value })}>
+                <select
+                  {...c}
+                  className="input select"
+                  value={draft.roomSlug}
+                  data-testid="practice-room"
+                  onChange={(e) => update({ roomSlug: e.target.value })}
+                >
                   {rooms.map((r) => (
                     <option key={r.id} value={r.slug}>
                       {localized(r.name, locale)}
@@ -229,25 +263,72 @@ export function PracticeFormPage() {
             </Field>
             <Field label={t("practices.form.title")} error={err("title")} testId="practice-title">
               {(c) => (
-                <input {...c} className="input" value={draft.title} maxLength={LIMITS.threadTitle.max} data-testid="practice-title-input" onChange={(e) => update({ title: e.target.value })} />
+                <input
+                  {...c}
+                  className="input"
+                  value={draft.title}
+                  maxLength={LIMITS.threadTitle.max}
+                  data-testid="practice-title-input"
+                  onChange={(e) => update({ title: e.target.value })}
+                />
               )}
             </Field>
-            <Field label={t("practices.form.summary")} hint={t("practices.form.summaryHint")} error={err("summary") ?? err("body")} testId="practice-summary">
-              {(c) => <textarea {...c} className="input textarea" rows={3} value={draft.summary} data-testid="practice-summary" onChange={(e) => update({ summary: e.target.value })} />}
+            <Field
+              label={t("practices.form.summary")}
+              hint={t("practices.form.summaryHint")}
+              error={err("summary") ?? err("body")}
+              testId="practice-summary"
+            >
+              {(c) => (
+                <textarea
+                  {...c}
+                  className="input textarea"
+                  rows={3}
+                  value={draft.summary}
+                  data-testid="practice-summary"
+                  onChange={(e) => update({ summary: e.target.value })}
+                />
+              )}
             </Field>
           </fieldset>
         )}
 
         <fieldset className="fieldset">
           {editing && <legend className="section-title">{t("practices.form.section.story")}</legend>}
-          <Field label={t("practices.form.problem")} hint={t("practices.form.problemHint")} error={err("problem")} testId="practice-problem">
+          <Field
+            label={t("practices.form.problem")}
+            hint={t("practices.form.problemHint")}
+            error={err("problem")}
+            testId="practice-problem"
+          >
             {(c) => (
-              <textarea {...c} className="input textarea" rows={4} maxLength={PRACTICE_LIMITS.problem.max} value={draft.problem} data-testid="practice-problem" onChange={(e) => update({ problem: e.target.value })} />
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={4}
+                maxLength={PRACTICE_LIMITS.problem.max}
+                value={draft.problem}
+                data-testid="practice-problem"
+                onChange={(e) => update({ problem: e.target.value })}
+              />
             )}
           </Field>
-          <Field label={t("practices.form.approach")} hint={t("practices.form.approachHint")} error={err("approach")} testId="practice-approach">
+          <Field
+            label={t("practices.form.approach")}
+            hint={t("practices.form.approachHint")}
+            error={err("approach")}
+            testId="practice-approach"
+          >
             {(c) => (
-              <textarea {...c} className="input textarea" rows={6} maxLength={PRACTICE_LIMITS.approach.max} value={draft.approach} data-testid="practice-approach" onChange={(e) => update({ approach: e.target.value })} />
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={6}
+                maxLength={PRACTICE_LIMITS.approach.max}
+                value={draft.approach}
+                data-testid="practice-approach"
+                onChange={(e) => update({ approach: e.target.value })}
+              />
             )}
           </Field>
         </fieldset>
@@ -258,16 +339,48 @@ export function PracticeFormPage() {
           {draft.results.map((r, i) => (
             <div key={i} className="result-row" data-testid="practice-result">
               <Field label={t("practices.form.indicator")} error={err(`results.${i}.indicator`)}>
-                {(c) => <input {...c} className="input" value={r.indicator} maxLength={PRACTICE_LIMITS.indicator.max} onChange={(e) => updateResult(i, { indicator: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    className="input"
+                    value={r.indicator}
+                    maxLength={PRACTICE_LIMITS.indicator.max}
+                    onChange={(e) => updateResult(i, { indicator: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t("practices.form.before")} error={err(`results.${i}.before`)}>
-                {(c) => <input {...c} className="input" inputMode="decimal" value={r.before} onChange={(e) => updateResult(i, { before: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    className="input"
+                    inputMode="decimal"
+                    value={r.before}
+                    onChange={(e) => updateResult(i, { before: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t("practices.form.after")} error={err(`results.${i}.after`)}>
-                {(c) => <input {...c} className="input" inputMode="decimal" value={r.after} onChange={(e) => updateResult(i, { after: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    className="input"
+                    inputMode="decimal"
+                    value={r.after}
+                    onChange={(e) => updateResult(i, { after: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t("practices.form.unit")} optionalText={t("ui.optional")}>
-                {(c) => <input {...c} className="input" value={r.unit} maxLength={PRACTICE_LIMITS.unit.max} onChange={(e) => updateResult(i, { unit: e.target.value })} />}
+                {(c) => (
+                  <input
+                    {...c}
+                    className="input"
+                    value={r.unit}
+                    maxLength={PRACTICE_LIMITS.unit.max}
+                    onChange={(e) => updateResult(i, { unit: e.target.value })}
+                  />
+                )}
               </Field>
               <Button
                 variant="ghost"
@@ -282,7 +395,12 @@ export function PracticeFormPage() {
           ))}
           {draft.results.length < PRACTICE_LIMITS.results.max && (
             <div>
-              <Button variant="secondary" size="sm" data-testid="practice-add-result" onClick={() => update({ results: [...draft.results, emptyResult()] })}>
+              <Button
+                variant="secondary"
+                size="sm"
+                data-testid="practice-add-result"
+                onClick={() => update({ results: [...draft.results, emptyResult()] })}
+              >
                 {t("practices.form.addResult")}
               </Button>
             </div>
@@ -299,9 +417,20 @@ export function PracticeFormPage() {
               provinceError={err("regionCode")}
             />
           </div>
-          <Field label={t("practices.form.sector")} hint={t("practices.form.sectorHint")} error={err("sector")} testId="practice-sector">
+          <Field
+            label={t("practices.form.sector")}
+            hint={t("practices.form.sectorHint")}
+            error={err("sector")}
+            testId="practice-sector"
+          >
             {(c) => (
-              <select {...c} className="input select" value={draft.sector} data-testid="practice-sector" onChange={(e) => update({ sector: e.target.value })}>
+              <select
+                {...c}
+                className="input select"
+                value={draft.sector}
+                data-testid="practice-sector"
+                onChange={(e) => update({ sector: e.target.value })}
+              >
                 <option value="">{t("practices.form.sectorPlaceholder")}</option>
                 <SectorOptions sectors={sectors} />
               </select>
@@ -312,27 +441,72 @@ export function PracticeFormPage() {
             <div className="choice-group">
               {PRACTICE_STAGES.map((s) => (
                 <label key={s} className={draft.stage === s ? "choice choice--checked" : "choice"}>
-                  <input type="radio" name="stage" value={s} checked={draft.stage === s} data-testid={`practice-stage-${s}`} aria-invalid={issues.stage ? true : undefined} onChange={() => update({ stage: s })} />
+                  <input
+                    type="radio"
+                    name="stage"
+                    value={s}
+                    checked={draft.stage === s}
+                    data-testid={`practice-stage-${s}`}
+                    aria-invalid={issues.stage ? true : undefined}
+                    onChange={() => update({ stage: s })}
+                  />
                   {t(STAGE_KEYS[s])}
                 </label>
               ))}
             </div>
             {issues.stage && (
               <p className="field__error" id="practice-stage-error" data-testid="practice-stage-error">
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="field__error-icon">
+                  <circle cx="8" cy="8" r="7" fill="currentColor" />
+                  <path d="M8 4.2v4.6M8 10.9v.9" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" />
+                </svg>
                 {err("stage")}
               </p>
             )}
           </fieldset>
           <Field label={t("practices.form.startDate")} error={err("startDate")} testId="practice-start">
-            {(c) => <input {...c} type="date" className="input input--short" min={PRACTICE_LIMITS.earliestDate} max={today} value={draft.startDate} data-testid="practice-start" onChange={(e) => update({ startDate: e.target.value })} />}
+            {(c) => (
+              <input
+                {...c}
+                type="date"
+                className="input input--short"
+                min={PRACTICE_LIMITS.earliestDate}
+                max={today}
+                value={draft.startDate}
+                data-testid="practice-start"
+                onChange={(e) => update({ startDate: e.target.value })}
+              />
+            )}
           </Field>
           <div className="practice-form__cost">
-            <Field label={t("practices.form.cost")} hint={t("practices.form.costHint")} error={err("cost.amount")} testId="practice-cost">
-              {(c) => <input {...c} className="input" inputMode="numeric" value={draft.costAmount} data-testid="practice-cost" onChange={(e) => update({ costAmount: e.target.value })} />}
+            <Field
+              label={t("practices.form.cost")}
+              hint={t("practices.form.costHint")}
+              error={err("cost.amount")}
+              testId="practice-cost"
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  className="input"
+                  inputMode="numeric"
+                  value={draft.costAmount}
+                  data-testid="practice-cost"
+                  onChange={(e) => update({ costAmount: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t("practices.form.costSource")} error={err("cost.source")}>
               {(c) => (
-                <select {...c} className="input select" value={draft.costSource} data-testid="practice-cost-source" onChange={(e) => update({ costSource: COST_SOURCES.find((x) => x === e.target.value) ?? "APBD" })}>
+                <select
+                  {...c}
+                  className="input select"
+                  value={draft.costSource}
+                  data-testid="practice-cost-source"
+                  onChange={(e) =>
+                    update({ costSource: COST_SOURCES.find((x) => x === e.target.value) ?? "APBD" })
+                  }
+                >
                   {COST_SOURCES.map((s) => (
                     <option key={s} value={s}>
                       {t(COST_SOURCE_KEYS[s])}
@@ -360,7 +534,9 @@ export function PracticeFormPage() {
                       type="checkbox"
                       checked={on}
                       data-testid={`practice-sdg-${n}`}
-                      onChange={() => update({ sdgs: on ? draft.sdgs.filter((x) => x !== n) : [...draft.sdgs, n] })}
+                      onChange={() =>
+                        update({ sdgs: on ? draft.sdgs.filter((x) => x !== n) : [...draft.sdgs, n] })
+                      }
                     />
                     <span className={`sdg__n sdg--${n}`}>{n}</span>
                     <span className="sdg-pick__name">{t(key)}</span>
@@ -369,17 +545,60 @@ export function PracticeFormPage() {
               })}
             </div>
           </fieldset>
-          <Field label={t("practices.form.links")} optionalText={t("ui.optional")} hint={t("practices.form.linksHint")} error={err("links") ?? Object.keys(issues).filter((k) => k.startsWith("links.")).map((k) => err(k))[0]} testId="practice-links">
-            {(c) => <textarea {...c} className="input textarea" rows={2} value={draft.links} data-testid="practice-links" onChange={(e) => update({ links: e.target.value })} />}
+          <Field
+            label={t("practices.form.links")}
+            optionalText={t("ui.optional")}
+            hint={t("practices.form.linksHint")}
+            error={
+              err("links") ??
+              Object.keys(issues)
+                .filter((k) => k.startsWith("links."))
+                .map((k) => err(k))[0]
+            }
+            testId="practice-links"
+          >
+            {(c) => (
+              <textarea
+                {...c}
+                className="input textarea"
+                rows={2}
+                value={draft.links}
+                data-testid="practice-links"
+                onChange={(e) => update({ links: e.target.value })}
+              />
+            )}
           </Field>
-          <Field label={t("practices.form.contact")} optionalText={t("ui.optional")} hint={t("practices.form.contactHint")} error={err("contact")}>
-            {(c) => <input {...c} className="input" maxLength={PRACTICE_LIMITS.contact.max} value={draft.contact} data-testid="practice-contact" onChange={(e) => update({ contact: e.target.value })} />}
+          <Field
+            label={t("practices.form.contact")}
+            optionalText={t("ui.optional")}
+            hint={t("practices.form.contactHint")}
+            error={err("contact")}
+          >
+            {(c) => (
+              <input
+                {...c}
+                className="input"
+                maxLength={PRACTICE_LIMITS.contact.max}
+                value={draft.contact}
+                data-testid="practice-contact"
+                onChange={(e) => update({ contact: e.target.value })}
+              />
+            )}
           </Field>
-          <Field label={t("practices.form.derivedFrom")} optionalText={t("ui.optional")} hint={t("practices.form.derivedFromHint")} error={err("derivedFrom")} testId="practice-derived">
+          <Field
+            label={t("practices.form.derivedFrom")}
+            optionalText={t("ui.optional")}
+            hint={t("practices.form.derivedFromHint")}
+            error={err("derivedFrom")}
+            testId="practice-derived"
+          >
             {(c) =>
-              draft.derivedFrom && (parent?.id === draft.derivedFrom || existing?.practice.derivedFrom === draft.derivedFrom) ? (
+              draft.derivedFrom &&
+              (parent?.id === draft.derivedFrom || existing?.practice.derivedFrom === draft.derivedFrom) ? (
                 <div className="derived-chip" id={c.id}>
-                  <Link to={`/practices/${draft.derivedFrom}`}>{parent?.id === draft.derivedFrom ? parent.title : draft.derivedFrom}</Link>
+                  <Link to={`/practices/${draft.derivedFrom}`}>
+                    {parent?.id === draft.derivedFrom ? parent.title : draft.derivedFrom}
+                  </Link>
                   <Button size="sm" variant="ghost" onClick={() => update({ derivedFrom: "" })}>
                     {t("practices.form.derivedFromRemove")}
                   </Button>
@@ -391,7 +610,9 @@ export function PracticeFormPage() {
                   value={draft.derivedFrom}
                   placeholder="https://…/practices/…"
                   data-testid="practice-derived"
-                  onChange={(e) => update({ derivedFrom: practiceIdFrom(e.target.value) || e.target.value.trim() })}
+                  onChange={(e) =>
+                    update({ derivedFrom: practiceIdFrom(e.target.value) || e.target.value.trim() })
+                  }
                 />
               )
             }

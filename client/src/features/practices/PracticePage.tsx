@@ -72,7 +72,12 @@ export function PracticePage() {
     if (roomSlug && !room) void loadRoom(roomSlug).catch(() => undefined);
   }, [roomSlug, room, loadRoom]);
 
-  if (page?.status === "error" && (page.errorCode === "NOT_FOUND" || page.errorCode === "VALIDATION" || page.errorCode === "UNAUTHENTICATED")) {
+  if (
+    page?.status === "error" &&
+    (page.errorCode === "NOT_FOUND" ||
+      page.errorCode === "VALIDATION" ||
+      page.errorCode === "UNAUTHENTICATED")
+  ) {
     return (
       <div className="page page--narrow">
         <EmptyState as="h1" title={t("practices.page.notFound.title")}>
@@ -93,7 +98,8 @@ export function PracticePage() {
   }
 
   const record = practice.practice;
-  const moderator = !!me && (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
+  const moderator =
+    !!me && (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
   const canEdit = !!me && (practice.author?.id === me.id || moderator);
   const canWrite = !!me && (!practice.locked || moderator);
   const pageUrl = typeof window === "undefined" ? "" : `${window.location.origin}/practices/${practice.id}`;
@@ -112,7 +118,9 @@ export function PracticePage() {
       <nav className="breadcrumb no-print" aria-label="Breadcrumb">
         <Link to="/practices">{t("practices.page.breadcrumb")}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/rooms/${encodeURIComponent(practice.roomSlug)}`}>{room ? localized(room.name, locale) : practice.roomSlug}</Link>
+        <Link to={`/rooms/${encodeURIComponent(practice.roomSlug)}`}>
+          {room ? localized(room.name, locale) : practice.roomSlug}
+        </Link>
       </nav>
 
       <header className="practice-head">
@@ -127,45 +135,64 @@ export function PracticePage() {
         <p className="practice-head__meta">
           {practice.author && (
             <>
-              <Link to={`/users/${practice.author.id}`}>{t("practices.page.by", { name: practice.author.name })}</Link>
+              <Link to={`/users/${practice.author.id}`}>
+                {t("practices.page.by", { name: practice.author.name })}
+              </Link>
               {practice.author.title && <span className="muted">, {practice.author.title}</span>}
               <span aria-hidden="true"> · </span>
             </>
           )}
           <time dateTime={practice.createdAt}>{f.date(practice.createdAt)}</time>
           <span aria-hidden="true"> · </span>
-          <span className="muted">{t("practices.page.revision", { n: record.revision, date: f.date(record.updatedAt) })}</span>
+          <span className="muted">
+            {t("practices.page.revision", { n: record.revision, date: f.date(record.updatedAt) })}
+          </span>
         </p>
         <div className="practice-head__actions no-print">
           <Button size="sm" variant="secondary" onClick={() => window.print()} data-testid="practice-print">
             {t("practices.page.print")}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setHistoryOpen(true)} data-testid="practice-history-open">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setHistoryOpen(true)}
+            data-testid="practice-history-open"
+          >
             {t("practices.page.history")}
           </Button>
           {canEdit && (
-            <Link to={`/practices/${practice.id}/edit`} className={buttonClass("ghost", "sm")} data-testid="practice-edit">
+            <Link
+              to={`/practices/${practice.id}/edit`}
+              className={buttonClass("ghost", "sm")}
+              data-testid="practice-edit"
+            >
               {t("practices.page.edit")}
             </Link>
           )}
           {me && (
-            <Link to={`/practices/new?from=${practice.id}`} className={buttonClass("ghost", "sm")} data-testid="practice-adapt">
+            <Link
+              to={`/practices/new?from=${practice.id}`}
+              className={buttonClass("ghost", "sm")}
+              data-testid="practice-adapt"
+            >
               {t("practices.page.adapt")}
             </Link>
           )}
         </div>
-        <p className="print-only practice-head__printed">{t("practices.page.printedFrom", { url: pageUrl, date: f.date(new Date()) })}</p>
+        <p className="print-only practice-head__printed">
+          {t("practices.page.printedFrom", { url: pageUrl, date: f.date(new Date()) })}
+        </p>
         {practice.status === "queued" && <FormAlert tone="info">{t("practices.page.queued")}</FormAlert>}
       </header>
 
       <div className="practice-layout">
         <div className="practice-layout__main">
           <PracticeStory practice={record} threadId={practice.id} />
+          <LineagePanel lineage={page.lineage} title={practice.title} />
         </div>
         <aside className="practice-layout__side">
           <PracticeFacts practice={record} />
           <AdoptionLedger practice={practice} />
-          <LineagePanel lineage={page.lineage} title={practice.title} />
         </aside>
       </div>
 
@@ -176,14 +203,23 @@ export function PracticePage() {
           </h2>
           <p className="section-lead">{t("practices.discussion.lead")}</p>
         </div>
-        <PostList threadId={practice.id} canModerate={moderator} canWrite={canWrite} onReply={(quote: QuoteRef) => {
+        <PostList
+          threadId={practice.id}
+          canModerate={moderator}
+          canWrite={canWrite}
+          onReply={(quote: QuoteRef) => {
             const draft = useStore.getState().drafts[practice.id];
             setDraft(practice.id, { body: draft?.body ?? "", replyTo: quote });
             textareaRef.current?.focus();
             textareaRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
           }}
         />
-        <Composer threadId={practice.id} locked={practice.locked && !moderator} slowModeSeconds={moderator ? 0 : (room?.slowModeSeconds ?? 0)} textareaRef={textareaRef} />
+        <Composer
+          threadId={practice.id}
+          locked={practice.locked && !moderator}
+          slowModeSeconds={moderator ? 0 : (room?.slowModeSeconds ?? 0)}
+          textareaRef={textareaRef}
+        />
       </section>
       <HistoryDialog practiceId={practice.id} open={historyOpen} onClose={() => setHistoryOpen(false)} />
     </div>

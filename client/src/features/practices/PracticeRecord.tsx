@@ -3,7 +3,15 @@ import type { PracticeDto } from "@rembuk/shared";
 import { useT } from "../../lib/i18n";
 import { useFormat } from "../../lib/format";
 import { useStore } from "../../store";
-import { COST_SOURCE_KEYS, formatDay, formatRupiah, regionName, relativeChange, sdgKey, sectorName } from "./practices.format";
+import {
+  COST_SOURCE_KEYS,
+  formatDay,
+  formatRupiah,
+  regionName,
+  relativeChange,
+  sdgKey,
+  sectorName,
+} from "./practices.format";
 import { StageBadge } from "./PracticeBits";
 
 /** The facts panel: region, affair, stage, start, cost, SDGs, links, contact. */
@@ -12,9 +20,14 @@ export function PracticeFacts({ practice }: { practice: PracticeDto }) {
   const locale = useStore((s) => s.locale);
   const sectors = useStore((s) => s.sectors);
   const regions = useStore((s) => s.regionsByCode);
-  const province = practice.provinceCode !== practice.regionCode ? regionName(practice.provinceCode, regions) : null;
+  const province =
+    practice.provinceCode !== practice.regionCode ? regionName(practice.provinceCode, regions) : null;
   return (
-    <section className="practice-facts card" aria-labelledby="practice-facts-title" data-testid="practice-facts">
+    <section
+      className="practice-facts card"
+      aria-labelledby="practice-facts-title"
+      data-testid="practice-facts"
+    >
       <h2 id="practice-facts-title" className="practice-facts__title">
         {t("practices.page.facts")}
       </h2>
@@ -48,7 +61,9 @@ export function PracticeFacts({ practice }: { practice: PracticeDto }) {
         <div>
           <dt>{t("practices.page.cost")}</dt>
           <dd data-testid="practice-cost">
-            {practice.cost.amount === 0 ? t("practices.cost.free") : formatRupiah(practice.cost.amount, locale)}
+            {practice.cost.amount === 0
+              ? t("practices.cost.free")
+              : formatRupiah(practice.cost.amount, locale)}
             <span className="practice-facts__sub">{t(COST_SOURCE_KEYS[practice.cost.source])}</span>
           </dd>
         </div>
@@ -147,9 +162,15 @@ export function PracticeStory({ practice, threadId }: { practice: PracticeDto; t
                         {r.indicator}
                         {r.unit && <span className="results-table__unit"> ({r.unit})</span>}
                       </th>
-                      <td className="num">{f.number(r.before)}</td>
-                      <td className="num">{f.number(r.after)}</td>
-                      <td className="num">{change ?? "—"}</td>
+                      <td className="num" data-label={t("practices.page.before")}>
+                        {f.number(r.before)}
+                      </td>
+                      <td className="num" data-label={t("practices.page.after")}>
+                        {f.number(r.after)}
+                      </td>
+                      <td className="num" data-label={t("practices.page.change")}>
+                        {change ?? "—"}
+                      </td>
                     </tr>
                   );
                 })}
@@ -164,7 +185,9 @@ export function PracticeStory({ practice, threadId }: { practice: PracticeDto; t
           {practice.sourcePosts.map((s, i) => (
             <span key={s.postId}>
               {i > 0 && ", "}
-              <a href={`/practices/${threadId}#post-${s.seq}`}>{t("practices.page.sourcePost", { seq: s.seq })}</a>
+              <a href={`/practices/${threadId}#post-${s.seq}`}>
+                {t("practices.page.sourcePost", { seq: s.seq })}
+              </a>
             </span>
           ))}
         </p>

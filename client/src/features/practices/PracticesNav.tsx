@@ -6,7 +6,13 @@ import { useStore } from "../../store";
 function ChartIcon() {
   return (
     <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M4 20h16M7 16V10M12 16V5M17 16v-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      <path
+        d="M4 20h16M7 16V10M12 16V5M17 16v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -31,7 +31,11 @@ export function RegionPage() {
   const loadRegionPage = useStore((s) => s.loadRegionPage);
   const loadRegions = useStore((s) => s.loadRegions);
   const loadSectors = useStore((s) => s.loadSectors);
-  const adoptions = useStore(useShallow((s) => (page?.adoptionIds ?? []).flatMap((id) => (s.adoptionsById[id] ? [s.adoptionsById[id]] : []))));
+  const adoptions = useStore(
+    useShallow((s) =>
+      (page?.adoptionIds ?? []).flatMap((id) => (s.adoptionsById[id] ? [s.adoptionsById[id]] : [])),
+    ),
+  );
   usePageTitle(page?.data?.region.name ?? null);
 
   useEffect(() => {
@@ -72,7 +76,13 @@ export function RegionPage() {
   }
 
   const { region, province, totals, people } = data;
-  const directoryHref = region.kind === "province" ? `/practices?province=${region.code}` : `/practices?province=${region.code.slice(0, 2)}&region=${region.code}`;
+  const own = new Set(page.practiceIds);
+  const adoptionsOf = adoptions.filter((a) => own.has(a.practiceId));
+  const adoptionsBy = adoptions.filter((a) => !own.has(a.practiceId));
+  const directoryHref =
+    region.kind === "province"
+      ? `/practices?province=${region.code}`
+      : `/practices?province=${region.code.slice(0, 2)}&region=${region.code}`;
 
   return (
     <div className="page page--wide region-page" data-testid="region-page">
@@ -115,38 +125,58 @@ export function RegionPage() {
       </header>
 
       <div className="region-layout">
-        <section className="region-layout__main" aria-labelledby="region-practices">
-          <div className="section-head">
-            <h2 id="region-practices" className="section-title">
-              {t("practices.region.practices")}
-            </h2>
-            {totals.practices > 0 && (
-              <Link to={directoryHref} className={buttonClass("ghost", "sm")}>
-                {t("practices.region.inDirectory")}
-              </Link>
+        <div className="region-layout__main">
+          <section aria-labelledby="region-practices">
+            <div className="section-head">
+              <h2 id="region-practices" className="section-title">
+                {t("practices.region.practices")}
+              </h2>
+              {totals.practices > 0 && (
+                <Link to={directoryHref} className={buttonClass("ghost", "sm")}>
+                  {t("practices.region.inDirectory")}
+                </Link>
+              )}
+            </div>
+            {page.practiceIds.length === 0 ? (
+              <p className="muted">{t("practices.region.noPractices")}</p>
+            ) : (
+              <ul className="practice-grid practice-grid--one">
+                {page.practiceIds.map((id) => (
+                  <PracticeCard key={id} id={id} />
+                ))}
+              </ul>
             )}
-          </div>
-          {page.practiceIds.length === 0 ? (
-            <p className="muted">{t("practices.region.noPractices")}</p>
-          ) : (
-            <ul className="practice-grid practice-grid--one">
-              {page.practiceIds.map((id) => (
-                <PracticeCard key={id} id={id} />
-              ))}
-            </ul>
-          )}
-        </section>
-        <aside className="region-layout__side">
-          <section className="ledger card" aria-labelledby="region-ledger">
-            <h2 id="region-ledger" className="card-title">
-              {t("practices.region.adoptions")}
+          </section>
+          <section className="ledger card" aria-labelledby="region-adopted-of">
+            <h2 id="region-adopted-of" className="card-title">
+              {t("practices.region.stat.adoptionsOf")}
             </h2>
-            {adoptions.length === 0 ? (
+            {adoptionsOf.length === 0 ? (
               <p className="muted">{t("practices.region.noAdoptions")}</p>
             ) : (
-              <ul className="ledger__list" aria-live="polite" data-testid="region-adoptions">
-                {adoptions.map((a) => (
-                  <AdoptionItem key={a.id} adoption={a} showPractice fresh={false} canStep={false} />
+              <ul
+                className="ledger__list ledger__list--grid"
+                aria-live="polite"
+                data-testid="region-adoptions-of"
+              >
+                {adoptionsOf.map((a) => (
+                  <AdoptionItem key={a.id} adoption={a} showPractice />
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <aside className="region-layout__side">
+          <section className="ledger card" aria-labelledby="region-adopted-by">
+            <h2 id="region-adopted-by" className="card-title">
+              {t("practices.region.stat.adoptionsBy")}
+            </h2>
+            {adoptionsBy.length === 0 ? (
+              <p className="muted">{t("practices.region.noAdoptions")}</p>
+            ) : (
+              <ul className="ledger__list" aria-live="polite" data-testid="region-adoptions-by">
+                {adoptionsBy.map((a) => (
+                  <AdoptionItem key={a.id} adoption={a} showPractice />
                 ))}
               </ul>
             )}

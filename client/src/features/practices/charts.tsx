@@ -16,15 +16,31 @@ export interface BarItem {
 }
 
 /** Horizontal bars: a label, an SVG bar scaled to the largest value, and the value. */
-export function HBarChart({ items, testId, tone = "teal" }: { items: BarItem[]; testId?: string; tone?: "teal" | "accent" | "navy" }) {
+export function HBarChart({
+  items,
+  testId,
+  tone = "teal",
+}: {
+  items: BarItem[];
+  testId?: string;
+  tone?: "teal" | "accent" | "navy";
+}) {
   const f = useFormat();
   const max = Math.max(1, ...items.map((i) => i.value));
   return (
     <ul className={`hbar hbar--${tone}`} data-testid={testId}>
       {items.map((item) => (
         <li key={item.key} className="hbar__row">
-          <span className="hbar__label">{item.href ? <Link to={item.href}>{item.label}</Link> : item.label}</span>
-          <svg className="hbar__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          <span className="hbar__label" title={item.label}>
+            {item.href ? <Link to={item.href}>{item.label}</Link> : item.label}
+          </span>
+          <svg
+            className="hbar__bar"
+            viewBox="0 0 100 10"
+            preserveAspectRatio="none"
+            aria-hidden="true"
+            focusable="false"
+          >
             <rect x="0" y="0" width="100" height="10" className="hbar__track" />
             <rect x="0" y="0" width={(item.value / max) * 100} height="10" className="hbar__fill" />
           </svg>
@@ -49,7 +65,13 @@ export function StackedBar({ segments, testId }: { segments: Segment[]; testId?:
   let x = 0;
   return (
     <figure className="stacked" data-testid={testId}>
-      <svg className="stacked__bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <svg
+        className="stacked__bar"
+        viewBox="0 0 100 12"
+        preserveAspectRatio="none"
+        aria-hidden="true"
+        focusable="false"
+      >
         {total === 0 ? (
           <rect x="0" y="0" width="100" height="12" className="hbar__track" />
         ) : (
@@ -86,7 +108,17 @@ export interface Series {
 }
 
 /** Grouped columns over time (months on the x axis), with gridlines and a hidden data table. */
-export function ColumnChart({ labels, series, title, testId }: { labels: string[]; series: Series[]; title: string; testId?: string }) {
+export function ColumnChart({
+  labels,
+  series,
+  title,
+  testId,
+}: {
+  labels: string[];
+  series: Series[];
+  title: string;
+  testId?: string;
+}) {
   const f = useFormat();
   const titleId = useId();
   const W = 640;
@@ -103,31 +135,54 @@ export function ColumnChart({ labels, series, title, testId }: { labels: string[
   const y = (v: number) => pad.top + innerH - (v / top) * innerH;
   return (
     <figure className="columns" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} className="columns__svg" role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{title}</title>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={pad.left} x2={W - pad.right} y1={y(tick)} y2={y(tick)} className="columns__grid" />
-            <text x={pad.left - 6} y={y(tick)} className="columns__tick" textAnchor="end" dominantBaseline="middle">
-              {f.number(tick)}
-            </text>
-          </g>
-        ))}
-        {labels.map((label, i) => {
-          const gx = pad.left + i * groupW + (groupW - barW * series.length) / 2;
-          return (
-            <g key={label}>
-              {series.map((s, j) => {
-                const v = s.values[i] ?? 0;
-                return <rect key={s.key} x={gx + j * barW} y={y(v)} width={barW - 2} height={pad.top + innerH - y(v)} rx="2" className={s.className} />;
-              })}
-              <text x={pad.left + i * groupW + groupW / 2} y={H - 10} className="columns__label" textAnchor="middle">
-                {label}
+      <div className="columns__scroll">
+        <svg viewBox={`0 0 ${W} ${H}`} className="columns__svg" role="img" aria-labelledby={titleId}>
+          <title id={titleId}>{title}</title>
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={pad.left} x2={W - pad.right} y1={y(tick)} y2={y(tick)} className="columns__grid" />
+              <text
+                x={pad.left - 6}
+                y={y(tick)}
+                className="columns__tick"
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
+                {f.number(tick)}
               </text>
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {labels.map((label, i) => {
+            const gx = pad.left + i * groupW + (groupW - barW * series.length) / 2;
+            return (
+              <g key={label}>
+                {series.map((s, j) => {
+                  const v = s.values[i] ?? 0;
+                  return (
+                    <rect
+                      key={s.key}
+                      x={gx + j * barW}
+                      y={y(v)}
+                      width={barW - 2}
+                      height={pad.top + innerH - y(v)}
+                      rx="2"
+                      className={s.className}
+                    />
+                  );
+                })}
+                <text
+                  x={pad.left + i * groupW + groupW / 2}
+                  y={H - 10}
+                  className="columns__label"
+                  textAnchor="middle"
+                >
+                  {label}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <figcaption>
         <ul className="legend">
           {series.map((s) => (

@@ -1,7 +1,8 @@
 import { PracticeSort, PracticeStage, RegionCode, SectorCode } from "@rembuk/shared";
 import type { DirectoryFilters } from "./practices.api";
 
-const flag = (v: string | null): boolean | undefined => (v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined);
+const flag = (v: string | null): boolean | undefined =>
+  v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
 
 /**
  * The directory's filters live in the URL (`/practices?province=33&sector=1.02&sort=adopted`), so a
@@ -54,4 +55,12 @@ export function apiFilters(f: DirectoryFilters): DirectoryFilters {
 }
 
 export const hasAnyFilter = (f: DirectoryFilters) =>
-  Boolean(f.province || f.region || f.sector || f.stage || f.sdg !== undefined || f.featured !== undefined || f.hasAdoptions !== undefined);
+  Boolean(
+    f.province ||
+    f.region ||
+    f.sector ||
+    f.stage ||
+    f.sdg !== undefined ||
+    f.featured !== undefined ||
+    f.hasAdoptions !== undefined,
+  );

@@ -14,7 +14,6 @@ const id = {
   "practices.cost.APBN": "APBN",
   "practices.cost.other": "Sumber lain",
   "practices.cost.free": "Tanpa biaya",
-  "practices.sdg.short": "TPB {n}",
   "practices.sdg.1": "Tanpa Kemiskinan",
   "practices.sdg.2": "Tanpa Kelaparan",
   "practices.sdg.3": "Kehidupan Sehat dan Sejahtera",
@@ -35,7 +34,8 @@ const id = {
 
   "practices.directory.pageTitle": "Praktik Baik",
   "practices.directory.title": "Praktik baik daerah",
-  "practices.directory.lead": "Praktik yang terbukti berhasil di daerah lain, lengkap dengan hasil, biaya, dan jejak replikasinya.",
+  "practices.directory.lead":
+    "Praktik yang terbukti berhasil di daerah lain, lengkap dengan hasil, biaya, dan jejak replikasinya.",
   "practices.directory.new": "Bagikan praktik",
   "practices.directory.count": "{count} praktik ditampilkan",
   "practices.directory.more": "Muat lebih banyak",
@@ -70,7 +70,6 @@ const id = {
 
   "practices.page.breadcrumb": "Praktik Baik",
   "practices.page.by": "Dibagikan oleh {name}",
-  "practices.page.posted": "{date}",
   "practices.page.facts": "Ringkasan praktik",
   "practices.page.region": "Wilayah",
   "practices.page.sector": "Urusan",
@@ -97,7 +96,8 @@ const id = {
   "practices.page.adapt": "Bagikan adaptasi Anda",
   "practices.page.printedFrom": "Dicetak dari Rembuk · {url} · {date}",
   "practices.page.notFound.title": "Praktik tidak ditemukan",
-  "practices.page.notFound.body": "Praktik ini mungkin sudah dihapus, atau Anda tidak memiliki akses ke ruangnya.",
+  "practices.page.notFound.body":
+    "Praktik ini mungkin sudah dihapus, atau Anda tidak memiliki akses ke ruangnya.",
   "practices.page.error": "Praktik gagal dimuat.",
   "practices.page.queued": "Praktik ini menunggu persetujuan moderator sebelum tampil untuk semua orang.",
 
@@ -105,20 +105,17 @@ const id = {
   "practices.lineage.from": "Berasal dari",
   "practices.lineage.grew": "Yang tumbuh dari praktik ini",
   "practices.lineage.none": "Belum ada daerah yang menerbitkan adaptasi praktik ini.",
-  "practices.lineage.original": "Praktik asli",
 
   "practices.ledger.title": "Jejak replikasi",
   "practices.ledger.lead": "Daerah dan instansi yang mengadopsi praktik ini, dari minat sampai hasil.",
   "practices.ledger.empty": "Belum ada daerah yang mengadopsi praktik ini. Jadilah yang pertama.",
-  "practices.ledger.summary": "{active} adopsi aktif",
   "practices.ledger.by": "oleh {name}",
   "practices.ledger.new": "Baru",
-  "practices.ledger.live": "Diperbarui langsung",
-  "practices.ledger.ofPractice": "{adopter} → {practice}",
 
   "practices.adopt.action": "Adopsi praktik ini",
   "practices.adopt.title": "Adopsi untuk {affiliation}",
-  "practices.adopt.lead": "Nyatakan minat wilayah atau instansi Anda. Tahap berikutnya (uji coba, diadopsi) dicatat dari halaman ini.",
+  "practices.adopt.lead":
+    "Nyatakan minat wilayah atau instansi Anda. Tahap berikutnya (uji coba, diadopsi) dicatat dari halaman ini.",
   "practices.adopt.note": "Catatan",
   "practices.adopt.noteHint": "Apa yang ingin Anda pelajari atau terapkan?",
   "practices.adopt.date": "Tanggal",
@@ -126,7 +123,8 @@ const id = {
   "practices.adopt.submit": "Nyatakan minat",
   "practices.adopt.done": "Minat adopsi tercatat.",
   "practices.adopt.signIn": "Masuk untuk mengadopsi praktik ini",
-  "practices.adopt.needAffiliation": "Lengkapi wilayah atau instansi Anda di profil untuk mengadopsi praktik.",
+  "practices.adopt.needAffiliation":
+    "Lengkapi wilayah atau instansi Anda di profil untuk mengadopsi praktik.",
   "practices.adopt.completeProfile": "Lengkapi profil",
   "practices.adopt.own": "Praktik ini berasal dari wilayah Anda.",
   "practices.adopt.already": "Wilayah atau instansi Anda sudah mengadopsi praktik ini.",
@@ -134,7 +132,6 @@ const id = {
   "practices.step.adopted": "Tandai diadopsi",
   "practices.step.abandoned": "Hentikan",
   "practices.step.title": "{stage}: {affiliation}",
-  "practices.step.submit": "Simpan tahap",
   "practices.step.done": "Tahap adopsi diperbarui.",
   "practices.step.illegal": "Tahap ini tidak bisa dipilih dari tahap sekarang. Muat ulang halaman.",
   "practices.step.earlier": "Tanggal tidak boleh sebelum langkah sebelumnya.",
@@ -145,12 +142,11 @@ const id = {
   "practices.history.title": "Riwayat perubahan catatan",
   "practices.history.empty": "Catatan ini belum pernah diubah.",
   "practices.history.entry": "Revisi {n} · {name} · {date}",
-  "practices.history.from": "Sebelumnya",
-  "practices.history.to": "Menjadi",
   "practices.history.error": "Riwayat gagal dimuat.",
 
   "practices.form.newTitle": "Bagikan praktik baik",
-  "practices.form.newLead": "Catatan terstruktur memudahkan daerah lain menilai dan mereplikasi praktik Anda. Kolom bertanda wajib diisi.",
+  "practices.form.newLead":
+    "Catatan terstruktur memudahkan daerah lain menilai dan mereplikasi praktik Anda. Kolom bertanda wajib diisi.",
   "practices.form.editTitle": "Ubah catatan praktik",
   "practices.form.editLead": "Setiap perubahan disimpan dalam riwayat catatan.",
   "practices.form.section.story": "Cerita praktik",
@@ -188,7 +184,8 @@ const id = {
   "practices.form.contact": "Kontak",
   "practices.form.contactHint": "Unit kerja atau kanal resmi yang bisa dihubungi.",
   "practices.form.derivedFrom": "Diadaptasi dari praktik",
-  "practices.form.derivedFromHint": "Tempel tautan praktik asal bila praktik Anda mengadaptasi praktik daerah lain.",
+  "practices.form.derivedFromHint":
+    "Tempel tautan praktik asal bila praktik Anda mengadaptasi praktik daerah lain.",
   "practices.form.derivedFromRemove": "Lepaskan",
   "practices.form.submit": "Terbitkan praktik",
   "practices.form.save": "Simpan perubahan",
@@ -212,7 +209,6 @@ const id = {
   "practices.error.number": "Masukkan angka.",
   "practices.error.room": "Pilih ruang diskusi.",
 
-  "practices.region.pageTitle": "{name}",
   "practices.region.province": "Provinsi",
   "practices.region.kabupaten": "Kabupaten",
   "practices.region.kota": "Kota",
@@ -223,7 +219,6 @@ const id = {
   "practices.region.stat.adoptionsOf": "Praktiknya diadopsi",
   "practices.region.stat.people": "Anggota",
   "practices.region.practices": "Praktik dari wilayah ini",
-  "practices.region.adoptions": "Jejak replikasi",
   "practices.region.people": "Anggota dari wilayah ini",
   "practices.region.noPractices": "Belum ada praktik yang dibagikan dari wilayah ini.",
   "practices.region.noAdoptions": "Belum ada adopsi yang melibatkan wilayah ini.",
@@ -254,7 +249,6 @@ const id = {
   "practices.dash.forbidden.body": "Dasbor ini hanya untuk moderator dan admin.",
   "practices.dash.error": "Dasbor gagal dimuat.",
   "practices.dash.more": "{count} lainnya",
-  "practices.chart.value": "{label}: {value}",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -272,7 +266,6 @@ const en: Record<keyof typeof id, string> = {
   "practices.cost.APBN": "State budget (APBN)",
   "practices.cost.other": "Other source",
   "practices.cost.free": "No cost",
-  "practices.sdg.short": "SDG {n}",
   "practices.sdg.1": "No Poverty",
   "practices.sdg.2": "Zero Hunger",
   "practices.sdg.3": "Good Health and Well-being",
@@ -293,7 +286,8 @@ const en: Record<keyof typeof id, string> = {
 
   "practices.directory.pageTitle": "Good practices",
   "practices.directory.title": "Regional good practices",
-  "practices.directory.lead": "Practices that worked in other regions, with their results, costs and replication record.",
+  "practices.directory.lead":
+    "Practices that worked in other regions, with their results, costs and replication record.",
   "practices.directory.new": "Share a practice",
   "practices.directory.count": "{count} practices shown",
   "practices.directory.more": "Load more",
@@ -328,7 +322,6 @@ const en: Record<keyof typeof id, string> = {
 
   "practices.page.breadcrumb": "Good practices",
   "practices.page.by": "Shared by {name}",
-  "practices.page.posted": "{date}",
   "practices.page.facts": "Practice at a glance",
   "practices.page.region": "Region",
   "practices.page.sector": "Government affair",
@@ -363,20 +356,17 @@ const en: Record<keyof typeof id, string> = {
   "practices.lineage.from": "Derived from",
   "practices.lineage.grew": "What grew from this practice",
   "practices.lineage.none": "No region has published an adaptation of this practice yet.",
-  "practices.lineage.original": "Original practice",
 
   "practices.ledger.title": "Replication ledger",
   "practices.ledger.lead": "Regions and agencies adopting this practice, from first interest to results.",
   "practices.ledger.empty": "No region has adopted this practice yet. Be the first.",
-  "practices.ledger.summary": "{active} active adoptions",
   "practices.ledger.by": "by {name}",
   "practices.ledger.new": "New",
-  "practices.ledger.live": "Updated live",
-  "practices.ledger.ofPractice": "{adopter} → {practice}",
 
   "practices.adopt.action": "Adopt this practice",
   "practices.adopt.title": "Adopt for {affiliation}",
-  "practices.adopt.lead": "Declare your region's or agency's interest. Later steps (piloting, adopted) are recorded from this page.",
+  "practices.adopt.lead":
+    "Declare your region's or agency's interest. Later steps (piloting, adopted) are recorded from this page.",
   "practices.adopt.note": "Note",
   "practices.adopt.noteHint": "What do you want to learn or apply?",
   "practices.adopt.date": "Date",
@@ -392,23 +382,22 @@ const en: Record<keyof typeof id, string> = {
   "practices.step.adopted": "Mark adopted",
   "practices.step.abandoned": "Abandon",
   "practices.step.title": "{stage}: {affiliation}",
-  "practices.step.submit": "Save step",
   "practices.step.done": "Adoption stage updated.",
   "practices.step.illegal": "This step is not possible from the current stage. Reload the page.",
   "practices.step.earlier": "The date cannot be before the previous step.",
 
   "practices.discussion.title": "Discussion",
-  "practices.discussion.lead": "Questions and answers with the originating region and others trying this practice.",
+  "practices.discussion.lead":
+    "Questions and answers with the originating region and others trying this practice.",
 
   "practices.history.title": "Record edit history",
   "practices.history.empty": "This record has never been edited.",
   "practices.history.entry": "Revision {n} · {name} · {date}",
-  "practices.history.from": "Before",
-  "practices.history.to": "After",
   "practices.history.error": "The history could not be loaded.",
 
   "practices.form.newTitle": "Share a good practice",
-  "practices.form.newLead": "A structured record helps other regions judge and replicate your practice. Fields without “(optional)” are required.",
+  "practices.form.newLead":
+    "A structured record helps other regions judge and replicate your practice. Fields without “(optional)” are required.",
   "practices.form.editTitle": "Edit practice record",
   "practices.form.editLead": "Every change is kept in the record's history.",
   "practices.form.section.story": "The practice",
@@ -446,7 +435,8 @@ const en: Record<keyof typeof id, string> = {
   "practices.form.contact": "Contact",
   "practices.form.contactHint": "An office or official channel people can reach.",
   "practices.form.derivedFrom": "Adapted from practice",
-  "practices.form.derivedFromHint": "Paste the original practice's link if yours adapts another region's practice.",
+  "practices.form.derivedFromHint":
+    "Paste the original practice's link if yours adapts another region's practice.",
   "practices.form.derivedFromRemove": "Remove",
   "practices.form.submit": "Publish practice",
   "practices.form.save": "Save changes",
@@ -470,7 +460,6 @@ const en: Record<keyof typeof id, string> = {
   "practices.error.number": "Enter a number.",
   "practices.error.room": "Choose a discussion room.",
 
-  "practices.region.pageTitle": "{name}",
   "practices.region.province": "Province",
   "practices.region.kabupaten": "Regency",
   "practices.region.kota": "City",
@@ -481,7 +470,6 @@ const en: Record<keyof typeof id, string> = {
   "practices.region.stat.adoptionsOf": "Its practices adopted",
   "practices.region.stat.people": "Members",
   "practices.region.practices": "Practices from this region",
-  "practices.region.adoptions": "Replication ledger",
   "practices.region.people": "Members from this region",
   "practices.region.noPractices": "No practices have been shared from this region yet.",
   "practices.region.noAdoptions": "No adoptions involve this region yet.",
@@ -493,7 +481,8 @@ const en: Record<keyof typeof id, string> = {
 
   "practices.dash.pageTitle": "Organizer dashboard",
   "practices.dash.title": "Organizer dashboard",
-  "practices.dash.lead": "Where practices come from and how they spread. Filters apply to the charts and the CSV download.",
+  "practices.dash.lead":
+    "Where practices come from and how they spread. Filters apply to the charts and the CSV download.",
   "practices.dash.total.practices": "Published practices",
   "practices.dash.total.adoptions": "Recorded adoptions",
   "practices.dash.total.regions": "Active regions",
@@ -512,7 +501,6 @@ const en: Record<keyof typeof id, string> = {
   "practices.dash.forbidden.body": "This dashboard is for moderators and admins.",
   "practices.dash.error": "The dashboard could not be loaded.",
   "practices.dash.more": "{count} more",
-  "practices.chart.value": "{label}: {value}",
 };
 
 export const practicesMessages = { id, en };

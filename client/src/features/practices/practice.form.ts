@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { COST_SOURCES, PRACTICE_LIMITS, PRACTICE_STAGES, type Locale, type PracticeDto } from "@rembuk/shared";
+import {
+  COST_SOURCES,
+  PRACTICE_LIMITS,
+  PRACTICE_STAGES,
+  type Locale,
+  type PracticeDto,
+} from "@rembuk/shared";
 import type { ApiError } from "../../lib/api";
 import { issuesFromZod, type FieldIssue, type FieldIssues } from "../../lib/validation";
 
@@ -10,7 +16,9 @@ export const PracticeDraft = z.object({
   summary: z.string(),
   problem: z.string(),
   approach: z.string(),
-  results: z.array(z.object({ indicator: z.string(), before: z.string(), after: z.string(), unit: z.string() })),
+  results: z.array(
+    z.object({ indicator: z.string(), before: z.string(), after: z.string(), unit: z.string() }),
+  ),
   costAmount: z.string(),
   costSource: z.enum(COST_SOURCES),
   provinceCode: z.string(),
@@ -58,7 +66,14 @@ export function draftFromRecord(p: PracticeDto, locale: Locale, clientId: string
     ...emptyDraft(clientId),
     problem: p.problem,
     approach: p.approach,
-    results: p.results.length ? p.results.map((r) => ({ indicator: r.indicator, before: num(r.before), after: num(r.after), unit: r.unit ?? "" })) : [],
+    results: p.results.length
+      ? p.results.map((r) => ({
+          indicator: r.indicator,
+          before: num(r.before),
+          after: num(r.after),
+          unit: r.unit ?? "",
+        }))
+      : [],
     costAmount: String(p.cost.amount),
     costSource: p.cost.source,
     provinceCode: p.provinceCode,
@@ -91,7 +106,10 @@ export function parseNumber(text: string, locale: Locale): number {
 
 /** Rupiah are whole: any dot, comma or space is a thousands separator. */
 export function parseRupiah(text: string): number {
-  const s = text.trim().replace(/^rp\.?/i, "").replace(/[.,\s]/g, "");
+  const s = text
+    .trim()
+    .replace(/^rp\.?/i, "")
+    .replace(/[.,\s]/g, "");
   return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
 }
 
@@ -134,8 +152,10 @@ export function practiceCandidate(d: PracticeDraft, locale: Locale) {
  * the generic message for its zod issue (client) or "check this field" (server), never raw English.
  */
 export function practiceIssue(path: string): FieldIssue | null {
-  if (path === "problem") return { key: "practices.error.problem", params: { min: PRACTICE_LIMITS.problem.min } };
-  if (path === "approach") return { key: "practices.error.approach", params: { min: PRACTICE_LIMITS.approach.min } };
+  if (path === "problem")
+    return { key: "practices.error.problem", params: { min: PRACTICE_LIMITS.problem.min } };
+  if (path === "approach")
+    return { key: "practices.error.approach", params: { min: PRACTICE_LIMITS.approach.min } };
   if (path === "regionCode") return { key: "practices.error.regionCode" };
   if (path === "sector") return { key: "practices.error.sector" };
   if (path === "cost.amount") return { key: "practices.error.costAmount" };
@@ -155,7 +175,10 @@ export function practiceIssuesFromZod(error: z.ZodError, values: unknown): Field
   const out: FieldIssues = {};
   for (const [path, issue] of Object.entries(generic)) {
     const blankRequired = "key" in issue && issue.key === "form.required" && !path.startsWith("results.");
-    out[path] = (blankRequired && path !== "sector" && path !== "stage" && path !== "regionCode" ? issue : practiceIssue(path)) ?? issue;
+    out[path] =
+      (blankRequired && path !== "sector" && path !== "stage" && path !== "regionCode"
+        ? issue
+        : practiceIssue(path)) ?? issue;
   }
   return out;
 }

@@ -27,7 +27,10 @@ export const PracticeThread = ThreadDto.extend({
 });
 export type PracticeThread = z.infer<typeof PracticeThread>;
 
-export const Lineage = z.object({ ancestors: z.array(PracticeLinkDto), descendants: z.array(PracticeLinkDto) });
+export const Lineage = z.object({
+  ancestors: z.array(PracticeLinkDto),
+  descendants: z.array(PracticeLinkDto),
+});
 export type Lineage = z.infer<typeof Lineage>;
 
 const DirectoryPage = z.object({ practices: z.array(PracticeThread), nextCursor: z.string().nullable() });
@@ -81,27 +84,48 @@ export function filtersToQuery(f: DirectoryFilters): Query {
 /** `/api/practices.csv?…`: a plain link the browser downloads with the session cookie. */
 export function csvUrl(f: DirectoryFilters): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filtersToQuery(f))) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  for (const [k, v] of Object.entries(filtersToQuery(f)))
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
   const qs = params.toString();
   return `/api/practices.csv${qs ? `?${qs}` : ""}`;
 }
 
 export const practicesApi = {
   list: (f: DirectoryFilters, page: { cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
-    api.get("/practices", DirectoryPage, { query: { ...filtersToQuery(f), cursor: page.cursor, limit: page.limit }, signal }),
-  page: (id: string, signal?: AbortSignal) => api.get(`/practices/${encodeURIComponent(id)}`, PageBody, { signal }),
+    api.get("/practices", DirectoryPage, {
+      query: { ...filtersToQuery(f), cursor: page.cursor, limit: page.limit },
+      signal,
+    }),
+  page: (id: string, signal?: AbortSignal) =>
+    api.get(`/practices/${encodeURIComponent(id)}`, PageBody, { signal }),
   /** A practice thread is created like any thread, with `kind: 'practice'` and its record. */
-  create: async (roomSlug: string, input: { title: string; body: string; practice: PracticeInput; clientId: string }) =>
-    (await api.post(`/rooms/${encodeURIComponent(roomSlug)}/threads`, { kind: "practice", ...input }, ThreadBody)).thread,
+  create: async (
+    roomSlug: string,
+    input: { title: string; body: string; practice: PracticeInput; clientId: string },
+  ) =>
+    (
+      await api.post(
+        `/rooms/${encodeURIComponent(roomSlug)}/threads`,
+        { kind: "practice", ...input },
+        ThreadBody,
+      )
+    ).thread,
   update: async (id: string, patch: PracticePatchInput) =>
     (await api.patch(`/practices/${encodeURIComponent(id)}`, patch, PracticeBody)).practice,
-  history: async (id: string) => (await api.get(`/practices/${encodeURIComponent(id)}/history`, HistoryBody)).revisions,
+  history: async (id: string) =>
+    (await api.get(`/practices/${encodeURIComponent(id)}/history`, HistoryBody)).revisions,
   adopt: async (id: string, input: AdoptionCreateInput) =>
     (await api.post(`/practices/${encodeURIComponent(id)}/adoptions`, input, AdoptionBody)).adoption,
   step: async (adoptionId: string, input: AdoptionStepInput) =>
     (await api.patch(`/adoptions/${encodeURIComponent(adoptionId)}`, input, AdoptionBody)).adoption,
   sectors: async () => (await api.get("/taxonomy/sectors", SectorsBody)).sectors,
   stats: async (f: Omit<DirectoryFilters, "sort">, signal?: AbortSignal) =>
-    (await api.get("/practices/stats", StatsBody, { query: filtersToQuery({ ...f, sort: "recent" }), signal })).stats,
-  region: (code: string, signal?: AbortSignal) => api.get(`/regions/${encodeURIComponent(code)}`, RegionPageBody, { signal }),
+    (
+      await api.get("/practices/stats", StatsBody, {
+        query: filtersToQuery({ ...f, sort: "recent" }),
+        signal,
+      })
+    ).stats,
+  region: (code: string, signal?: AbortSignal) =>
+    api.get(`/regions/${encodeURIComponent(code)}`, RegionPageBody, { signal }),
 };

@@ -1,4 +1,12 @@
-import type { AdoptionStage, Affiliation, CostSource, Locale, PracticeStage, RegionDto, SectorDto } from "@rembuk/shared";
+import type {
+  AdoptionStage,
+  Affiliation,
+  CostSource,
+  Locale,
+  PracticeStage,
+  RegionDto,
+  SectorDto,
+} from "@rembuk/shared";
 import type { MessageKey } from "../../lib/i18n";
 import { formatNumber } from "../../lib/format";
 
@@ -70,7 +78,11 @@ export function formatRupiah(amount: number, locale: Locale, compact = false): s
 /** The relative change from before to after ("−92%"), or null when it means nothing (from zero). */
 export function relativeChange(before: number, after: number, locale: Locale): string | null {
   if (before === 0) return null;
-  return formatNumber((after - before) / Math.abs(before), locale, { style: "percent", signDisplay: "exceptZero", maximumFractionDigits: 0 });
+  return formatNumber((after - before) / Math.abs(before), locale, {
+    style: "percent",
+    signDisplay: "exceptZero",
+    maximumFractionDigits: 0,
+  });
 }
 
 /** "Kota Salatiga" for a known code, the code itself otherwise. */
@@ -87,12 +99,21 @@ export function affiliationName(a: Affiliation, byCode: Record<string, RegionDto
 export function formatDay(ymd: string, locale: Locale): string {
   const d = new Date(`${ymd}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return ymd;
-  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(d);
 }
 
 /** A `YYYY-MM` month, short ("Jan 2025" / "Jan 2025"), for chart axes. */
 export function formatMonth(ym: string, locale: Locale): string {
   const d = new Date(`${ym}-15T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return ym;
-  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(d);
+  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  }).format(d);
 }

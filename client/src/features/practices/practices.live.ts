@@ -24,7 +24,8 @@ export function watchRegion(code: string): () => void {
     const left = (regionWatchers.get(code) ?? 1) - 1;
     if (left > 0) return void regionWatchers.set(code, left);
     regionWatchers.delete(code);
-    if (getSocket().connected) void command((s) => s.emitWithAck("region:leave", { code })).catch(() => undefined);
+    if (getSocket().connected)
+      void command((s) => s.emitWithAck("region:leave", { code })).catch(() => undefined);
   };
 }
 
@@ -39,7 +40,8 @@ export function watchPractice(id: string): () => void {
 
 /** `adoption:changed` and `practice:updated` → store; rejoin and refresh watched pages on every (re)connect. */
 export function bindPracticesSocket(socket: RealtimeSocket, store: typeof useStore): () => void {
-  const onAdoption = ({ adoption }: { adoption: AdoptionDto }) => store.getState().internal_adoptionChanged(adoption);
+  const onAdoption = ({ adoption }: { adoption: AdoptionDto }) =>
+    store.getState().internal_adoptionChanged(adoption);
   const onPractice = ({ threadId, practice }: { threadId: string; practice: PracticeDto }) =>
     store.getState().internal_practiceUpdated(threadId, practice);
   const onConnect = () => {

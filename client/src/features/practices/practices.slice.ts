@@ -10,7 +10,13 @@ import type {
 } from "@rembuk/shared";
 import { isApiError, type ApiErrorCode } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
-import { practicesApi, type DirectoryFilters, type Lineage, type PracticeThread, type RegionPageBody } from "./practices.api";
+import {
+  practicesApi,
+  type DirectoryFilters,
+  type Lineage,
+  type PracticeThread,
+  type RegionPageBody,
+} from "./practices.api";
 
 export type LoadStatus = "idle" | "loading" | "loadingMore" | "ready" | "error";
 
@@ -62,7 +68,10 @@ export interface PracticesSlice {
   /** First page for `filters` (a newer call supersedes one in flight), or with `more` the next page. */
   loadDirectory: (filters: DirectoryFilters, opts?: { more?: boolean }) => Promise<void>;
   loadPracticePage: (id: string) => Promise<void>;
-  createPractice: (roomSlug: string, input: { title: string; body: string; practice: PracticeInput; clientId: string }) => Promise<PracticeThread>;
+  createPractice: (
+    roomSlug: string,
+    input: { title: string; body: string; practice: PracticeInput; clientId: string },
+  ) => Promise<PracticeThread>;
   updatePractice: (id: string, patch: PracticePatchInput) => Promise<PracticeThread>;
   adoptPractice: (id: string, input: { note?: string; date?: string }) => Promise<AdoptionDto>;
   stepAdoption: (adoptionId: string, input: AdoptionStepInput) => Promise<AdoptionDto>;
@@ -80,10 +89,20 @@ export const DIRECTORY_PAGE_SIZE = 20;
 
 /** A stable key for a set of filters (the order of fields never matters). */
 export function filtersKey(f: Partial<DirectoryFilters>): string {
-  return JSON.stringify(Object.entries(f).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(
+    Object.entries(f)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
-const emptyDirectory: DirectoryState = { key: "", ids: [], nextCursor: null, status: "idle", errorCode: null };
+const emptyDirectory: DirectoryState = {
+  key: "",
+  ids: [],
+  nextCursor: null,
+  status: "idle",
+  errorCode: null,
+};
 const emptyStats: StatsState = { key: "", status: "idle", errorCode: null, data: null };
 const codeOf = (e: unknown): ApiErrorCode => (isApiError(e) ? e.code : "NETWORK");
 
@@ -96,7 +115,10 @@ function placeFirst(ids: readonly string[], id: string): string[] {
  * How an adoption change moves a practice's counters, given the copy the store already held (if any).
  * Counting only when the change is new to this tab makes the REST answer and its own broadcast count once.
  */
-function counterDelta(prev: AdoptionDto | undefined, next: AdoptionDto): Array<[AdoptionStage, number]> | null {
+function counterDelta(
+  prev: AdoptionDto | undefined,
+  next: AdoptionDto,
+): Array<[AdoptionStage, number]> | null {
   if (prev && prev.steps.length >= next.steps.length) return null;
   if (!prev) {
     if (next.steps.length !== 1) return null; // An old entry we never saw: the loaded counts already include it.
@@ -156,22 +178,34 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
     loadDirectory: async (filters, opts = {}) => {
       const key = filtersKey(filters);
       const current = get().practiceDirectory;
-      if (opts.more && (current.key !== key || !current.nextCursor || current.status === "loadingMore")) return;
+      if (opts.more && (current.key !== key || !current.nextCursor || current.status === "loadingMore"))
+        return;
       const seq = ++directorySeq;
       set({
         practiceDirectory: opts.more
           ? { ...current, status: "loadingMore", errorCode: null }
-          : { key, ids: current.key === key ? current.ids : [], nextCursor: null, status: "loading", errorCode: null },
+          : {
+              key,
+              ids: current.key === key ? current.ids : [],
+              nextCursor: null,
+              status: "loading",
+              errorCode: null,
+            },
       });
       try {
-        const page = await practicesApi.list(filters, { cursor: opts.more ? current.nextCursor : null, limit: DIRECTORY_PAGE_SIZE });
+        const page = await practicesApi.list(filters, {
+          cursor: opts.more ? current.nextCursor : null,
+          limit: DIRECTORY_PAGE_SIZE,
+        });
         if (seq !== directorySeq) return;
         get().internal_receivePractices(page.practices);
         const ids = page.practices.map((p) => p.id);
         set((s) => ({
           practiceDirectory: {
             key,
-            ids: opts.more ? [...s.practiceDirectory.ids, ...ids.filter((id) => !s.practiceDirectory.ids.includes(id))] : ids,
+            ids: opts.more
+              ? [...s.practiceDirectory.ids, ...ids.filter((id) => !s.practiceDirectory.ids.includes(id))]
+              : ids,
             nextCursor: page.nextCursor,
             status: "ready",
             errorCode: null,
@@ -179,17 +213,26 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         }));
       } catch (e) {
         if (seq !== directorySeq) return;
-        set((s) => ({ practiceDirectory: { ...s.practiceDirectory, status: "error", errorCode: codeOf(e) } }));
+        set((s) => ({
+          practiceDirectory: { ...s.practiceDirectory, status: "error", errorCode: codeOf(e) },
+        }));
       }
     },
 
     loadPracticePage: async (id) => {
-      patchPage(id, { status: get().practicePages[id]?.status === "ready" ? "ready" : "loading", errorCode: null });
+      patchPage(id, {
+        status: get().practicePages[id]?.status === "ready" ? "ready" : "loading",
+        errorCode: null,
+      });
       try {
         const page = await practicesApi.page(id);
         get().internal_receivePractices([page.practice]);
         receiveAdoptions(page.adoptions);
-        patchPage(id, { status: "ready", lineage: page.lineage, adoptionIds: page.adoptions.map((a) => a.id) });
+        patchPage(id, {
+          status: "ready",
+          lineage: page.lineage,
+          adoptionIds: page.adoptions.map((a) => a.id),
+        });
       } catch (e) {
         patchPage(id, { status: "error", errorCode: codeOf(e) });
       }
@@ -237,14 +280,24 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         set((s) => ({
           regionPages: {
             ...s.regionPages,
-            [code]: { status: "ready", errorCode: null, data, practiceIds: practices.map((p) => p.id), adoptionIds: adoptions.map((a) => a.id) },
+            [code]: {
+              status: "ready",
+              errorCode: null,
+              data,
+              practiceIds: practices.map((p) => p.id),
+              adoptionIds: adoptions.map((a) => a.id),
+            },
           },
         }));
       } catch (e) {
         set((s) => ({
           regionPages: {
             ...s.regionPages,
-            [code]: { ...(s.regionPages[code] ?? { data: null, practiceIds: [], adoptionIds: [] }), status: "error", errorCode: codeOf(e) },
+            [code]: {
+              ...(s.regionPages[code] ?? { data: null, practiceIds: [], adoptionIds: [] }),
+              status: "error",
+              errorCode: codeOf(e),
+            },
           },
         }));
       }
@@ -269,7 +322,9 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         const prev = s.adoptionsById[adoption.id];
         if (prev && prev.steps.length > adoption.steps.length) return s;
         const delta = counterDelta(prev, adoption);
-        const patch: Partial<PracticesSlice> = { adoptionsById: { ...s.adoptionsById, [adoption.id]: adoption } };
+        const patch: Partial<PracticesSlice> = {
+          adoptionsById: { ...s.adoptionsById, [adoption.id]: adoption },
+        };
 
         const practice = s.practicesById[adoption.practiceId];
         if (practice && delta) {
@@ -279,7 +334,10 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
             byStage[stage] = Math.max(0, byStage[stage] + n);
             if (stage !== "abandoned") count = Math.max(0, count + n);
           }
-          patch.practicesById = { ...s.practicesById, [practice.id]: { ...practice, adoptionCount: count, adoptionsByStage: byStage } };
+          patch.practicesById = {
+            ...s.practicesById,
+            [practice.id]: { ...practice, adoptionCount: count, adoptionsByStage: byStage },
+          };
         }
 
         const page = s.practicePages[adoption.practiceId];
@@ -300,12 +358,18 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
           const adopterCode = adoption.affiliation.kind === "region" ? adoption.affiliation.code : null;
           for (const code of regionCodes) {
             const onPage = s.regionPages[code].practiceIds.includes(adoption.practiceId);
-            const byRegion = adopterCode !== null && (adopterCode === code || adopterCode.startsWith(`${code}.`));
-            if (onPage || byRegion || s.regionPages[code].adoptionIds.includes(adoption.id)) touched.add(code);
+            const byRegion =
+              adopterCode !== null && (adopterCode === code || adopterCode.startsWith(`${code}.`));
+            if (onPage || byRegion || s.regionPages[code].adoptionIds.includes(adoption.id))
+              touched.add(code);
           }
           if (touched.size) {
             const regionPages = { ...s.regionPages };
-            for (const code of touched) regionPages[code] = { ...regionPages[code], adoptionIds: placeFirst(regionPages[code].adoptionIds, adoption.id) };
+            for (const code of touched)
+              regionPages[code] = {
+                ...regionPages[code],
+                adoptionIds: placeFirst(regionPages[code].adoptionIds, adoption.id),
+              };
             patch.regionPages = regionPages;
           }
         }
@@ -326,7 +390,14 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         for (const p of practices) {
           const prev = byId[p.id];
           // Keep the viewer's own thread fields (unread state) a neutral copy lacks.
-          byId[p.id] = prev ? { ...prev, ...p, unreadCount: p.unreadCount ?? prev.unreadCount, lastReadSeq: p.lastReadSeq ?? prev.lastReadSeq } : p;
+          byId[p.id] = prev
+            ? {
+                ...prev,
+                ...p,
+                unreadCount: p.unreadCount ?? prev.unreadCount,
+                lastReadSeq: p.lastReadSeq ?? prev.lastReadSeq,
+              }
+            : p;
         }
         return { practicesById: byId };
       }),

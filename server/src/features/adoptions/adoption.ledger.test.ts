@@ -20,7 +20,11 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await makeAdmin();
   roomSlug = (await makeRoom(admin.actor)).slug;
-  author = await makeMember({ name: "Yuliana Pratiwi", affiliation: { kind: "region", code: "33.73" }, verified: true });
+  author = await makeMember({
+    name: "Yuliana Pratiwi",
+    affiliation: { kind: "region", code: "33.73" },
+    verified: true,
+  });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -63,10 +67,18 @@ describe("adopting a practice", () => {
     const practice = await makePractice(author.actor, roomSlug);
     const first = await region("35.10");
     const colleague = await region("35.10");
-    expect((await first.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status).toBe(201);
-    const again = await colleague.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" });
+    expect(
+      (await first.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" }))
+        .status,
+    ).toBe(201);
+    const again = await colleague.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+    });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: "CONFLICT", details: { reason: "already-adopting", stage: "interested" } });
+    expect(again.body.error).toMatchObject({
+      code: "CONFLICT",
+      details: { reason: "already-adopting", stage: "interested" },
+    });
     expect(await counts(practice.id)).toMatchObject({ count: 1 });
     expect(await Adoption.countDocuments({ practice: practice.id })).toBe(1);
   });
@@ -74,9 +86,16 @@ describe("adopting a practice", () => {
   it("lets the affiliation try again once its adoption was abandoned", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const bandung = await region("32.73");
-    const first = await bandung.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" });
-    await bandung.agent.patch<Body>(`/api/adoptions/${first.body.adoption.id}`, { stage: "abandoned", note: "Anggaran dialihkan." });
-    const again = await bandung.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" });
+    const first = await bandung.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+    });
+    await bandung.agent.patch<Body>(`/api/adoptions/${first.body.adoption.id}`, {
+      stage: "abandoned",
+      note: "Anggaran dialihkan.",
+    });
+    const again = await bandung.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+    });
     expect(again.status).toBe(201);
     expect(await counts(practice.id)).toMatchObject({ count: 1, byStage: { interested: 1, abandoned: 1 } });
   });
@@ -84,14 +103,25 @@ describe("adopting a practice", () => {
   it("refuses the practice's own region, guests, members without an affiliation and unknown practices", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const own = await region("33.73");
-    expect((await own.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status).toBe(409);
+    expect(
+      (await own.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status,
+    ).toBe(409);
     const guest = new Agent(server.url);
-    expect((await guest.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status).toBe(401);
+    expect(
+      (await guest.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status,
+    ).toBe(401);
     const stray = await signedIn(server, "member");
-    expect((await stray.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status).toBe(403);
+    expect(
+      (await stray.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status,
+    ).toBe(403);
     const other = await region("73.71");
-    expect((await other.agent.post(`/api/practices/0123456789abcdef01234567/adoptions`, { stage: "interested" })).status).toBe(404);
-    expect((await other.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "adopted" })).status).toBe(400);
+    expect(
+      (await other.agent.post(`/api/practices/0123456789abcdef01234567/adoptions`, { stage: "interested" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await other.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "adopted" })).status,
+    ).toBe(400);
     expect(await counts(practice.id)).toMatchObject({ count: 0 });
   });
 });
@@ -111,14 +141,20 @@ describe("moving an adoption along", () => {
       date: "2024-03-01",
     });
     expect(piloting.status).toBe(200);
-    const adopted = await makassar.agent.patch<Body>(`/api/adoptions/${id}`, { stage: "adopted", date: "2024-09-15" });
+    const adopted = await makassar.agent.patch<Body>(`/api/adoptions/${id}`, {
+      stage: "adopted",
+      date: "2024-09-15",
+    });
     expect(adopted.body.adoption.steps.map((s) => [s.stage, s.date])).toEqual([
       ["interested", "2024-01-10"],
       ["piloting", "2024-03-01"],
       ["adopted", "2024-09-15"],
     ]);
     expect(adopted.body.adoption.steps[1].note).toBe("Uji coba di 3 puskesmas.");
-    expect(await counts(practice.id)).toMatchObject({ count: 1, byStage: { interested: 0, piloting: 0, adopted: 1 } });
+    expect(await counts(practice.id)).toMatchObject({
+      count: 1,
+      byStage: { interested: 0, piloting: 0, adopted: 1 },
+    });
   });
 
   it.each<[AdoptionStage[], AdoptionStage]>([
@@ -133,9 +169,12 @@ describe("moving an adoption along", () => {
   ])("after %j refuses a step to %s with 409 ILLEGAL_TRANSITION and changes nothing", async (path, to) => {
     const practice = await makePractice(author.actor, roomSlug);
     const kulonprogo = await region("34.01");
-    const created = await kulonprogo.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" });
+    const created = await kulonprogo.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+    });
     const id = created.body.adoption.id;
-    for (const stage of path) expect((await kulonprogo.agent.patch(`/api/adoptions/${id}`, { stage })).status).toBe(200);
+    for (const stage of path)
+      expect((await kulonprogo.agent.patch(`/api/adoptions/${id}`, { stage })).status).toBe(200);
     const before = await counts(practice.id);
     const res = await kulonprogo.agent.patch<Body>(`/api/adoptions/${id}`, { stage: to });
     expect(res.status).toBe(409);
@@ -147,7 +186,9 @@ describe("moving an adoption along", () => {
   it("lets only the adopter, or a verified leader of the same affiliation, move it", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const surabaya = await region("35.78");
-    const created = await surabaya.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" });
+    const created = await surabaya.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+    });
     const id = created.body.adoption.id;
     const unverifiedColleague = await region("35.78");
     const outsider = await region("73.06");
@@ -155,15 +196,24 @@ describe("moving an adoption along", () => {
     for (const who of [unverifiedColleague, outsider, moderator]) {
       expect((await who.agent.patch(`/api/adoptions/${id}`, { stage: "piloting" })).status).toBe(403);
     }
-    const mayor = await signedIn(server, "member", { affiliation: { kind: "region", code: "35.78" }, verified: true });
+    const mayor = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "35.78" },
+      verified: true,
+    });
     expect((await mayor.agent.patch(`/api/adoptions/${id}`, { stage: "piloting" })).status).toBe(200);
   });
 
   it("refuses a step dated before the previous one", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const gowa = await region("73.06");
-    const created = await gowa.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested", date: "2024-05-01" });
-    const res = await gowa.agent.patch<Body>(`/api/adoptions/${created.body.adoption.id}`, { stage: "piloting", date: "2024-04-30" });
+    const created = await gowa.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+      date: "2024-05-01",
+    });
+    const res = await gowa.agent.patch<Body>(`/api/adoptions/${created.body.adoption.id}`, {
+      stage: "piloting",
+      date: "2024-04-30",
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toHaveProperty("date");
   });
@@ -172,9 +222,26 @@ describe("moving an adoption along", () => {
 describe("exact counts under concurrency", () => {
   it("counts twelve regions adopting at once exactly", async () => {
     const practice = await makePractice(author.actor, roomSlug);
-    const codes = ["11.71", "12.71", "13.71", "14.71", "16.71", "18.71", "31.71", "32.73", "35.78", "51.71", "52.71", "73.71"];
-    const users = await Promise.all(codes.map((code) => makeMember({ affiliation: { kind: "region", code } })));
-    const results = await Promise.allSettled(users.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })));
+    const codes = [
+      "11.71",
+      "12.71",
+      "13.71",
+      "14.71",
+      "16.71",
+      "18.71",
+      "31.71",
+      "32.73",
+      "35.78",
+      "51.71",
+      "52.71",
+      "73.71",
+    ];
+    const users = await Promise.all(
+      codes.map((code) => makeMember({ affiliation: { kind: "region", code } })),
+    );
+    const results = await Promise.allSettled(
+      users.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })),
+    );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(await counts(practice.id)).toMatchObject({ count: 12, byStage: { interested: 12 } });
   });
@@ -184,11 +251,15 @@ describe("exact counts under concurrency", () => {
     const colleagues = await Promise.all(
       Array.from({ length: 8 }, () => makeMember({ affiliation: { kind: "region", code: "61.71" } })),
     );
-    const results = await Promise.allSettled(colleagues.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })));
+    const results = await Promise.allSettled(
+      colleagues.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected");
     expect(ok).toHaveLength(1);
-    expect(refused.map((r) => (r.status === "rejected" ? (r.reason as { status?: number }).status : 0))).toEqual(Array(7).fill(409));
+    expect(
+      refused.map((r) => (r.status === "rejected" ? (r.reason as { status?: number }).status : 0)),
+    ).toEqual(Array(7).fill(409));
     expect(await counts(practice.id)).toMatchObject({ count: 1, byStage: { interested: 1 } });
   });
 
@@ -204,9 +275,10 @@ describe("exact counts under concurrency", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const final = await Adoption.findById(created.id).lean();
     if (!final) throw new Error("adoption vanished");
-    const expected = final.stage === "abandoned"
-      ? { count: 0, byStage: { interested: 0, piloting: 0, abandoned: 1 } }
-      : { count: 1, byStage: { interested: 0, piloting: 1, abandoned: 0 } };
+    const expected =
+      final.stage === "abandoned"
+        ? { count: 0, byStage: { interested: 0, piloting: 0, abandoned: 1 } }
+        : { count: 1, byStage: { interested: 0, piloting: 1, abandoned: 0 } };
     expect(await counts(practice.id)).toMatchObject(expected);
     // The repair recount agrees with what $inc kept.
     await recountAdoptions(final.practice);
@@ -223,9 +295,15 @@ describe("live ledger", () => {
     const elsewhere = await connectSocket(server.url);
     sockets.push(pageSocket, regionSocket, elsewhere);
     expect(await ask(pageSocket, "thread:join", { threadId: practice.id })).toMatchObject({ ok: true });
-    expect(await ask(regionSocket, "region:join", { code: "33.73" })).toMatchObject({ ok: true, data: { code: "33.73" } });
+    expect(await ask(regionSocket, "region:join", { code: "33.73" })).toMatchObject({
+      ok: true,
+      data: { code: "33.73" },
+    });
     expect(await ask(elsewhere, "region:join", { code: "11.71" })).toMatchObject({ ok: true });
-    expect(await ask(elsewhere, "region:join", { code: "99.99" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await ask(elsewhere, "region:join", { code: "99.99" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     const strayEvents = collect(elsewhere, "adoption:changed");
 
     const onPage = nextEvent(pageSocket, "adoption:changed");
@@ -233,16 +311,29 @@ describe("live ledger", () => {
     const gowa = await region("73.06");
     const adopterSocket = await connectSocket(server.url, gowa.agent);
     sockets.push(adopterSocket);
-    const ack = await ask(adopterSocket, "adoption:create", { threadId: practice.id, stage: "interested", note: "Lewat soket." });
+    const ack = await ask(adopterSocket, "adoption:create", {
+      threadId: practice.id,
+      stage: "interested",
+      note: "Lewat soket.",
+    });
     expect(ack).toMatchObject({ ok: true, data: { stage: "interested" } });
     const ev = (await onPage) as { adoption: AdoptionDto };
-    expect(ev.adoption).toMatchObject({ practiceId: practice.id, stage: "interested", affiliation: { code: "73.06" } });
+    expect(ev.adoption).toMatchObject({
+      practiceId: practice.id,
+      stage: "interested",
+      affiliation: { code: "73.06" },
+    });
     expect(((await onRegion) as { adoption: AdoptionDto }).adoption.id).toBe(ev.adoption.id);
 
-    const illegal = await ask(adopterSocket, "adoption:update", { adoptionId: ev.adoption.id, stage: "adopted" });
+    const illegal = await ask(adopterSocket, "adoption:update", {
+      adoptionId: ev.adoption.id,
+      stage: "adopted",
+    });
     expect(illegal).toMatchObject({ ok: false, error: { code: "ILLEGAL_TRANSITION" } });
     const step = nextEvent(pageSocket, "adoption:changed");
-    expect(await ask(adopterSocket, "adoption:update", { adoptionId: ev.adoption.id, stage: "piloting" })).toMatchObject({ ok: true });
+    expect(
+      await ask(adopterSocket, "adoption:update", { adoptionId: ev.adoption.id, stage: "piloting" }),
+    ).toMatchObject({ ok: true });
     expect(((await step) as { adoption: AdoptionDto }).adoption.stage).toBe("piloting");
     await sleep(150);
     expect(strayEvents.items).toHaveLength(0);
@@ -255,10 +346,12 @@ describe("live ledger", () => {
     sockets.push(watcher, guest);
     await ask(watcher, "thread:join", { threadId: practice.id });
     const seen = collect(watcher, "adoption:changed");
-    expect(await ask(guest, "adoption:create", { threadId: practice.id, stage: "interested" })).toMatchObject({
-      ok: false,
-      error: { code: "UNAUTHENTICATED" },
-    });
+    expect(await ask(guest, "adoption:create", { threadId: practice.id, stage: "interested" })).toMatchObject(
+      {
+        ok: false,
+        error: { code: "UNAUTHENTICATED" },
+      },
+    );
     await sleep(150);
     expect(seen.items).toHaveLength(0);
   });

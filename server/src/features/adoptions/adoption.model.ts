@@ -83,4 +83,5 @@ adoptionSchema.index({ regionCode: 1, updatedAt: -1 });
 adoptionSchema.index({ provinceCode: 1, updatedAt: -1 });
 
 export const Adoption: Model<AdoptionRecord> =
-  (mongoose.models.Adoption as Model<AdoptionRecord> | undefined) ?? mongoose.model<AdoptionRecord>("Adoption", adoptionSchema);
+  (mongoose.models.Adoption as Model<AdoptionRecord> | undefined) ??
+  mongoose.model<AdoptionRecord>("Adoption", adoptionSchema);

@@ -19,6 +19,8 @@ export const adoptionPolicy = definePolicy({
   "adoption.advance": write(
     (actor: Actor, target: AdoptionTarget) =>
       actor.id === target.adopterId ||
-      (actor.verified && actor.affiliation !== null && affiliationKey(actor.affiliation) === target.affiliationKey),
+      (actor.verified &&
+        actor.affiliation !== null &&
+        affiliationKey(actor.affiliation) === target.affiliationKey),
   ),
 });

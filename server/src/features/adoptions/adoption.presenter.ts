@@ -61,6 +61,9 @@ export async function loadPeople(adoptions: readonly AdoptionRecord[]): Promise<
     { name: 1, title: 1, verified: 1 },
   ).lean();
   return new Map(
-    users.map((u) => [u._id.toString(), { id: u._id.toString(), name: u.name, title: u.title ?? "", verified: u.verified }]),
+    users.map((u) => [
+      u._id.toString(),
+      { id: u._id.toString(), name: u.name, title: u.title ?? "", verified: u.verified },
+    ]),
   );
 }

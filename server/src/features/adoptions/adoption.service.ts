@@ -26,7 +26,10 @@ import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
 import { affiliationKey } from "./affiliation.js";
 
-const refOf = (p: LoadedPractice): PracticeRef => ({ title: p.thread.title, regionCode: p.practice.regionCode });
+const refOf = (p: LoadedPractice): PracticeRef => ({
+  title: p.thread.title,
+  regionCode: p.practice.regionCode,
+});
 
 async function present(a: AdoptionRecord, practice: PracticeRef): Promise<AdoptionDto> {
   return presentAdoption(a, practice, await loadPeople([a]));
@@ -78,7 +81,13 @@ export async function createAdoption(
     stage: "interested",
     active: true,
     steps: [
-      { stage: "interested", date: input.date ?? todayInIndonesia(now), note: input.note ?? "", at: now, by: new Types.ObjectId(me.id) },
+      {
+        stage: "interested",
+        date: input.date ?? todayInIndonesia(now),
+        note: input.note ?? "",
+        at: now,
+        by: new Types.ObjectId(me.id),
+      },
     ],
   });
   try {
@@ -94,9 +103,11 @@ export async function createAdoption(
       ...(existing ? { adoptionId: existing._id.toString(), stage: existing.stage } : {}),
     });
   }
+  // Counters are not an edit of the record: its updatedAt (shown as "revision n, updated …") stays.
   await Practice.updateOne(
     { thread: loaded.thread._id },
     { $inc: { adoptionCount: 1, "adoptionsByStage.interested": 1 } },
+    { timestamps: false },
   );
   const saved = doc.toObject();
   const dto = await present(saved, refOf(loaded));
@@ -121,7 +132,10 @@ export async function advanceAdoption(
     if (err instanceof AppError && err.status === 404) throw notFound("Adoption");
     throw err;
   });
-  assertCan(actor, "adoption.advance", { adopterId: current.adopter.toString(), affiliationKey: current.affiliationKey });
+  assertCan(actor, "adoption.advance", {
+    adopterId: current.adopter.toString(),
+    affiliationKey: current.affiliationKey,
+  });
   const me = requireSignedIn(actor);
   const from = current.stage;
   const to: AdoptionStage = input.stage;
@@ -153,7 +167,7 @@ export async function advanceAdoption(
   }
   const inc: Record<string, number> = { [`adoptionsByStage.${from}`]: -1, [`adoptionsByStage.${to}`]: 1 };
   if (to === "abandoned") inc.adoptionCount = -1;
-  await Practice.updateOne({ thread: current.practice }, { $inc: inc });
+  await Practice.updateOne({ thread: current.practice }, { $inc: inc }, { timestamps: false });
   const dto = await present(updated, refOf(loaded));
   publish(audience(updated, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
   return dto;
@@ -185,7 +199,13 @@ export async function recountAdoptions(threadId: Types.ObjectId): Promise<void> 
   for (const r of rows) byStage[r._id] = r.n;
   await Practice.updateOne(
     { thread: threadId },
-    { $set: { adoptionsByStage: byStage, adoptionCount: byStage.interested + byStage.piloting + byStage.adopted } },
+    {
+      $set: {
+        adoptionsByStage: byStage,
+        adoptionCount: byStage.interested + byStage.piloting + byStage.adopted,
+      },
+    },
+    { timestamps: false },
   );
 }
 
@@ -193,14 +213,24 @@ export async function recountAdoptions(threadId: Types.ObjectId): Promise<void> 
  * Adoptions as `actor` may see them: those whose practice thread is visible (room and status), each
  * with its practice's title and region. Two queries for the whole batch.
  */
-export async function presentVisibleAdoptions(actor: Actor | null, list: AdoptionRecord[]): Promise<AdoptionDto[]> {
+export async function presentVisibleAdoptions(
+  actor: Actor | null,
+  list: AdoptionRecord[],
+): Promise<AdoptionDto[]> {
   if (list.length === 0) return [];
-  const practiceIds = [...new Set(list.map((a) => a.practice.toString()))].map((id) => new Types.ObjectId(id));
+  const practiceIds = [...new Set(list.map((a) => a.practice.toString()))].map(
+    (id) => new Types.ObjectId(id),
+  );
   const [threads, records] = await Promise.all([
-    Thread.find({ _id: { $in: practiceIds }, kind: "practice" }, { roomId: 1, title: 1, status: 1, authorId: 1 }).lean(),
+    Thread.find(
+      { _id: { $in: practiceIds }, kind: "practice" },
+      { roomId: 1, title: 1, status: 1, authorId: 1 },
+    ).lean(),
     Practice.find({ thread: { $in: practiceIds } }, { thread: 1, regionCode: 1 }).lean(),
   ]);
-  const roomList = await Room.find({ _id: { $in: [...new Set(threads.map((t) => t.roomId.toString()))] } }).lean();
+  const roomList = await Room.find({
+    _id: { $in: [...new Set(threads.map((t) => t.roomId.toString()))] },
+  }).lean();
   const roomsById = new Map(roomList.map((r) => [r._id.toString(), r]));
   const regionOf = new Map(records.map((r) => [r.thread.toString(), r.regionCode]));
   const refs = new Map<string, PracticeRef>();

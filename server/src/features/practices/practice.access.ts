@@ -25,7 +25,10 @@ export async function loadVisiblePractice(actor: Actor | null, threadId: string)
 }
 
 /** Like `loadVisiblePractice`, but `null` instead of an error (for optional links such as lineage). */
-export async function findVisiblePractice(actor: Actor | null, threadId: string): Promise<LoadedPractice | null> {
+export async function findVisiblePractice(
+  actor: Actor | null,
+  threadId: string,
+): Promise<LoadedPractice | null> {
   try {
     return await loadVisiblePractice(actor, threadId);
   } catch (err) {

@@ -51,10 +51,12 @@ export async function practiceForThread(
   owner: Omit<PracticeOwner, "threadId">,
 ): Promise<PreparedPractice | null> {
   if (input.kind !== "practice") {
-    if (input.practice !== undefined) throw validation("Only practice threads carry a practice", { practice: ["Set kind to practice"] });
+    if (input.practice !== undefined)
+      throw validation("Only practice threads carry a practice", { practice: ["Set kind to practice"] });
     return null;
   }
-  if (!input.practice) throw validation("A practice thread needs its practice record", { practice: ["Required"] });
+  if (!input.practice)
+    throw validation("A practice thread needs its practice record", { practice: ["Required"] });
   const practice = input.practice;
   await assertPracticeRefs(actor, practice);
   // Schema-level checks (required fields, bounds) now, so the thread is never written for a bad record.

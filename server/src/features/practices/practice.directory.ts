@@ -39,7 +39,12 @@ export function practiceMatch(f: DirectoryFilters): Record<string, unknown> {
  * still waiting in the queue (it shows with its status). Queued practices of others stay in the
  * moderation queue, not in the directory, even for moderators.
  */
-export function threadMatch(actor: Actor | null, roomIds: Types.ObjectId[], f: Pick<DirectoryFilters, "featured">, opts: { publishedOnly?: boolean } = {}) {
+export function threadMatch(
+  actor: Actor | null,
+  roomIds: Types.ObjectId[],
+  f: Pick<DirectoryFilters, "featured">,
+  opts: { publishedOnly?: boolean } = {},
+) {
   const match: Record<string, unknown> = { "t.kind": "practice", "t.roomId": { $in: roomIds } };
   if (actor && !opts.publishedOnly) {
     match.$or = [{ "t.status": "published" }, { "t.authorId": new Types.ObjectId(actor.id) }];
@@ -70,7 +75,14 @@ export async function directoryRows(
   const pipeline: PipelineStage[] = [
     { $match: practiceMatch(query) },
     ...joinThread,
-    { $match: threadMatch(actor, rooms.map((r) => r._id), query, opts) },
+    {
+      $match: threadMatch(
+        actor,
+        rooms.map((r) => r._id),
+        query,
+        opts,
+      ),
+    },
   ];
   if (query.cursor) pipeline.push({ $match: afterPracticeCursor(query.sort, query.cursor) });
   pipeline.push({ $sort: practiceSortSpec(query.sort) });
@@ -85,7 +97,11 @@ export async function presentRows(
   rows: DirectoryRow[],
   roomSlugs: ReadonlyMap<string, string>,
 ): Promise<PracticeThreadDto[]> {
-  const threads = await presentThreads(actor, rows.map((r) => r.t), roomSlugs);
+  const threads = await presentThreads(
+    actor,
+    rows.map((r) => r.t),
+    roomSlugs,
+  );
   return threads.map((t, i) => ({ ...t, ...toPracticeExtra(rows[i]) }));
 }
 
@@ -96,6 +112,7 @@ export async function listPractices(
 ): Promise<{ practices: PracticeThreadDto[]; nextCursor: string | null }> {
   const { rows, roomSlugs } = await directoryRows(actor, { ...query, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
-  const nextCursor = rows.length > query.limit ? encodePracticeCursor(query.sort, page[page.length - 1]) : null;
+  const nextCursor =
+    rows.length > query.limit ? encodePracticeCursor(query.sort, page[page.length - 1]) : null;
   return { practices: await presentRows(actor, page, roomSlugs), nextCursor };
 }

@@ -22,7 +22,11 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await makeAdmin();
   roomSlug = (await makeRoom(admin.actor)).slug;
-  author = await signedIn(server, "member", { name: "Yuliana Pratiwi", affiliation: { kind: "region", code: "33.73" }, verified: true });
+  author = await signedIn(server, "member", {
+    name: "Yuliana Pratiwi",
+    affiliation: { kind: "region", code: "33.73" },
+    verified: true,
+  });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -32,7 +36,10 @@ afterAll(async () => {
 type Body = { practice: PracticeThreadDto; error: { code: string; details?: Record<string, string[]> } };
 type PageBody = {
   practice: PracticeThreadDto;
-  lineage: { ancestors: Array<{ id: string; title: string }>; descendants: Array<{ id: string; title: string }> };
+  lineage: {
+    ancestors: Array<{ id: string; title: string }>;
+    descendants: Array<{ id: string; title: string }>;
+  };
   adoptions: AdoptionDto[];
 };
 
@@ -45,15 +52,24 @@ describe("editing a practice record keeps its history", () => {
     const updated = nextEvent(watcher, "practice:updated");
 
     const res = await author.agent.patch<Body>(`/api/practices/${practice.id}`, {
-      practice: { stage: "implemented", cost: { amount: 400_000_000, source: "APBD" }, sdgs: [10, 3], regionCode: "33.73" },
+      practice: {
+        stage: "implemented",
+        cost: { amount: 400_000_000, source: "APBD" },
+        sdgs: [10, 3],
+        regionCode: "33.73",
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.practice.practice).toMatchObject({ revision: 2, cost: { amount: 400_000_000 } });
     const event = (await updated) as { threadId: string; practice: PracticeDto };
     expect(event).toMatchObject({ threadId: practice.id, practice: { revision: 2 } });
 
-    await author.agent.patch(`/api/practices/${practice.id}`, { practice: { regionCode: "33.74", contact: null } });
-    const history = await new Agent(server.url).get<{ revisions: PracticeRevisionDto[] }>(`/api/practices/${practice.id}/history`);
+    await author.agent.patch(`/api/practices/${practice.id}`, {
+      practice: { regionCode: "33.74", contact: null },
+    });
+    const history = await new Agent(server.url).get<{ revisions: PracticeRevisionDto[] }>(
+      `/api/practices/${practice.id}/history`,
+    );
     expect(history.body.revisions.map((r) => [r.revision, r.fields])).toEqual([
       [3, ["regionCode", "contact"]],
       // stage and SDGs (same set, reordered) did not change, so only the cost counts.
@@ -70,7 +86,9 @@ describe("editing a practice record keeps its history", () => {
 
   it("makes no revision when nothing changes", async () => {
     const practice = await makePractice(author.actor, roomSlug);
-    const res = await author.agent.patch<Body>(`/api/practices/${practice.id}`, { practice: { stage: "implemented" } });
+    const res = await author.agent.patch<Body>(`/api/practices/${practice.id}`, {
+      practice: { stage: "implemented" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.practice.practice.revision).toBe(1);
     expect(await PracticeRevision.countDocuments({ thread: practice.id })).toBe(0);
@@ -95,36 +113,67 @@ describe("editing a practice record keeps its history", () => {
 
   it("lets the author and moderators edit, nobody else", async () => {
     const practice = await makePractice(author.actor, roomSlug);
-    const other = await signedIn(server, "member", { affiliation: { kind: "region", code: "33.73" }, verified: true });
-    expect((await other.agent.patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } })).status).toBe(403);
-    expect((await new Agent(server.url).patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } })).status).toBe(401);
+    const other = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "33.73" },
+      verified: true,
+    });
+    expect(
+      (await other.agent.patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } })).status,
+    ).toBe(403);
+    expect(
+      (await new Agent(server.url).patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } }))
+        .status,
+    ).toBe(401);
     const moderator = await signedIn(server, "moderator");
-    expect((await moderator.agent.patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } })).status).toBe(200);
+    expect(
+      (await moderator.agent.patch(`/api/practices/${practice.id}`, { practice: { stage: "trial" } })).status,
+    ).toBe(200);
   });
 });
 
 describe("lineage", () => {
   it("shows where a practice came from and what grew from it", async () => {
     const origin = await makePractice(author.actor, roomSlug, {}, "Rujukan daring Salatiga");
-    const gowaLeader = await signedIn(server, "member", { affiliation: { kind: "region", code: "73.06" } });
-    const child = await makePractice(gowaLeader.actor, roomSlug, { regionCode: "73.06", derivedFrom: origin.id }, "Rujukan daring Gowa");
-    const grandchild = await makePractice(gowaLeader.actor, roomSlug, { regionCode: "73.71", derivedFrom: child.id }, "Rujukan daring Makassar");
+    const gowaLeader = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "73.06" },
+      verified: true,
+    });
+    const child = await makePractice(
+      gowaLeader.actor,
+      roomSlug,
+      { regionCode: "73.06", derivedFrom: origin.id },
+      "Rujukan daring Gowa",
+    );
+    const grandchild = await makePractice(
+      gowaLeader.actor,
+      roomSlug,
+      { regionCode: "73.71", derivedFrom: child.id },
+      "Rujukan daring Makassar",
+    );
 
     const page = await new Agent(server.url).get<PageBody>(`/api/practices/${child.id}`);
     expect(page.status).toBe(200);
     expect(page.body.lineage.ancestors.map((l) => l.title)).toEqual(["Rujukan daring Salatiga"]);
     expect(page.body.lineage.descendants.map((l) => l.title)).toEqual(["Rujukan daring Makassar"]);
     const leaf = await new Agent(server.url).get<PageBody>(`/api/practices/${grandchild.id}`);
-    expect(leaf.body.lineage.ancestors.map((l) => l.title)).toEqual(["Rujukan daring Gowa", "Rujukan daring Salatiga"]);
+    expect(leaf.body.lineage.ancestors.map((l) => l.title)).toEqual([
+      "Rujukan daring Gowa",
+      "Rujukan daring Salatiga",
+    ]);
 
     // A cycle is refused: the origin cannot derive from its own descendant.
-    const cycle = await author.agent.patch<Body>(`/api/practices/${origin.id}`, { practice: { derivedFrom: grandchild.id } });
+    const cycle = await author.agent.patch<Body>(`/api/practices/${origin.id}`, {
+      practice: { derivedFrom: grandchild.id },
+    });
     expect(cycle.status).toBe(400);
     expect(cycle.body.error.details).toHaveProperty(["practice.derivedFrom"]);
   });
 
   it("hides links to practices in rooms the viewer cannot see", async () => {
-    const secret = await makeRoom(admin.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "region", code: "33" }] });
+    const secret = await makeRoom(admin.actor, {
+      visibility: "restricted",
+      allowedAffiliations: [{ kind: "region", code: "33" }],
+    });
     const hidden = await makePractice(author.actor, secret.slug, {}, "Praktik ruang tertutup");
     const visible = await makePractice(author.actor, roomSlug, { derivedFrom: hidden.id }, "Praktik terbuka");
     const outsider = await signedIn(server, "member", { affiliation: { kind: "region", code: "11.71" } });
@@ -137,12 +186,15 @@ describe("lineage", () => {
     expect(seen.body.practice.practice.derivedFrom).toBe(hidden.id);
     expect(seen.body.lineage.ancestors.map((l) => l.title)).toEqual(["Praktik ruang tertutup"]);
     // A derivedFrom the author cannot see is refused like a missing one.
-    const res = await outsider.agent.post<{ error: { details: Record<string, string[]> } }>(`/api/rooms/${roomSlug}/threads`, {
-      kind: "practice",
-      title: "Turunan",
-      body: "Isi.",
-      practice: validPractice({ regionCode: "11.71", derivedFrom: hidden.id }),
-    });
+    const res = await outsider.agent.post<{ error: { details: Record<string, string[]> } }>(
+      `/api/rooms/${roomSlug}/threads`,
+      {
+        kind: "practice",
+        title: "Turunan",
+        body: "Isi.",
+        practice: validPractice({ regionCode: "11.71", derivedFrom: hidden.id }),
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.details).toHaveProperty(["practice.derivedFrom"]);
   });
@@ -159,29 +211,43 @@ describe("the practice page", () => {
 
   it("brings the thread, its record, lineage and ledger in one answer", async () => {
     const practice = await makePractice(author.actor, roomSlug);
-    const adopter = await signedIn(server, "member", { affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" } });
-    await adopter.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested", note: "Studi kasus pelatihan." });
+    const adopter = await signedIn(server, "member", {
+      affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" },
+    });
+    await adopter.agent.post(`/api/practices/${practice.id}/adoptions`, {
+      stage: "interested",
+      note: "Studi kasus pelatihan.",
+    });
     const page = await new Agent(server.url).get<PageBody>(`/api/practices/${practice.id}`);
     expect(page.body.practice).toMatchObject({ id: practice.id, kind: "practice", adoptionCount: 1 });
     expect(page.body.adoptions).toHaveLength(1);
-    expect(page.body.adoptions[0].affiliation).toEqual({ kind: "agency", name: "Lembaga Administrasi Negara" });
+    expect(page.body.adoptions[0].affiliation).toEqual({
+      kind: "agency",
+      name: "Lembaga Administrasi Negara",
+    });
   });
 });
 
 describe("promoting a discussion to a practice", () => {
   it("turns the thread into a practice that cites its source posts, once", async () => {
     const discussion = await makeThread(author.actor, roomSlug, { title: "Pengalaman rujukan daring" });
-    const { post: reply } = await createPost(author.actor, discussion.id, { body: "Waktu tunggu turun jadi 6 jam.", clientId: clientId() });
+    const { post: reply } = await createPost(author.actor, discussion.id, {
+      body: "Waktu tunggu turun jadi 6 jam.",
+      clientId: clientId(),
+    });
     const moderator = await signedIn(server, "moderator");
     const watcher = await connectSocket(server.url);
     sockets.push(watcher);
     await ask(watcher, "room:join", { roomId: discussion.roomId });
     const updated = nextEvent(watcher, "thread:updated");
 
-    const res = await moderator.agent.post<{ thread: PracticeThreadDto }>(`/api/threads/${discussion.id}/promote`, {
-      practice: validPractice(),
-      sourcePostIds: [reply.id],
-    });
+    const res = await moderator.agent.post<{ thread: PracticeThreadDto }>(
+      `/api/threads/${discussion.id}/promote`,
+      {
+        practice: validPractice(),
+        sourcePostIds: [reply.id],
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.thread).toMatchObject({
       id: discussion.id,
@@ -189,8 +255,13 @@ describe("promoting a discussion to a practice", () => {
       author: { name: "Yuliana Pratiwi" },
       practice: { sourcePosts: [{ postId: reply.id, seq: 2 }] },
     });
-    expect(((await updated) as { thread: ThreadDto }).thread).toMatchObject({ id: discussion.id, kind: "practice" });
-    const again = await moderator.agent.post(`/api/threads/${discussion.id}/promote`, { practice: validPractice() });
+    expect(((await updated) as { thread: ThreadDto }).thread).toMatchObject({
+      id: discussion.id,
+      kind: "practice",
+    });
+    const again = await moderator.agent.post(`/api/threads/${discussion.id}/promote`, {
+      practice: validPractice(),
+    });
     expect(again.status).toBe(409);
     expect(await Practice.countDocuments({ thread: discussion.id })).toBe(1);
   });
@@ -198,12 +269,21 @@ describe("promoting a discussion to a practice", () => {
   it("is for moderators, validates the record and the cited posts, and leaves the thread alone otherwise", async () => {
     const discussion = await makeThread(author.actor, roomSlug);
     const other = await makeThread(author.actor, roomSlug);
-    const { post: foreign } = await createPost(author.actor, other.id, { body: "Di utas lain.", clientId: clientId() });
-    const moderator = await signedIn(server, "moderator");
-    expect((await author.agent.post(`/api/threads/${discussion.id}/promote`, { practice: validPractice() })).status).toBe(403);
-    const bad = await moderator.agent.post<{ error: { details: Record<string, string[]> } }>(`/api/threads/${discussion.id}/promote`, {
-      practice: validPractice({ sector: "8.88" }),
+    const { post: foreign } = await createPost(author.actor, other.id, {
+      body: "Di utas lain.",
+      clientId: clientId(),
     });
+    const moderator = await signedIn(server, "moderator");
+    expect(
+      (await author.agent.post(`/api/threads/${discussion.id}/promote`, { practice: validPractice() }))
+        .status,
+    ).toBe(403);
+    const bad = await moderator.agent.post<{ error: { details: Record<string, string[]> } }>(
+      `/api/threads/${discussion.id}/promote`,
+      {
+        practice: validPractice({ sector: "8.88" }),
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toHaveProperty(["practice.sector"]);
     const wrongPost = await moderator.agent.post(`/api/threads/${discussion.id}/promote`, {

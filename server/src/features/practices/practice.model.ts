@@ -119,4 +119,5 @@ practiceSchema.index({ createdAt: -1 });
 practiceSchema.index({ derivedFrom: 1 }, { partialFilterExpression: { derivedFrom: { $type: "objectId" } } });
 
 export const Practice: Model<PracticeRecord> =
-  (mongoose.models.Practice as Model<PracticeRecord> | undefined) ?? mongoose.model<PracticeRecord>("Practice", practiceSchema);
+  (mongoose.models.Practice as Model<PracticeRecord> | undefined) ??
+  mongoose.model<PracticeRecord>("Practice", practiceSchema);

@@ -5,7 +5,11 @@ import { AppError } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { affiliationKey } from "../adoptions/affiliation.js";
 
-const actor = (id: string, role: Role, o: { verified?: boolean; affiliation?: Affiliation | null; suspended?: boolean } = {}): Actor => ({
+const actor = (
+  id: string,
+  role: Role,
+  o: { verified?: boolean; affiliation?: Affiliation | null; suspended?: boolean } = {},
+): Actor => ({
   id,
   role,
   name: id,
@@ -54,7 +58,9 @@ describe("practice policy (role × action)", () => {
   });
 
   it("answers guests 401 and suspended actors 403 SUSPENDED", () => {
-    expect(() => assertCan(null, "practice.edit", practice)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => assertCan(null, "practice.edit", practice)).toThrow(
+      expect.objectContaining({ status: 401 }),
+    );
     try {
       assertCan(suspendedAuthor, "practice.edit", practice);
       throw new Error("allowed");
@@ -71,7 +77,11 @@ describe("adoption policy (role × action)", () => {
     ["the adopter", actor("adopter", "member"), true],
     ["a verified leader of the same region", actor("mayor", "member", { verified: true }), true],
     ["an unverified colleague", actor("staff", "member"), false],
-    ["a verified leader of another region", actor("other", "member", { verified: true, affiliation: { kind: "region", code: "33.74" } }), false],
+    [
+      "a verified leader of another region",
+      actor("other", "member", { verified: true, affiliation: { kind: "region", code: "33.74" } }),
+      false,
+    ],
     ["a moderator", moderator, false],
     ["an admin", actor("root", "admin", { affiliation: null }), false],
     ["a guest", null, false],
@@ -94,6 +104,8 @@ describe("adoption policy (role × action)", () => {
     expect(affiliationKey({ kind: "agency", name: "Lembaga  Administrasi Negara " })).toBe(
       affiliationKey({ kind: "agency", name: "lembaga administrasi negara" }),
     );
-    expect(affiliationKey({ kind: "region", code: "33" })).not.toBe(affiliationKey({ kind: "region", code: "33.73" }));
+    expect(affiliationKey({ kind: "region", code: "33" })).not.toBe(
+      affiliationKey({ kind: "region", code: "33.73" }),
+    );
   });
 });

@@ -13,9 +13,13 @@ const moderates = (actor: Actor, target: Pick<PracticeTarget, "roomModerators">)
 
 export const practicePolicy = definePolicy({
   /** The structured record: its author keeps it current; moderators correct it. */
-  "practice.edit": write((actor, target: PracticeTarget) => actor.id === target.authorId || moderates(actor, target)),
+  "practice.edit": write(
+    (actor, target: PracticeTarget) => actor.id === target.authorId || moderates(actor, target),
+  ),
   /** Turning a discussion into a practice record: moderators of the room, global moderators, admins. */
-  "practice.promote": write((actor, target: Pick<PracticeTarget, "roomModerators">) => moderates(actor, target)),
+  "practice.promote": write((actor, target: Pick<PracticeTarget, "roomModerators">) =>
+    moderates(actor, target),
+  ),
   /** The organizer dashboard and the CSV export of the directory. */
   "practice.viewStats": read((actor) => isStaff(actor)),
   "practice.export": read((actor) => isStaff(actor)),

@@ -53,7 +53,9 @@ export type PracticeThreadDto = ThreadDto & PracticeThreadExtra;
  * GET /threads/:id, room lists and broadcasts all carry them (DESIGN.md §5). Other threads pass
  * through unchanged; a practice thread whose record is missing is returned without extras.
  */
-export async function withPracticeExtras<T extends ThreadDto>(threads: T[]): Promise<Array<T | (T & PracticeThreadExtra)>> {
+export async function withPracticeExtras<T extends ThreadDto>(
+  threads: T[],
+): Promise<Array<T | (T & PracticeThreadExtra)>> {
   const ids = threads.filter((t) => t.kind === "practice").map((t) => t.id);
   if (ids.length === 0) return threads;
   const records = await Practice.find({ thread: { $in: ids } }).lean();

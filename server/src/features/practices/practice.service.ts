@@ -36,10 +36,9 @@ async function visibleLinks(actor: Actor | null, records: PracticeRecord[]): Pro
   if (records.length === 0) return [];
   const threads = await Thread.find({ _id: { $in: records.map((r) => r.thread) }, kind: "practice" }).lean();
   const roomsById = new Map(
-    (await Room.find({ _id: { $in: [...new Set(threads.map((t) => t.roomId.toString()))] } }).lean()).map((r) => [
-      r._id.toString(),
-      r,
-    ]),
+    (await Room.find({ _id: { $in: [...new Set(threads.map((t) => t.roomId.toString()))] } }).lean()).map(
+      (r) => [r._id.toString(), r],
+    ),
   );
   const seen = new Map<string, ThreadRecord>();
   for (const t of threads) {
@@ -81,7 +80,10 @@ export async function lineageOf(actor: Actor | null, practice: PracticeRecord): 
     if (!link) break;
     ancestors.push(link);
   }
-  const children = await Practice.find({ derivedFrom: practice.thread }).sort({ createdAt: -1 }).limit(100).lean();
+  const children = await Practice.find({ derivedFrom: practice.thread })
+    .sort({ createdAt: -1 })
+    .limit(100)
+    .lean();
   return { ancestors, descendants: await visibleLinks(actor, children) };
 }
 
@@ -208,12 +210,17 @@ export async function updatePractice(
 /** `GET /practices/:threadId/history` → `{revisions}`, newest first. */
 export async function practiceHistory(actor: Actor | null, threadId: string): Promise<PracticeRevisionDto[]> {
   const loaded = await loadVisiblePractice(actor, threadId);
-  const list = await PracticeRevision.find({ thread: loaded.thread._id }).sort({ revision: -1 }).limit(200).lean();
+  const list = await PracticeRevision.find({ thread: loaded.thread._id })
+    .sort({ revision: -1 })
+    .limit(200)
+    .lean();
   const editors = new Map(
-    (await User.find({ _id: { $in: [...new Set(list.map((r) => r.editor.toString()))] } }, { name: 1 }).lean()).map((u) => [
-      u._id.toString(),
-      { id: u._id.toString(), name: u.name },
-    ]),
+    (
+      await User.find(
+        { _id: { $in: [...new Set(list.map((r) => r.editor.toString()))] } },
+        { name: 1 },
+      ).lean()
+    ).map((u) => [u._id.toString(), { id: u._id.toString(), name: u.name }]),
   );
   return list.map((r) => ({
     id: r._id.toString(),
@@ -240,17 +247,25 @@ export async function promoteToPractice(
   const { thread, room } = await loadVisibleThread(me, threadId);
   assertCan(me, "practice.promote", { roomModerators: room.moderators.map(String) });
   if (thread.kind !== "discussion") {
-    throw conflict("Only a discussion thread can be promoted to a practice", "CONFLICT", { kind: thread.kind });
+    throw conflict("Only a discussion thread can be promoted to a practice", "CONFLICT", {
+      kind: thread.kind,
+    });
   }
   await assertPracticeRefs(me, input.practice, { self: threadId });
   const posts = input.sourcePostIds.length
     ? await Post.find(
-        { _id: { $in: input.sourcePostIds.map((id) => new Types.ObjectId(id)) }, threadId: thread._id, deleted: false },
+        {
+          _id: { $in: input.sourcePostIds.map((id) => new Types.ObjectId(id)) },
+          threadId: thread._id,
+          deleted: false,
+        },
         { seq: 1 },
       ).lean()
     : [];
   if (posts.length !== input.sourcePostIds.length) {
-    throw validation("Invalid source posts", { sourcePostIds: ["Cite posts of this thread that still exist"] });
+    throw validation("Invalid source posts", {
+      sourcePostIds: ["Cite posts of this thread that still exist"],
+    });
   }
   const doc = new Practice({
     ...recordFields(input.practice, { threadId: thread._id, roomId: room._id, authorId: thread.authorId }),

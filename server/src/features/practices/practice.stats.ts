@@ -28,7 +28,9 @@ const tally = <K extends string>(keys: Iterable<K>) => {
 };
 
 const sortedCounts = (m: Map<string, number>) =>
-  [...m].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  [...m]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 
 /**
  * `GET /practices/stats` (moderators, admins): the organizer dashboard over the published directory,
@@ -36,7 +38,11 @@ const sortedCounts = (m: Map<string, number>) =>
  * Aggregated in the service from two reads (practices joined with threads, and their ledger): the
  * data is a few thousand rows at most, and one code path works on devdb and MongoDB alike.
  */
-export async function practiceStats(actor: Actor | null, filters: DirectoryFilters, now = new Date()): Promise<PracticeStatsDto> {
+export async function practiceStats(
+  actor: Actor | null,
+  filters: DirectoryFilters,
+  now = new Date(),
+): Promise<PracticeStatsDto> {
   assertCan(actor, "practice.viewStats");
   const { rows } = await directoryRows(actor, { ...filters, sort: "recent" }, { publishedOnly: true });
   const adoptions = await Adoption.find(
@@ -53,7 +59,11 @@ export async function practiceStats(actor: Actor | null, filters: DirectoryFilte
   const adoptionsByRegion = tally(adoptions.flatMap((a) => (a.regionCode ? [a.regionCode] : [])));
   const regionCodes = new Set([...practicesByRegion.keys(), ...adoptionsByRegion.keys()]);
   const activeRegions = [...regionCodes]
-    .map((code) => ({ code, practices: practicesByRegion.get(code) ?? 0, adoptions: adoptionsByRegion.get(code) ?? 0 }))
+    .map((code) => ({
+      code,
+      practices: practicesByRegion.get(code) ?? 0,
+      adoptions: adoptionsByRegion.get(code) ?? 0,
+    }))
     .sort((a, b) => b.practices + b.adoptions - (a.practices + a.adoptions) || a.code.localeCompare(b.code))
     .slice(0, ACTIVE_REGIONS);
 
@@ -65,7 +75,10 @@ export async function practiceStats(actor: Actor | null, filters: DirectoryFilte
     totals: { practices: rows.length, adoptions: adoptions.length, regions: regionCodes.size },
     bySector: sortedCounts(tally(rows.map((r) => r.sector))),
     byProvince: sortedCounts(tally(rows.map((r) => r.provinceCode))),
-    byStage: (["initiative", "trial", "implemented"] as const).map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
+    byStage: (["initiative", "trial", "implemented"] as const).map((stage) => ({
+      stage,
+      count: byStage.get(stage) ?? 0,
+    })),
     adoptionsByStage,
     activeRegions,
     activity: months.map((month) => ({

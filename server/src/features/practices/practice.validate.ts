@@ -25,7 +25,9 @@ async function descendsFrom(threadId: string, ancestor: string): Promise<boolean
 }
 
 /** The parts of a practice the shared schema can only check for shape. */
-export type PracticeRefs = Partial<Pick<PracticeInput, "regionCode" | "sector">> & { derivedFrom?: string | null };
+export type PracticeRefs = Partial<Pick<PracticeInput, "regionCode" | "sector">> & {
+  derivedFrom?: string | null;
+};
 
 /**
  * Check what zod cannot: the region code exists in the bundled Kemendagri dataset, the sector is an
@@ -46,7 +48,8 @@ export async function assertPracticeRefs(
     fields[`${prefix}sector`] = ["Unknown sector: use a code from /taxonomy/sectors"];
   }
   if (refs.derivedFrom) {
-    if (refs.derivedFrom === opts.self) fields[`${prefix}derivedFrom`] = ["A practice cannot derive from itself"];
+    if (refs.derivedFrom === opts.self)
+      fields[`${prefix}derivedFrom`] = ["A practice cannot derive from itself"];
     else if (!(await findVisiblePractice(actor, refs.derivedFrom))) {
       fields[`${prefix}derivedFrom`] = ["No such practice"];
     } else if (opts.self && (await descendsFrom(refs.derivedFrom, opts.self))) {

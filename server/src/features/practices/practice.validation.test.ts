@@ -17,7 +17,11 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await makeAdmin();
   roomSlug = (await makeRoom(admin.actor)).slug;
-  leader = await signedIn(server, "member", { name: "Yuliana Pratiwi", affiliation: { kind: "region", code: "33.73" }, verified: true });
+  leader = await signedIn(server, "member", {
+    name: "Yuliana Pratiwi",
+    affiliation: { kind: "region", code: "33.73" },
+    verified: true,
+  });
 });
 afterAll(() => server?.close());
 
@@ -44,7 +48,13 @@ describe("POST /rooms/:slug/threads {kind:'practice'} validation", () => {
       kind: "practice",
       adoptionCount: 0,
       adoptionsByStage: { interested: 0, piloting: 0, adopted: 0, abandoned: 0 },
-      practice: { regionCode: "33.73", provinceCode: "33", sector: "1.02", stage: "implemented", revision: 1 },
+      practice: {
+        regionCode: "33.73",
+        provinceCode: "33",
+        sector: "1.02",
+        stage: "implemented",
+        revision: 1,
+      },
     });
     const got = await leader.agent.get<{ thread: ThreadDto }>(`/api/threads/${res.body.thread.id}`);
     expect(got.body.thread.practice?.cost).toEqual({ amount: 350_000_000, source: "APBD" });
@@ -63,7 +73,11 @@ describe("POST /rooms/:slug/threads {kind:'practice'} validation", () => {
     ["an SDG out of range", { sdgs: [18] }, "practice.sdgs.0"],
     ["a non-web link", { links: ["javascript:alert(1)"] }, "practice.links.0"],
     ["an unknown stage", { stage: "done" }, "practice.stage"],
-    ["a derivedFrom that is not a practice", { derivedFrom: "0123456789abcdef01234567" }, "practice.derivedFrom"],
+    [
+      "a derivedFrom that is not a practice",
+      { derivedFrom: "0123456789abcdef01234567" },
+      "practice.derivedFrom",
+    ],
   ])("refuses %s with 400 and a field error, writing nothing", async (_label, override, field) => {
     const before = await countAll();
     const res = await post(validPractice(override as Record<string, unknown>));
@@ -76,7 +90,10 @@ describe("POST /rooms/:slug/threads {kind:'practice'} validation", () => {
   it("reports every bad field at once", async () => {
     const res = await post(validPractice({ regionCode: "99.99", sector: "0.00" }));
     expect(res.status).toBe(400);
-    expect(Object.keys(res.body.error.details ?? {}).sort()).toEqual(["practice.regionCode", "practice.sector"]);
+    expect(Object.keys(res.body.error.details ?? {}).sort()).toEqual([
+      "practice.regionCode",
+      "practice.sector",
+    ]);
   });
 
   it("needs the record for a practice thread and refuses it on a discussion", async () => {

@@ -35,7 +35,11 @@ export async function getRegionPage(actor: Actor | null, code: string): Promise<
   const isProvince = region.kind === "province";
   const province = isProvince ? null : findRegion(region.provinceCode ?? code.slice(0, 2));
 
-  const { rows: all, roomSlugs } = await directoryRows(actor, { region: code, sort: "recent" }, { publishedOnly: true });
+  const { rows: all, roomSlugs } = await directoryRows(
+    actor,
+    { region: code, sort: "recent" },
+    { publishedOnly: true },
+  );
   const practiceIds = all.map((r) => r.thread);
 
   const byRegion = isProvince ? { provinceCode: code } : { regionCode: code };
@@ -47,7 +51,12 @@ export async function getRegionPage(actor: Actor | null, code: string): Promise<
   const practiceSet = new Set(practiceIds.map(String));
 
   const codes = isProvince
-    ? [code, ...listRegions().filter((r) => r.provinceCode === code).map((r) => r.code)]
+    ? [
+        code,
+        ...listRegions()
+          .filter((r) => r.provinceCode === code)
+          .map((r) => r.code),
+      ]
     : [code];
   const peopleFilter = { "affiliation.kind": "region" as const, "affiliation.code": { $in: codes } };
   const [peopleRows, peopleCount] = await Promise.all([

@@ -14,6 +14,22 @@ export const PRACTICE_LEADERS = {
     verified: true,
     affiliation: { kind: "region", code: "11.71" },
   },
+  bandungMayor: {
+    email: "walikota.bandung@rembuk.id",
+    name: "Rizky Ramadhan",
+    title: "Wali Kota Bandung",
+    role: "member",
+    verified: true,
+    affiliation: { kind: "region", code: "32.73" },
+  },
+  slemanRegent: {
+    email: "bupati.sleman@rembuk.id",
+    name: "Sri Handayani",
+    title: "Bupati Sleman",
+    role: "member",
+    verified: true,
+    affiliation: { kind: "region", code: "34.04" },
+  },
   bukittinggi: {
     email: "walikota.bukittinggi@rembuk.id",
     name: "Irwan Syahputra",
@@ -141,6 +157,8 @@ export type PracticeLeaderKey = keyof typeof PRACTICE_LEADERS;
 /** Creation order, spelled out so iteration keeps the key type. */
 export const PRACTICE_LEADER_KEYS: readonly PracticeLeaderKey[] = [
   "bandaAceh",
+  "bandungMayor",
+  "slemanRegent",
   "bukittinggi",
   "pekanbaru",
   "palembang",

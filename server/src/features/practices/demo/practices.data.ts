@@ -48,9 +48,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "banyuwangi",
     room: PELAYANAN,
     title: "Smart Kampung: urus dokumen kependudukan di kantor desa",
-    summary: "Warga tidak perlu lagi ke kota kabupaten untuk akta kelahiran dan KK. Kami membagikan rancangan, biaya, dan pelajaran dari delapan tahun pelaksanaannya.",
-    problem: "Warga desa terpencil harus menempuh hingga 80 km ke kota kabupaten untuk mengurus akta kelahiran, KK, dan surat keterangan. Banyak yang menunda, sehingga cakupan akta anak rendah dan bantuan sosial salah sasaran.",
-    approach: "Setiap kantor desa dihubungkan dengan jaringan internet dan diberi akses terbatas ke sistem Dukcapil. Petugas desa dilatih dan disertifikasi, berkas dipindai di desa dan diverifikasi di kabupaten. Dasbor kabupaten memantau antrean per desa setiap hari.",
+    summary:
+      "Warga tidak perlu lagi ke kota kabupaten untuk akta kelahiran dan KK. Kami membagikan rancangan, biaya, dan pelajaran dari delapan tahun pelaksanaannya.",
+    problem:
+      "Warga desa terpencil harus menempuh hingga 80 km ke kota kabupaten untuk mengurus akta kelahiran, KK, dan surat keterangan. Banyak yang menunda, sehingga cakupan akta anak rendah dan bantuan sosial salah sasaran.",
+    approach:
+      "Setiap kantor desa dihubungkan dengan jaringan internet dan diberi akses terbatas ke sistem Dukcapil. Petugas desa dilatih dan disertifikasi, berkas dipindai di desa dan diverifikasi di kabupaten. Dasbor kabupaten memantau antrean per desa setiap hari.",
     results: [
       ["Waktu pengurusan akta kelahiran", 14, 1, "hari"],
       ["Desa terhubung layanan daring", 30, 217, "desa"],
@@ -67,8 +70,14 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     featured: true,
     replies: [
       ["gowa", "Bagaimana Banyuwangi menjaga keamanan akses petugas desa ke data kependudukan?"],
-      ["banyuwangi", "Akses petugas desa hanya untuk input dan pindai berkas, Pak. Verifikasi dan pencetakan tetap di Dukcapil, dan setiap akses tercatat."],
-      ["kupang", "Kami sempat mencoba pola serupa, tetapi jaringan di kelurahan pinggiran belum stabil. Menunggu kabar dari daerah lain."],
+      [
+        "banyuwangi",
+        "Akses petugas desa hanya untuk input dan pindai berkas, Pak. Verifikasi dan pencetakan tetap di Dukcapil, dan setiap akses tercatat.",
+      ],
+      [
+        "kupang",
+        "Kami sempat mencoba pola serupa, tetapi jaringan di kelurahan pinggiran belum stabil. Menunggu kabar dari daerah lain.",
+      ],
     ],
   },
   {
@@ -77,8 +86,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Mal Pelayanan Publik di pusat perbelanjaan",
     summary: "Ratusan layanan pusat dan daerah dalam satu gedung yang buka sampai malam dan akhir pekan.",
-    problem: "Izin usaha, pajak, kependudukan, dan layanan instansi vertikal tersebar di belasan kantor dengan jam buka berbeda. Pelaku usaha kecil kehilangan hari kerja hanya untuk mengurus satu izin.",
-    approach: "Pemerintah daerah menyewa satu lantai pusat perbelanjaan, mengundang instansi vertikal (BPJS, Samsat, imigrasi, pertanahan) membuka loket, dan menyatukan antrean dengan satu nomor. Layanan buka hingga pukul 20.00 dan Sabtu.",
+    problem:
+      "Izin usaha, pajak, kependudukan, dan layanan instansi vertikal tersebar di belasan kantor dengan jam buka berbeda. Pelaku usaha kecil kehilangan hari kerja hanya untuk mengurus satu izin.",
+    approach:
+      "Pemerintah daerah menyewa satu lantai pusat perbelanjaan, mengundang instansi vertikal (BPJS, Samsat, imigrasi, pertanahan) membuka loket, dan menyatukan antrean dengan satu nomor. Layanan buka hingga pukul 20.00 dan Sabtu.",
     results: [
       ["Jenis layanan dalam satu lokasi", 20, 214, "layanan"],
       ["Rata-rata waktu tunggu", 120, 25, "menit"],
@@ -92,7 +103,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     contact: "DPMPTSP Kabupaten Banyuwangi",
     daysAgo: 330,
     featured: true,
-    replies: [["pekanbaru", "MPP kami meniru pola ini. Kuncinya perjanjian kerja sama dengan instansi vertikal sejak awal."]],
+    replies: [
+      [
+        "pekanbaru",
+        "MPP kami meniru pola ini. Kuncinya perjanjian kerja sama dengan instansi vertikal sejak awal.",
+      ],
+    ],
   },
   {
     key: "siswa-asuh",
@@ -100,8 +116,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: VOKASI,
     title: "Siswa Asuh Sebaya: teman sekelas mencegah putus sekolah",
     summary: "Siswa mampu menyisihkan uang saku untuk teman yang terancam putus sekolah, didampingi guru BK.",
-    problem: "Anak dari keluarga miskin berhenti sekolah di kelas 8 dan 9 karena biaya transportasi dan seragam, meskipun SPP sudah gratis.",
-    approach: "Setiap sekolah membentuk kelompok siswa asuh: siswa mampu menyumbang sukarela, guru BK mendata siswa rawan putus sekolah, dan dana dikelola terbuka oleh komite sekolah. Pemda menambah beasiswa transport.",
+    problem:
+      "Anak dari keluarga miskin berhenti sekolah di kelas 8 dan 9 karena biaya transportasi dan seragam, meskipun SPP sudah gratis.",
+    approach:
+      "Setiap sekolah membentuk kelompok siswa asuh: siswa mampu menyumbang sukarela, guru BK mendata siswa rawan putus sekolah, dan dana dikelola terbuka oleh komite sekolah. Pemda menambah beasiswa transport.",
     results: [["Angka putus sekolah SMP", 1.2, 0.3, "%"]],
     cost: [1_200_000_000, "APBD"],
     sector: "1.01",
@@ -116,8 +134,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Rantang Kasih: makanan bergizi harian untuk lansia miskin",
     summary: "Warung di sekitar rumah lansia memasak dan mengantar makanan setiap hari, dibayar pemda.",
-    problem: "Lansia miskin yang tinggal sendiri kekurangan gizi dan tidak mampu memasak. Bantuan sembako bulanan tidak menjawab kebutuhan makan harian.",
-    approach: "Pemda mengontrak warung tetangga untuk mengantar makanan sekali sehari sesuai menu gizi dari puskesmas. Kader posyandu lansia memantau kesehatan penerima setiap bulan.",
+    problem:
+      "Lansia miskin yang tinggal sendiri kekurangan gizi dan tidak mampu memasak. Bantuan sembako bulanan tidak menjawab kebutuhan makan harian.",
+    approach:
+      "Pemda mengontrak warung tetangga untuk mengantar makanan sekali sehari sesuai menu gizi dari puskesmas. Kader posyandu lansia memantau kesehatan penerima setiap bulan.",
     results: [["Lansia miskin menerima makanan harian", 0, 3200, "orang"]],
     cost: [6_000_000_000, "APBD"],
     sector: "1.06",
@@ -131,9 +151,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "surabaya",
     room: PELAYANAN,
     title: "Naik bus kota dengan botol plastik",
-    summary: "Penumpang membayar tiket bus kota dengan botol plastik bekas; sampahnya dijual untuk biaya operasional.",
+    summary:
+      "Penumpang membayar tiket bus kota dengan botol plastik bekas; sampahnya dijual untuk biaya operasional.",
     problem: "Sampah botol plastik menyumbat saluran kota, sementara bus kota baru belum dikenal warga.",
-    approach: "Tiket bus kota dapat dibayar dengan 3 botol besar atau 5 botol sedang. Botol dikumpulkan di terminal, dipilah oleh bank sampah induk, dan dijual ke industri daur ulang.",
+    approach:
+      "Tiket bus kota dapat dibayar dengan 3 botol besar atau 5 botol sedang. Botol dikumpulkan di terminal, dipilah oleh bank sampah induk, dan dijual ke industri daur ulang.",
     results: [
       ["Botol plastik terkumpul", 0, 8, "ton per bulan"],
       ["Penumpang bus kota harian", 3000, 14000, "orang"],
@@ -148,7 +170,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     daysAgo: 320,
     featured: true,
     replies: [
-      ["balikpapan", "Kami mengadaptasinya menjadi bank sampah digital, poinnya bisa untuk membayar retribusi sampah."],
+      [
+        "balikpapan",
+        "Kami mengadaptasinya menjadi bank sampah digital, poinnya bisa untuk membayar retribusi sampah.",
+      ],
       ["palembang", "Berapa lama sampai pendapatan dari botol menutup biaya pemilahan?"],
       ["surabaya", "Sekitar dua tahun, Bu. Volumenya baru cukup setelah rute bus bertambah."],
     ],
@@ -159,8 +184,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: DIGITAL,
     title: "Pendaftaran puskesmas daring dari rumah",
     summary: "Warga mengambil nomor antrean puskesmas dari ponsel dan datang sesuai jadwal.",
-    problem: "Antrean pendaftaran puskesmas dimulai sejak subuh; pasien lansia menunggu berjam-jam di ruang tunggu yang penuh.",
-    approach: "Satu aplikasi pendaftaran untuk 63 puskesmas dan RSUD, terhubung dengan data kependudukan. Pasien memilih jam kedatangan; kios pendaftaran tetap tersedia bagi yang tidak punya ponsel.",
+    problem:
+      "Antrean pendaftaran puskesmas dimulai sejak subuh; pasien lansia menunggu berjam-jam di ruang tunggu yang penuh.",
+    approach:
+      "Satu aplikasi pendaftaran untuk 63 puskesmas dan RSUD, terhubung dengan data kependudukan. Pasien memilih jam kedatangan; kios pendaftaran tetap tersedia bagi yang tidak punya ponsel.",
     results: [["Waktu antre pendaftaran", 90, 15, "menit"]],
     cost: [4_500_000_000, "APBD"],
     sector: "1.02",
@@ -176,7 +203,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Jam belajar masyarakat di kampung",
     summary: "Pukul 18.30–20.30 televisi dimatikan, relawan kampung mendampingi anak belajar.",
     problem: "Anak-anak di kampung padat tidak punya ruang dan waktu belajar yang tenang di rumah.",
-    approach: "RT menyepakati jam belajar, balai RW dibuka sebagai ruang belajar, mahasiswa relawan dan guru purnatugas mendampingi. Kelurahan menyediakan lampu dan buku.",
+    approach:
+      "RT menyepakati jam belajar, balai RW dibuka sebagai ruang belajar, mahasiswa relawan dan guru purnatugas mendampingi. Kelurahan menyediakan lampu dan buku.",
     results: [["Kampung dengan jam belajar", 12, 154, "kampung"]],
     cost: [800_000_000, "APBD"],
     sector: "1.01",
@@ -190,9 +218,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "surabaya",
     room: DIGITAL,
     title: "Perizinan satu pintu daring untuk usaha kecil",
-    summary: "Semua izin usaha diajukan dan dilacak daring, dengan tenggat per tahap yang bisa dilihat pemohon.",
-    problem: "Pemohon izin tidak tahu berkasnya sedang di meja siapa; waktu proses tidak pasti dan membuka peluang pungutan.",
-    approach: "Alur izin dipetakan ulang, setiap tahap diberi tenggat, dan status berkas tampil di portal. Berkas yang melewati tenggat otomatis naik ke kepala dinas.",
+    summary:
+      "Semua izin usaha diajukan dan dilacak daring, dengan tenggat per tahap yang bisa dilihat pemohon.",
+    problem:
+      "Pemohon izin tidak tahu berkasnya sedang di meja siapa; waktu proses tidak pasti dan membuka peluang pungutan.",
+    approach:
+      "Alur izin dipetakan ulang, setiap tahap diberi tenggat, dan status berkas tampil di portal. Berkas yang melewati tenggat otomatis naik ke kepala dinas.",
     results: [["Waktu terbit izin usaha", 30, 3, "hari"]],
     cost: [7_000_000_000, "APBD"],
     sector: "2.18",
@@ -208,7 +239,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Kader kesehatan menyisir rumah untuk menemukan balita stunting",
     summary: "Setiap balita ditimbang dan diukur di rumahnya, dan yang berisiko didampingi sampai pulih.",
     problem: "Data stunting dari posyandu tidak lengkap karena balita berisiko justru jarang datang.",
-    approach: "Kader kesehatan per RW mendatangi semua rumah dengan balita, mengukur dengan alat terstandar, dan mencatat di aplikasi. Balita berisiko mendapat makanan tambahan, kunjungan ahli gizi, dan pendampingan orang tua.",
+    approach:
+      "Kader kesehatan per RW mendatangi semua rumah dengan balita, mengukur dengan alat terstandar, dan mencatat di aplikasi. Balita berisiko mendapat makanan tambahan, kunjungan ahli gizi, dan pendampingan orang tua.",
     results: [["Prevalensi stunting balita", 28.9, 4.8, "%"]],
     cost: [15_000_000_000, "APBD"],
     sector: "1.02",
@@ -223,9 +255,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "salatiga",
     room: PELAYANAN,
     title: "Rujukan daring puskesmas ke RSUD",
-    summary: "Puskesmas memesan tempat di RSUD sebelum pasien berangkat, sehingga tidak ada pasien yang ditolak di pintu.",
-    problem: "Pasien rujukan sering datang ke RSUD yang penuh dan harus dirujuk ulang, memperpanjang waktu penanganan.",
-    approach: "Sistem rujukan daring menghubungkan 6 puskesmas dengan RSUD: ketersediaan tempat tidur dan dokter spesialis tampil langsung, dan rujukan baru berangkat setelah RSUD menerima.",
+    summary:
+      "Puskesmas memesan tempat di RSUD sebelum pasien berangkat, sehingga tidak ada pasien yang ditolak di pintu.",
+    problem:
+      "Pasien rujukan sering datang ke RSUD yang penuh dan harus dirujuk ulang, memperpanjang waktu penanganan.",
+    approach:
+      "Sistem rujukan daring menghubungkan 6 puskesmas dengan RSUD: ketersediaan tempat tidur dan dokter spesialis tampil langsung, dan rujukan baru berangkat setelah RSUD menerima.",
     results: [
       ["Waktu tunggu rujukan", 72, 6, "jam"],
       ["Rujukan ditolak di RSUD", 18, 2, "%"],
@@ -245,8 +280,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Perekaman KTP-el jemput bola untuk penyandang disabilitas",
     summary: "Petugas Dukcapil datang ke rumah penyandang disabilitas dan panti untuk merekam data.",
-    problem: "Penyandang disabilitas berat tidak bisa datang ke kantor Dukcapil, sehingga tidak punya KTP-el dan tidak bisa mengakses bantuan.",
-    approach: "Data disabilitas dari dinas sosial dicocokkan dengan data kependudukan; yang belum merekam dijadwalkan kunjungan rumah dengan alat perekaman portabel.",
+    problem:
+      "Penyandang disabilitas berat tidak bisa datang ke kantor Dukcapil, sehingga tidak punya KTP-el dan tidak bisa mengakses bantuan.",
+    approach:
+      "Data disabilitas dari dinas sosial dicocokkan dengan data kependudukan; yang belum merekam dijadwalkan kunjungan rumah dengan alat perekaman portabel.",
     results: [["Penyandang disabilitas ber-KTP-el", 61, 97, "%"]],
     cost: [300_000_000, "APBD"],
     sector: "2.12",
@@ -262,7 +299,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Retribusi pasar nontunai dengan QRIS",
     summary: "Pedagang membayar retribusi harian dengan QRIS; petugas tidak lagi memegang uang tunai.",
     problem: "Retribusi pasar ditarik tunai setiap hari dan kebocorannya sulit diawasi.",
-    approach: "Setiap lapak diberi kode QR; pembayaran masuk langsung ke kas daerah dan tercatat per lapak. Pedagang lansia dibantu petugas pasar tanpa menyentuh uang.",
+    approach:
+      "Setiap lapak diberi kode QR; pembayaran masuk langsung ke kas daerah dan tercatat per lapak. Pedagang lansia dibantu petugas pasar tanpa menyentuh uang.",
     results: [
       ["Kebocoran retribusi (perkiraan)", 30, 5, "%"],
       ["Pendapatan retribusi pasar", 2.1, 3.4, "miliar rupiah per tahun"],
@@ -280,8 +318,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Pendampingan calon pengantin di Kampung KB",
     summary: "Calon pengantin diperiksa kesehatan dan didampingi tiga bulan sebelum menikah.",
-    problem: "Banyak pasangan muda menikah dengan anemia dan tanpa perencanaan kehamilan, meningkatkan risiko stunting.",
-    approach: "KUA, puskesmas, dan kader KB berbagi jadwal: calon pengantin wajib pemeriksaan kesehatan dan kelas persiapan keluarga, hasilnya tercatat di aplikasi pendampingan.",
+    problem:
+      "Banyak pasangan muda menikah dengan anemia dan tanpa perencanaan kehamilan, meningkatkan risiko stunting.",
+    approach:
+      "KUA, puskesmas, dan kader KB berbagi jadwal: calon pengantin wajib pemeriksaan kesehatan dan kelas persiapan keluarga, hasilnya tercatat di aplikasi pendampingan.",
     results: [["Calon pengantin terperiksa sebelum menikah", 22, 88, "%"]],
     cost: [250_000_000, "APBN"],
     sector: "2.14",
@@ -296,8 +336,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: KOMPETENSI,
     title: "Mentoring ASN muda oleh pejabat purnatugas",
     summary: "Pejabat yang baru pensiun menjadi mentor ASN angkatan baru selama satu tahun.",
-    problem: "Pengetahuan tata kelola hilang ketika pejabat senior pensiun, sementara ASN muda belajar secara otodidak.",
-    approach: "Pejabat purnatugas sukarela mendampingi 3–5 ASN muda dengan pertemuan dua mingguan dan proyek kecil, dengan kerangka mentoring dari BKPSDM.",
+    problem:
+      "Pengetahuan tata kelola hilang ketika pejabat senior pensiun, sementara ASN muda belajar secara otodidak.",
+    approach:
+      "Pejabat purnatugas sukarela mendampingi 3–5 ASN muda dengan pertemuan dua mingguan dan proyek kecil, dengan kerangka mentoring dari BKPSDM.",
     results: [["ASN muda yang menyelesaikan proyek perbaikan", 0, 42, "orang"]],
     cost: [90_000_000, "APBD"],
     sector: "5.04",
@@ -313,7 +355,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Kartu Tani: pupuk bersubsidi tepat sasaran",
     summary: "Petani menebus pupuk bersubsidi dengan kartu yang memuat kuota sesuai luas lahannya.",
     problem: "Pupuk bersubsidi sering langka di musim tanam dan jatuh ke pihak yang bukan petani.",
-    approach: "Data petani dan luas lahan dari kelompok tani diverifikasi, lalu dimuat di kartu bank. Kios pupuk menebus lewat mesin EDC sehingga setiap karung tercatat.",
+    approach:
+      "Data petani dan luas lahan dari kelompok tani diverifikasi, lalu dimuat di kartu bank. Kios pupuk menebus lewat mesin EDC sehingga setiap karung tercatat.",
     results: [
       ["Penyimpangan distribusi pupuk subsidi", 35, 8, "%"],
       ["Petani terdaftar", 0, 2_400_000, "petani"],
@@ -334,8 +377,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: DIGITAL,
     title: "Kanal aduan terpadu yang dipantau gubernur",
     summary: "Satu kanal aduan untuk semua OPD provinsi, dengan tenggat tindak lanjut lima hari kerja.",
-    problem: "Aduan warga tersebar di media sosial, SMS, dan surat; banyak yang tidak terjawab karena tidak jelas siapa penanggung jawabnya.",
-    approach: "Semua aduan masuk ke satu sistem, didisposisikan ke OPD dalam 1×24 jam, dan kinerja tindak lanjut setiap OPD dibahas di rapat pimpinan mingguan.",
+    problem:
+      "Aduan warga tersebar di media sosial, SMS, dan surat; banyak yang tidak terjawab karena tidak jelas siapa penanggung jawabnya.",
+    approach:
+      "Semua aduan masuk ke satu sistem, didisposisikan ke OPD dalam 1×24 jam, dan kinerja tindak lanjut setiap OPD dibahas di rapat pimpinan mingguan.",
     results: [["Aduan ditindaklanjuti dalam 5 hari", 40, 92, "%"]],
     cost: [2_000_000_000, "APBD"],
     sector: "2.16",
@@ -349,9 +394,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "jateng",
     room: JATENG,
     title: "Rapat koordinasi bupati/wali kota berbasis dasbor indikator",
-    summary: "Rakor bulanan membahas lima indikator yang sama untuk 35 kabupaten/kota, bukan laporan kegiatan.",
+    summary:
+      "Rakor bulanan membahas lima indikator yang sama untuk 35 kabupaten/kota, bukan laporan kegiatan.",
     problem: "Rapat koordinasi berubah menjadi pembacaan laporan panjang tanpa keputusan.",
-    approach: "Bappeda menyiapkan dasbor lima indikator prioritas (kemiskinan, stunting, inflasi, investasi, pengangguran); setiap kepala daerah hanya membahas indikator yang memburuk dan rencana tindaknya.",
+    approach:
+      "Bappeda menyiapkan dasbor lima indikator prioritas (kemiskinan, stunting, inflasi, investasi, pengangguran); setiap kepala daerah hanya membahas indikator yang memburuk dan rencana tindaknya.",
     results: [["Durasi rapat koordinasi", 300, 120, "menit"]],
     cost: [400_000_000, "APBD"],
     sector: "5.01",
@@ -365,9 +412,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "jateng",
     room: VOKASI,
     title: "SMK negeri berasrama gratis untuk siswa miskin",
-    summary: "Tiga SMK berasrama menanggung biaya hidup siswa dari keluarga miskin, dan lulusannya langsung bekerja.",
+    summary:
+      "Tiga SMK berasrama menanggung biaya hidup siswa dari keluarga miskin, dan lulusannya langsung bekerja.",
     problem: "Anak dari keluarga miskin tidak melanjutkan ke SMK karena biaya hidup dan transportasi.",
-    approach: "Provinsi membangun asrama di tiga SMK, menanggung makan dan seragam, dan bermitra dengan industri untuk kurikulum dan penyerapan lulusan.",
+    approach:
+      "Provinsi membangun asrama di tiga SMK, menanggung makan dan seragam, dan bermitra dengan industri untuk kurikulum dan penyerapan lulusan.",
     results: [["Lulusan terserap kerja dalam 6 bulan", 0, 85, "%"]],
     cost: [30_000_000_000, "APBD"],
     sector: "1.01",
@@ -382,8 +431,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Bela Beli Kulon Progo: gerakan belanja produk lokal",
     summary: "ASN, sekolah, dan toko modern diwajibkan memprioritaskan produk UMKM lokal.",
-    problem: "Uang belanja warga dan pemerintah mengalir ke luar daerah, sementara UMKM lokal sulit mendapat pasar.",
-    approach: "Seragam batik sekolah dan ASN memakai batik lokal, pengadaan konsumsi rapat dari UMKM, dan toko modern wajib menyediakan rak produk lokal. Kurasi dan pelatihan kemasan disediakan dinas.",
+    problem:
+      "Uang belanja warga dan pemerintah mengalir ke luar daerah, sementara UMKM lokal sulit mendapat pasar.",
+    approach:
+      "Seragam batik sekolah dan ASN memakai batik lokal, pengadaan konsumsi rapat dari UMKM, dan toko modern wajib menyediakan rak produk lokal. Kurasi dan pelatihan kemasan disediakan dinas.",
     results: [["Omzet UMKM binaan", 1.0, 2.6, "miliar rupiah per bulan"]],
     cost: [3_000_000_000, "APBD"],
     sector: "2.17",
@@ -393,7 +444,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     links: ["https://kulonprogokab.go.id"],
     daysAgo: 335,
     featured: true,
-    replies: [["banyumas", "Kami sudah menerapkan pola seragam batik lokal. Tantangannya menjaga kualitas dan harga tetap bersaing."]],
+    replies: [
+      [
+        "banyumas",
+        "Kami sudah menerapkan pola seragam batik lokal. Tantangannya menjaga kualitas dan harga tetap bersaing.",
+      ],
+    ],
   },
   {
     key: "airku",
@@ -401,8 +457,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Air minum kemasan milik PDAM untuk acara pemerintah",
     summary: "PDAM memproduksi air minum kemasan; semua acara pemerintah daerah membelinya.",
-    problem: "Belanja air minum kemasan instansi pemerintah bernilai miliaran rupiah per tahun dan semuanya dari luar daerah.",
-    approach: "PDAM membangun unit pengemasan dari sumber air sendiri. Peraturan bupati mewajibkan acara pemerintah memakai produk ini; kelebihan produksi dijual ke toko lokal.",
+    problem:
+      "Belanja air minum kemasan instansi pemerintah bernilai miliaran rupiah per tahun dan semuanya dari luar daerah.",
+    approach:
+      "PDAM membangun unit pengemasan dari sumber air sendiri. Peraturan bupati mewajibkan acara pemerintah memakai produk ini; kelebihan produksi dijual ke toko lokal.",
     results: [["Pendapatan PDAM dari air kemasan", 0, 4.2, "miliar rupiah per tahun"]],
     cost: [5_500_000_000, "APBD"],
     sector: "1.03",
@@ -418,7 +476,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Toko Milik Rakyat: ritel modern yang dikelola koperasi",
     summary: "Waralaba modern diubah menjadi toko milik koperasi dengan kewajiban menjual produk lokal.",
     problem: "Ritel modern berjaringan mematikan toko kelontong dan tidak menampung produk lokal.",
-    approach: "Izin ritel modern baru hanya diberikan bila bermitra dengan koperasi setempat; minimal 20% rak untuk produk UMKM lokal, dan koperasi memegang kepemilikan toko.",
+    approach:
+      "Izin ritel modern baru hanya diberikan bila bermitra dengan koperasi setempat; minimal 20% rak untuk produk UMKM lokal, dan koperasi memegang kepemilikan toko.",
     results: [["Produk lokal di rak toko", 10, 40, "%"]],
     cost: [1_000_000_000, "APBD"],
     sector: "2.17",
@@ -434,7 +493,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Bedah rumah gotong royong dengan zakat ASN",
     summary: "Dana zakat ASN, APBD, dan tenaga warga digabung untuk memperbaiki rumah tidak layak huni.",
     problem: "Ribuan rumah tidak layak huni; bantuan pusat hanya menjangkau sebagian kecil.",
-    approach: "Baznas daerah mengumpulkan zakat ASN, APBD menanggung bahan utama, dan warga sekitar menyumbang tenaga. Data penerima dari pendataan desa yang diverifikasi ulang.",
+    approach:
+      "Baznas daerah mengumpulkan zakat ASN, APBD menanggung bahan utama, dan warga sekitar menyumbang tenaga. Data penerima dari pendataan desa yang diverifikasi ulang.",
     results: [["Rumah tidak layak huni", 8000, 2100, "unit"]],
     cost: [18_000_000_000, "other"],
     sector: "1.04",
@@ -450,7 +510,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Lorong Garden: lorong kota menjadi kebun pangan",
     summary: "Warga lorong menanam sayur di pot dan dinding; hasilnya dijual bersama lewat koperasi lorong.",
     problem: "Lorong sempit di permukiman padat kumuh dan warga bergantung pada sayur dari luar kota.",
-    approach: "Kelurahan memberi bibit, media tanam, dan pelatihan; warga lorong membentuk kelompok dan mengatur piket. Lomba antarlorong menjaga semangat, dan hasil panen dijual ke pasar terdekat.",
+    approach:
+      "Kelurahan memberi bibit, media tanam, dan pelatihan; warga lorong membentuk kelompok dan mengatur piket. Lomba antarlorong menjaga semangat, dan hasil panen dijual ke pasar terdekat.",
     results: [
       ["Lorong dengan kebun produktif", 0, 2000, "lorong"],
       ["Belanja sayur rumah tangga", 450, 300, "ribu rupiah per bulan"],
@@ -466,7 +527,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     replies: [
       ["kupang", "Kami menanam kelor di pekarangan sekolah dengan pola piket yang sama."],
       ["bandung", "Bagaimana menjaga kebun tetap terawat setelah lomba selesai?"],
-      ["makassar", "Kami bayar insentif kecil untuk ketua kelompok dan panen dijual bersama, jadi ada alasan ekonomi untuk terus merawat."],
+      [
+        "makassar",
+        "Kami bayar insentif kecil untuk ketua kelompok dan panen dijual bersama, jadi ada alasan ekonomi untuk terus merawat.",
+      ],
     ],
   },
   {
@@ -474,9 +538,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "makassar",
     room: PELAYANAN,
     title: "Dokter datang ke rumah: layanan kesehatan darurat 24 jam",
-    summary: "Mobil layanan dengan dokter dan perawat datang ke rumah warga dalam 15 menit setelah panggilan.",
+    summary:
+      "Mobil layanan dengan dokter dan perawat datang ke rumah warga dalam 15 menit setelah panggilan.",
     problem: "Warga miskin dan lansia menunda ke puskesmas sampai kondisinya gawat.",
-    approach: "Setiap kecamatan punya mobil layanan dengan dokter, perawat, dan alat telemedisin ke RSUD. Panggilan melalui nomor darurat tunggal.",
+    approach:
+      "Setiap kecamatan punya mobil layanan dengan dokter, perawat, dan alat telemedisin ke RSUD. Panggilan melalui nomor darurat tunggal.",
     results: [["Waktu respons layanan darurat", 60, 15, "menit"]],
     cost: [10_000_000_000, "APBD"],
     sector: "1.02",
@@ -492,7 +558,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Gerakan kota tidak kotor berbasis RT",
     summary: "Setiap RT punya jadwal kerja bakti, bank sampah, dan penilaian kebersihan bulanan.",
     problem: "Pengangkutan sampah tidak menjangkau lorong dan warga membuang sampah ke kanal.",
-    approach: "Gerobak sampah per RT, bank sampah di setiap kelurahan, dan penilaian kebersihan bulanan yang diumumkan. Camat dan lurah dinilai dari hasilnya.",
+    approach:
+      "Gerobak sampah per RT, bank sampah di setiap kelurahan, dan penilaian kebersihan bulanan yang diumumkan. Camat dan lurah dinilai dari hasilnya.",
     results: [["Titik pembuangan liar", 340, 60, "titik"]],
     cost: [6_500_000_000, "APBD"],
     sector: "2.11",
@@ -508,7 +575,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Lorong wisata kuliner di kawasan padat",
     summary: "Lorong yang sudah hijau dikembangkan menjadi tujuan wisata kuliner warga.",
     problem: "Usaha kuliner rumahan di lorong tidak punya pembeli dari luar kawasan.",
-    approach: "Lorong terpilih ditata, diberi penerangan dan papan penunjuk, dan dipromosikan dalam paket wisata kota. Pelaku usaha dilatih higienitas pangan.",
+    approach:
+      "Lorong terpilih ditata, diberi penerangan dan papan penunjuk, dan dipromosikan dalam paket wisata kota. Pelaku usaha dilatih higienitas pangan.",
     results: [["Pengunjung lorong wisata", 0, 1800, "orang per bulan"]],
     cost: [1_500_000_000, "APBD"],
     sector: "3.26",
@@ -523,9 +591,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "gowa",
     room: DIGITAL,
     title: "Layanan desa terhubung di kawasan pegunungan",
-    summary: "Kami mengadaptasi Smart Kampung untuk desa pegunungan dengan internet satelit dan jadwal layanan keliling.",
-    problem: "Desa-desa di lereng gunung belum terjangkau jaringan seluler, sehingga layanan kependudukan harus ke kota kabupaten.",
-    approach: "Pola Smart Kampung dengan tiga penyesuaian: internet satelit untuk 20 desa terjauh, petugas kecamatan yang berkeliling dua kali seminggu, dan berkas yang bisa diunggah saat sinyal tersedia.",
+    summary:
+      "Kami mengadaptasi Smart Kampung untuk desa pegunungan dengan internet satelit dan jadwal layanan keliling.",
+    problem:
+      "Desa-desa di lereng gunung belum terjangkau jaringan seluler, sehingga layanan kependudukan harus ke kota kabupaten.",
+    approach:
+      "Pola Smart Kampung dengan tiga penyesuaian: internet satelit untuk 20 desa terjauh, petugas kecamatan yang berkeliling dua kali seminggu, dan berkas yang bisa diunggah saat sinyal tersedia.",
     results: [["Desa terlayani tanpa ke kota kabupaten", 0, 35, "desa"]],
     cost: [2_800_000_000, "APBD"],
     sector: "2.16",
@@ -541,8 +612,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: VOKASI,
     title: "Seragam dan sepatu gratis untuk siswa SD dan SMP",
     summary: "Biaya seragam tidak lagi menjadi alasan anak tidak mendaftar sekolah.",
-    problem: "Pada tahun ajaran baru banyak keluarga menunda pendaftaran sekolah karena biaya seragam dan sepatu.",
-    approach: "Pemda membeli seragam dari penjahit lokal dan membagikannya lewat sekolah, berdasarkan data siswa dari Dapodik.",
+    problem:
+      "Pada tahun ajaran baru banyak keluarga menunda pendaftaran sekolah karena biaya seragam dan sepatu.",
+    approach:
+      "Pemda membeli seragam dari penjahit lokal dan membagikannya lewat sekolah, berdasarkan data siswa dari Dapodik.",
     results: [["Anak usia sekolah tidak bersekolah", 3.1, 1.4, "%"]],
     cost: [8_000_000_000, "APBD"],
     sector: "1.01",
@@ -558,7 +631,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Pasar tani mingguan di kawasan wisata Malino",
     summary: "Petani hortikultura menjual langsung kepada wisatawan setiap akhir pekan.",
     problem: "Harga sayur di tingkat petani anjlok karena bergantung pada tengkulak.",
-    approach: "Lahan parkir kawasan wisata dipakai sebagai pasar tani setiap Sabtu-Minggu; kelompok tani mengatur giliran lapak dan harga bersama.",
+    approach:
+      "Lahan parkir kawasan wisata dipakai sebagai pasar tani setiap Sabtu-Minggu; kelompok tani mengatur giliran lapak dan harga bersama.",
     results: [["Harga jual kentang di tingkat petani", 6000, 9000, "rupiah per kg"]],
     cost: [150_000_000, "APBD"],
     sector: "3.27",
@@ -569,12 +643,13 @@ export const DEMO_PRACTICES: DemoPractice[] = [
   },
   {
     key: "lumbung-mataraman",
-    by: "sleman",
+    by: "slemanRegent",
     room: PELAYANAN,
     title: "Lumbung Mataraman: pekarangan pangan keluarga",
     summary: "Pekarangan rumah ditanami sayur, bumbu, dan ikan dalam ember sebagai cadangan pangan keluarga.",
     problem: "Keluarga rentan sangat terpengaruh kenaikan harga cabai dan sayur.",
-    approach: "Kelompok wanita tani mendapat bibit, ember budikdamber, dan pendampingan penyuluh; hasil berlebih dijual di pasar desa.",
+    approach:
+      "Kelompok wanita tani mendapat bibit, ember budikdamber, dan pendampingan penyuluh; hasil berlebih dijual di pasar desa.",
     results: [["Keluarga dengan pekarangan produktif", 1200, 9400, "keluarga"]],
     cost: [1_800_000_000, "APBD"],
     sector: "2.09",
@@ -585,12 +660,15 @@ export const DEMO_PRACTICES: DemoPractice[] = [
   },
   {
     key: "probity-audit",
-    by: "sleman",
+    by: "slemanRegent",
     room: ASN,
     title: "Probity audit pengadaan oleh inspektorat sejak perencanaan",
-    summary: "Inspektorat mendampingi paket pengadaan besar sejak perencanaan, bukan hanya memeriksa setelah selesai.",
-    problem: "Temuan pemeriksaan pengadaan baru muncul setelah kontrak berjalan, ketika perbaikan sudah mahal.",
-    approach: "Paket di atas Rp5 miliar didampingi auditor sejak rencana umum pengadaan; risiko dicatat di daftar periksa bersama dan dibahas sebelum tender diumumkan.",
+    summary:
+      "Inspektorat mendampingi paket pengadaan besar sejak perencanaan, bukan hanya memeriksa setelah selesai.",
+    problem:
+      "Temuan pemeriksaan pengadaan baru muncul setelah kontrak berjalan, ketika perbaikan sudah mahal.",
+    approach:
+      "Paket di atas Rp5 miliar didampingi auditor sejak rencana umum pengadaan; risiko dicatat di daftar periksa bersama dan dibahas sebelum tender diumumkan.",
     results: [["Temuan BPK atas paket besar", 14, 4, "temuan per tahun"]],
     cost: [300_000_000, "APBD"],
     sector: "6.01",
@@ -606,7 +684,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Dasbor kinerja perangkat daerah untuk rapat pimpinan",
     summary: "Capaian indikator setiap OPD tampil di satu dasbor yang dibuka di setiap rapat pimpinan.",
     problem: "Evaluasi kinerja OPD menunggu laporan triwulanan yang terlambat.",
-    approach: "Data capaian diinput bulanan oleh OPD, diverifikasi Bappeda, dan ditampilkan per indikator dengan warna status.",
+    approach:
+      "Data capaian diinput bulanan oleh OPD, diverifikasi Bappeda, dan ditampilkan per indikator dengan warna status.",
     results: [["OPD melapor tepat waktu", 45, 90, "%"]],
     cost: [250_000_000, "APBD"],
     sector: "5.01",
@@ -617,12 +696,14 @@ export const DEMO_PRACTICES: DemoPractice[] = [
   },
   {
     key: "kang-pisman",
-    by: "bandung",
+    by: "bandungMayor",
     room: PELAYANAN,
     title: "Kurangi, pisahkan, manfaatkan: gerakan sampah dari rumah",
-    summary: "Warga memilah sampah organik dan anorganik dari rumah; kawasan percontohan dibina sampai mandiri.",
+    summary:
+      "Warga memilah sampah organik dan anorganik dari rumah; kawasan percontohan dibina sampai mandiri.",
     problem: "TPA hampir penuh dan kota bergantung pada satu lokasi pembuangan di luar kota.",
-    approach: "Kawasan percontohan per kelurahan: pelatihan pemilahan, kompos komunal, bank sampah, dan pengangkutan terpisah. Kelurahan dinilai dari pengurangan volume yang diangkut ke TPA.",
+    approach:
+      "Kawasan percontohan per kelurahan: pelatihan pemilahan, kompos komunal, bank sampah, dan pengangkutan terpisah. Kelurahan dinilai dari pengurangan volume yang diangkut ke TPA.",
     results: [["Sampah diangkut ke TPA", 1500, 1200, "ton per hari"]],
     cost: [5_000_000_000, "APBD"],
     sector: "2.11",
@@ -633,12 +714,14 @@ export const DEMO_PRACTICES: DemoPractice[] = [
   },
   {
     key: "command-center",
-    by: "bandung",
+    by: "bandungMayor",
     room: DIGITAL,
     title: "Ruang kendali kota untuk memantau layanan publik",
-    summary: "CCTV, aduan warga, dan data layanan dipantau dari satu ruang, dengan protokol tindak lanjut per jenis kejadian.",
+    summary:
+      "CCTV, aduan warga, dan data layanan dipantau dari satu ruang, dengan protokol tindak lanjut per jenis kejadian.",
     problem: "Genangan, kemacetan, dan gangguan layanan baru diketahui dinas setelah ramai di media sosial.",
-    approach: "Data dari CCTV, sensor genangan, dan kanal aduan dipantau 24 jam; setiap kejadian punya protokol dan penanggung jawab, dan waktu penanganan dilaporkan mingguan.",
+    approach:
+      "Data dari CCTV, sensor genangan, dan kanal aduan dipantau 24 jam; setiap kejadian punya protokol dan penanggung jawab, dan waktu penanganan dilaporkan mingguan.",
     results: [["Waktu penanganan genangan", 180, 45, "menit"]],
     cost: [12_000_000_000, "APBD"],
     sector: "2.16",
@@ -649,12 +732,13 @@ export const DEMO_PRACTICES: DemoPractice[] = [
   },
   {
     key: "tte-dinas",
-    by: "bandung",
+    by: "bandungMayor",
     room: DIGITAL,
     title: "Tanda tangan elektronik tersertifikasi untuk surat dinas",
     summary: "Seluruh pejabat menandatangani surat dinas dengan sertifikat elektronik BSrE.",
     problem: "Surat menunggu tanda tangan pejabat yang sedang dinas luar, dan arsip kertas mudah hilang.",
-    approach: "Sertifikat elektronik diterbitkan untuk semua pejabat struktural; aplikasi naskah dinas terhubung dengan layanan tanda tangan dan arsip digital.",
+    approach:
+      "Sertifikat elektronik diterbitkan untuk semua pejabat struktural; aplikasi naskah dinas terhubung dengan layanan tanda tangan dan arsip digital.",
     results: [["Waktu penyelesaian surat keluar", 5, 1, "hari"]],
     cost: [600_000_000, "APBD"],
     sector: "2.21",
@@ -670,7 +754,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Pasar tradisional dengan pembayaran digital",
     summary: "Pedagang pasar menerima QRIS dan membayar retribusi digital; transaksi wisatawan meningkat.",
     problem: "Wisatawan membawa sedikit uang tunai sehingga belanja di pasar tradisional terbatas.",
-    approach: "Bank daerah memasang QRIS di semua lapak, retribusi ditarik digital, dan pedagang dilatih membaca mutasi rekening.",
+    approach:
+      "Bank daerah memasang QRIS di semua lapak, retribusi ditarik digital, dan pedagang dilatih membaca mutasi rekening.",
     results: [["Lapak menerima pembayaran digital", 5, 80, "%"]],
     cost: [200_000_000, "other"],
     sector: "3.30",
@@ -687,7 +772,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Perpustakaan keliling ke sekolah dan surau",
     summary: "Mobil perpustakaan singgah terjadwal di sekolah dan surau, dengan kegiatan mendongeng.",
     problem: "Minat baca anak rendah dan perpustakaan kota jauh dari permukiman.",
-    approach: "Dua mobil perpustakaan dengan jadwal tetap, relawan pendongeng, dan peminjaman buku yang dikembalikan di kunjungan berikutnya.",
+    approach:
+      "Dua mobil perpustakaan dengan jadwal tetap, relawan pendongeng, dan peminjaman buku yang dikembalikan di kunjungan berikutnya.",
     results: [["Peminjaman buku anak", 900, 5200, "buku per bulan"]],
     cost: [350_000_000, "APBD"],
     sector: "2.23",
@@ -703,7 +789,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Mal Pelayanan Publik dengan layanan malam",
     summary: "Kami mengadaptasi MPP Banyuwangi dan menambah layanan malam untuk pekerja.",
     problem: "Pekerja swasta tidak bisa mengurus layanan pada jam kerja.",
-    approach: "MPP di gedung milik pemda, 180 layanan dari 30 instansi, dan sebagian loket buka sampai pukul 21.00.",
+    approach:
+      "MPP di gedung milik pemda, 180 layanan dari 30 instansi, dan sebagian loket buka sampai pukul 21.00.",
     results: [["Kunjungan di luar jam kerja", 0, 31, "% dari kunjungan"]],
     cost: [7_500_000_000, "APBD"],
     sector: "2.18",
@@ -720,7 +807,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Siaga kebakaran lahan berbasis RT",
     summary: "Relawan RT memantau titik panas dan memadamkan api kecil sebelum meluas.",
     problem: "Kebakaran lahan di pinggiran kota menimbulkan asap setiap musim kemarau.",
-    approach: "Relawan RT dilatih BPBD, diberi pompa portabel, dan menerima peringatan titik panas di grup pesan; patroli dijadwalkan saat kemarau.",
+    approach:
+      "Relawan RT dilatih BPBD, diberi pompa portabel, dan menerima peringatan titik panas di grup pesan; patroli dijadwalkan saat kemarau.",
     results: [["Luas lahan terbakar", 420, 95, "hektare per tahun"]],
     cost: [900_000_000, "APBD"],
     sector: "1.05",
@@ -736,7 +824,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Lapangan olahraga terbuka di setiap RW",
     summary: "Lahan fasilitas umum yang terbengkalai diubah menjadi lapangan olahraga warga.",
     problem: "Anak muda tidak punya ruang olahraga dan berkumpul di jalan.",
-    approach: "Inventarisasi lahan fasum, pembangunan lapangan sederhana, dan pengelolaan oleh karang taruna.",
+    approach:
+      "Inventarisasi lahan fasum, pembangunan lapangan sederhana, dan pengelolaan oleh karang taruna.",
     results: [["RW dengan lapangan olahraga", 40, 40, "RW"]],
     cost: [2_000_000_000, "APBD"],
     sector: "2.19",
@@ -752,7 +841,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Patroli sampah Sungai Musi dengan perahu warga",
     summary: "Warga tepian sungai dibayar untuk mengangkut sampah sungai dengan perahu.",
     problem: "Sampah menumpuk di tepian Sungai Musi dan anak sungainya.",
-    approach: "Kelompok warga tepian sungai mengoperasikan perahu pengangkut sampah, dibayar per kilogram, dan bank sampah membeli sampah bernilai.",
+    approach:
+      "Kelompok warga tepian sungai mengoperasikan perahu pengangkut sampah, dibayar per kilogram, dan bank sampah membeli sampah bernilai.",
     results: [["Sampah terangkut dari sungai", 0, 12, "ton per minggu"]],
     cost: [1_300_000_000, "APBD"],
     sector: "2.11",
@@ -768,7 +858,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Angkutan sungai terintegrasi dengan bus kota",
     summary: "Tiket bus kota berlaku untuk perahu penyeberangan di jam sibuk.",
     problem: "Warga di seberang sungai menempuh jalan memutar jauh untuk ke pusat kota.",
-    approach: "Dermaga dibenahi, perahu warga diberi standar keselamatan, dan tiket terintegrasi dengan kartu bus kota.",
+    approach:
+      "Dermaga dibenahi, perahu warga diberi standar keselamatan, dan tiket terintegrasi dengan kartu bus kota.",
     results: [["Waktu tempuh ke pusat kota", 60, 25, "menit"]],
     cost: [3_500_000_000, "APBD"],
     sector: "2.15",
@@ -784,7 +875,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Antrean Dukcapil daring dan layanan di banjar",
     summary: "Nomor antrean dipesan daring dan petugas hadir di banjar setiap bulan.",
     problem: "Antrean Dukcapil mengular sejak pagi, terutama menjelang pendaftaran sekolah.",
-    approach: "Pemesanan antrean daring dengan kuota per jam, layanan akhir pekan, dan kunjungan petugas ke banjar adat sesuai jadwal.",
+    approach:
+      "Pemesanan antrean daring dengan kuota per jam, layanan akhir pekan, dan kunjungan petugas ke banjar adat sesuai jadwal.",
     results: [["Waktu tunggu layanan Dukcapil", 180, 30, "menit"]],
     cost: [700_000_000, "APBD"],
     sector: "2.12",
@@ -800,7 +892,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Menjaga subak di tengah kota",
     summary: "Insentif pajak untuk pemilik sawah yang mempertahankan subak, dan jalur wisata subak.",
     problem: "Sawah di kota cepat beralih fungsi dan sistem irigasi subak terputus.",
-    approach: "Keringanan PBB bagi pemilik sawah di jalur hijau, perbaikan saluran subak, dan jalur jalan kaki wisata yang memberi pendapatan tambahan kepada kelompok subak.",
+    approach:
+      "Keringanan PBB bagi pemilik sawah di jalur hijau, perbaikan saluran subak, dan jalur jalan kaki wisata yang memberi pendapatan tambahan kepada kelompok subak.",
     results: [["Alih fungsi sawah", 60, 15, "hektare per tahun"]],
     cost: [2_200_000_000, "APBD"],
     sector: "3.27",
@@ -814,9 +907,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "badung",
     room: PELAYANAN,
     title: "Jaminan kesehatan semesta dibiayai daerah",
-    summary: "Seluruh penduduk terdaftar jaminan kesehatan; iuran warga yang belum terdaftar ditanggung daerah.",
+    summary:
+      "Seluruh penduduk terdaftar jaminan kesehatan; iuran warga yang belum terdaftar ditanggung daerah.",
     problem: "Sebagian warga tidak terdaftar JKN dan menunda berobat karena biaya.",
-    approach: "Data kependudukan dicocokkan dengan kepesertaan JKN; penduduk yang belum terdaftar didaftarkan sebagai peserta yang iurannya dibayar pemda.",
+    approach:
+      "Data kependudukan dicocokkan dengan kepesertaan JKN; penduduk yang belum terdaftar didaftarkan sebagai peserta yang iurannya dibayar pemda.",
     results: [["Penduduk terdaftar jaminan kesehatan", 82, 99, "%"]],
     cost: [95_000_000_000, "APBD"],
     sector: "1.02",
@@ -832,7 +927,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Perekaman transaksi hotel dan restoran secara daring",
     summary: "Alat perekam transaksi terpasang di hotel dan restoran, pajak dihitung dari data transaksi.",
     problem: "Pajak hotel dan restoran dihitung dari laporan sendiri wajib pajak dan sulit diverifikasi.",
-    approach: "Perangkat perekam terhubung ke sistem kasir wajib pajak, data dikirim harian ke Bapenda, dan selisih dengan laporan ditindaklanjuti.",
+    approach:
+      "Perangkat perekam terhubung ke sistem kasir wajib pajak, data dikirim harian ke Bapenda, dan selisih dengan laporan ditindaklanjuti.",
     results: [["Kepatuhan wajib pajak hotel dan restoran", 70, 93, "%"]],
     cost: [4_000_000_000, "APBD"],
     sector: "5.02",
@@ -848,7 +944,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Desa wisata dengan data kunjungan bersama",
     summary: "Desa wisata mencatat kunjungan dan belanja wisatawan di satu aplikasi untuk promosi bersama.",
     problem: "Desa wisata berebut wisatawan tanpa data, dan promosi tidak tepat sasaran.",
-    approach: "Aplikasi tiket desa wisata yang sama untuk semua desa; data kunjungan dipakai dinas untuk paket wisata lintas desa.",
+    approach:
+      "Aplikasi tiket desa wisata yang sama untuk semua desa; data kunjungan dipakai dinas untuk paket wisata lintas desa.",
     results: [["Lama tinggal wisatawan di desa", 0.5, 1.3, "hari"]],
     cost: [1_000_000_000, "APBD"],
     sector: "3.26",
@@ -864,7 +961,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Posyandu keluarga: balita, remaja, dan lansia dalam satu jadwal",
     summary: "Satu hari posyandu melayani seluruh anggota keluarga.",
     problem: "Posyandu hanya didatangi ibu dan balita; remaja dan lansia tidak terpantau.",
-    approach: "Jadwal posyandu digabung, meja layanan remaja (anemia, gizi) dan lansia (tekanan darah, gula darah) ditambahkan, dan kader dilatih ulang.",
+    approach:
+      "Jadwal posyandu digabung, meja layanan remaja (anemia, gizi) dan lansia (tekanan darah, gula darah) ditambahkan, dan kader dilatih ulang.",
     results: [["Lansia terpantau bulanan", 25, 68, "%"]],
     cost: [600_000_000, "APBD"],
     sector: "1.02",
@@ -880,7 +978,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Pelatihan kerja kerajinan cukli untuk pemuda",
     summary: "Perajin senior melatih pemuda menganggur dan membantu pemasaran daring.",
     problem: "Pengangguran muda tinggi sementara perajin cukli kekurangan penerus.",
-    approach: "Balai latihan kerja bermitra dengan perajin; pelatihan tiga bulan dan magang, lalu pemasaran lewat lokapasar.",
+    approach:
+      "Balai latihan kerja bermitra dengan perajin; pelatihan tiga bulan dan magang, lalu pemasaran lewat lokapasar.",
     results: [["Peserta bekerja atau berusaha", 0, 64, "%"]],
     cost: [450_000_000, "APBN"],
     sector: "2.07",
@@ -896,7 +995,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Sertifikasi tanah fasilitas umum dan wakaf",
     summary: "Tanah sekolah, masjid, dan fasum disertifikasi bersama kantor pertanahan.",
     problem: "Sengketa tanah fasum muncul karena tidak bersertifikat.",
-    approach: "Inventarisasi aset, pengukuran bersama kantor pertanahan, dan biaya sertifikasi ditanggung APBD.",
+    approach:
+      "Inventarisasi aset, pengukuran bersama kantor pertanahan, dan biaya sertifikasi ditanggung APBD.",
     results: [["Bidang fasum bersertifikat", 120, 640, "bidang"]],
     cost: [900_000_000, "APBD"],
     sector: "2.10",
@@ -910,9 +1010,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     by: "kupang",
     room: PELAYANAN,
     title: "Penampungan air hujan di sekolah",
-    summary: "Tangki penampung air hujan agar toilet dan tempat cuci tangan sekolah berfungsi di musim kemarau.",
+    summary:
+      "Tangki penampung air hujan agar toilet dan tempat cuci tangan sekolah berfungsi di musim kemarau.",
     problem: "Sekolah kekurangan air bersih di musim kemarau panjang; toilet tidak dapat dipakai.",
-    approach: "Talang dan tangki 10.000 liter dipasang di sekolah, dengan saringan sederhana dan jadwal perawatan oleh komite sekolah.",
+    approach:
+      "Talang dan tangki 10.000 liter dipasang di sekolah, dengan saringan sederhana dan jadwal perawatan oleh komite sekolah.",
     results: [["Sekolah dengan air sepanjang tahun", 20, 65, "%"]],
     cost: [1_100_000_000, "APBD"],
     sector: "1.03",
@@ -927,8 +1029,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Kelor untuk gizi anak",
     summary: "Daun kelor dari pekarangan sekolah dan posyandu diolah menjadi makanan tambahan anak.",
-    problem: "Gizi kurang pada anak, sementara kelor tumbuh di hampir setiap pekarangan tetapi jarang dimanfaatkan.",
-    approach: "Penanaman kelor di sekolah dan posyandu, pelatihan pengolahan serbuk kelor, dan menu makanan tambahan berbahan kelor.",
+    problem:
+      "Gizi kurang pada anak, sementara kelor tumbuh di hampir setiap pekarangan tetapi jarang dimanfaatkan.",
+    approach:
+      "Penanaman kelor di sekolah dan posyandu, pelatihan pengolahan serbuk kelor, dan menu makanan tambahan berbahan kelor.",
     results: [["Balita gizi kurang", 19, 13, "%"]],
     cost: [500_000_000, "APBD"],
     sector: "2.09",
@@ -945,7 +1049,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Usaha air bersih dikelola kelurahan",
     summary: "Sumur bor kelurahan dikelola kelompok warga dengan tarif terjangkau.",
     problem: "Warga membeli air tangki dengan harga tinggi di musim kemarau.",
-    approach: "Sumur bor dan tandon dibangun, kelompok pengelola dilatih, dan tarif disepakati warga untuk menutup biaya listrik dan perawatan.",
+    approach:
+      "Sumur bor dan tandon dibangun, kelompok pengelola dilatih, dan tarif disepakati warga untuk menutup biaya listrik dan perawatan.",
     results: [["Harga air bersih", 150, 40, "ribu rupiah per m³"]],
     cost: [700_000_000, "APBN"],
     sector: "2.13",
@@ -961,7 +1066,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Revitalisasi parit kota dengan warga",
     summary: "Parit yang tersumbat dibersihkan, diberi pintu air, dan dijaga warga per RT.",
     problem: "Genangan saat hujan dan pasang karena parit tersumbat dan terokupasi bangunan.",
-    approach: "Normalisasi parit, penertiban bangunan di atas parit dengan dialog, pintu air otomatis, dan pengawasan parit oleh RT.",
+    approach:
+      "Normalisasi parit, penertiban bangunan di atas parit dengan dialog, pintu air otomatis, dan pengawasan parit oleh RT.",
     results: [["Titik genangan", 85, 30, "titik"]],
     cost: [14_000_000_000, "APBD"],
     sector: "1.03",
@@ -977,7 +1083,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Lampu jalan tenaga surya di gang permukiman",
     summary: "Gang gelap diberi lampu tenaga surya tanpa biaya listrik bulanan.",
     problem: "Gang permukiman gelap dan rawan, sementara biaya listrik penerangan jalan terus naik.",
-    approach: "Lampu tenaga surya dipasang di gang prioritas berdasarkan laporan warga, dengan perawatan oleh kelurahan.",
+    approach:
+      "Lampu tenaga surya dipasang di gang prioritas berdasarkan laporan warga, dengan perawatan oleh kelurahan.",
     results: [["Tagihan listrik penerangan jalan", 1.2, 0.9, "miliar rupiah per bulan"]],
     cost: [3_000_000_000, "APBD"],
     sector: "3.29",
@@ -993,7 +1100,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Bank sampah digital: tabungan sampah untuk bayar retribusi",
     summary: "Saldo bank sampah warga bisa dipakai untuk membayar retribusi sampah dan PBB.",
     problem: "Bank sampah manual sulit dicatat dan warga tidak merasakan manfaat langsung.",
-    approach: "Aplikasi bank sampah mencatat setoran per keluarga; saldo dapat dipotongkan ke retribusi sampah dan PBB melalui integrasi dengan Bapenda.",
+    approach:
+      "Aplikasi bank sampah mencatat setoran per keluarga; saldo dapat dipotongkan ke retribusi sampah dan PBB melalui integrasi dengan Bapenda.",
     results: [["Keluarga aktif menabung sampah", 2000, 11000, "keluarga"]],
     cost: [1_600_000_000, "APBD"],
     sector: "2.11",
@@ -1010,7 +1118,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Ruang bermain ramah anak di setiap kelurahan",
     summary: "Setiap kelurahan punya ruang bermain aman dengan pengasuh relawan sore hari.",
     problem: "Anak bermain di jalan dan lahan proyek yang berbahaya.",
-    approach: "Lahan kelurahan ditata menjadi ruang bermain dengan standar keamanan, relawan PKK mendampingi, dan forum anak ikut merancang.",
+    approach:
+      "Lahan kelurahan ditata menjadi ruang bermain dengan standar keamanan, relawan PKK mendampingi, dan forum anak ikut merancang.",
     results: [["Kelurahan dengan ruang bermain ramah anak", 4, 34, "kelurahan"]],
     cost: [3_400_000_000, "APBD"],
     sector: "2.08",
@@ -1026,7 +1135,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Peringatan dini banjir dari sensor sungai",
     summary: "Sensor tinggi muka air di hulu mengirim peringatan ke ponsel warga bantaran sungai.",
     problem: "Banjir bandang datang tiba-tiba dan warga bantaran tidak sempat mengungsi.",
-    approach: "Sensor murah di lima titik hulu, ambang batas disepakati dengan BPBD, dan peringatan dikirim lewat pesan singkat dan pengeras suara masjid serta gereja.",
+    approach:
+      "Sensor murah di lima titik hulu, ambang batas disepakati dengan BPBD, dan peringatan dikirim lewat pesan singkat dan pengeras suara masjid serta gereja.",
     results: [["Waktu peringatan sebelum banjir tiba", 0, 90, "menit"]],
     cost: [800_000_000, "APBD"],
     sector: "1.05",
@@ -1058,7 +1168,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Petani milenial jagung dengan pendampingan teknologi",
     summary: "Anak muda diberi akses lahan, alat mesin pertanian, dan pembeli jagung tetap.",
     problem: "Petani jagung menua dan anak muda enggan bertani.",
-    approach: "Kelompok petani muda mendapat sewa lahan, alsintan dari brigade alsintan, dan kontrak pembelian dengan pabrik pakan.",
+    approach:
+      "Kelompok petani muda mendapat sewa lahan, alsintan dari brigade alsintan, dan kontrak pembelian dengan pabrik pakan.",
     results: [["Produktivitas jagung", 4.5, 6.8, "ton per hektare"]],
     cost: [1_200_000_000, "APBN"],
     sector: "3.27",
@@ -1073,8 +1184,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: ASN,
     title: "Penilaian kinerja ASN berbasis sasaran yang diturunkan dari RPJMD",
     summary: "Sasaran kinerja setiap ASN diturunkan berjenjang dari sasaran kota.",
-    problem: "Sasaran kinerja pegawai berisi daftar kegiatan, sehingga semua pegawai bernilai baik tetapi layanan tidak membaik.",
-    approach: "Cascading sasaran dari RPJMD ke eselon dan staf, dialog kinerja triwulanan, dan tunjangan kinerja dikaitkan dengan capaian.",
+    problem:
+      "Sasaran kinerja pegawai berisi daftar kegiatan, sehingga semua pegawai bernilai baik tetapi layanan tidak membaik.",
+    approach:
+      "Cascading sasaran dari RPJMD ke eselon dan staf, dialog kinerja triwulanan, dan tunjangan kinerja dikaitkan dengan capaian.",
     results: [["Pegawai dengan sasaran terukur", 30, 95, "%"]],
     cost: [350_000_000, "APBD"],
     sector: "5.03",
@@ -1105,8 +1218,10 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     room: PELAYANAN,
     title: "Gampong ramah perempuan dan peduli anak",
     summary: "Setiap gampong punya pos pengaduan kekerasan dan pendamping terlatih.",
-    problem: "Kasus kekerasan terhadap perempuan dan anak tidak dilaporkan karena malu dan tidak tahu harus ke mana.",
-    approach: "Pendamping gampong dilatih dinas PPPA, pos pengaduan di meunasah, dan rujukan ke layanan terpadu kota.",
+    problem:
+      "Kasus kekerasan terhadap perempuan dan anak tidak dilaporkan karena malu dan tidak tahu harus ke mana.",
+    approach:
+      "Pendamping gampong dilatih dinas PPPA, pos pengaduan di meunasah, dan rujukan ke layanan terpadu kota.",
     results: [["Kasus kekerasan yang ditangani", 40, 120, "kasus per tahun"]],
     cost: [600_000_000, "APBD"],
     sector: "2.08",
@@ -1122,7 +1237,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Latihan evakuasi tsunami rutin di sekolah",
     summary: "Setiap sekolah berlatih evakuasi dua kali setahun dengan rute dan titik kumpul yang jelas.",
     problem: "Generasi yang tidak mengalami tsunami 2004 tidak tahu cara menyelamatkan diri.",
-    approach: "Rute evakuasi dipetakan per sekolah, rambu dipasang, dan latihan gabungan dengan BPBD dan warga sekitar setiap semester.",
+    approach:
+      "Rute evakuasi dipetakan per sekolah, rambu dipasang, dan latihan gabungan dengan BPBD dan warga sekitar setiap semester.",
     results: [["Waktu evakuasi ke titik aman", 25, 11, "menit"]],
     cost: [500_000_000, "APBD"],
     sector: "1.05",
@@ -1139,7 +1255,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Satu data kota untuk perencanaan",
     summary: "Semua OPD menerbitkan data di satu portal dengan standar dan wali data.",
     problem: "Data antardinas berbeda untuk hal yang sama dan tidak dapat dipakai bersama.",
-    approach: "Forum satu data menetapkan standar, setiap OPD menunjuk wali data, dan perencanaan tahunan hanya memakai data dari portal.",
+    approach:
+      "Forum satu data menetapkan standar, setiap OPD menunjuk wali data, dan perencanaan tahunan hanya memakai data dari portal.",
     results: [["Dataset terstandar", 60, 740, "dataset"]],
     cost: [1_000_000_000, "APBD"],
     sector: "2.20",
@@ -1155,7 +1272,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Seleksi terbuka jabatan pimpinan tinggi yang bisa diikuti publik",
     summary: "Tahapan dan nilai seleksi JPT diumumkan terbuka; presentasi makalah disiarkan.",
     problem: "Seleksi jabatan dipersepsikan tertutup dan sarat titipan.",
-    approach: "Panitia seleksi independen, asesmen kompetensi oleh lembaga terakreditasi, nilai per tahap diumumkan, dan presentasi calon disiarkan langsung.",
+    approach:
+      "Panitia seleksi independen, asesmen kompetensi oleh lembaga terakreditasi, nilai per tahap diumumkan, dan presentasi calon disiarkan langsung.",
     results: [["Pelamar per jabatan", 3, 11, "orang"]],
     cost: [250_000_000, "APBD"],
     sector: "5.03",
@@ -1171,7 +1289,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Talent pool ASN kota dan rencana suksesi",
     summary: "Pegawai dipetakan dalam sembilan kotak kinerja-potensi; jabatan kosong diisi dari talent pool.",
     problem: "Jabatan kosong lama terisi dan pengisiannya tidak berbasis kinerja.",
-    approach: "Asesmen potensi dan kinerja seluruh pejabat, pemetaan sembilan kotak, rencana pengembangan individu, dan rencana suksesi per jabatan kritis.",
+    approach:
+      "Asesmen potensi dan kinerja seluruh pejabat, pemetaan sembilan kotak, rencana pengembangan individu, dan rencana suksesi per jabatan kritis.",
     results: [["Rata-rata kekosongan jabatan", 7, 2, "bulan"]],
     cost: [1_400_000_000, "APBD"],
     sector: "5.03",
@@ -1182,8 +1301,14 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     featured: true,
     replies: [
       ["gorontalo", "Apakah hasil sembilan kotak dibuka kepada pegawai yang bersangkutan?"],
-      ["semarang", "Ya, setiap pegawai menerima hasilnya dalam dialog dengan atasan, bersama rencana pengembangannya."],
-      ["moderator", "Praktik ini relevan dengan pedoman manajemen talenta nasional; terima kasih sudah membagikannya."],
+      [
+        "semarang",
+        "Ya, setiap pegawai menerima hasilnya dalam dialog dengan atasan, bersama rencana pengembangannya.",
+      ],
+      [
+        "moderator",
+        "Praktik ini relevan dengan pedoman manajemen talenta nasional; terima kasih sudah membagikannya.",
+      ],
       ["tangsel", "Kami sedang menyiapkan penerapannya untuk jabatan administrator tahun ini."],
     ],
   },
@@ -1194,7 +1319,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "ASN corporate university tingkat kota",
     summary: "Pembelajaran ASN diarahkan ke masalah kota, bukan sekadar menghabiskan jam pelatihan.",
     problem: "Pelatihan ASN tidak terkait dengan sasaran kota dan hasilnya tidak terukur.",
-    approach: "Setiap OPD menetapkan masalah prioritas, pembelajaran dirancang berbasis proyek, dan hasil proyek dinilai dari dampaknya pada layanan.",
+    approach:
+      "Setiap OPD menetapkan masalah prioritas, pembelajaran dirancang berbasis proyek, dan hasil proyek dinilai dari dampaknya pada layanan.",
     results: [["Proyek perbaikan layanan selesai", 0, 36, "proyek per tahun"]],
     cost: [900_000_000, "APBD"],
     sector: "5.04",
@@ -1210,7 +1336,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Pengolahan sampah terpadu desa menjadi bahan bakar",
     summary: "Sampah desa diolah di tempat pengolahan terpadu; plastik residu menjadi bahan bakar industri.",
     problem: "TPA ditutup warga dan sampah menumpuk di jalan.",
-    approach: "TPST di kecamatan dikelola KSM, sampah organik jadi kompos dan maggot, plastik residu dicacah menjadi bahan bakar untuk pabrik semen.",
+    approach:
+      "TPST di kecamatan dikelola KSM, sampah organik jadi kompos dan maggot, plastik residu dicacah menjadi bahan bakar untuk pabrik semen.",
     results: [["Sampah dibuang ke TPA", 100, 20, "%"]],
     cost: [16_000_000_000, "APBD"],
     sector: "2.11",
@@ -1226,7 +1353,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Pelatihan kepemimpinan camat berbasis proyek perubahan",
     summary: "Camat belajar sambil menyelesaikan satu masalah nyata di kecamatannya.",
     problem: "Pelatihan kepemimpinan tidak berdampak pada layanan kecamatan.",
-    approach: "Setiap camat memilih satu masalah layanan, didampingi coach dari BPSDM, dan hasilnya dipresentasikan di depan bupati dan warga.",
+    approach:
+      "Setiap camat memilih satu masalah layanan, didampingi coach dari BPSDM, dan hasilnya dipresentasikan di depan bupati dan warga.",
     results: [["Kecamatan dengan proyek perubahan berjalan", 0, 27, "kecamatan"]],
     cost: [450_000_000, "APBD"],
     sector: "5.04",
@@ -1242,7 +1370,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Ekonomi kreatif kota musik",
     summary: "Ruang pertunjukan, pendidikan musik, dan festival untuk membuka lapangan kerja kreatif.",
     problem: "Talenta musik melimpah tetapi tidak menjadi sumber penghasilan.",
-    approach: "Ruang pertunjukan publik, kelas produksi musik untuk pemuda, kalender festival, dan kerja sama dengan jaringan kota kreatif.",
+    approach:
+      "Ruang pertunjukan publik, kelas produksi musik untuk pemuda, kalender festival, dan kerja sama dengan jaringan kota kreatif.",
     results: [["Pelaku musik berpenghasilan dari pertunjukan", 300, 900, "orang"]],
     cost: [2_500_000_000, "APBD"],
     sector: "2.22",
@@ -1274,7 +1403,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Label higienis untuk warung makan",
     summary: "Warung yang lolos inspeksi mendapat label yang bisa dipindai wisatawan.",
     problem: "Keluhan keracunan makanan merusak citra pariwisata kota.",
-    approach: "Inspeksi sanitasi oleh puskesmas, pelatihan penjamah makanan, dan label dengan kode QR berisi hasil inspeksi terakhir.",
+    approach:
+      "Inspeksi sanitasi oleh puskesmas, pelatihan penjamah makanan, dan label dengan kode QR berisi hasil inspeksi terakhir.",
     results: [["Warung berlabel higienis", 0, 520, "warung"]],
     cost: [300_000_000, "APBD"],
     sector: "1.02",
@@ -1290,7 +1420,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Kampung tangguh bencana dengan rencana kontinjensi RW",
     summary: "Setiap RW rawan banjir dan longsor punya rencana kontinjensi dan tim siaga.",
     problem: "Banjir rob dan longsor menimbulkan korban karena warga tidak siap.",
-    approach: "Pemetaan risiko partisipatif per RW, tim siaga terlatih, logistik awal, dan simulasi tahunan bersama BPBD.",
+    approach:
+      "Pemetaan risiko partisipatif per RW, tim siaga terlatih, logistik awal, dan simulasi tahunan bersama BPBD.",
     results: [["RW rawan dengan rencana kontinjensi", 10, 85, "%"]],
     cost: [1_000_000_000, "APBD"],
     sector: "1.05",
@@ -1307,7 +1438,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     title: "Beasiswa vokasi kota yang terikat kebutuhan industri",
     summary: "Beasiswa diploma untuk pemuda keluarga miskin di program studi yang dibutuhkan industri kota.",
     problem: "Lulusan SMA dari keluarga miskin tidak melanjutkan kuliah dan menganggur.",
-    approach: "Kota menanggung biaya kuliah dan hidup di politeknik mitra; industri ikut menyusun kurikulum dan menyediakan magang.",
+    approach:
+      "Kota menanggung biaya kuliah dan hidup di politeknik mitra; industri ikut menyusun kurikulum dan menyediakan magang.",
     results: [["Penerima beasiswa bekerja setelah lulus", 0, 91, "%"]],
     cost: [22_000_000_000, "APBD"],
     sector: "1.01",
@@ -1328,52 +1460,245 @@ export interface DemoAdoption {
 
 /** The ledger: every stage represented, including adoptions that were abandoned and why. */
 export const DEMO_ADOPTIONS: DemoAdoption[] = [
-  { practice: "smart-kampung", by: "gowa", path: ["piloting"], notes: ["Kami ingin menerapkan di desa pegunungan.", "Uji coba di 20 desa terjauh dengan internet satelit."] },
-  { practice: "smart-kampung", by: "kulonprogo", path: [], notes: ["Mempelajari SOP kewenangan petugas desa."] },
-  { practice: "smart-kampung", by: "mataram", path: ["piloting", "adopted"], notes: ["Tertarik untuk kelurahan pinggiran.", "Uji coba di 6 kelurahan.", "Diterapkan di semua kelurahan dengan peraturan wali kota."] },
-  { practice: "smart-kampung", by: "kupang", path: ["abandoned"], notes: ["Tertarik.", "Jaringan kelurahan pinggiran belum memadai; kami tunda sampai jaringan tersedia."] },
-  { practice: "mpp-banyuwangi", by: "pekanbaru", path: ["piloting", "adopted"], notes: ["Kunjungan belajar ke Banyuwangi.", "Uji coba 60 layanan.", "MPP beroperasi penuh."] },
-  { practice: "mpp-banyuwangi", by: "makassar", path: ["piloting"], notes: ["Tertarik pola sewa gedung komersial.", "Uji coba di satu pusat perbelanjaan."] },
+  {
+    practice: "smart-kampung",
+    by: "gowa",
+    path: ["piloting"],
+    notes: [
+      "Kami ingin menerapkan di desa pegunungan.",
+      "Uji coba di 20 desa terjauh dengan internet satelit.",
+    ],
+  },
+  {
+    practice: "smart-kampung",
+    by: "kulonprogo",
+    path: [],
+    notes: ["Mempelajari SOP kewenangan petugas desa."],
+  },
+  {
+    practice: "smart-kampung",
+    by: "mataram",
+    path: ["piloting", "adopted"],
+    notes: [
+      "Tertarik untuk kelurahan pinggiran.",
+      "Uji coba di 6 kelurahan.",
+      "Diterapkan di semua kelurahan dengan peraturan wali kota.",
+    ],
+  },
+  {
+    practice: "smart-kampung",
+    by: "kupang",
+    path: ["abandoned"],
+    notes: ["Tertarik.", "Jaringan kelurahan pinggiran belum memadai; kami tunda sampai jaringan tersedia."],
+  },
+  {
+    practice: "mpp-banyuwangi",
+    by: "pekanbaru",
+    path: ["piloting", "adopted"],
+    notes: ["Kunjungan belajar ke Banyuwangi.", "Uji coba 60 layanan.", "MPP beroperasi penuh."],
+  },
+  {
+    practice: "mpp-banyuwangi",
+    by: "makassar",
+    path: ["piloting"],
+    notes: ["Tertarik pola sewa gedung komersial.", "Uji coba di satu pusat perbelanjaan."],
+  },
   { practice: "mpp-banyuwangi", by: "pontianak", path: [], notes: ["Menyiapkan kajian lokasi."] },
   { practice: "mpp-banyuwangi", by: "ambon", path: [], notes: ["Menunggu kesiapan instansi vertikal."] },
-  { practice: "bus-botol", by: "balikpapan", path: ["piloting", "adopted"], notes: ["Tertarik untuk bank sampah.", "Uji coba di 3 kelurahan.", "Diperluas ke seluruh kota sebagai bank sampah digital."] },
-  { practice: "bus-botol", by: "palembang", path: ["piloting"], notes: ["Tertarik untuk bus rapid transit kota.", "Uji coba penukaran botol di dua halte."] },
-  { practice: "bus-botol", by: "denpasar", path: [], notes: ["Mempelajari kerja sama dengan industri daur ulang."] },
-  { practice: "bus-botol", by: "manado", path: ["abandoned"], notes: ["Tertarik.", "Volume penumpang belum cukup untuk menutup biaya pemilahan."] },
-  { practice: "kartu-tani", by: "gorontalo", path: ["piloting"], notes: ["Tertarik untuk petani jagung.", "Uji coba di dua kecamatan bersama bank daerah."] },
+  {
+    practice: "bus-botol",
+    by: "balikpapan",
+    path: ["piloting", "adopted"],
+    notes: [
+      "Tertarik untuk bank sampah.",
+      "Uji coba di 3 kelurahan.",
+      "Diperluas ke seluruh kota sebagai bank sampah digital.",
+    ],
+  },
+  {
+    practice: "bus-botol",
+    by: "palembang",
+    path: ["piloting"],
+    notes: ["Tertarik untuk bus rapid transit kota.", "Uji coba penukaran botol di dua halte."],
+  },
+  {
+    practice: "bus-botol",
+    by: "denpasar",
+    path: [],
+    notes: ["Mempelajari kerja sama dengan industri daur ulang."],
+  },
+  {
+    practice: "bus-botol",
+    by: "manado",
+    path: ["abandoned"],
+    notes: ["Tertarik.", "Volume penumpang belum cukup untuk menutup biaya pemilahan."],
+  },
+  {
+    practice: "kartu-tani",
+    by: "gorontalo",
+    path: ["piloting"],
+    notes: ["Tertarik untuk petani jagung.", "Uji coba di dua kecamatan bersama bank daerah."],
+  },
   { practice: "kartu-tani", by: "gowa", path: [], notes: ["Mempelajari verifikasi data lahan."] },
-  { practice: "lorong-garden", by: "bandung", path: ["piloting"], notes: ["Tertarik untuk gang padat.", "Uji coba di 10 RW."] },
-  { practice: "lorong-garden", by: "kupang", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba dengan tanaman kelor.", "Menjadi program kelor untuk gizi anak."] },
+  {
+    practice: "lorong-garden",
+    by: "bandung",
+    path: ["piloting"],
+    notes: ["Tertarik untuk gang padat.", "Uji coba di 10 RW."],
+  },
+  {
+    practice: "lorong-garden",
+    by: "kupang",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba dengan tanaman kelor.", "Menjadi program kelor untuk gizi anak."],
+  },
   { practice: "lorong-garden", by: "pontianak", path: [], notes: ["Tertarik untuk gang di tepian parit."] },
-  { practice: "bela-beli", by: "banyumas", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba seragam batik lokal.", "Diterapkan untuk seluruh sekolah dan ASN."] },
+  {
+    practice: "bela-beli",
+    by: "banyumas",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba seragam batik lokal.", "Diterapkan untuk seluruh sekolah dan ASN."],
+  },
   { practice: "bela-beli", by: "bukittinggi", path: [], notes: ["Tertarik untuk produk bordir lokal."] },
-  { practice: "bela-beli", by: "mataram", path: ["piloting", "abandoned"], notes: ["Tertarik.", "Uji coba di dua toko modern.", "Mitra toko modern menarik diri; akan kami kaji ulang."] },
-  { practice: "kang-pisman", by: "tangsel", path: ["piloting"], notes: ["Tertarik.", "Uji coba di 5 kelurahan."] },
+  {
+    practice: "bela-beli",
+    by: "mataram",
+    path: ["piloting", "abandoned"],
+    notes: [
+      "Tertarik.",
+      "Uji coba di dua toko modern.",
+      "Mitra toko modern menarik diri; akan kami kaji ulang.",
+    ],
+  },
+  {
+    practice: "kang-pisman",
+    by: "tangsel",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba di 5 kelurahan."],
+  },
   { practice: "kang-pisman", by: "semarang", path: [], notes: ["Mempelajari pola insentif kelurahan."] },
-  { practice: "dottorota", by: "badung", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba satu kecamatan.", "Diterapkan di semua kecamatan."] },
+  {
+    practice: "dottorota",
+    by: "badung",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba satu kecamatan.", "Diterapkan di semua kecamatan."],
+  },
   { practice: "dottorota", by: "gorontalo", path: [], notes: ["Menghitung kebutuhan armada."] },
-  { practice: "ehealth-surabaya", by: "salatiga", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba di 2 puskesmas.", "Diterapkan di 6 puskesmas."] },
-  { practice: "rujukan-daring", by: "banyuwangi", path: [], notes: ["Mempelajari integrasi dengan RSUD Blambangan."] },
-  { practice: "rujukan-daring", by: "bandaAceh", path: ["piloting"], notes: ["Tertarik.", "Uji coba dengan 3 puskesmas."] },
-  { practice: "talent-pool", by: "moderator", path: [], notes: ["LAN akan memakai praktik ini sebagai studi kasus pelatihan kepemimpinan."] },
-  { practice: "talent-pool", by: "tangsel", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba untuk jabatan administrator.", "Diterapkan dengan peraturan wali kota."] },
-  { practice: "talent-pool", by: "gorontalo", path: ["piloting"], notes: ["Tertarik.", "Uji coba asesmen potensi pejabat."] },
+  {
+    practice: "ehealth-surabaya",
+    by: "salatiga",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba di 2 puskesmas.", "Diterapkan di 6 puskesmas."],
+  },
+  {
+    practice: "rujukan-daring",
+    by: "banyuwangi",
+    path: [],
+    notes: ["Mempelajari integrasi dengan RSUD Blambangan."],
+  },
+  {
+    practice: "rujukan-daring",
+    by: "bandaAceh",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba dengan 3 puskesmas."],
+  },
+  {
+    practice: "talent-pool",
+    by: "moderator",
+    path: [],
+    notes: ["LAN akan memakai praktik ini sebagai studi kasus pelatihan kepemimpinan."],
+  },
+  {
+    practice: "talent-pool",
+    by: "tangsel",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba untuk jabatan administrator.", "Diterapkan dengan peraturan wali kota."],
+  },
+  {
+    practice: "talent-pool",
+    by: "gorontalo",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba asesmen potensi pejabat."],
+  },
   { practice: "corpu-kota", by: "banyumas", path: [], notes: ["Tertarik untuk BPSDM kabupaten."] },
   { practice: "jpt-terbuka", by: "bandung", path: [], notes: ["Mempelajari penyiaran presentasi calon."] },
-  { practice: "mitigasi-tsunami", by: "manado", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba di sekolah pesisir.", "Latihan rutin di semua sekolah pesisir."] },
-  { practice: "mitigasi-tsunami", by: "kupang", path: ["piloting"], notes: ["Tertarik.", "Uji coba di 4 sekolah."] },
-  { practice: "mitigasi-tsunami", by: "palembang", path: ["abandoned"], notes: ["Tertarik untuk mitigasi banjir.", "Tidak sesuai risiko kota kami; beralih ke rencana kontinjensi banjir."] },
-  { practice: "lapor-gub", by: "bukittinggi", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba untuk 5 OPD.", "Seluruh OPD memakai kanal aduan tunggal."] },
-  { practice: "satu-data", by: "balikpapan", path: ["piloting"], notes: ["Tertarik.", "Uji coba forum satu data."] },
+  {
+    practice: "mitigasi-tsunami",
+    by: "manado",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba di sekolah pesisir.", "Latihan rutin di semua sekolah pesisir."],
+  },
+  {
+    practice: "mitigasi-tsunami",
+    by: "kupang",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba di 4 sekolah."],
+  },
+  {
+    practice: "mitigasi-tsunami",
+    by: "palembang",
+    path: ["abandoned"],
+    notes: [
+      "Tertarik untuk mitigasi banjir.",
+      "Tidak sesuai risiko kota kami; beralih ke rencana kontinjensi banjir.",
+    ],
+  },
+  {
+    practice: "lapor-gub",
+    by: "bukittinggi",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba untuk 5 OPD.", "Seluruh OPD memakai kanal aduan tunggal."],
+  },
+  {
+    practice: "satu-data",
+    by: "balikpapan",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba forum satu data."],
+  },
   { practice: "satu-data", by: "sleman", path: [], notes: ["Mempelajari standar metadata."] },
   { practice: "kelor-gizi", by: "gowa", path: [], notes: ["Tertarik untuk posyandu dataran tinggi."] },
-  { practice: "kader-stunting", by: "makassar", path: ["piloting"], notes: ["Tertarik.", "Uji coba di 3 kecamatan."] },
-  { practice: "kader-stunting", by: "banyuwangi", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba di 5 desa.", "Diterapkan di semua desa lokus stunting."] },
-  { practice: "kader-stunting", by: "jateng", path: [], notes: ["Bahan untuk rapat koordinasi kabupaten/kota."] },
-  { practice: "tpst-desa", by: "denpasar", path: ["piloting"], notes: ["Tertarik.", "Uji coba TPST di satu desa."] },
-  { practice: "retribusi-nontunai", by: "bukittinggi", path: ["piloting", "adopted"], notes: ["Tertarik.", "Uji coba di Pasar Atas.", "Diterapkan di semua pasar."] },
+  {
+    practice: "kader-stunting",
+    by: "makassar",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba di 3 kecamatan."],
+  },
+  {
+    practice: "kader-stunting",
+    by: "banyuwangi",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba di 5 desa.", "Diterapkan di semua desa lokus stunting."],
+  },
+  {
+    practice: "kader-stunting",
+    by: "jateng",
+    path: [],
+    notes: ["Bahan untuk rapat koordinasi kabupaten/kota."],
+  },
+  {
+    practice: "tpst-desa",
+    by: "denpasar",
+    path: ["piloting"],
+    notes: ["Tertarik.", "Uji coba TPST di satu desa."],
+  },
+  {
+    practice: "retribusi-nontunai",
+    by: "bukittinggi",
+    path: ["piloting", "adopted"],
+    notes: ["Tertarik.", "Uji coba di Pasar Atas.", "Diterapkan di semua pasar."],
+  },
   { practice: "siswa-asuh", by: "gowa", path: [], notes: ["Tertarik untuk SMP di kecamatan pegunungan."] },
-  { practice: "antrean-dukcapil", by: "pekanbaru", path: ["abandoned"], notes: ["Tertarik.", "Sudah tercakup oleh layanan MPP kami."] },
+  {
+    practice: "antrean-dukcapil",
+    by: "pekanbaru",
+    path: ["abandoned"],
+    notes: ["Tertarik.", "Sudah tercakup oleh layanan MPP kami."],
+  },
   { practice: "sensor-banjir", by: "semarang", path: [], notes: ["Tertarik untuk sungai di wilayah atas."] },
-  { practice: "diklat-camat", by: "salatiga", path: ["piloting"], notes: ["Tertarik untuk lurah.", "Uji coba dengan 4 lurah."] },
+  {
+    practice: "diklat-camat",
+    by: "salatiga",
+    path: ["piloting"],
+    notes: ["Tertarik untuk lurah.", "Uji coba dengan 4 lurah."],
+  },
 ];

@@ -1,14 +1,14 @@
-import { Types, type AnyBulkWriteOperation } from "mongoose";
+import { Types } from "mongoose";
 import { PracticeInput } from "@rembuk/shared";
 import { AppError } from "../../../lib/errors.js";
 import { Adoption } from "../../adoptions/adoption.model.js";
 import { advanceAdoption, createAdoption } from "../../adoptions/adoption.service.js";
 import type { DemoContext, DemoSeeder } from "../../demo/seed.js";
-import { Post, SlowModeMark, type PostRecord } from "../../posts/post.model.js";
+import { Post, SlowModeMark } from "../../posts/post.model.js";
 import { createPost } from "../../posts/post.service.js";
-import { Thread, type ThreadRecord } from "../../threads/thread.model.js";
+import { Thread } from "../../threads/thread.model.js";
 import { createThread } from "../../threads/thread.service.js";
-import { Practice, type PracticeRecord } from "../practice.model.js";
+import { Practice } from "../practice.model.js";
 import { DEMO_ADOPTIONS, DEMO_PRACTICES, type DemoAdoption, type DemoPractice } from "./practices.data.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -44,7 +44,11 @@ export const practicesDemoSeeder: DemoSeeder = {
 
 type Who = DemoContext["user"];
 
-async function seedPractice(who: Who, p: DemoPractice, threadIds: ReadonlyMap<string, string>): Promise<string> {
+async function seedPractice(
+  who: Who,
+  p: DemoPractice,
+  threadIds: ReadonlyMap<string, string>,
+): Promise<string> {
   const author = who(p.by);
   const region = p.region ?? (author.affiliation?.kind === "region" ? author.affiliation.code : undefined);
   if (!region) throw new Error(`Demo practice "${p.key}" has no region`);
@@ -76,18 +80,30 @@ async function seedPractice(who: Who, p: DemoPractice, threadIds: ReadonlyMap<st
     ),
   );
   for (const [i, [by, body]] of (p.replies ?? []).entries()) {
-    await waitingForSlowMode(() => createPost(who(by), thread.id, { body, clientId: `demo-practice-${p.key}-${i}` }));
+    await waitingForSlowMode(() =>
+      createPost(who(by), thread.id, { body, clientId: `demo-practice-${p.key}-${i}` }),
+    );
   }
   return thread.id;
 }
 
-async function seedAdoption(who: Who, a: DemoAdoption, salt: number, threadIds: ReadonlyMap<string, string>, now: number) {
+async function seedAdoption(
+  who: Who,
+  a: DemoAdoption,
+  salt: number,
+  threadIds: ReadonlyMap<string, string>,
+  now: number,
+) {
   const threadId = threadIds.get(a.practice);
   const spec = DEMO_PRACTICES.find((p) => p.key === a.practice);
   if (!threadId || !spec) throw new Error(`Demo adoption of unknown practice "${a.practice}"`);
   const dates = stepDates(new Date(now - spec.daysAgo * DAY), a.path.length + 1, salt, now);
   const adopter = who(a.by);
-  const created = await createAdoption(adopter, threadId, { stage: "interested", note: a.notes[0], date: dates[0] });
+  const created = await createAdoption(adopter, threadId, {
+    stage: "interested",
+    note: a.notes[0],
+    date: dates[0],
+  });
   for (const [k, stage] of a.path.entries()) {
     await advanceAdoption(adopter, created.id, { stage, note: a.notes[k + 1] ?? "", date: dates[k + 1] });
   }
@@ -104,7 +120,10 @@ async function seedAdoption(who: Who, a: DemoAdoption, salt: number, threadIds: 
 }
 
 /** Run `task` over `items`, at most CONCURRENCY at a time. */
-async function inPool<T>(items: readonly T[], task: (item: T, index: number) => Promise<unknown>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  task: (item: T, index: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -149,11 +168,15 @@ function stepDates(posted: Date, n: number, salt: number, now: number): string[]
   return dates;
 }
 
-/** Spread each demo thread's history back to its posting day: the record, the thread, its posts. */
+/**
+ * Spread each demo thread's history back to its posting day: the record, the thread, its posts. Raw
+ * collection writes, because Mongoose (rightly) refuses to change `createdAt` through a model.
+ */
 async function backdatePractices(threadIds: ReadonlyMap<string, string>, now: number) {
-  const practices: AnyBulkWriteOperation<PracticeRecord>[] = [];
-  const threads: AnyBulkWriteOperation<ThreadRecord>[] = [];
-  const posts: AnyBulkWriteOperation<PostRecord>[] = [];
+  type Op = { updateOne: { filter: Record<string, unknown>; update: { $set: Record<string, unknown> } } };
+  const practices: Op[] = [];
+  const threads: Op[] = [];
+  const posts: Op[] = [];
   const ids = [...threadIds.values()].map((id) => new Types.ObjectId(id));
   const allPosts = await Post.find({ threadId: { $in: ids } }, { threadId: 1, seq: 1 }).lean();
   for (const p of DEMO_PRACTICES) {
@@ -162,18 +185,30 @@ async function backdatePractices(threadIds: ReadonlyMap<string, string>, now: nu
     const thread = new Types.ObjectId(id);
     const at = new Date(now - p.daysAgo * DAY);
     const lastActivity = new Date(at.getTime() + (p.replies?.length ?? 0) * 5 * HOUR);
-    practices.push({ updateOne: { filter: { thread }, update: { $set: { createdAt: at, updatedAt: at } }, timestamps: false } });
+    practices.push({ updateOne: { filter: { thread }, update: { $set: { createdAt: at, updatedAt: at } } } });
     threads.push({
       updateOne: {
         filter: { _id: thread },
-        update: { $set: { createdAt: at, updatedAt: lastActivity, lastActivityAt: lastActivity, ...(p.featured ? { featured: true } : {}) } },
-        timestamps: false,
+        update: {
+          $set: {
+            createdAt: at,
+            updatedAt: lastActivity,
+            lastActivityAt: lastActivity,
+            ...(p.featured ? { featured: true } : {}),
+          },
+        },
       },
     });
     for (const post of allPosts.filter((x) => x.threadId.equals(thread))) {
       const when = new Date(at.getTime() + (post.seq - 1) * 5 * HOUR);
-      posts.push({ updateOne: { filter: { _id: post._id }, update: { $set: { createdAt: when, updatedAt: when } }, timestamps: false } });
+      posts.push({
+        updateOne: { filter: { _id: post._id }, update: { $set: { createdAt: when, updatedAt: when } } },
+      });
     }
   }
-  await Promise.all([Practice.bulkWrite(practices), Thread.bulkWrite(threads), Post.bulkWrite(posts)]);
+  await Promise.all([
+    Practice.collection.bulkWrite(practices),
+    Thread.collection.bulkWrite(threads),
+    posts.length ? Post.collection.bulkWrite(posts) : Promise.resolve(),
+  ]);
 }

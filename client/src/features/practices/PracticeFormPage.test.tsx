@@ -1,0 +1,136 @@
+import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { useStore } from "../../store";
+import { REGIONS, makeUser } from "../../test/fixtures";
+import { apiError, bodyOf, calls, json, mockFetch, type Handler } from "../../test/http";
+import { renderRoute } from "../../test/render";
+import { makeRoom } from "../posts/test/fixtures";
+import { PracticeFormPage } from "./PracticeFormPage";
+import { SECTORS, makePracticeThread } from "./test/fixtures";
+
+const me = makeUser({ verified: true, affiliation: { kind: "region", code: "33.73" } });
+const room = makeRoom();
+
+function setup(extra: Record<string, Handler> = {}) {
+  useStore.setState({
+    currentUserId: me.id,
+    sessionStatus: "signedIn",
+    usersById: { [me.id]: me },
+    roomsById: { [room.id]: room },
+    roomIdBySlug: { [room.slug]: room.id },
+    roomOrder: [room.id],
+    roomsStatus: "ready",
+  });
+  const spy = mockFetch({
+    "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
+    "GET /api/taxonomy/sectors": () => json(200, { sectors: SECTORS }),
+    ...extra,
+  });
+  renderRoute(<PracticeFormPage />, { path: "/practices/new" });
+  return { spy, ui: userEvent.setup({ delay: null }) };
+}
+
+/** Typing a whole form key by key is slow in jsdom; paste puts the text in the same way a person can. */
+async function fill(ui: ReturnType<typeof userEvent.setup>, el: HTMLElement, text: string) {
+  await ui.clear(el);
+  await ui.click(el);
+  await ui.paste(text);
+}
+
+async function fillValid(ui: ReturnType<typeof userEvent.setup>) {
+  await fill(ui, screen.getByTestId("practice-title-input"), "Rujukan daring puskesmas ke RSUD");
+  await fill(ui, screen.getByTestId("practice-summary"), "Ringkasan untuk diskusi.");
+  await fill(ui, screen.getByTestId("practice-problem"), "Pasien rujukan sering ditolak karena RSUD penuh.");
+  await fill(
+    ui,
+    screen.getByTestId("practice-approach"),
+    "Sistem rujukan daring dengan ketersediaan tempat tidur.",
+  );
+  await ui.selectOptions(await screen.findByTestId("profile-province"), "33");
+  await ui.selectOptions(screen.getByTestId("profile-region"), "33.73");
+  await ui.selectOptions(screen.getByTestId("practice-sector"), "1.02");
+  await ui.click(screen.getByTestId("practice-stage-implemented"));
+  await fill(ui, screen.getByTestId("practice-start"), "2022-04-01");
+  await fill(ui, screen.getByTestId("practice-cost"), "350.000.000");
+}
+
+describe("PracticeFormPage", () => {
+  it("shows a field error for every missing required field, in Indonesian, and sends nothing", async () => {
+    const { spy, ui } = setup();
+    await ui.click(screen.getByTestId("practice-submit"));
+    expect(screen.getByTestId("practice-problem-error")).toHaveTextContent("Wajib diisi.");
+    expect(screen.getByTestId("practice-sector-error")).toHaveTextContent(
+      "Pilih urusan pemerintahan dari daftar.",
+    );
+    expect(screen.getByTestId("practice-stage-error")).toHaveTextContent("Pilih tahap praktik.");
+    expect(screen.getByText("Pilih wilayah yang terdaftar dalam data Kemendagri.")).toBeInTheDocument();
+    expect(calls(spy)).not.toContain(`POST /api/rooms/${room.slug}/threads`);
+  });
+
+  it("explains a negative cost and a future date in both languages", async () => {
+    const { ui } = setup();
+    await fillValid(ui);
+    await fill(ui, screen.getByTestId("practice-cost"), "-5");
+    await fill(ui, screen.getByTestId("practice-start"), "2999-01-01");
+    await ui.click(screen.getByTestId("practice-submit"));
+    expect(screen.getByTestId("practice-cost-error")).toHaveTextContent(
+      "Biaya harus bilangan bulat rupiah dan tidak boleh negatif.",
+    );
+    expect(screen.getByTestId("practice-start-error")).toHaveTextContent("tidak di masa depan");
+    act(() => useStore.getState().internal_adoptLocale("en"));
+    expect(screen.getByTestId("practice-cost-error")).toHaveTextContent(
+      "The cost must be a whole number of rupiah and cannot be negative.",
+    );
+    expect(screen.getByTestId("practice-start-error")).toHaveTextContent("not in the future");
+  });
+
+  it("shows the server's field errors (unknown region, unknown sector) in the interface language", async () => {
+    const { ui } = setup({
+      [`POST /api/rooms/${room.slug}/threads`]: () =>
+        apiError(400, "VALIDATION", "Invalid practice", {
+          "practice.regionCode": ["Unknown Kemendagri region code"],
+          "practice.sector": ["Unknown sector"],
+        }),
+    });
+    await fillValid(ui);
+    await ui.click(screen.getByTestId("practice-submit"));
+    expect(
+      await screen.findByText("Pilih wilayah yang terdaftar dalam data Kemendagri."),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId("practice-sector-error")).toHaveTextContent(
+      "Pilih urusan pemerintahan dari daftar.",
+    );
+    expect(screen.queryByText("Unknown Kemendagri region code")).not.toBeInTheDocument();
+    act(() => useStore.getState().internal_adoptLocale("en"));
+    expect(screen.getByText("Choose a region listed in the Kemendagri data.")).toBeInTheDocument();
+    expect(screen.getByTestId("practice-sector-error")).toHaveTextContent(
+      "Choose a government affair from the list.",
+    );
+  });
+
+  it("publishes a practice thread with the structured record and opens it", async () => {
+    const created = makePracticeThread();
+    const { spy, ui } = setup({
+      [`POST /api/rooms/${room.slug}/threads`]: () => json(201, { thread: created }),
+    });
+    await fillValid(ui);
+    await ui.click(screen.getByTestId("practice-sdg-3"));
+    await ui.click(screen.getByTestId("practice-submit"));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent(`/practices/${created.id}`));
+    expect(bodyOf(spy, `POST /api/rooms/${room.slug}/threads`)).toMatchObject({
+      kind: "practice",
+      title: "Rujukan daring puskesmas ke RSUD",
+      body: "Ringkasan untuk diskusi.",
+      practice: {
+        regionCode: "33.73",
+        sector: "1.02",
+        stage: "implemented",
+        startDate: "2022-04-01",
+        cost: { amount: 350_000_000, source: "APBD" },
+        sdgs: [3],
+      },
+    });
+    expect(localStorage.getItem("rembuk:practice-draft")).toBeNull();
+  });
+});
