@@ -56,13 +56,16 @@ export const PostItem = memo(function PostItem({
   if (!post) return null;
 
   const mine = me !== null && post.author?.id === me;
+  // Hidden posts reach others as placeholders, queued ones only their author and moderators.
+  const live = post.status === "published";
+  const anchor = post.seq > 0 ? `post-${post.seq}` : `post-${post.id}`;
   const canEdit = mine && canWrite && !post.deleted;
   const canDelete = !post.deleted && me !== null && (mine || canModerate);
 
   return (
     <article
       className={`post${opening ? " post--opening" : ""}${post.deleted ? " post--deleted" : ""}${mine ? " post--mine" : ""}`}
-      id={`post-${post.seq}`}
+      id={anchor}
       data-testid="post"
       data-seq={post.seq}
       data-post-id={post.id}
@@ -71,11 +74,15 @@ export const PostItem = memo(function PostItem({
       <header className="post__head">
         <PostAuthor author={post.author}>
           <span className="post__meta">
-            <a href={`#post-${post.seq}`} className="post__time" title={f.dateTime(post.createdAt)}>
+            <a href={`#${anchor}`} className="post__time" title={f.dateTime(post.createdAt)}>
               <time dateTime={post.createdAt}>{f.relative(post.createdAt)}</time>
             </a>
-            <span aria-hidden="true">·</span>
-            <span className="post__seq">#{post.seq}</span>
+            {post.seq > 0 && (
+              <>
+                <span aria-hidden="true">·</span>
+                <span className="post__seq">#{post.seq}</span>
+              </>
+            )}
             {post.editedAt && !post.deleted && (
               <>
                 <span aria-hidden="true">·</span>
@@ -132,7 +139,7 @@ export const PostItem = memo(function PostItem({
 
       {!post.deleted && !editing && (
         <footer className="post__foot">
-          <ReactionBar post={post} signedIn={me !== null} />
+          {live ? <ReactionBar post={post} signedIn={me !== null} /> : <span />}
           <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
             {canWrite && (
               <Button

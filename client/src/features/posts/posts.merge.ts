@@ -19,7 +19,21 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
       ? { clientId: current.clientId }
       : {}),
   };
-  if (current.deleted && !incoming.deleted) return current;
+  // A moderator's decision (approve, hide, unhide, delete, restore) is dated: the later one wins,
+  // and only it can bring a deleted post back.
+  const currentMod = current.moderatedAt ?? "";
+  const incomingMod = incoming.moderatedAt ?? "";
+  if (incomingMod > currentMod) return { ...incoming, ...keep };
+  const staleModeration = incomingMod < currentMod;
+  if (staleModeration || (current.deleted && !incoming.deleted)) {
+    return {
+      ...current,
+      reactions: incoming.reactions,
+      ...(incoming.myReactions ? { myReactions: incoming.myReactions } : {}),
+    };
+  }
+  // A queued post that got its number never goes back to 0.
+  if (current.seq > 0 && incoming.seq === 0) return { ...current, reactions: incoming.reactions };
   const currentEdit = current.editedAt ?? "";
   const incomingEdit = incoming.editedAt ?? "";
   if (!incoming.deleted && incomingEdit < currentEdit) {
@@ -33,16 +47,32 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
   return { ...incoming, ...keep };
 }
 
-/** Inserts seqs into an ascending, duplicate-free list of post ids. */
+/**
+ * A thread's ids: numbered posts ascending by seq, each seq once, then posts still waiting for a
+ * moderator (seq 0: only their author and moderators see them) in the order they were written.
+ */
 export function mergeIds(ids: string[], posts: PostDto[], byId: Record<string, PostDto>): string[] {
   if (posts.length === 0) return ids;
   const bySeq = new Map<number, string>();
+  const waiting = new Map<string, PostDto>();
+  const place = (id: string, p: PostDto) => {
+    if (p.seq > 0) {
+      waiting.delete(id);
+      bySeq.set(p.seq, id);
+    } else waiting.set(id, p);
+  };
   for (const id of ids) {
     const p = byId[id];
-    if (p) bySeq.set(p.seq, id);
+    if (p) place(id, p);
   }
-  for (const p of posts) bySeq.set(p.seq, p.id);
-  return [...bySeq.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  for (const p of posts) place(p.id, byId[p.id] ?? p);
+  const numbered = [...bySeq.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  const numberedSet = new Set(numbered);
+  const queued = [...waiting.values()]
+    .filter((p) => !numberedSet.has(p.id))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((p) => p.id);
+  return [...numbered, ...queued];
 }
 
 /**

@@ -82,6 +82,8 @@ export interface PostsSlice {
   internal_postUpdated: (post: PostDto) => void;
   internal_postDeleted: (event: PostDeletedEvent) => void;
   internal_threadPresence: (presence: PresenceDto) => void;
+  /** The open thread no longer exists for this viewer (removed by a moderator, or access lost). */
+  internal_threadGone: (threadId: string) => void;
   internal_typing: (threadId: string, user: UserSummaryDto) => void;
   /** After every (re)connect: rejoin each open thread from its synced seq, then send what is waiting. */
   internal_rejoinThreads: () => void;
@@ -541,6 +543,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
   internal_threadPresence: (presence) => {
     if (presence.scope !== "thread" || !get().threadViews[presence.id]?.joins) return;
     set((s) => ({ threadPresence: { ...s.threadPresence, [presence.id]: presence } }));
+  },
+
+  internal_threadGone: (threadId) => {
+    if (!get().threadViews[threadId]) return;
+    patchView(set, threadId, { status: "error", error: "notFound", live: false });
   },
 
   internal_typing: (threadId, user) => {

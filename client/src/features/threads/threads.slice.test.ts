@@ -101,3 +101,60 @@ describe("unread counts", () => {
     expect(spy).not.toHaveBeenCalled();
   });
 });
+
+describe("thread:removed", () => {
+  it("drops the thread from the room's lists and counts, and closes it for a reader who may no longer see it", async () => {
+    mockFetch({
+      "GET /api/rooms/inovasi-pelayanan-publik/threads": () =>
+        json(200, { threads: [makeThread(), makeThread({ id: "t2" })], nextCursor: null }),
+      [`GET /api/threads/${THREAD_ID}`]: () => json(404, { error: { code: "NOT_FOUND", message: "Thread" } }),
+    });
+    state().internal_receiveRooms([makeRoom({ threadCount: 2 })]);
+    await state().loadThreads(room, "activity");
+    useStore.setState({
+      threadViews: {
+        [THREAD_ID]: {
+          joins: 1,
+          status: "ready",
+          error: null,
+          live: true,
+          syncedSeq: 1,
+          gapBefore: null,
+          loadingEarlier: false,
+          lastReadAtOpen: 0,
+        },
+      },
+    });
+    state().internal_threadRemoved({ threadId: THREAD_ID, roomId: ROOM_ID, reason: "hidden" });
+    expect(state().threadLists[listKey(ROOM_ID, "activity")]?.ids).toEqual(["t2"]);
+    expect(state().roomsById[ROOM_ID]?.threadCount).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state().threadViews[THREAD_ID]).toMatchObject({ status: "error", error: "notFound" });
+  });
+
+  it("keeps the thread open for someone who may still see it (its author, a moderator)", async () => {
+    mockFetch({
+      [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: makeThread({ status: "hidden" }) }),
+    });
+    useStore.setState({
+      threadViews: {
+        [THREAD_ID]: {
+          joins: 1,
+          status: "ready",
+          error: null,
+          live: true,
+          syncedSeq: 1,
+          gapBefore: null,
+          loadingEarlier: false,
+          lastReadAtOpen: 0,
+        },
+      },
+    });
+    state().internal_threadRemoved({ threadId: THREAD_ID, roomId: ROOM_ID, reason: "hidden" });
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state().threadViews[THREAD_ID]?.status).toBe("ready");
+    expect(state().threadsById[THREAD_ID]?.status).toBe("hidden");
+  });
+});

@@ -1,4 +1,11 @@
-import type { ReadStateDto, ThreadCreateInput, ThreadDto, ThreadSort } from "@rembuk/shared";
+import type {
+  ReadStateDto,
+  ThreadCreateInput,
+  ThreadDto,
+  ThreadRemovedEvent,
+  ThreadSort,
+} from "@rembuk/shared";
+import { isApiError } from "../../lib/api";
 import { realtime } from "../posts/realtime";
 import type { AppState, SliceCreator } from "../../store/types";
 import { threadsApi } from "./threads.api";
@@ -35,6 +42,12 @@ export interface ThreadsSlice {
   internal_receiveThreads: (threads: ThreadDto[]) => void;
   internal_threadCreated: (thread: ThreadDto) => void;
   internal_threadUpdated: (thread: ThreadDto) => void;
+  /**
+   * `thread:removed`: hidden, rejected or moved away by a moderator. It leaves the room's lists; an
+   * open thread is fetched again, which says whether this viewer may still see it (its author and
+   * moderators may; after a move it lives in another room).
+   */
+  internal_threadRemoved: (event: ThreadRemovedEvent) => void;
 }
 
 export const listKey = (roomId: string, sort: ThreadSort) => `${roomId}|${sort}`;
@@ -211,7 +224,32 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
       at: thread.lastActivityAt,
     });
   },
+
+  internal_threadRemoved: (event) => {
+    const known = get().threadsById[event.threadId];
+    dropFromLists(set, event);
+    if (known && known.roomId === event.roomId) get().internal_roomActivity(event.roomId, { threads: -1 });
+    if (!get().threadViews[event.threadId]?.joins) return;
+    void threadsApi.get(event.threadId).then(
+      (thread) => get().internal_receiveThreads([thread]),
+      (err: unknown) => {
+        if (isApiError(err) && (err.status === 404 || err.status === 401))
+          get().internal_threadGone(event.threadId);
+      },
+    );
+  },
 });
+
+function dropFromLists(set: Parameters<SliceCreator<ThreadsSlice>>[0], event: ThreadRemovedEvent) {
+  set((s) => {
+    const threadLists = { ...s.threadLists };
+    for (const [key, list] of Object.entries(threadLists)) {
+      if (key.startsWith(`${event.roomId}|`) && list.ids.includes(event.threadId))
+        threadLists[key] = { ...list, ids: list.ids.filter((id) => id !== event.threadId) };
+    }
+    return { threadLists };
+  });
+}
 
 export const threadSelectors = {
   byId: (id: string | undefined) => (s: AppState) => (id ? s.threadsById[id] : undefined),
