@@ -58,7 +58,12 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
           <ThreadBadges thread={thread} />
           {fresh && <span className="thread-row__new">{t("threads.item.new")}</span>}
         </div>
-        <Link to={`/threads/${thread.id}`} className="thread-row__title" data-testid="thread-link">
+        {/* A practice thread opens on its practice page (the record, adoptions and the same discussion). */}
+        <Link
+          to={thread.kind === "practice" ? `/practices/${thread.id}` : `/threads/${thread.id}`}
+          className="thread-row__title"
+          data-testid="thread-link"
+        >
           {thread.title}
         </Link>
         <TagList tags={thread.tags} />
