@@ -137,7 +137,7 @@ export const PostItem = memo(function PostItem({
         />
       )}
 
-      {!post.deleted && !editing && (
+      {!post.deleted && !editing && (me !== null || Object.values(post.reactions).some((n) => n > 0)) && (
         <footer className="post__foot">
           {live ? <ReactionBar post={post} signedIn={me !== null} /> : <span />}
           <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
