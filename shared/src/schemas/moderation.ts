@@ -61,13 +61,18 @@ export const ThreadModerateInput = z
   .superRefine((v, ctx) => {
     if (REASON_REQUIRED.has(v.action) && !v.reason)
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason" });
-    if (v.action === "move" && !v.roomSlug) ctx.addIssue({ code: "custom", path: ["roomSlug"], message: "Choose a room" });
+    if (v.action === "move" && !v.roomSlug)
+      ctx.addIssue({ code: "custom", path: ["roomSlug"], message: "Choose a room" });
     if (v.roomSlug !== undefined && v.action !== "move" && v.action !== "approve")
       ctx.addIssue({ code: "custom", path: ["roomSlug"], message: "Only moving or approving takes a room" });
     if (v.until !== undefined && v.action !== "pin")
       ctx.addIssue({ code: "custom", path: ["until"], message: "Only pinning takes an end" });
     if ((v.title !== undefined || v.tags !== undefined) && v.action !== "edit" && v.action !== "approve")
-      ctx.addIssue({ code: "custom", path: ["title"], message: "Only editing or approving changes the title and tags" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["title"],
+        message: "Only editing or approving changes the title and tags",
+      });
     if (v.action === "edit" && v.title === undefined && v.tags === undefined)
       ctx.addIssue({ code: "custom", path: ["title"], message: "Nothing to change" });
   });
@@ -155,7 +160,8 @@ export const FlagCreateInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.reason === "other" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say what is wrong" });
+    if (v.reason === "other" && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Say what is wrong" });
   });
 export type FlagCreateInput = z.infer<typeof FlagCreateInput>;
 
@@ -410,6 +416,8 @@ export type ThreadRemovedEvent = z.infer<typeof ThreadRemovedEvent>;
 
 /** `GET /featured?limit`: curated threads from the rooms this viewer may see, newest curation first. */
 export const FeaturedQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(MOD_LIMITS.featured.max).default(MOD_LIMITS.featured.default) })
+  .object({
+    limit: z.coerce.number().int().min(1).max(MOD_LIMITS.featured.max).default(MOD_LIMITS.featured.default),
+  })
   .strict();
 export type FeaturedQuery = z.infer<typeof FeaturedQuery>;

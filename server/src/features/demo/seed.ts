@@ -6,6 +6,7 @@ import { createUser } from "../users/user.service.js";
 import { forumDemoSeeder } from "../rooms/forum.demo.js";
 import { qaDemoSeeder } from "../qa/qa.demo.js";
 import { practicesDemoSeeder } from "../practices/demo/practices.demo.js";
+import { moderationDemoSeeder } from "../moderation/moderation.demo.js";
 import { DEMO_PASSWORD, DEMO_USER_KEYS, DEMO_USERS, type DemoUserKey } from "./demo.users.js";
 
 export interface DemoContext {
@@ -28,7 +29,7 @@ export interface DemoSeeder {
  * Seeders should go through the feature's services (validation and policies included) rather
  * than writing models directly, so demo data is always data the app itself could have produced.
  */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, practicesDemoSeeder, qaDemoSeeder];
+export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, practicesDemoSeeder, qaDemoSeeder, moderationDemoSeeder];
 
 /** Create the demo users, then run the seeders (all of them unless a test picks some). */
 export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<void> {

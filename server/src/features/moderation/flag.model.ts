@@ -47,7 +47,11 @@ const flagSchema = new Schema<FlagRecord>(
     threadId: { type: Schema.Types.ObjectId, required: true },
     roomId: { type: Schema.Types.ObjectId, required: true },
     reporterId: { type: Schema.Types.ObjectId, required: true },
-    reason: { type: String, enum: ["spam", "off-topic", "inappropriate", "misinformation", "other"], required: true },
+    reason: {
+      type: String,
+      enum: ["spam", "off-topic", "inappropriate", "misinformation", "other"],
+      required: true,
+    },
     note: { type: String, default: null, maxlength: MOD_LIMITS.flagNote.max },
     status: { type: String, enum: ["open", "resolved", "dismissed"], required: true, default: "open" },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
@@ -61,7 +65,10 @@ const flagSchema = new Schema<FlagRecord>(
 
 // One open flag per member per target: a second `POST /flags` while the first is open hits E11000
 // here (409), never a lookup first. Once resolved or dismissed the member may flag it again.
-flagSchema.index({ reporterId: 1, targetId: 1 }, { unique: true, partialFilterExpression: { status: "open" } });
+flagSchema.index(
+  { reporterId: 1, targetId: 1 },
+  { unique: true, partialFilterExpression: { status: "open" } },
+);
 // The flag queue: find({status, roomId:{$in}}).sort({_id:-1}) (newest first, _id cursor).
 flagSchema.index({ status: 1, roomId: 1, _id: -1 });
 // Open flags on one target (the count beside each flag, closing them together): find({targetId, status}).

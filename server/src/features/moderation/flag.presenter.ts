@@ -52,9 +52,19 @@ export async function presentModFlags(flags: FlagRecord[]): Promise<FlagDto[]> {
     roomSlugs(flags),
     Thread.find({ _id: { $in: threadIds } }, { title: 1 }).lean(),
     Post.find({ _id: { $in: postIds } }).lean(),
-    Post.find({ threadId: { $in: flags.filter((f) => f.targetType === "thread").map((f) => f.threadId) }, seq: 1 }).lean(),
+    Post.find({
+      threadId: { $in: flags.filter((f) => f.targetType === "thread").map((f) => f.threadId) },
+      seq: 1,
+    }).lean(),
     Flag.aggregate<{ _id: Types.ObjectId; n: number }>([
-      { $match: { targetId: { $in: [...new Set(flags.map((f) => f.targetId.toString()))].map((id) => new Types.ObjectId(id)) }, status: "open" } },
+      {
+        $match: {
+          targetId: {
+            $in: [...new Set(flags.map((f) => f.targetId.toString()))].map((id) => new Types.ObjectId(id)),
+          },
+          status: "open",
+        },
+      },
       { $group: { _id: "$targetId", n: { $sum: 1 } } },
     ]),
   ]);
@@ -62,19 +72,26 @@ export async function presentModFlags(flags: FlagRecord[]): Promise<FlagDto[]> {
   const posts = new Map<string, PostRecord>(targetPosts.map((p) => [p._id.toString(), p]));
   const opening = new Map<string, PostRecord>(openings.map((p) => [p.threadId.toString(), p]));
   const open = new Map(openCounts.map((c) => [c._id.toString(), c.n]));
-  const targetOf = (f: FlagRecord) => (f.targetType === "post" ? posts.get(f.targetId.toString()) : opening.get(f.threadId.toString()));
+  const targetOf = (f: FlagRecord) =>
+    f.targetType === "post" ? posts.get(f.targetId.toString()) : opening.get(f.threadId.toString());
   const people = await loadUserSummaries([
     ...flags.flatMap((f) => [f.reporterId, f.assigneeId, f.resolvedBy, ...f.notes.map((n) => n.authorId)]),
     ...flags.map((f) => targetOf(f)?.authorId),
   ]);
-  const person = (id: Types.ObjectId | null | undefined): UserSummaryDto | null => (id ? (people.get(id.toString()) ?? null) : null);
+  const person = (id: Types.ObjectId | null | undefined): UserSummaryDto | null =>
+    id ? (people.get(id.toString()) ?? null) : null;
 
   return flags.map((f) => {
     const dto = baseDto(f, slugs.get(f.roomId.toString()) ?? "");
     const post = targetOf(f);
     dto.reporter = person(f.reporterId);
     dto.assignee = person(f.assigneeId);
-    dto.notes = f.notes.map((n) => ({ id: n._id.toString(), author: person(n.authorId), text: n.text, createdAt: n.createdAt.toISOString() }));
+    dto.notes = f.notes.map((n) => ({
+      id: n._id.toString(),
+      author: person(n.authorId),
+      text: n.text,
+      createdAt: n.createdAt.toISOString(),
+    }));
     if (dto.resolution) dto.resolution.by = person(f.resolvedBy);
     dto.target = {
       type: f.targetType,

@@ -65,7 +65,10 @@ export async function createFlag(actor: Actor | null, input: FlagCreateInput): P
     });
     flag = doc.toObject();
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw conflict("You already flagged this; a moderator will look at it", "CONFLICT", { targetId: ["Already flagged"] });
+    if (isDuplicateKeyError(err))
+      throw conflict("You already flagged this; a moderator will look at it", "CONFLICT", {
+        targetId: ["Already flagged"],
+      });
     throw err;
   }
   await publishFlag("flag:created", flag);
@@ -76,7 +79,10 @@ export async function createFlag(actor: Actor | null, input: FlagCreateInput): P
 /** `GET /flags/mine` → `{flags}`: the caller's flags, newest first, with their outcomes. */
 export async function listOwnFlags(actor: Actor | null): Promise<FlagDto[]> {
   const me = requireSignedIn(actor);
-  const rows = await Flag.find({ reporterId: new Types.ObjectId(me.id) }).sort({ _id: -1 }).limit(100).lean();
+  const rows = await Flag.find({ reporterId: new Types.ObjectId(me.id) })
+    .sort({ _id: -1 })
+    .limit(100)
+    .lean();
   return presentOwnFlags(rows);
 }
 
@@ -84,7 +90,10 @@ export async function listOwnFlags(actor: Actor | null): Promise<FlagDto[]> {
  * `GET /moderation/flags?status&roomSlug&assignee&cursor&limit` → `{flags, nextCursor}`: flags in the
  * rooms the viewer moderates, newest first.
  */
-export async function listFlags(actor: Actor | null, query: FlagListQuery): Promise<{ flags: FlagDto[]; nextCursor: string | null }> {
+export async function listFlags(
+  actor: Actor | null,
+  query: FlagListQuery,
+): Promise<{ flags: FlagDto[]; nextCursor: string | null }> {
   const scope = await moderationScope(actor);
   assertCan(actor, "moderation.viewFlags", scope);
   const room = query.roomSlug ? await Room.findOne({ slug: query.roomSlug }, { _id: 1 }).lean() : null;
@@ -94,9 +103,15 @@ export async function listFlags(actor: Actor | null, query: FlagListQuery): Prom
   else if (query.assignee === "none") filter.assigneeId = null;
   else if (query.assignee) filter.assigneeId = new Types.ObjectId(query.assignee);
   if (query.cursor) filter._id = { $lt: new Types.ObjectId(query.cursor) };
-  const rows = await Flag.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean();
+  const rows = await Flag.find(filter)
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean();
   const page = rows.slice(0, query.limit);
-  return { flags: await presentModFlags(page), nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null };
+  return {
+    flags: await presentModFlags(page),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null,
+  };
 }
 
 /** A flag and its room, for the moderators of that room; 404 for anyone else (flags are not public). */
@@ -115,14 +130,25 @@ const targetLabel = (flag: FlagRecord) => `${flag.targetType} · ${flag.reason}`
  * flag (409 `ILLEGAL_TRANSITION` if it was closed meanwhile, so two moderators cannot both close it).
  * The reporter is told the outcome with the note; the decision is logged.
  */
-export async function resolveFlag(actor: Actor | null, flagId: string, input: FlagResolveInput): Promise<FlagDto> {
+export async function resolveFlag(
+  actor: Actor | null,
+  flagId: string,
+  input: FlagResolveInput,
+): Promise<FlagDto> {
   const me = requireSignedIn(actor);
   const { flag, room } = await loadModFlag(me, flagId);
   assertCan(me, "flag.resolve", { room });
   const now = new Date();
   const closed = await Flag.findOneAndUpdate(
     { _id: flag._id, status: "open" },
-    { $set: { status: input.status, resolvedBy: new Types.ObjectId(me.id), resolvedAt: now, resolutionNote: input.note || null } },
+    {
+      $set: {
+        status: input.status,
+        resolvedBy: new Types.ObjectId(me.id),
+        resolvedAt: now,
+        resolutionNote: input.note || null,
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!closed) throw conflict("This flag was already closed", "ILLEGAL_TRANSITION");
@@ -148,14 +174,20 @@ export async function resolveFlag(actor: Actor | null, flagId: string, input: Fl
 }
 
 /** `POST /moderation/flags/:id/assign {assigneeId|null}`: a moderator of the flag's room takes it. */
-export async function assignFlag(actor: Actor | null, flagId: string, input: FlagAssignInput): Promise<FlagDto> {
+export async function assignFlag(
+  actor: Actor | null,
+  flagId: string,
+  input: FlagAssignInput,
+): Promise<FlagDto> {
   const me = requireSignedIn(actor);
   const { flag, room } = await loadModFlag(me, flagId);
   assertCan(me, "flag.assign", { room });
   if (input.assigneeId) {
     const assignee = await loadActor(input.assigneeId);
     if (!assignee || !isRoomModerator(assignee, room))
-      throw validation("Only a moderator of this room can take the flag", { assigneeId: ["Not a moderator of this room"] });
+      throw validation("Only a moderator of this room can take the flag", {
+        assigneeId: ["Not a moderator of this room"],
+      });
   }
   const next = input.assigneeId ? new Types.ObjectId(input.assigneeId) : null;
   if (String(flag.assigneeId ?? "") === String(next ?? "")) return (await presentModFlags([flag]))[0];
@@ -178,13 +210,26 @@ export async function assignFlag(actor: Actor | null, flagId: string, input: Fla
 }
 
 /** `POST /moderation/flags/:id/notes {text}`: an internal note for the other moderators. */
-export async function addFlagNote(actor: Actor | null, flagId: string, input: FlagNoteInput): Promise<FlagDto> {
+export async function addFlagNote(
+  actor: Actor | null,
+  flagId: string,
+  input: FlagNoteInput,
+): Promise<FlagDto> {
   const me = requireSignedIn(actor);
   const { flag, room } = await loadModFlag(me, flagId);
   assertCan(me, "flag.note", { room });
   const updated = await Flag.findOneAndUpdate(
     { _id: flag._id },
-    { $push: { notes: { _id: new Types.ObjectId(), authorId: new Types.ObjectId(me.id), text: input.text, createdAt: new Date() } } },
+    {
+      $push: {
+        notes: {
+          _id: new Types.ObjectId(),
+          authorId: new Types.ObjectId(me.id),
+          text: input.text,
+          createdAt: new Date(),
+        },
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw notFound("Flag");
@@ -217,7 +262,10 @@ export async function bulkFlags(actor: Actor | null, input: FlagBulkInput): Prom
       const dto =
         input.action === "assign"
           ? await assignFlag(me, id, { assigneeId: input.assigneeId ?? null })
-          : await resolveFlag(me, id, { status: input.action === "resolve" ? "resolved" : "dismissed", note: input.note });
+          : await resolveFlag(me, id, {
+              status: input.action === "resolve" ? "resolved" : "dismissed",
+              note: input.note,
+            });
       result.flags.push(dto);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

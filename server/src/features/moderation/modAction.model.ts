@@ -64,7 +64,16 @@ const appendOnly = () => {
   throw new Error("The moderation log is append-only");
 };
 // Every Mongoose path that could change or remove a row; inserts are the only write.
-for (const op of ["updateOne", "updateMany", "findOneAndUpdate", "replaceOne", "findOneAndReplace", "deleteOne", "deleteMany", "findOneAndDelete"] as const) {
+for (const op of [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "replaceOne",
+  "findOneAndReplace",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndDelete",
+] as const) {
   modActionSchema.pre(op, appendOnly);
 }
 

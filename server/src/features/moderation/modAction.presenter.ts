@@ -5,7 +5,14 @@ import type { ModActionRecord } from "./modAction.model.js";
 /** The actor as the row recorded them, when their account no longer exists. */
 function recordedActor(r: ModActionRecord): UserSummaryDto | null {
   if (!r.actorId) return null;
-  return { id: r.actorId.toString(), name: r.actorName, title: "", affiliation: null, verified: false, role: r.actorRole ?? "member" };
+  return {
+    id: r.actorId.toString(),
+    name: r.actorName,
+    title: "",
+    affiliation: null,
+    verified: false,
+    role: r.actorRole ?? "member",
+  };
 }
 
 export async function presentModActions(rows: ModActionRecord[]): Promise<ModActionDto[]> {

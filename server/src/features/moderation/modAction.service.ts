@@ -32,7 +32,8 @@ function snapshotValue(v: unknown): unknown {
   if (v instanceof Types.ObjectId) return v.toHexString();
   if (typeof v === "string" && v.length > SNAPSHOT_TEXT_MAX) return `${v.slice(0, SNAPSHOT_TEXT_MAX - 1)}…`;
   if (Array.isArray(v)) return v.map(snapshotValue);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, snapshotValue(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, snapshotValue(x)]));
   return v;
 }
 
@@ -92,7 +93,8 @@ async function logFilter(actor: Actor | null, query: Omit<ModLogQuery, "limit" |
   if (query.targetId) filter.targetId = new Types.ObjectId(query.targetId);
   const range: Record<string, Date> = {};
   if (query.from) range.$gte = query.from.length === 10 ? dayStart(query.from) : new Date(query.from);
-  if (query.to) range.$lt = query.to.length === 10 ? new Date(dayStart(query.to).getTime() + DAY_MS) : new Date(query.to);
+  if (query.to)
+    range.$lt = query.to.length === 10 ? new Date(dayStart(query.to).getTime() + DAY_MS) : new Date(query.to);
   if (range.$gte || range.$lt) filter.createdAt = range;
   return filter;
 }
@@ -101,10 +103,16 @@ async function logFilter(actor: Actor | null, query: Omit<ModLogQuery, "limit" |
  * `GET /moderation/log?actorId&action&roomSlug&targetId&from&to&cursor&limit` → `{entries, nextCursor}`,
  * newest first. Room moderators read the rows of their rooms; global moderators and admins all.
  */
-export async function listModLog(actor: Actor | null, query: ModLogQuery): Promise<{ entries: ModActionDto[]; nextCursor: string | null }> {
+export async function listModLog(
+  actor: Actor | null,
+  query: ModLogQuery,
+): Promise<{ entries: ModActionDto[]; nextCursor: string | null }> {
   const filter = await logFilter(actor, query);
   if (query.cursor) filter._id = { $lt: new Types.ObjectId(query.cursor) };
-  const rows = await ModAction.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean();
+  const rows = await ModAction.find(filter)
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean();
   const page = rows.slice(0, query.limit);
   return {
     entries: await presentModActions(page),
@@ -113,7 +121,11 @@ export async function listModLog(actor: Actor | null, query: ModLogQuery): Promi
 }
 
 /** Rows for the CSV export: the same filters, newest first, at most `max`. */
-export async function modLogRows(actor: Actor | null, query: Omit<ModLogQuery, "limit" | "cursor">, max: number): Promise<ModActionRecord[]> {
+export async function modLogRows(
+  actor: Actor | null,
+  query: Omit<ModLogQuery, "limit" | "cursor">,
+  max: number,
+): Promise<ModActionRecord[]> {
   const filter = await logFilter(actor, query);
   return ModAction.find(filter).sort({ _id: -1 }).limit(max).lean();
 }

@@ -28,7 +28,10 @@ const json = (o: Record<string, unknown> | null) => (o ? JSON.stringify(o) : "")
  * MOD_LIMITS.exportRows rows. Cells that would start a formula are defused; a BOM makes Excel read
  * UTF-8. Before/after stay JSON so nothing is lost in a spreadsheet.
  */
-export async function exportModLogCsv(actor: Actor | null, query: Omit<ModLogQuery, "limit" | "cursor">): Promise<string> {
+export async function exportModLogCsv(
+  actor: Actor | null,
+  query: Omit<ModLogQuery, "limit" | "cursor">,
+): Promise<string> {
   const rows = await modLogRows(actor, query, MOD_LIMITS.exportRows);
   const entries = await presentModActions(rows);
   const lines = entries.map((e) =>

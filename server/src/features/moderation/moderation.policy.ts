@@ -1,6 +1,13 @@
 import type { Actor } from "../../lib/actor.js";
 import { definePolicy, read, write } from "../../lib/policyRules.js";
-import { isAuthor, readsPost, seesThread, type InRoom, type InThread, type OnPost } from "../rooms/room.policy.js";
+import {
+  isAuthor,
+  readsPost,
+  seesThread,
+  type InRoom,
+  type InThread,
+  type OnPost,
+} from "../rooms/room.policy.js";
 import { canSeeRoom, isRoomModerator, type RoomAccess } from "../rooms/room.visibility.js";
 import { moderatesAny, type ModScope } from "./moderation.scope.js";
 
@@ -20,7 +27,8 @@ export type FlagTargetAccess = OnPost;
  */
 const moderatesThread = (actor: Actor, r: InThread) => seesThread(actor, r) && isRoomModerator(actor, r.room);
 const moderatesPost = (actor: Actor, r: OnPost) => moderatesThread(actor, r);
-const moderatesRoom = (actor: Actor, r: InRoom) => canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room);
+const moderatesRoom = (actor: Actor, r: InRoom) =>
+  canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room);
 const inScope = (actor: Actor | null, scope: ModScope) => actor !== null && moderatesAny(scope);
 
 export const moderationPolicy = definePolicy({
@@ -36,7 +44,8 @@ export const moderationPolicy = definePolicy({
   "moderate.thread.hide": write(moderatesThread),
   "moderate.thread.unhide": write(moderatesThread),
   "moderate.thread.move": write(
-    (actor, r: MoveAccess) => moderatesThread(actor, r) && canSeeRoom(actor, r.target) && isRoomModerator(actor, r.target),
+    (actor, r: MoveAccess) =>
+      moderatesThread(actor, r) && canSeeRoom(actor, r.target) && isRoomModerator(actor, r.target),
   ),
   "moderate.post.approve": write(moderatesPost),
   "moderate.post.reject": write(moderatesPost),
@@ -51,7 +60,9 @@ export const moderationPolicy = definePolicy({
   "flag.assign": write(moderatesRoom),
   "flag.note": write(moderatesRoom),
   /** A flag and its notes, in the dashboard (read: a suspended moderator may still look). */
-  "flag.view": read((actor, r: InRoom) => actor !== null && canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room)),
+  "flag.view": read(
+    (actor, r: InRoom) => actor !== null && canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room),
+  ),
   "moderation.viewQueue": read(inScope),
   "moderation.viewFlags": read(inScope),
   "moderation.viewLog": read(inScope),
@@ -59,5 +70,7 @@ export const moderationPolicy = definePolicy({
   "moderation.viewSuspended": read((actor, scope: ModScope) => actor !== null && scope.global),
 });
 
-export type ThreadModPolicyAction = `moderate.thread.${"approve" | "reject" | "pin" | "unpin" | "feature" | "unfeature" | "lock" | "unlock" | "edit" | "hide" | "unhide"}`;
-export type PostModPolicyAction = `moderate.post.${"approve" | "reject" | "hide" | "unhide" | "delete" | "restore" | "edit"}`;
+export type ThreadModPolicyAction =
+  `moderate.thread.${"approve" | "reject" | "pin" | "unpin" | "feature" | "unfeature" | "lock" | "unlock" | "edit" | "hide" | "unhide"}`;
+export type PostModPolicyAction =
+  `moderate.post.${"approve" | "reject" | "hide" | "unhide" | "delete" | "restore" | "edit"}`;

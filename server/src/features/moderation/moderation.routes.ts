@@ -16,7 +16,15 @@ import { idParam } from "../../lib/http/params.js";
 import { actorOf, limit, requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { validate } from "../../lib/http/validate.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
-import { addFlagNote, assignFlag, bulkFlags, createFlag, listFlags, listOwnFlags, resolveFlag } from "./flag.service.js";
+import {
+  addFlagNote,
+  assignFlag,
+  bulkFlags,
+  createFlag,
+  listFlags,
+  listOwnFlags,
+  resolveFlag,
+} from "./flag.service.js";
 import { listModLog } from "./modAction.service.js";
 import { exportModLogCsv } from "./modLog.csv.js";
 import { getScope, listFeatured, listModerators, listSuspended } from "./moderation.service.js";

@@ -27,7 +27,11 @@ export const moderatesAny = (scope: ModScope) => scope.global || scope.roomIds.l
  * The rooms a list query may read in this scope, as a filter on `field`: nothing for global scope
  * without a room, the one room when asked (404-like empty when outside the scope), else the scope's.
  */
-export function scopeFilter(scope: ModScope, room: Pick<RoomRecord, "_id"> | null, field = "roomId"): Record<string, unknown> {
+export function scopeFilter(
+  scope: ModScope,
+  room: Pick<RoomRecord, "_id"> | null,
+  field = "roomId",
+): Record<string, unknown> {
   if (room) {
     const inScope = scope.global || scope.roomIds.includes(room._id.toString());
     return { [field]: inScope ? room._id : { $in: [] } };

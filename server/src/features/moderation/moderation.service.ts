@@ -1,4 +1,11 @@
-import type { ModScopeDto, PublicUserDto, ThreadDto, UserDto, UserSummaryDto, FeaturedQuery } from "@rembuk/shared";
+import type {
+  ModScopeDto,
+  PublicUserDto,
+  ThreadDto,
+  UserDto,
+  UserSummaryDto,
+  FeaturedQuery,
+} from "@rembuk/shared";
 import { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { assertCan } from "../../lib/policy.js";
@@ -19,7 +26,9 @@ import { queueCount } from "./queue.service.js";
 export async function scopeSummary(scope: ModScope): Promise<ModScopeDto> {
   const [queue, flags] = await Promise.all([
     queueCount(scope),
-    scope.global || scope.roomIds.length ? Flag.countDocuments({ status: "open", ...scopeFilter(scope, null) }) : 0,
+    scope.global || scope.roomIds.length
+      ? Flag.countDocuments({ status: "open", ...scopeFilter(scope, null) })
+      : 0,
   ]);
   return { global: scope.global, roomIds: scope.roomIds, queueCount: queue, openFlagCount: flags };
 }
@@ -45,7 +54,11 @@ export async function listFeatured(actor: Actor | null, query: FeaturedQuery): P
   const all = await Room.find({}, { slug: 1, visibility: 1, allowedAffiliations: 1, moderators: 1 }).lean();
   const visible = all.filter((r) => canSeeRoom(actor, r));
   if (visible.length === 0) return [];
-  const rows = await Thread.find({ featured: true, status: "published", roomId: { $in: visible.map((r) => r._id) } })
+  const rows = await Thread.find({
+    featured: true,
+    status: "published",
+    roomId: { $in: visible.map((r) => r._id) },
+  })
     .sort({ featuredAt: -1 })
     .limit(query.limit)
     .lean();
@@ -60,7 +73,10 @@ export async function listFeatured(actor: Actor | null, query: FeaturedQuery): P
 export async function listSuspended(actor: Actor | null): Promise<Array<UserDto | PublicUserDto>> {
   const scope = await moderationScope(actor);
   assertCan(actor, "moderation.viewSuspended", scope);
-  const rows = await User.find({ suspendedUntil: { $gt: new Date() } }, PRESENTABLE_FIELDS).sort({ suspendedUntil: 1 }).limit(200).lean();
+  const rows = await User.find({ suspendedUntil: { $gt: new Date() } }, PRESENTABLE_FIELDS)
+    .sort({ suspendedUntil: 1 })
+    .limit(200)
+    .lean();
   return rows.map((u) => presentUserFor(actor, u));
 }
 
@@ -71,7 +87,12 @@ export async function listSuspended(actor: Actor | null): Promise<Array<UserDto 
 export async function listModerators(actor: Actor | null): Promise<UserSummaryDto[]> {
   const scope = await moderationScope(actor);
   assertCan(actor, "moderation.viewFlags", scope);
-  const staff = await User.find({ role: { $in: ["admin", "moderator"] } }, { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 }).limit(200).lean();
+  const staff = await User.find(
+    { role: { $in: ["admin", "moderator"] } },
+    { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 },
+  )
+    .limit(200)
+    .lean();
   const roomFilter = scope.global ? {} : { _id: { $in: scope.roomIds.map((id) => new Types.ObjectId(id)) } };
   const listed = await Room.find(roomFilter, { moderators: 1 }).lean();
   const extra = await loadUserSummaries(listed.flatMap((r) => r.moderators));

@@ -1,4 +1,9 @@
-import { FlagCreateInput, FlagResolveCommand, PostModerateCommand, ThreadModerateCommand } from "@rembuk/shared";
+import {
+  FlagCreateInput,
+  FlagResolveCommand,
+  PostModerateCommand,
+  ThreadModerateCommand,
+} from "@rembuk/shared";
 import { z } from "zod";
 import { logger } from "../../lib/logger.js";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";

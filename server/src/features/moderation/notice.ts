@@ -9,5 +9,7 @@ import { rooms } from "../../lib/realtime/rooms.js";
  * author's view of it, the flagger's flag list) keeps the outcome for later visits.
  */
 export function notify(userId: Types.ObjectId | string, notice: Omit<ModNoticeDto, "at">): void {
-  publish(rooms.user(String(userId)), "moderation:notice", { notice: { ...notice, at: new Date().toISOString() } });
+  publish(rooms.user(String(userId)), "moderation:notice", {
+    notice: { ...notice, at: new Date().toISOString() },
+  });
 }

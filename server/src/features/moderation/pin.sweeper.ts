@@ -15,7 +15,9 @@ let timer: NodeJS.Timeout | null = null;
  * thread is flipped by a conditional update, so with several server processes only one logs it.
  */
 export async function sweepExpiredPins(now = new Date()): Promise<number> {
-  const due = await Thread.find({ pinned: true, pinnedUntil: { $ne: null, $lte: now } }).limit(100).lean();
+  const due = await Thread.find({ pinned: true, pinnedUntil: { $ne: null, $lte: now } })
+    .limit(100)
+    .lean();
   let count = 0;
   for (const thread of due) {
     const updated = await Thread.findOneAndUpdate(

@@ -8,7 +8,13 @@ import { rooms } from "../../lib/realtime/rooms.js";
 import { plainExcerpt } from "../markdown/markdown.render.js";
 import { Post, type PostRecord } from "../posts/post.model.js";
 import { presentPost } from "../posts/post.presenter.js";
-import { applyEdit, loadVisiblePost, publishPost, softDelete, type LoadedPost } from "../posts/post.service.js";
+import {
+  applyEdit,
+  loadVisiblePost,
+  publishPost,
+  softDelete,
+  type LoadedPost,
+} from "../posts/post.service.js";
 import { requireSignedIn } from "../rooms/room.loader.js";
 import { shiftThreadCounters } from "../threads/thread.counters.js";
 import { Thread } from "../threads/thread.model.js";
@@ -31,7 +37,11 @@ const STALE_APPROVAL_MS = 10_000;
  * the broadcasts, and a notice to the author. The opening post of a queued thread stands for its
  * thread: approving or rejecting it decides the thread (with the corrected title and text).
  */
-export async function moderatePost(actor: Actor | null, postId: string, input: PostModerateInput): Promise<PostDto> {
+export async function moderatePost(
+  actor: Actor | null,
+  postId: string,
+  input: PostModerateInput,
+): Promise<PostDto> {
   const me = requireSignedIn(actor);
   const loaded = await loadVisiblePost(me, postId);
   const { post, thread, room } = loaded;
@@ -52,8 +62,11 @@ export async function moderatePost(actor: Actor | null, postId: string, input: P
       return hide(me, loaded, input.reason ?? null);
     case "unhide":
       return unhide(me, loaded, input.reason ?? null);
-    case "delete":
-      return softDelete(me, loaded, input.reason ?? null, { viaModeration: true });
+    case "delete": {
+      const dto = await softDelete(me, loaded, input.reason ?? null, { viaModeration: true });
+      await republishQuotes(post, room);
+      return dto;
+    }
     case "restore":
       return restore(me, loaded, input.reason ?? null);
     case "edit":
@@ -61,7 +74,11 @@ export async function moderatePost(actor: Actor | null, postId: string, input: P
   }
 }
 
-async function decideQueuedThread(me: Actor, { post, thread, room }: LoadedPost, input: PostModerateInput): Promise<PostDto> {
+async function decideQueuedThread(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  input: PostModerateInput,
+): Promise<PostDto> {
   const alsoChanged = { before: {}, after: {} };
   if (input.body !== undefined && input.body !== post.body) {
     await applyEdit(me, post, input.body);
@@ -69,21 +86,36 @@ async function decideQueuedThread(me: Actor, { post, thread, room }: LoadedPost,
     alsoChanged.after = { body: input.body };
   }
   const action = input.action === "approve" ? "approve" : "reject";
-  await moderateThread(me, thread._id.toString(), { action, reason: input.reason, title: input.title }, alsoChanged);
+  await moderateThread(
+    me,
+    thread._id.toString(),
+    { action, reason: input.reason, title: input.title },
+    alsoChanged,
+  );
   const current = await Post.findById(post._id).lean();
   if (!current) throw notFound("Post");
   return presentPost(me, room, current);
 }
 
 const unqueued = (post: PostRecord, outcome: "approved" | "rejected") =>
-  announceUnqueued({ targetType: "post", id: post._id.toString(), roomId: post.roomId.toString(), threadId: post.threadId.toString(), outcome });
+  announceUnqueued({
+    targetType: "post",
+    id: post._id.toString(),
+    roomId: post.roomId.toString(),
+    threadId: post.threadId.toString(),
+    outcome,
+  });
 
 /**
  * Approve a queued reply: it takes the thread's next seq now and arrives like any new post. The status
  * flips first (only one moderator's approval gets past that), then the number is taken by the thread's
  * atomic `$inc` (locks do not apply: this is a moderator's decision) and set.
  */
-async function approve(me: Actor, { post, thread, room }: LoadedPost, body: string | undefined): Promise<PostDto> {
+async function approve(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  body: string | undefined,
+): Promise<PostDto> {
   if (post.deleted) throw illegal("This post was deleted");
   const now = new Date();
   let current = post;
@@ -96,22 +128,41 @@ async function approve(me: Actor, { post, thread, room }: LoadedPost, body: stri
   }
   const flipped = await Post.findOneAndUpdate(
     { _id: post._id, status: "queued", seq: 0, deleted: false },
-    { $set: { status: "published", modReason: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    {
+      $set: {
+        status: "published",
+        modReason: null,
+        moderatedAt: now,
+        moderatedBy: new Types.ObjectId(me.id),
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!flipped) {
     // A published post without a seq is an approval that died before numbering: a later retry finishes it.
-    const stale = current.status === "published" && current.seq === 0 && (current.moderatedAt?.getTime() ?? 0) < now.getTime() - STALE_APPROVAL_MS;
+    const stale =
+      current.status === "published" &&
+      current.seq === 0 &&
+      (current.moderatedAt?.getTime() ?? 0) < now.getTime() - STALE_APPROVAL_MS;
     if (!stale) throw illegal("Only a post waiting for review can be approved");
   }
-  const head = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { lastSeq: 1 } }, { returnDocument: "after", projection: { lastSeq: 1 } }).lean();
+  const head = await Thread.findOneAndUpdate(
+    { _id: thread._id },
+    { $inc: { lastSeq: 1 } },
+    { returnDocument: "after", projection: { lastSeq: 1 } },
+  ).lean();
   if (!head) throw notFound("Thread");
   const seq = head.lastSeq;
-  const numbered = await Post.findOneAndUpdate({ _id: post._id, seq: 0 }, { $set: { seq } }, { returnDocument: "after" }).lean();
+  const numbered = await Post.findOneAndUpdate(
+    { _id: post._id, seq: 0 },
+    { $set: { seq } },
+    { returnDocument: "after" },
+  ).lean();
   if (!numbered) throw changedMeanwhile();
   after.seq = seq;
 
-  const updatedThread = thread.status === "published" ? await shiftThreadCounters(thread._id, numbered, 1, now) : null;
+  const updatedThread =
+    thread.status === "published" ? await shiftThreadCounters(thread._id, numbered, 1, now) : null;
   await recordModAction({
     actor: me,
     action: "post.approve",
@@ -123,19 +174,33 @@ async function approve(me: Actor, { post, thread, room }: LoadedPost, body: stri
   });
   // It arrives like any new post: the thread's readers get it with its seq (its author's tabs too).
   const dto = await presentPost(null, room, numbered, { neutral: true });
-  publish([rooms.thread(thread._id.toString()), rooms.user(post.authorId.toString())], "post:created", { post: dto });
+  publish([rooms.thread(thread._id.toString()), rooms.user(post.authorId.toString())], "post:created", {
+    post: dto,
+  });
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
-  notify(post.authorId, { kind: "post.approved", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason: null });
+  notify(post.authorId, {
+    kind: "post.approved",
+    targetId: post._id.toString(),
+    threadId: thread._id.toString(),
+    threadTitle: thread.title,
+    reason: null,
+  });
   return presentPost(me, room, numbered);
 }
 
 /** Reject a queued reply: it stays without a seq (so it never existed for readers); its author learns why. */
-async function reject(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+async function reject(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  reason: string | null,
+): Promise<PostDto> {
   const now = new Date();
   const rejected = await Post.findOneAndUpdate(
     { _id: post._id, status: "queued", seq: 0 },
-    { $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    {
+      $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!rejected) throw illegal("Only a post waiting for review can be rejected");
@@ -151,8 +216,26 @@ async function reject(me: Actor, { post, thread, room }: LoadedPost, reason: str
   });
   await publishPost("post:updated", rejected, room);
   unqueued(rejected, "rejected");
-  notify(post.authorId, { kind: "post.rejected", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  notify(post.authorId, {
+    kind: "post.rejected",
+    targetId: post._id.toString(),
+    threadId: thread._id.toString(),
+    threadTitle: thread.title,
+    reason,
+  });
   return presentPost(me, room, rejected);
+}
+
+/**
+ * Replies quoting a post show an excerpt of it; when the post is hidden, deleted, shown again or
+ * restored, those replies go out again so readers' quotes follow (at most the latest 200).
+ */
+async function republishQuotes(post: PostRecord, room: LoadedPost["room"]) {
+  const quoting = await Post.find({ threadId: post.threadId, replyTo: post._id, seq: { $gt: 0 } })
+    .sort({ seq: -1 })
+    .limit(200)
+    .lean();
+  for (const q of quoting) await publishPost("post:updated", q, room);
 }
 
 /**
@@ -160,19 +243,28 @@ async function reject(me: Actor, { post, thread, room }: LoadedPost, reason: str
  * get the readable post: one socket in both audiences receives both, in that order, and keeps the last.
  */
 async function publishHiddenChange(post: PostRecord, room: LoadedPost["room"]) {
-  publish(rooms.thread(post.threadId.toString()), "post:updated", { post: await presentPost(null, room, post, { neutral: true }) });
+  publish(rooms.thread(post.threadId.toString()), "post:updated", {
+    post: await presentPost(null, room, post, { neutral: true }),
+  });
   const readable = await presentPost(null, room, post, { neutral: true, asModerators: true });
-  publish([rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(room._id.toString())], "post:updated", { post: readable });
+  publish(
+    [rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(room._id.toString())],
+    "post:updated",
+    { post: readable },
+  );
 }
 
 async function hide(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
   if (post.status === "hidden" && post.seq > 0) return presentPost(me, room, post);
-  if (post.status !== "published" || post.seq === 0) throw illegal("Only a published post can be hidden; reject a queued one");
+  if (post.status !== "published" || post.seq === 0)
+    throw illegal("Only a published post can be hidden; reject a queued one");
   if (post.deleted) throw illegal("This post was deleted");
   const now = new Date();
   const hidden = await Post.findOneAndUpdate(
     { _id: post._id, status: "published", deleted: false },
-    { $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    {
+      $set: { status: "hidden", modReason: reason, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!hidden) throw changedMeanwhile();
@@ -188,18 +280,36 @@ async function hide(me: Actor, { post, thread, room }: LoadedPost, reason: strin
     after: { status: "hidden" },
   });
   await publishHiddenChange(hidden, room);
+  await republishQuotes(hidden, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  notify(post.authorId, { kind: "post.hidden", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  notify(post.authorId, {
+    kind: "post.hidden",
+    targetId: post._id.toString(),
+    threadId: thread._id.toString(),
+    threadTitle: thread.title,
+    reason,
+  });
   return presentPost(me, room, hidden);
 }
 
-async function unhide(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+async function unhide(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  reason: string | null,
+): Promise<PostDto> {
   if (post.status === "published") return presentPost(me, room, post);
   if (post.status !== "hidden" || post.seq === 0) throw illegal("Only a hidden post can be shown again");
   const now = new Date();
   const shown = await Post.findOneAndUpdate(
     { _id: post._id, status: "hidden", seq: { $gt: 0 } },
-    { $set: { status: "published", modReason: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    {
+      $set: {
+        status: "published",
+        modReason: null,
+        moderatedAt: now,
+        moderatedBy: new Types.ObjectId(me.id),
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!shown) throw changedMeanwhile();
@@ -215,21 +325,43 @@ async function unhide(me: Actor, { post, thread, room }: LoadedPost, reason: str
     after: { status: "published" },
   });
   await publishPost("post:updated", shown, room);
+  await republishQuotes(shown, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  notify(post.authorId, { kind: "post.unhidden", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
+  notify(post.authorId, {
+    kind: "post.unhidden",
+    targetId: post._id.toString(),
+    threadId: thread._id.toString(),
+    threadTitle: thread.title,
+    reason,
+  });
   return presentPost(me, room, shown);
 }
 
-async function restore(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {
+async function restore(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  reason: string | null,
+): Promise<PostDto> {
   if (!post.deleted) return presentPost(me, room, post);
   const now = new Date();
   const restored = await Post.findOneAndUpdate(
     { _id: post._id, deleted: true },
-    { $set: { deleted: false, deletedAt: null, deletedBy: null, moderatedAt: now, moderatedBy: new Types.ObjectId(me.id) } },
+    {
+      $set: {
+        deleted: false,
+        deletedAt: null,
+        deletedBy: null,
+        moderatedAt: now,
+        moderatedBy: new Types.ObjectId(me.id),
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!restored) throw changedMeanwhile();
-  const updatedThread = restored.status === "published" && thread.status === "published" ? await shiftThreadCounters(thread._id, restored, 1) : null;
+  const updatedThread =
+    restored.status === "published" && thread.status === "published"
+      ? await shiftThreadCounters(thread._id, restored, 1)
+      : null;
   await recordModAction({
     actor: me,
     action: "post.restore",
@@ -242,13 +374,19 @@ async function restore(me: Actor, { post, thread, room }: LoadedPost, reason: st
   });
   if (restored.status === "hidden" && restored.seq > 0) await publishHiddenChange(restored, room);
   else await publishPost("post:updated", restored, room);
+  await republishQuotes(restored, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  if (restored.status === "queued") await announceQueued({ targetType: "post", thread, post: restored, room });
+  if (restored.status === "queued")
+    await announceQueued({ targetType: "post", thread, post: restored, room });
   return presentPost(me, room, restored);
 }
 
 /** Correct a post's text (and, for an opening post, its thread's title); the author's text stays in the history. */
-async function edit(me: Actor, { post, thread, room }: LoadedPost, input: PostModerateInput): Promise<PostDto> {
+async function edit(
+  me: Actor,
+  { post, thread, room }: LoadedPost,
+  input: PostModerateInput,
+): Promise<PostDto> {
   if (post.deleted) throw illegal("This post was deleted");
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -260,7 +398,11 @@ async function edit(me: Actor, { post, thread, room }: LoadedPost, input: PostMo
   }
   let retitled = null;
   if (input.title !== undefined && input.title !== thread.title) {
-    retitled = await Thread.findOneAndUpdate({ _id: thread._id }, { $set: { title: input.title } }, { returnDocument: "after" }).lean();
+    retitled = await Thread.findOneAndUpdate(
+      { _id: thread._id },
+      { $set: { title: input.title } },
+      { returnDocument: "after" },
+    ).lean();
     before.title = thread.title;
     after.title = input.title;
   }
@@ -278,7 +420,8 @@ async function edit(me: Actor, { post, thread, room }: LoadedPost, input: PostMo
   if (current !== post) {
     if (current.status === "hidden" && current.seq > 0) await publishHiddenChange(current, room);
     else await publishPost("post:updated", current, room);
-    if (current.status === "queued" && current.seq === 0) await announceQueued({ targetType: "post", thread, post: current, room });
+    if (current.status === "queued" && current.seq === 0)
+      await announceQueued({ targetType: "post", thread, post: current, room });
   }
   if (retitled) await publishThreadUpdated(retitled, room);
   return presentPost(me, room, current);

@@ -21,9 +21,15 @@ export interface QueueEntry {
 export async function presentQueue(viewer: Actor | null, entries: QueueEntry[]): Promise<QueueItemDto[]> {
   if (entries.length === 0) return [];
   const slugs = new Map(entries.map((e) => [e.room._id.toString(), e.room.slug]));
-  const threads = await presentThreads(viewer, entries.map((e) => e.thread), slugs);
+  const threads = await presentThreads(
+    viewer,
+    entries.map((e) => e.thread),
+    slugs,
+  );
   const posts = await Promise.all(
-    entries.map(async (e) => (await presentPosts(viewer, e.room, [e.post], { neutral: true, asModerators: true }))[0]),
+    entries.map(
+      async (e) => (await presentPosts(viewer, e.room, [e.post], { neutral: true, asModerators: true }))[0],
+    ),
   );
   return entries.map((e, i) => ({
     targetType: e.targetType,

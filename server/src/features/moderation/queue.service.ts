@@ -12,12 +12,19 @@ import { Thread } from "../threads/thread.model.js";
 import { moderationScope, scopeFilter, type ModScope } from "./moderation.scope.js";
 import { presentQueue, type QueueEntry } from "./queue.presenter.js";
 
-const byId = <T extends { _id: Types.ObjectId }>(items: T[]) => new Map(items.map((x) => [x._id.toString(), x]));
+const byId = <T extends { _id: Types.ObjectId }>(items: T[]) =>
+  new Map(items.map((x) => [x._id.toString(), x]));
 
 /** The queue's raw filters in a scope: queued threads, and queued replies (no seq yet). */
-function queueFilters(scope: ModScope, room: RoomRecord | null): { threads: Record<string, unknown>; posts: Record<string, unknown> } {
+function queueFilters(
+  scope: ModScope,
+  room: RoomRecord | null,
+): { threads: Record<string, unknown>; posts: Record<string, unknown> } {
   const rooms = scopeFilter(scope, room);
-  return { threads: { status: "queued", ...rooms }, posts: { status: "queued", seq: 0, deleted: false, ...rooms } };
+  return {
+    threads: { status: "queued", ...rooms },
+    posts: { status: "queued", seq: 0, deleted: false, ...rooms },
+  };
 }
 
 /**
@@ -53,9 +60,11 @@ export async function listQueue(actor: Actor | null, query: QueueQuery): Promise
   for (const post of posts) {
     const thread = threadsById.get(post.threadId.toString());
     const r = thread ? roomsById.get(thread.roomId.toString()) : undefined;
-    if (thread && r && thread.status === "published" && isRoomModerator(actor, r)) entries.push({ targetType: "post", thread, post, room: r });
+    if (thread && r && thread.status === "published" && isRoomModerator(actor, r))
+      entries.push({ targetType: "post", thread, post, room: r });
   }
-  const createdAt = (e: QueueEntry) => (e.targetType === "thread" ? e.thread.createdAt : e.post.createdAt).getTime();
+  const createdAt = (e: QueueEntry) =>
+    (e.targetType === "thread" ? e.thread.createdAt : e.post.createdAt).getTime();
   entries.sort((a, b) => createdAt(a) - createdAt(b));
   return presentQueue(actor, entries.slice(0, query.limit));
 }
@@ -64,7 +73,10 @@ export async function listQueue(actor: Actor | null, query: QueueQuery): Promise
 export async function queueCount(scope: ModScope): Promise<number> {
   if (!scope.global && scope.roomIds.length === 0) return 0;
   const filters = queueFilters(scope, null);
-  const [threads, posts] = await Promise.all([Thread.countDocuments(filters.threads), Post.countDocuments(filters.posts)]);
+  const [threads, posts] = await Promise.all([
+    Thread.countDocuments(filters.threads),
+    Post.countDocuments(filters.posts),
+  ]);
   return threads + posts;
 }
 
@@ -76,9 +88,16 @@ export async function queueCount(scope: ModScope): Promise<number> {
 export async function listThreadQueued(actor: Actor | null, threadId: string): Promise<PostDto[]> {
   const { thread, room } = await loadVisibleThread(actor, threadId);
   if (!actor) return [];
-  const mine: Record<string, unknown> = { authorId: new Types.ObjectId(actor.id), status: { $in: ["queued", "hidden"] } };
-  const filter: Record<string, unknown> = isRoomModerator(actor, room) ? { $or: [{ status: "queued" }, mine] } : mine;
-  const rows = await Post.find({ threadId: thread._id, seq: 0, deleted: false, ...filter }).sort({ createdAt: 1 }).limit(100).lean();
+  const mine: Record<string, unknown> = {
+    authorId: new Types.ObjectId(actor.id),
+    status: { $in: ["queued", "hidden"] },
+  };
+  const filter: Record<string, unknown> = isRoomModerator(actor, room)
+    ? { $or: [{ status: "queued" }, mine] }
+    : mine;
+  const rows = await Post.find({ threadId: thread._id, seq: 0, deleted: false, ...filter })
+    .sort({ createdAt: 1 })
+    .limit(100)
+    .lean();
   return presentPosts(actor, room, rows);
 }
-

@@ -32,28 +32,48 @@ interface Change {
 const illegal = (message: string) => conflict(message, "ILLEGAL_TRANSITION");
 
 /** Add one changed field to a change being planned (`shown` is how the log shows the new value). */
-function track(c: Pick<Change, "set" | "before" | "after">, field: string, from: unknown, to: unknown, shown: Record<string, unknown> = { [field]: to }) {
+function track(
+  c: Pick<Change, "set" | "before" | "after">,
+  field: string,
+  from: unknown,
+  to: unknown,
+  shown: Record<string, unknown> = { [field]: to },
+) {
   c.set[field] = to;
   c.before[field] = from;
   Object.assign(c.after, shown);
 }
-const sameInstant = (a: Date | null | undefined, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameInstant = (a: Date | null | undefined, b: Date | null) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /**
  * What `input.action` changes on `thread`, or null when it is already so (a repeated pin, a second
  * unlock): then nothing is written, logged or broadcast, so retries are safe.
  */
-function planChange(thread: ThreadRecord, input: ThreadModerateInput, now: Date, target: RoomRecord | null): Change | null {
+function planChange(
+  thread: ThreadRecord,
+  input: ThreadModerateInput,
+  now: Date,
+  target: RoomRecord | null,
+): Change | null {
   const moderated = { moderatedAt: now };
   switch (input.action) {
     case "approve": {
       if (thread.status !== "queued") throw illegal("Only a thread waiting for review can be approved");
-      const c = { filter: { status: "queued" }, set: { rejected: false, modReason: null, ...moderated }, before: {}, after: {} };
+      const c = {
+        filter: { status: "queued" },
+        set: { rejected: false, modReason: null, ...moderated },
+        before: {},
+        after: {},
+      };
       track(c, "status", "queued", "published");
-      if (input.title !== undefined && input.title !== thread.title) track(c, "title", thread.title, input.title);
-      if (input.tags !== undefined && !sameTags(input.tags, thread.tags)) track(c, "tags", thread.tags, input.tags);
-      if (target && !target._id.equals(thread.roomId)) track(c, "roomId", thread.roomId, target._id, { roomId: target._id, roomSlug: target.slug });
+      if (input.title !== undefined && input.title !== thread.title)
+        track(c, "title", thread.title, input.title);
+      if (input.tags !== undefined && !sameTags(input.tags, thread.tags))
+        track(c, "tags", thread.tags, input.tags);
+      if (target && !target._id.equals(thread.roomId))
+        track(c, "roomId", thread.roomId, target._id, { roomId: target._id, roomSlug: target.slug });
       return c;
     }
     case "reject":
@@ -66,35 +86,66 @@ function planChange(thread: ThreadRecord, input: ThreadModerateInput, now: Date,
       };
     case "pin": {
       const until = input.until ? new Date(input.until) : null;
-      if (until && until <= now) throw validation("A pin must end in the future", { until: ["Must be in the future"] });
+      if (until && until <= now)
+        throw validation("A pin must end in the future", { until: ["Must be in the future"] });
       if (isPinned(thread, now) && sameInstant(thread.pinnedUntil, until)) return null;
       return {
         filter: { pinned: thread.pinned, pinnedUntil: thread.pinnedUntil ?? null },
         set: { pinned: true, pinnedUntil: until },
-        before: { pinned: isPinned(thread, now), pinnedUntil: isPinned(thread, now) ? (thread.pinnedUntil ?? null) : null },
+        before: {
+          pinned: isPinned(thread, now),
+          pinnedUntil: isPinned(thread, now) ? (thread.pinnedUntil ?? null) : null,
+        },
         after: { pinned: true, pinnedUntil: until },
       };
     }
     case "unpin":
       if (!thread.pinned) return null;
-      return { filter: { pinned: true }, set: { pinned: false, pinnedUntil: null }, before: { pinned: true }, after: { pinned: false } };
+      return {
+        filter: { pinned: true },
+        set: { pinned: false, pinnedUntil: null },
+        before: { pinned: true },
+        after: { pinned: false },
+      };
     case "feature":
       if (thread.featured) return null;
       if (thread.status !== "published") throw illegal("Only a published thread can be featured");
-      return { filter: { featured: { $ne: true } }, set: { featured: true, featuredAt: now }, before: { featured: false }, after: { featured: true } };
+      return {
+        filter: { featured: { $ne: true } },
+        set: { featured: true, featuredAt: now },
+        before: { featured: false },
+        after: { featured: true },
+      };
     case "unfeature":
       if (!thread.featured) return null;
-      return { filter: { featured: true }, set: { featured: false, featuredAt: null }, before: { featured: true }, after: { featured: false } };
+      return {
+        filter: { featured: true },
+        set: { featured: false, featuredAt: null },
+        before: { featured: true },
+        after: { featured: false },
+      };
     case "lock":
       if (thread.locked) return null;
-      return { filter: { locked: { $ne: true } }, set: { locked: true }, before: { locked: false }, after: { locked: true } };
+      return {
+        filter: { locked: { $ne: true } },
+        set: { locked: true },
+        before: { locked: false },
+        after: { locked: true },
+      };
     case "unlock":
       if (!thread.locked) return null;
-      return { filter: { locked: true }, set: { locked: false }, before: { locked: true }, after: { locked: false } };
+      return {
+        filter: { locked: true },
+        set: { locked: false },
+        before: { locked: true },
+        after: { locked: false },
+      };
     case "edit": {
       const c = { filter: { title: thread.title }, set: {}, before: {}, after: {} };
-      if (input.title !== undefined && input.title !== thread.title) track(c, "title", thread.title, input.title);
-      if (input.tags !== undefined && !sameTags(input.tags, thread.tags)) track(c, "tags", thread.tags, input.tags);
+      if (input.title !== undefined && input.title !== thread.title)
+        track(c, "title", thread.title, input.title);
+      if (input.tags !== undefined && !sameTags(input.tags, thread.tags))
+        track(c, "tags", thread.tags, input.tags);
       return Object.keys(c.set).length ? c : null;
     }
     case "hide":
@@ -108,7 +159,8 @@ function planChange(thread: ThreadRecord, input: ThreadModerateInput, now: Date,
       };
     case "unhide":
       if (thread.status === "published") return null;
-      if (thread.status !== "hidden" || thread.rejected) throw illegal("Only a hidden thread can be shown again");
+      if (thread.status !== "hidden" || thread.rejected)
+        throw illegal("Only a hidden thread can be shown again");
       return {
         filter: { status: "hidden", rejected: { $ne: true } },
         set: { status: "published", modReason: null, ...moderated },
@@ -126,7 +178,12 @@ function planChange(thread: ThreadRecord, input: ThreadModerateInput, now: Date,
   }
 }
 
-const NOTICES: Partial<Record<ThreadModAction, "thread.approved" | "thread.rejected" | "thread.hidden" | "thread.unhidden" | "thread.moved">> = {
+const NOTICES: Partial<
+  Record<
+    ThreadModAction,
+    "thread.approved" | "thread.rejected" | "thread.hidden" | "thread.unhidden" | "thread.moved"
+  >
+> = {
   approve: "thread.approved",
   reject: "thread.rejected",
   hide: "thread.hidden",
@@ -151,12 +208,17 @@ export async function moderateThread(
   const { thread, room } = await loadVisibleThread(me, threadId);
   const target = input.roomSlug ? await loadVisibleRoom(me, { slug: input.roomSlug }) : null;
   if (target && !target._id.equals(room._id)) assertCan(me, "moderate.thread.move", { room, thread, target });
-  if (input.action !== "move") assertCan(me, `moderate.thread.${input.action}` satisfies ThreadModPolicyAction, { room, thread });
+  if (input.action !== "move")
+    assertCan(me, `moderate.thread.${input.action}` satisfies ThreadModPolicyAction, { room, thread });
 
   const now = new Date();
   const change = planChange(thread, input, now, target);
   if (!change) return presentThread(me, thread, room.slug);
-  const updated = await Thread.findOneAndUpdate({ _id: thread._id, ...change.filter }, { $set: change.set }, { returnDocument: "after" }).lean();
+  const updated = await Thread.findOneAndUpdate(
+    { _id: thread._id, ...change.filter },
+    { $set: change.set },
+    { returnDocument: "after" },
+  ).lean();
   if (!updated) throw conflict("The thread changed meanwhile; reload and try again");
 
   const toRoom = target && !target._id.equals(room._id) ? target : null;
@@ -186,13 +248,24 @@ export async function moderateThread(
   }
   const kind = NOTICES[input.action];
   if (kind && thread.authorId.toString() !== me.id) {
-    notify(thread.authorId, { kind, targetId: thread._id.toString(), threadId: thread._id.toString(), threadTitle: current.title, reason: input.reason ?? null });
+    notify(thread.authorId, {
+      kind,
+      targetId: thread._id.toString(),
+      threadId: thread._id.toString(),
+      threadTitle: current.title,
+      reason: input.reason ?? null,
+    });
   }
   return presentThread(me, current, here.slug);
 }
 
 /** What else changes with the thread: its posts' status and room, its counters, its practice record, its flags. */
-async function followUp(after: ThreadRecord, action: ThreadModAction, toRoom: RoomRecord | null, now: Date): Promise<ThreadRecord> {
+async function followUp(
+  after: ThreadRecord,
+  action: ThreadModAction,
+  toRoom: RoomRecord | null,
+  now: Date,
+): Promise<ThreadRecord> {
   const threadId = after._id;
   if (toRoom) {
     // Posts carry their room for the queue and catch-up filters; the practice record and open flags follow.
@@ -219,7 +292,12 @@ async function followUp(after: ThreadRecord, action: ThreadModAction, toRoom: Ro
  *    readers, then sockets that may no longer see it leave the thread;
  * 2. the new state to whoever may see it now (`thread:created` where it newly appears).
  */
-async function broadcast(before: ThreadRecord, after: ThreadRecord, room: RoomRecord, here: RoomRecord): Promise<void> {
+async function broadcast(
+  before: ThreadRecord,
+  after: ThreadRecord,
+  room: RoomRecord,
+  here: RoomRecord,
+): Promise<void> {
   const id = after._id.toString();
   const wasPublic = before.status === "published";
   const isPublic = after.status === "published";
@@ -235,7 +313,9 @@ async function broadcast(before: ThreadRecord, after: ThreadRecord, room: RoomRe
   const dto = await presentThread(null, after, here.slug);
   if (isPublic && !wasPublic) {
     // It appears in the room now (approved, shown again); its author's tabs learn the new status too.
-    publish([...threadAudience(after), rooms.user(after.authorId.toString())], "thread:created", { thread: dto });
+    publish([...threadAudience(after), rooms.user(after.authorId.toString())], "thread:created", {
+      thread: dto,
+    });
     publish([rooms.mod(), rooms.roomMod(here._id.toString())], "thread:updated", { thread: dto });
   } else {
     publish(threadAudience(after), "thread:updated", { thread: dto });

@@ -54,7 +54,8 @@ export async function revalidateUserSockets(userId: string): Promise<void> {
     } else {
       const thread = await Thread.findById(scope.id).lean();
       const room = thread ? await Room.findById(thread.roomId).lean() : null;
-      if (!thread || !room || !canSeeRoom(actor, room) || !can(actor, "thread.view", { room, thread })) refused.add(name);
+      if (!thread || !room || !canSeeRoom(actor, room) || !can(actor, "thread.view", { room, thread }))
+        refused.add(name);
     }
   }
   for (const s of sockets) {

@@ -38,7 +38,10 @@ export async function shiftThreadCounters(
  * (a queued thread approved): the thread was invisible, so nothing raced with its counters meanwhile
  * except its own author's replies, which this counts too.
  */
-export async function recountThread(threadId: Types.ObjectId, activityAt: Date): Promise<ThreadRecord | null> {
+export async function recountThread(
+  threadId: Types.ObjectId,
+  activityAt: Date,
+): Promise<ThreadRecord | null> {
   const posts = await Post.find(
     { threadId, status: "published", deleted: false, seq: { $gt: 0 } },
     { seq: 1, reactions: 1 },
