@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from "react";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { usePageTitle } from "../../app/usePageTitle";
 import { buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -70,6 +70,8 @@ export function ThreadPage() {
     [id, setDraft],
   );
 
+  // A practice thread's page is its practice page (record, ledger and this same discussion).
+  if (thread?.kind === "practice") return <Navigate to={`/practices/${id}${window.location.hash}`} replace />;
   if (view?.status === "error" && view.error !== "network") {
     const signIn = view.error === "signIn";
     return (
