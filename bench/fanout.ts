@@ -289,32 +289,35 @@ async function measureThroughput(target: Target, clients: Clients, n: number) {
   return { postsPerSecond: done / seconds, deliveredPerSecond: receipts.length / seconds, n };
 }
 
-async function runTarget(target: Target, clients: Clients): Promise<Result> {
-  const latency: Record<number, Latency> = {};
-  let bytesPer1000Sockets = NaN;
-  for (const [k, n] of SIZES.entries()) {
-    const rate = RATES[k] ?? RATES.at(-1) ?? 10;
-    await new Promise((r) => setTimeout(r, 500));
-    const threadId = await target.newThread();
-    const before = rssOf(target.pid);
-    const ready = await clients.connect(target.url, n, threadId);
-    await new Promise((r) => setTimeout(r, 2000));
-    const after = rssOf(target.pid);
-    if (n >= 1000) bytesPer1000Sockets = ((after - before) / n) * 1000;
-    process.stdout.write(
-      `  ${target.name}: ${n} clients joined in ${(ready.ms / 1000).toFixed(1)} s; posting ${rate}/s for ${SECONDS} s…\n`,
-    );
-    latency[n] = await measureLatency(target, clients, n, rate);
-    await clients.disconnect();
-  }
-  // Throughput last: its burst of writes must not disturb the latency runs.
+/** One latency phase: N clients join a fresh thread, posts at a steady rate, receipts collected. */
+async function latencyPhase(target: Target, clients: Clients, n: number, rate: number, result: Result) {
+  await new Promise((r) => setTimeout(r, 500));
+  const threadId = await target.newThread();
+  const before = rssOf(target.pid);
+  const ready = await clients.connect(target.url, n, threadId);
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = rssOf(target.pid);
+  if (n >= 1000) result.bytesPer1000Sockets = ((after - before) / n) * 1000;
+  process.stdout.write(
+    `  ${target.name}: ${n} clients joined in ${(ready.ms / 1000).toFixed(1)} s; posting ${rate}/s for ${SECONDS} s…\n`,
+  );
+  result.latency[n] = await measureLatency(target, clients, n, rate);
+  await clients.disconnect();
+}
+
+async function throughputPhase(target: Target, clients: Clients, result: Result) {
   const n = SIZES[0] ?? 100;
   await clients.connect(target.url, n, await target.newThread());
   process.stdout.write(`  ${target.name}: throughput with ${n} clients for ${THROUGHPUT_SECONDS} s…\n`);
-  const throughput = await measureThroughput(target, clients, n);
+  result.throughput = await measureThroughput(target, clients, n);
   await clients.disconnect();
-  return { latency, throughput, bytesPer1000Sockets };
 }
+
+const emptyResult = (): Result => ({
+  latency: {},
+  throughput: { postsPerSecond: NaN, deliveredPerSecond: NaN, n: 0 },
+  bytesPer1000Sockets: NaN,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -395,18 +398,26 @@ async function main() {
   let rembuk: Target | null = null;
   let baseline: Target | null = null;
   try {
-    process.stdout.write("starting the Rembuk server (embedded database)…\n");
+    process.stdout.write("starting the Rembuk server (embedded database) and the bare Socket.io baseline…\n");
     rembuk = await startRembuk();
     await rembuk.newThread();
     const sample = await rembuk.post(benchBody("warmup", 0), "fan-warmup-0");
     if (!sample) throw new Error("no sample post");
-    const rembukResult = await runTarget(rembuk, clients);
+    baseline = await startBaseline(sample);
+    // Both servers stay up and take turns, phase by phase: on a shared machine a burst of outside
+    // load then lands on both sides of a ratio rather than on one of them.
+    const rembukResult = emptyResult();
+    const baselineResult = emptyResult();
+    for (const [k, n] of SIZES.entries()) {
+      const rate = RATES[k] ?? RATES.at(-1) ?? 10;
+      await latencyPhase(rembuk, clients, n, rate, rembukResult);
+      await latencyPhase(baseline, clients, n, rate, baselineResult);
+    }
+    // Throughput last: its burst of writes must not disturb the latency runs.
+    await throughputPhase(rembuk, clients, rembukResult);
+    await throughputPhase(baseline, clients, baselineResult);
     await rembuk.stop();
     rembuk = null;
-
-    process.stdout.write("starting the bare Socket.io baseline…\n");
-    baseline = await startBaseline(sample);
-    const baselineResult = await runTarget(baseline, clients);
     await baseline.stop();
     baseline = null;
 
