@@ -34,7 +34,7 @@ function OwnProfileRedirect() {
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
- * `/practices/:id/edit`, `/regions/:code`, `/dashboard`.
+ * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`.
  */
 export function AppRoutes() {
   return (
@@ -103,6 +103,14 @@ export function AppRoutes() {
         <Route path="practices/:id" element={<PracticePage />} />
         <Route
           path="practices/:id/edit"
+          element={
+            <RequireAuth>
+              <PracticeFormPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="threads/:threadId/promote"
           element={
             <RequireAuth>
               <PracticeFormPage />

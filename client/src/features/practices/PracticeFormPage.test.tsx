@@ -5,14 +5,14 @@ import { useStore } from "../../store";
 import { REGIONS, makeUser } from "../../test/fixtures";
 import { apiError, bodyOf, calls, json, mockFetch, type Handler } from "../../test/http";
 import { renderRoute } from "../../test/render";
-import { makeRoom } from "../posts/test/fixtures";
+import { makePost, makeRoom, makeThread, THREAD_ID } from "../posts/test/fixtures";
 import { PracticeFormPage } from "./PracticeFormPage";
 import { SECTORS, makePracticeThread } from "./test/fixtures";
 
 const me = makeUser({ verified: true, affiliation: { kind: "region", code: "33.73" } });
 const room = makeRoom();
 
-function setup(extra: Record<string, Handler> = {}) {
+function setup(extra: Record<string, Handler> = {}, route = { path: "/practices/new", url: "/practices/new" }) {
   useStore.setState({
     currentUserId: me.id,
     sessionStatus: "signedIn",
@@ -27,7 +27,7 @@ function setup(extra: Record<string, Handler> = {}) {
     "GET /api/taxonomy/sectors": () => json(200, { sectors: SECTORS }),
     ...extra,
   });
-  renderRoute(<PracticeFormPage />, { path: "/practices/new" });
+  renderRoute(<PracticeFormPage />, route);
   return { spy, ui: userEvent.setup({ delay: null }) };
 }
 
@@ -132,5 +132,34 @@ describe("PracticeFormPage", () => {
       },
     });
     expect(localStorage.getItem("rembuk:practice-draft")).toBeNull();
+  });
+
+  it("lets a moderator turn a discussion into a practice record citing chosen replies", async () => {
+    const discussion = makeThread({ title: "Pengalaman rujukan daring" });
+    const reply = makePost(2, { body: "Waktu tunggu turun menjadi 6 jam." });
+    const { spy, ui } = setup(
+      {
+        [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: discussion }),
+        [`GET /api/threads/${THREAD_ID}/posts`]: () => json(200, { posts: [makePost(1), reply], headSeq: 2, hasMore: false }),
+        [`POST /api/threads/${THREAD_ID}/promote`]: () => json(200, { thread: makePracticeThread({ id: THREAD_ID }) }),
+      },
+      { path: "/threads/:threadId/promote", url: `/threads/${THREAD_ID}/promote` },
+    );
+    expect(await screen.findByText(/Pengalaman rujukan daring/)).toBeInTheDocument();
+    expect(screen.queryByTestId("practice-title-input")).not.toBeInTheDocument();
+    await fill(ui, screen.getByTestId("practice-problem"), "Pasien rujukan sering ditolak karena RSUD penuh.");
+    await fill(ui, screen.getByTestId("practice-approach"), "Sistem rujukan daring dengan ketersediaan tempat tidur.");
+    await ui.selectOptions(await screen.findByTestId("profile-province"), "33");
+    await ui.selectOptions(screen.getByTestId("practice-sector"), "1.02");
+    await ui.click(screen.getByTestId("practice-stage-trial"));
+    await fill(ui, screen.getByTestId("practice-start"), "2023-01-02");
+    await fill(ui, screen.getByTestId("practice-cost"), "0");
+    await ui.click(await screen.findByTestId("promote-source-2"));
+    await ui.click(screen.getByTestId("practice-submit"));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent(`/practices/${THREAD_ID}`));
+    expect(bodyOf(spy, `POST /api/threads/${THREAD_ID}/promote`)).toMatchObject({
+      practice: { regionCode: "33", sector: "1.02", stage: "trial", cost: { amount: 0, source: "APBD" } },
+      sourcePostIds: [reply.id],
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   ThreadTitle,
   PostBody,
   todayInIndonesia,
+  type PostDto,
 } from "@rembuk/shared";
 import { z } from "zod";
 import { usePageTitle } from "../../app/usePageTitle";
@@ -22,6 +23,7 @@ import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromZod, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { newClientId } from "../posts/outbox";
+import { postsApi } from "../posts/posts.api";
 import { localized } from "../rooms/rooms.slice";
 import { RegionPicker } from "../users/RegionPicker";
 import { SectorOptions } from "./DirectoryFiltersForm";
@@ -63,10 +65,14 @@ function writeDraft(d: PracticeDraft | null) {
 /** The opening thread fields for a new practice, checked with the threads feature's own schemas. */
 const Opening = z.object({ title: ThreadTitle, summary: PostBody });
 
-/** `/practices/new` (optionally `?from=<id>` for an adaptation, `?room=<slug>`) and `/practices/:id/edit`. */
+/**
+ * `/practices/new` (optionally `?from=<id>` for an adaptation, `?room=<slug>`), `/practices/:id/edit`,
+ * and `/threads/:threadId/promote` (a moderator turns a discussion into a practice record).
+ */
 export function PracticeFormPage() {
-  const { id } = useParams();
+  const { id, threadId: promoteId } = useParams();
   const editing = id !== undefined;
+  const promoting = promoteId !== undefined;
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -78,6 +84,11 @@ export function PracticeFormPage() {
   const sectors = useStore((s) => s.sectors);
   const createPractice = useStore((s) => s.createPractice);
   const updatePractice = useStore((s) => s.updatePractice);
+  const promoteToPractice = useStore((s) => s.promoteToPractice);
+  const discussion = useStore((s) => (promoteId ? s.threadsById[promoteId] : undefined));
+  const loadThread = useStore((s) => s.loadThread);
+  const [sourcePosts, setSourcePosts] = useState<PostDto[]>([]);
+  const [sourceIds, setSourceIds] = useState<string[]>([]);
   const toast = useStore((s) => s.pushToast);
   const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
   const roomOrder = useStore((s) => s.roomOrder);
@@ -87,6 +98,7 @@ export function PracticeFormPage() {
 
   const [draft, setDraft] = useState<PracticeDraft | null>(() => {
     if (editing) return null;
+    if (promoting) return emptyDraft(newClientId());
     const saved = readDraft();
     const base = saved ?? emptyDraft(newClientId(), params.get("room") ?? "");
     const from = practiceIdFrom(fromId);
@@ -95,7 +107,12 @@ export function PracticeFormPage() {
   const [issues, setIssues] = useState<FieldIssues>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  usePageTitle(t(editing ? "practices.form.editTitle" : "practices.form.newTitle"));
+  const heading = editing
+    ? "practices.form.editTitle"
+    : promoting
+      ? "practices.promote.title"
+      : "practices.form.newTitle";
+  usePageTitle(t(heading));
 
   useEffect(() => {
     void loadRegions();
@@ -105,6 +122,15 @@ export function PracticeFormPage() {
   useEffect(() => {
     if (id) void loadPage(id);
   }, [id, loadPage]);
+  // Promoting: the discussion and its replies (the ones the record may cite).
+  useEffect(() => {
+    if (!promoteId) return;
+    void loadThread(promoteId).catch(() => undefined);
+    postsApi.list(promoteId, { afterSeq: 0, limit: 100 }).then(
+      (page) => setSourcePosts(page.posts.filter((p) => !p.deleted && p.seq > 1)),
+      () => setSourcePosts([]),
+    );
+  }, [promoteId, loadThread]);
   const from = practiceIdFrom(fromId);
   useEffect(() => {
     if (from && !parent) void loadPage(from);
@@ -118,8 +144,8 @@ export function PracticeFormPage() {
 
   // A new practice's draft survives reloads and failed sends.
   useEffect(() => {
-    if (!editing && draft) writeDraft(draft);
-  }, [editing, draft]);
+    if (!editing && !promoting && draft) writeDraft(draft);
+  }, [editing, promoting, draft]);
 
   // A default room once the list is known: the one named in the URL, else the public-service room.
   const rooms = useMemo(
@@ -127,7 +153,7 @@ export function PracticeFormPage() {
     [roomOrder, roomsById],
   );
   useEffect(() => {
-    if (editing || !draft || draft.roomSlug || rooms.length === 0) return;
+    if (editing || promoting || !draft || draft.roomSlug || rooms.length === 0) return;
     const slug = rooms.find((r) => r.slug === DEFAULT_ROOM)?.slug ?? rooms[0].slug;
     setDraft({ ...draft, roomSlug: slug });
   }, [editing, draft, rooms]);
@@ -172,13 +198,14 @@ export function PracticeFormPage() {
     setAlert(null);
     const candidate = practiceCandidate(draft, locale);
     const checked = PracticeInput.safeParse(candidate);
-    const opening = editing ? null : Opening.safeParse({ title: draft.title, summary: draft.summary });
+    const opening =
+      editing || promoting ? null : Opening.safeParse({ title: draft.title, summary: draft.summary });
     const found: FieldIssues = {
       ...(checked.success ? {} : practiceIssuesFromZod(checked.error, candidate)),
       ...(opening && !opening.success
         ? issuesFromZod(opening.error, { title: draft.title, summary: draft.summary })
         : {}),
-      ...(!editing && !draft.roomSlug ? { room: { key: "practices.error.room" } } : {}),
+      ...(!editing && !promoting && !draft.roomSlug ? { room: { key: "practices.error.room" } } : {}),
     };
     if (!checked.success || Object.keys(found).length) {
       setIssues(found);
@@ -190,7 +217,11 @@ export function PracticeFormPage() {
     setIssues({});
     setBusy(true);
     try {
-      if (editing && id) {
+      if (promoting && promoteId) {
+        await promoteToPractice(promoteId, { practice: checked.data, sourcePostIds: sourceIds });
+        toast({ tone: "success", message: "practices.promote.done" });
+        void navigate(`/practices/${promoteId}`);
+      } else if (editing && id) {
         const { derivedFrom, contact, ...rest } = checked.data;
         await updatePractice(id, {
           practice: { ...rest, contact: contact ?? null, derivedFrom: derivedFrom ?? null },
@@ -212,7 +243,9 @@ export function PracticeFormPage() {
       setBusy(false);
       if (isApiError(err) && err.code === "VALIDATION") setIssues(practiceIssuesFromApi(err));
       const { key, params: p } = describeError(err, locale);
-      setAlert(t(key, p));
+      setAlert(
+        promoting && isApiError(err) && err.code === "CONFLICT" ? t("practices.promote.already") : t(key, p),
+      );
     }
   };
 
@@ -222,8 +255,12 @@ export function PracticeFormPage() {
   return (
     <div className="page page--narrow practice-form-page">
       <header className="page-header">
-        <h1 className="page-title">{t(editing ? "practices.form.editTitle" : "practices.form.newTitle")}</h1>
-        <p className="page-lead">{t(editing ? "practices.form.editLead" : "practices.form.newLead")}</p>
+        <h1 className="page-title">{t(heading)}</h1>
+        <p className="page-lead">
+          {promoting
+            ? t("practices.promote.lead", { title: discussion?.title ?? "…" })
+            : t(editing ? "practices.form.editLead" : "practices.form.newLead")}
+        </p>
       </header>
       <form
         className="form form--card card practice-form"
@@ -236,7 +273,7 @@ export function PracticeFormPage() {
       >
         {alert && <FormAlert testId="practice-form-alert">{alert}</FormAlert>}
 
-        {!editing && (
+        {!editing && !promoting && (
           <fieldset className="fieldset">
             <legend className="section-title">{t("practices.form.section.story")}</legend>
             <Field
@@ -294,7 +331,9 @@ export function PracticeFormPage() {
         )}
 
         <fieldset className="fieldset">
-          {editing && <legend className="section-title">{t("practices.form.section.story")}</legend>}
+          {(editing || promoting) && (
+            <legend className="section-title">{t("practices.form.section.story")}</legend>
+          )}
           <Field
             label={t("practices.form.problem")}
             hint={t("practices.form.problemHint")}
@@ -619,12 +658,59 @@ export function PracticeFormPage() {
           </Field>
         </fieldset>
 
+        {promoting && sourcePosts.length > 0 && (
+          <fieldset className="fieldset" data-testid="promote-sources">
+            <legend className="section-title">{t("practices.promote.sources")}</legend>
+            <p className="field__hint">{t("practices.promote.sourcesHint")}</p>
+            <ul className="source-picker">
+              {sourcePosts.map((p) => {
+                const on = sourceIds.includes(p.id);
+                return (
+                  <li key={p.id}>
+                    <label className={on ? "source-pick source-pick--on" : "source-pick"}>
+                      <input
+                        type="checkbox"
+                        checked={on}
+                        data-testid={`promote-source-${p.seq}`}
+                        onChange={() =>
+                          setSourceIds(on ? sourceIds.filter((x) => x !== p.id) : [...sourceIds, p.id])
+                        }
+                      />
+                      <span>
+                        <strong>
+                          #{p.seq} {p.author?.name ?? ""}
+                        </strong>
+                        <span className="source-pick__text">{(p.body ?? "").slice(0, 160)}</span>
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        )}
+
         <div className="form__actions">
-          <Link to={editing && id ? `/practices/${id}` : "/practices"} className="btn btn--ghost">
+          <Link
+            to={
+              editing && id
+                ? `/practices/${id}`
+                : promoting && promoteId
+                  ? `/threads/${promoteId}`
+                  : "/practices"
+            }
+            className="btn btn--ghost"
+          >
             {t("practices.form.cancel")}
           </Link>
           <Button type="submit" loading={busy} data-testid="practice-submit">
-            {t(editing ? "practices.form.save" : "practices.form.submit")}
+            {t(
+              editing
+                ? "practices.form.save"
+                : promoting
+                  ? "practices.promote.submit"
+                  : "practices.form.submit",
+            )}
           </Button>
         </div>
       </form>

@@ -193,6 +193,15 @@ const id = {
   "practices.form.created": "Praktik diterbitkan.",
   "practices.form.saved": "Catatan praktik disimpan.",
   "practices.form.signIn": "Masuk untuk membagikan praktik.",
+  "practices.promote.action": "Jadikan catatan praktik",
+  "practices.promote.title": "Jadikan diskusi ini catatan praktik",
+  "practices.promote.lead":
+    "Susun catatan terstruktur dari diskusi “{title}”. Utas ini menjadi praktik, dikreditkan kepada pembukanya, dan diskusinya tetap berlanjut.",
+  "practices.promote.sources": "Tanggapan yang menjadi sumber",
+  "practices.promote.sourcesHint": "Catatan praktik akan menautkan ke tanggapan yang dipilih.",
+  "practices.promote.submit": "Jadikan praktik",
+  "practices.promote.done": "Diskusi dijadikan catatan praktik.",
+  "practices.promote.already": "Utas ini sudah menjadi praktik.",
   "practices.form.forbidden": "Anda tidak dapat mengubah catatan praktik ini.",
 
   "practices.error.problem": "Jelaskan masalahnya, minimal {min} karakter.",
@@ -444,6 +453,15 @@ const en: Record<keyof typeof id, string> = {
   "practices.form.created": "Practice published.",
   "practices.form.saved": "Practice record saved.",
   "practices.form.signIn": "Sign in to share a practice.",
+  "practices.promote.action": "Turn into a practice record",
+  "practices.promote.title": "Turn this discussion into a practice record",
+  "practices.promote.lead":
+    "Compile a structured record from the discussion “{title}”. The thread becomes a practice credited to whoever started it, and the discussion carries on.",
+  "practices.promote.sources": "Replies this record draws on",
+  "practices.promote.sourcesHint": "The practice record will link to the chosen replies.",
+  "practices.promote.submit": "Turn into a practice",
+  "practices.promote.done": "The discussion is now a practice record.",
+  "practices.promote.already": "This thread is already a practice.",
   "practices.form.forbidden": "You cannot edit this practice record.",
 
   "practices.error.problem": "Describe the problem in at least {min} characters.",

@@ -14,6 +14,7 @@ import {
   type AdoptionStepInput,
   type PracticeInput,
   type PracticePatchInput,
+  type PromoteInput,
   type PracticeSort,
   type PracticeStage,
 } from "@rembuk/shared";
@@ -38,6 +39,7 @@ const PageBody = z.object({ practice: PracticeThread, lineage: Lineage, adoption
 const PracticeBody = z.object({ practice: PracticeThread });
 const ThreadBody = z.object({ thread: PracticeThread });
 const AdoptionBody = z.object({ adoption: AdoptionDto });
+
 const HistoryBody = z.object({ revisions: z.array(PracticeRevisionDto) });
 const SectorsBody = z.object({ sectors: z.array(SectorDto) });
 const StatsBody = z.object({ stats: PracticeStatsDto });
@@ -112,6 +114,9 @@ export const practicesApi = {
     ).thread,
   update: async (id: string, patch: PracticePatchInput) =>
     (await api.patch(`/practices/${encodeURIComponent(id)}`, patch, PracticeBody)).practice,
+  /** A moderator turns a discussion into a practice record citing its posts. */
+  promote: async (threadId: string, input: PromoteInput) =>
+    (await api.post(`/threads/${encodeURIComponent(threadId)}/promote`, input, ThreadBody)).thread,
   history: async (id: string) =>
     (await api.get(`/practices/${encodeURIComponent(id)}/history`, HistoryBody)).revisions,
   adopt: async (id: string, input: AdoptionCreateInput) =>

@@ -6,6 +6,7 @@ import type {
   PracticeInput,
   PracticePatchInput,
   PracticeStatsDto,
+  PromoteInput,
   SectorDto,
 } from "@rembuk/shared";
 import { isApiError, type ApiErrorCode } from "../../lib/api";
@@ -73,6 +74,7 @@ export interface PracticesSlice {
     input: { title: string; body: string; practice: PracticeInput; clientId: string },
   ) => Promise<PracticeThread>;
   updatePractice: (id: string, patch: PracticePatchInput) => Promise<PracticeThread>;
+  promoteToPractice: (threadId: string, input: PromoteInput) => Promise<PracticeThread>;
   adoptPractice: (id: string, input: { note?: string; date?: string }) => Promise<AdoptionDto>;
   stepAdoption: (adoptionId: string, input: AdoptionStepInput) => Promise<AdoptionDto>;
   loadRegionPage: (code: string) => Promise<void>;
@@ -247,6 +249,14 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
     updatePractice: async (id, patch) => {
       const practice = await practicesApi.update(id, patch);
       get().internal_receivePractices([practice]);
+      return practice;
+    },
+
+    promoteToPractice: async (threadId, input) => {
+      const practice = await practicesApi.promote(threadId, input);
+      get().internal_receivePractices([practice]);
+      // The thread changed kind: any cached copy in the forum's store is now a practice too.
+      get().internal_receiveThreads([practice]);
       return practice;
     },
 
