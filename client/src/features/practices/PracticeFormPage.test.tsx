@@ -12,7 +12,10 @@ import { SECTORS, makePracticeThread } from "./test/fixtures";
 const me = makeUser({ verified: true, affiliation: { kind: "region", code: "33.73" } });
 const room = makeRoom();
 
-function setup(extra: Record<string, Handler> = {}, route = { path: "/practices/new", url: "/practices/new" }) {
+function setup(
+  extra: Record<string, Handler> = {},
+  route = { path: "/practices/new", url: "/practices/new" },
+) {
   useStore.setState({
     currentUserId: me.id,
     sessionStatus: "signedIn",
@@ -140,15 +143,25 @@ describe("PracticeFormPage", () => {
     const { spy, ui } = setup(
       {
         [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: discussion }),
-        [`GET /api/threads/${THREAD_ID}/posts`]: () => json(200, { posts: [makePost(1), reply], headSeq: 2, hasMore: false }),
-        [`POST /api/threads/${THREAD_ID}/promote`]: () => json(200, { thread: makePracticeThread({ id: THREAD_ID }) }),
+        [`GET /api/threads/${THREAD_ID}/posts`]: () =>
+          json(200, { posts: [makePost(1), reply], headSeq: 2, hasMore: false }),
+        [`POST /api/threads/${THREAD_ID}/promote`]: () =>
+          json(200, { thread: makePracticeThread({ id: THREAD_ID }) }),
       },
       { path: "/threads/:threadId/promote", url: `/threads/${THREAD_ID}/promote` },
     );
     expect(await screen.findByText(/Pengalaman rujukan daring/)).toBeInTheDocument();
     expect(screen.queryByTestId("practice-title-input")).not.toBeInTheDocument();
-    await fill(ui, screen.getByTestId("practice-problem"), "Pasien rujukan sering ditolak karena RSUD penuh.");
-    await fill(ui, screen.getByTestId("practice-approach"), "Sistem rujukan daring dengan ketersediaan tempat tidur.");
+    await fill(
+      ui,
+      screen.getByTestId("practice-problem"),
+      "Pasien rujukan sering ditolak karena RSUD penuh.",
+    );
+    await fill(
+      ui,
+      screen.getByTestId("practice-approach"),
+      "Sistem rujukan daring dengan ketersediaan tempat tidur.",
+    );
     await ui.selectOptions(await screen.findByTestId("profile-province"), "33");
     await ui.selectOptions(screen.getByTestId("practice-sector"), "1.02");
     await ui.click(screen.getByTestId("practice-stage-trial"));

@@ -62,6 +62,14 @@ function writeDraft(d: PracticeDraft | null) {
   }
 }
 
+/** A reply's first words, cut at a word boundary. */
+function excerpt(text: string, max = 160): string {
+  const plain = text.replace(/\s+/g, " ").trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
+}
+
 /** The opening thread fields for a new practice, checked with the threads feature's own schemas. */
 const Opening = z.object({ title: ThreadTitle, summary: PostBody });
 
@@ -680,7 +688,7 @@ export function PracticeFormPage() {
                         <strong>
                           #{p.seq} {p.author?.name ?? ""}
                         </strong>
-                        <span className="source-pick__text">{(p.body ?? "").slice(0, 160)}</span>
+                        <span className="source-pick__text">{excerpt(p.body ?? "")}</span>
                       </span>
                     </label>
                   </li>
