@@ -9,6 +9,7 @@ import { qaMessages } from "../features/qa/messages";
 import { threadsMessages } from "../features/threads/messages";
 import { postsMessages } from "../features/posts/messages";
 import { practicesMessages } from "../features/practices/messages";
+import { moderationMessages } from "../features/moderation/messages";
 
 /**
  * Every feature's dictionary, merged in one place. To add a feature's strings: create
@@ -28,6 +29,7 @@ export const featureMessages = {
   threads: threadsMessages,
   posts: postsMessages,
   practices: practicesMessages,
+  moderation: moderationMessages,
 };
 
 export const messages = {
@@ -43,6 +45,7 @@ export const messages = {
     ...threadsMessages.id,
     ...postsMessages.id,
     ...practicesMessages.id,
+    ...moderationMessages.id,
   },
   en: {
     ...uiMessages.en,
@@ -56,6 +59,7 @@ export const messages = {
     ...threadsMessages.en,
     ...postsMessages.en,
     ...practicesMessages.en,
+    ...moderationMessages.en,
   },
 };
 

@@ -24,6 +24,7 @@ const PracticePage = lazy(() => import("../features/practices/PracticePage").the
 const PracticeFormPage = lazy(() => import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })));
 const RegionPage = lazy(() => import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })));
 const DashboardPage = lazy(() => import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const ModerationPage = lazy(() => import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })));
 
 function OwnProfileRedirect() {
   const id = useStore((s) => s.currentUserId);
@@ -80,6 +81,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <AdminUsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="moderation"
+          element={
+            <RequireAuth>
+              <ModerationPage />
             </RequireAuth>
           }
         />

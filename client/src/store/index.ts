@@ -12,6 +12,7 @@ import { createQaSlice } from "../features/qa/qa.slice";
 import { createThreadsSlice } from "../features/threads/threads.slice";
 import { createPostsSlice } from "../features/posts/posts.slice";
 import { createPracticesSlice } from "../features/practices/practices.slice";
+import { createModerationSlice } from "../features/moderation/moderation.slice";
 
 export type { AppState } from "./types";
 
@@ -33,4 +34,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createThreadsSlice(...a),
   ...createPostsSlice(...a),
   ...createPracticesSlice(...a),
+  ...createModerationSlice(...a),
 }));

@@ -11,6 +11,7 @@ import type { QaSlice } from "../features/qa/qa.slice";
 import type { ThreadsSlice } from "../features/threads/threads.slice";
 import type { PostsSlice } from "../features/posts/posts.slice";
 import type { PracticesSlice } from "../features/practices/practices.slice";
+import type { ModerationSlice } from "../features/moderation/moderation.slice";
 
 /** The one client store: every slice sees the whole state. */
 export type AppState = SessionSlice &
@@ -24,6 +25,7 @@ export type AppState = SessionSlice &
   QaSlice &
   ThreadsSlice &
   PostsSlice &
-  PracticesSlice;
+  PracticesSlice &
+  ModerationSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -10,6 +10,7 @@ import { useStore } from "../../store";
 import { RoomCard } from "../rooms/RoomCard";
 import { useLiveRoomList } from "../rooms/useLiveRoomList";
 import "../rooms/rooms.css";
+import { FeaturedThreads } from "../moderation/FeaturedThreads";
 import "./home.css";
 
 const POINTS: { icon: ComponentType; title: MessageKey; body: MessageKey }[] = [
@@ -55,6 +56,8 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+
+      <FeaturedThreads />
 
       <RoomsSection />
     </div>

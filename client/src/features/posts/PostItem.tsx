@@ -11,6 +11,7 @@ import { MarkdownEditor } from "./MarkdownEditor";
 import type { QuoteRef } from "./outbox";
 import { PostAuthor } from "./PostAuthor";
 import { forumError } from "./posts.errors";
+import { PostModerationNote, PostModTools } from "../moderation/PostModTools";
 
 export interface PostItemProps {
   postId: string;
@@ -100,6 +101,7 @@ export const PostItem = memo(function PostItem({
           </span>
         </PostAuthor>
         {opening && <span className="post__opening-label">{t("posts.post.opening")}</span>}
+        <PostModTools post={post} opening={opening} canModerate={canModerate} />
       </header>
 
       {post.replyTo && !post.deleted && (
@@ -119,8 +121,16 @@ export const PostItem = memo(function PostItem({
         </button>
       )}
 
-      {post.status === "queued" && <p className="post__notice">{t("posts.post.queued")}</p>}
-      {post.status === "hidden" && <p className="post__notice">{t("posts.post.hidden")}</p>}
+      {/* Its author and moderators learn why (and read it); everyone else sees the placeholder line. */}
+      {post.moderation ? (
+        <PostModerationNote post={post} />
+      ) : (
+        post.status === "hidden" && (
+          <p className="post__notice" data-testid="post-hidden">
+            {t("posts.post.hidden")}
+          </p>
+        )
+      )}
 
       {post.deleted ? (
         <p className="post__deleted" data-testid="post-deleted">

@@ -5,6 +5,7 @@ import { HashIcon, HomeIcon, LockIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { PracticesNavItems } from "../practices/PracticesNav";
+import { ModerationNavItem } from "../moderation/ModerationNavItem";
 
 function RoomLink({ id }: { id: string }) {
   const room = useStore((s) => s.roomsById[id]);
@@ -35,6 +36,7 @@ export function RoomNav() {
           </NavLink>
         </li>
         <PracticesNavItems />
+        <ModerationNavItem />
       </ul>
       <h2 className="room-nav__heading">{t("shell.nav.rooms")}</h2>
       {(status === "idle" || status === "loading") && order.length === 0 ? (

@@ -14,6 +14,7 @@ import { PostList } from "../posts/PostList";
 import { postSelectors } from "../posts/posts.slice";
 import { localized, roomSelectors } from "../rooms/rooms.slice";
 import { TagList, ThreadBadges } from "./ThreadBadges";
+import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
 import { PromoteLink } from "../practices/PromoteLink";
 import { threadSelectors } from "./threads.slice";
 import { counted } from "../posts/counted";
@@ -155,6 +156,7 @@ export function ThreadPage() {
         </div>
         <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
         {canModerate && thread.kind === "discussion" && <PromoteLink threadId={id} />}
+        <ThreadModerationBar thread={thread} canModerate={canModerate} />
       </header>
 
       <PostList threadId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} />
