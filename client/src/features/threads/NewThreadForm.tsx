@@ -6,6 +6,7 @@ import { Button } from "../../components/Button";
 import { Field, FormAlert } from "../../components/Field";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
+import { formatDuration } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
@@ -98,6 +99,12 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
     } catch (err) {
       setBusy(false);
       if (isApiError(err) && err.code === "VALIDATION") setIssues(issuesFromApi(err));
+      if (isApiError(err) && err.code === "SLOW_MODE" && err.retryAfterSeconds !== null) {
+        setAlert(
+          t("posts.outbox.failedSlowMode", { duration: formatDuration(err.retryAfterSeconds, locale) }),
+        );
+        return;
+      }
       const { key, params } = describeError(err, locale);
       setAlert(t(key, params));
     }
