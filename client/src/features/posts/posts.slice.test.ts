@@ -128,6 +128,44 @@ describe("opening a thread", () => {
   });
 });
 
+describe("loading earlier posts", () => {
+  it("fills the gap page by page and closes it when it reaches the opening post", async () => {
+    useStore.setState({
+      threadViews: {
+        [THREAD_ID]: {
+          joins: 1,
+          status: "ready",
+          error: null,
+          live: true,
+          syncedSeq: 80,
+          gapBefore: 61,
+          loadingEarlier: false,
+          lastReadAtOpen: 0,
+        },
+      },
+    });
+    state().internal_receivePosts(
+      THREAD_ID,
+      [1, 61, 62].map((s) => makePost(s)),
+    );
+    const spy = mockFetch({
+      [`GET /api/threads/${THREAD_ID}/posts`]: ({ url }) =>
+        url.searchParams.get("beforeSeq") === "61"
+          ? json(200, { posts: [31, 40, 60].map((s) => makePost(s)), headSeq: 80, hasMore: true })
+          : json(200, { posts: [1, 2, 30].map((s) => makePost(s)), headSeq: 80, hasMore: false }),
+    });
+    await state().loadEarlierPosts(THREAD_ID);
+    expect(state().threadViews[THREAD_ID]?.gapBefore).toBe(31);
+    await state().loadEarlierPosts(THREAD_ID);
+    expect(state().threadViews[THREAD_ID]?.gapBefore).toBeNull();
+    expect(state().postIdsByThread[THREAD_ID]).toEqual(
+      [1, 2, 30, 31, 40, 60, 61, 62].map((s) => makePost(s).id),
+    );
+    await state().loadEarlierPosts(THREAD_ID);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe("live posts", () => {
   it("shows a post once however many times it arrives (broadcast, catch-up, ack)", () => {
     state().openThread(THREAD_ID);
