@@ -9,6 +9,7 @@ import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { counted } from "../posts/counted";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, hasAnyFilter, paramsFromFilters } from "./directory.url";
 import { PracticeCard } from "./PracticeCard";
@@ -132,7 +133,9 @@ export function DirectoryPage() {
 
       <div className="directory__bar">
         <p className="directory__count" aria-live="polite" data-testid="directory-count">
-          {loading ? t("ui.loading") : t("practices.directory.count", { count: f.number(ids.length) })}
+          {loading
+            ? t("ui.loading")
+            : counted(t, "practices.directory.count", ids.length, f.number(ids.length))}
         </p>
         <div className="directory__sort">
           <label htmlFor="directory-sort">{t("practices.filter.sort")}</label>

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { counted } from "../posts/counted";
 import { ChatIcon, MapPinIcon } from "../../components/icons";
 import { Badge } from "../../components/Badge";
 import { FeaturedBadge, StageBadge, StageBar } from "./PracticeBits";
@@ -54,11 +55,11 @@ export function PracticeCard({ id }: { id: string }) {
             : formatRupiah(practice.cost.amount, locale, true)}
         </span>
         <span className="practice-card__adoptions" data-testid="practice-card-adoptions">
-          {t("practices.card.adoptions", { count: f.number(p.adoptionCount) })}
+          {counted(t, "practices.card.adoptions", p.adoptionCount, f.number(p.adoptionCount))}
           <StageBar counts={p.adoptionsByStage} />
         </span>
         <span className="practice-card__replies">
-          <ChatIcon /> {t("practices.card.replies", { count: f.number(p.replyCount) })}
+          <ChatIcon /> {counted(t, "practices.card.replies", p.replyCount, f.number(p.replyCount))}
         </span>
       </div>
     </li>
