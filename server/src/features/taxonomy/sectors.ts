@@ -10,8 +10,18 @@ import type { SectorDto } from "@rembuk/shared";
 export const SECTORS: readonly SectorDto[] = [
   { code: "1.01", group: "basic", name: "Pendidikan", nameEn: "Education" },
   { code: "1.02", group: "basic", name: "Kesehatan", nameEn: "Health" },
-  { code: "1.03", group: "basic", name: "Pekerjaan Umum dan Penataan Ruang", nameEn: "Public works and spatial planning" },
-  { code: "1.04", group: "basic", name: "Perumahan Rakyat dan Kawasan Permukiman", nameEn: "Public housing and settlements" },
+  {
+    code: "1.03",
+    group: "basic",
+    name: "Pekerjaan Umum dan Penataan Ruang",
+    nameEn: "Public works and spatial planning",
+  },
+  {
+    code: "1.04",
+    group: "basic",
+    name: "Perumahan Rakyat dan Kawasan Permukiman",
+    nameEn: "Public housing and settlements",
+  },
   {
     code: "1.05",
     group: "basic",
@@ -35,7 +45,12 @@ export const SECTORS: readonly SectorDto[] = [
     name: "Administrasi Kependudukan dan Pencatatan Sipil",
     nameEn: "Population administration and civil registration",
   },
-  { code: "2.13", group: "nonBasic", name: "Pemberdayaan Masyarakat dan Desa", nameEn: "Community and village empowerment" },
+  {
+    code: "2.13",
+    group: "nonBasic",
+    name: "Pemberdayaan Masyarakat dan Desa",
+    nameEn: "Community and village empowerment",
+  },
   {
     code: "2.14",
     group: "nonBasic",
@@ -43,7 +58,12 @@ export const SECTORS: readonly SectorDto[] = [
     nameEn: "Population control and family planning",
   },
   { code: "2.15", group: "nonBasic", name: "Perhubungan", nameEn: "Transport" },
-  { code: "2.16", group: "nonBasic", name: "Komunikasi dan Informatika", nameEn: "Communication and informatics" },
+  {
+    code: "2.16",
+    group: "nonBasic",
+    name: "Komunikasi dan Informatika",
+    nameEn: "Communication and informatics",
+  },
   {
     code: "2.17",
     group: "nonBasic",
@@ -61,7 +81,12 @@ export const SECTORS: readonly SectorDto[] = [
   { code: "3.26", group: "optional", name: "Pariwisata", nameEn: "Tourism" },
   { code: "3.27", group: "optional", name: "Pertanian", nameEn: "Agriculture" },
   { code: "3.28", group: "optional", name: "Kehutanan", nameEn: "Forestry" },
-  { code: "3.29", group: "optional", name: "Energi dan Sumber Daya Mineral", nameEn: "Energy and mineral resources" },
+  {
+    code: "3.29",
+    group: "optional",
+    name: "Energi dan Sumber Daya Mineral",
+    nameEn: "Energy and mineral resources",
+  },
   { code: "3.30", group: "optional", name: "Perdagangan", nameEn: "Trade" },
   { code: "3.31", group: "optional", name: "Perindustrian", nameEn: "Industry" },
   { code: "3.32", group: "optional", name: "Transmigrasi", nameEn: "Transmigration" },
@@ -70,7 +95,12 @@ export const SECTORS: readonly SectorDto[] = [
   { code: "5.03", group: "support", name: "Kepegawaian", nameEn: "Civil service management" },
   { code: "5.04", group: "support", name: "Pendidikan dan Pelatihan", nameEn: "Civil service training" },
   { code: "5.05", group: "support", name: "Penelitian dan Pengembangan", nameEn: "Research and development" },
-  { code: "6.01", group: "support", name: "Pengawasan (Inspektorat)", nameEn: "Internal oversight (inspectorate)" },
+  {
+    code: "6.01",
+    group: "support",
+    name: "Pengawasan (Inspektorat)",
+    nameEn: "Internal oversight (inspectorate)",
+  },
 ];
 
 const byCode = new Map(SECTORS.map((s) => [s.code, s]));
