@@ -9,6 +9,7 @@ import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { localized } from "../rooms/rooms.slice";
 import { DownloadIcon, ListIcon } from "./modIcons";
+import { useRoomList } from "./useRoomList";
 import { logCsvHref, NO_LOG_FILTERS, type LogFilters } from "./moderation.api";
 
 /** A before/after value as a short readable text (ids, dates and lists kept short). */
@@ -16,7 +17,11 @@ function show(v: unknown, date: (iso: string) => string): string {
   if (v === null || v === undefined) return "—";
   if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}T/.test(v) ? date(v) : v;
   if (Array.isArray(v)) return v.map((x) => show(x, date)).join(", ") || "—";
-  if (typeof v === "object") return JSON.stringify(v);
+  // Bilingual names and the like: their values, not their JSON.
+  if (typeof v === "object")
+    return Object.values(v)
+      .map((x) => show(x, date))
+      .join(" / ");
   return String(v);
 }
 
@@ -58,7 +63,7 @@ export function LogTab() {
   const loadModLog = useStore((s) => s.loadModLog);
   const loadModerators = useStore((s) => s.loadModerators);
   const moderators = useStore((s) => s.moderators);
-  const rooms = useStore((s) => s.roomOrder.map((id) => s.roomsById[id]).filter((r) => r !== undefined));
+  const rooms = useRoomList();
   const [draft, setDraft] = useState<LogFilters>(log.filters);
 
   useEffect(() => {
@@ -179,10 +184,12 @@ export function LogTab() {
       ) : (
         <div className="mod-log" role="table" aria-label={t("moderation.log.title")} data-testid="log-table">
           <div className="mod-log__row mod-log__row--head" role="row">
-            <span role="columnheader">{t("moderation.log.col.when")}</span>
-            <span role="columnheader">{t("moderation.log.col.actor")}</span>
-            <span role="columnheader">{t("moderation.log.col.action")}</span>
-            <span role="columnheader">{t("moderation.log.col.target")}</span>
+            <span role="columnheader">
+              {t("moderation.log.col.when")} · {t("moderation.log.col.actor")}
+            </span>
+            <span role="columnheader">
+              {t("moderation.log.col.action")} · {t("moderation.log.col.target")}
+            </span>
             <span role="columnheader">{t("moderation.log.col.reason")}</span>
             <span role="columnheader">{t("moderation.log.col.change")}</span>
           </div>
@@ -196,22 +203,20 @@ export function LogTab() {
                 data-testid="log-entry"
                 data-action={e.action}
               >
-                <span role="cell" className="mod-log__when">
-                  <time dateTime={e.createdAt} title={f.dateTime(e.createdAt)}>
+                <span role="cell" className="mod-log__who">
+                  <time dateTime={e.createdAt} className="mod-log__when">
                     {f.dateTime(e.createdAt)}
                   </time>
+                  <span className="mod-log__actor">{e.actor?.name ?? t("moderation.log.system")}</span>
                 </span>
-                <span role="cell" className="mod-log__actor">
-                  {e.actor?.name ?? t("moderation.log.system")}
-                </span>
-                <span role="cell" className="mod-log__action">
+                <span role="cell" className="mod-log__what">
                   <span className={`mod-pill mod-pill--${e.targetType}`}>
                     {t(`moderation.action.${e.action}`)}
                   </span>
-                </span>
-                <span role="cell" className="mod-log__target">
-                  {href ? <Link to={href}>{e.targetLabel || e.targetId}</Link> : e.targetLabel}
-                  {e.roomSlug && <span className="muted"> · #{e.roomSlug}</span>}
+                  <span className="mod-log__target">
+                    {href ? <Link to={href}>{e.targetLabel || e.targetId}</Link> : e.targetLabel}
+                    {e.roomSlug && <span className="muted"> · #{e.roomSlug}</span>}
+                  </span>
                 </span>
                 <span role="cell" className="mod-log__reason">
                   {e.reason ?? t("moderation.log.noReason")}

@@ -39,12 +39,7 @@ export function ModerationPage() {
   const signedIn = useStore((s) => s.currentUserId !== null);
   const loadModScope = useStore((s) => s.loadModScope);
   const locale = useStore((s) => s.locale);
-  const roomNames = useStore((s) =>
-    (s.modScope?.roomIds ?? [])
-      .map((id) => s.roomsById[id])
-      .filter((r) => r !== undefined)
-      .map((r) => localized(r.name, s.locale)),
-  );
+  const roomsById = useStore((s) => s.roomsById);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   usePageTitle(t("moderation.pageTitle"));
 
@@ -77,6 +72,9 @@ export function ModerationPage() {
     tabRefs.current[next]?.focus();
     e.preventDefault();
   };
+  const roomNames = scope.roomIds.flatMap((id) =>
+    roomsById[id] ? [localized(roomsById[id].name, locale)] : [],
+  );
   const counts: Partial<Record<Tab, number>> = { queue: scope.queueCount, flags: scope.openFlagCount };
 
   return (

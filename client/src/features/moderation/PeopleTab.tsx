@@ -10,6 +10,7 @@ import { useStore } from "../../store";
 import { localized } from "../rooms/rooms.slice";
 import { forumError } from "../posts/posts.errors";
 import { PeopleIcon } from "./modIcons";
+import { useRoomList } from "./useRoomList";
 import { useModAction } from "./useModAction";
 
 const SLOW_MODES = [0, 10, 30, 60, 300, 900, 3600] as const;
@@ -92,9 +93,9 @@ function SuspendedList() {
 
 function RoomSettings({ global }: { global: boolean }) {
   const t = useT();
-  const scopeRooms = useStore((s) => s.modScope?.roomIds ?? []);
-  const rooms = useStore((s) => s.roomOrder.map((id) => s.roomsById[id]).filter((r) => r !== undefined));
-  const mine = global ? rooms : rooms.filter((r) => scopeRooms.includes(r.id));
+  const scopeRooms = useStore((s) => s.modScope?.roomIds);
+  const rooms = useRoomList();
+  const mine = global ? rooms : rooms.filter((r) => scopeRooms?.includes(r.id));
   return (
     <section aria-labelledby="mod-rooms">
       <h2 className="section-title" id="mod-rooms">

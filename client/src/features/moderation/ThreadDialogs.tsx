@@ -9,6 +9,7 @@ import { issueText, issuesFromZod, type FieldIssue, type FieldIssues } from "../
 import { useStore } from "../../store";
 import { forumError } from "../posts/posts.errors";
 import { localized } from "../rooms/rooms.slice";
+import { useRoomList } from "./useRoomList";
 
 type FormError = { key: MessageKey; params?: MessageParams } | null;
 
@@ -90,7 +91,7 @@ export function PinDialog({ thread, onClose }: { thread: ThreadDto; onClose: () 
 /** Rooms the moderator may move a thread into: ones they can see and moderate, other than its own. */
 function useMoveTargets(currentRoomId: string) {
   const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
-  const rooms = useStore((s) => s.roomOrder.map((id) => s.roomsById[id]).filter((r) => r !== undefined));
+  const rooms = useRoomList();
   const staff = me?.role === "admin" || me?.role === "moderator";
   return rooms.filter(
     (r) => r.id !== currentRoomId && (staff || (me ? r.moderators.includes(me.id) : false)),

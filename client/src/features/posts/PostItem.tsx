@@ -151,7 +151,8 @@ export const PostItem = memo(function PostItem({
         <footer className="post__foot">
           {live ? <ReactionBar post={post} signedIn={me !== null} /> : <span />}
           <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
-            {canWrite && (
+            {/* A reply quotes a numbered post whose text the viewer reads (not a placeholder, not a waiting post). */}
+            {canWrite && post.seq > 0 && post.html !== null && (
               <Button
                 size="sm"
                 variant="ghost"
