@@ -62,6 +62,8 @@ userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ nameLower: 1, _id: -1 });
 // Admin list filtered by role, newest first: find({role}).sort({_id:-1}); also "who are the admins".
 userSchema.index({ role: 1, _id: -1 });
+// Region pages: the people of a province or kabupaten/kota (`affiliation.code` $in the region's codes).
+userSchema.index({ "affiliation.code": 1 }, { sparse: true });
 
 // Created once: test runners and `tsx watch` may evaluate this module again in the same process.
 export const User: Model<UserRecord> = mongoose.models.User ?? mongoose.model<UserRecord>("User", userSchema);
