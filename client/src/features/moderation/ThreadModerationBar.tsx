@@ -28,7 +28,16 @@ const STATE_TEXT: Record<"queued" | "rejected" | "hidden", MessageKey> = {
  * thread tools in place, or the flag button for readers. Also brings the viewer's waiting replies
  * (moderators: every waiting reply) into the thread once its posts are shown.
  */
-export function ThreadModerationBar({ thread, canModerate }: { thread: ThreadDto; canModerate: boolean }) {
+export function ThreadModerationBar({
+  thread,
+  canModerate,
+  hideQueuedNote = false,
+}: {
+  thread: ThreadDto;
+  canModerate: boolean;
+  /** The page already says the thread waits for review (the practice page does). */
+  hideQueuedNote?: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const me = useStore((s) => s.currentUserId);
@@ -99,7 +108,7 @@ export function ThreadModerationBar({ thread, canModerate }: { thread: ThreadDto
   const what = t("moderation.dialog.what.thread");
   return (
     <div className="mod-thread-bar" data-testid="thread-moderation">
-      {state && (canModerate || mine) && (
+      {state && (canModerate || mine) && !(hideQueuedNote && state.state === "queued") && (
         <p className={`mod-note mod-note--${state.state}`} role="note" data-testid="thread-moderation-state">
           <strong>{t(STATE_TEXT[state.state])}</strong>
           {state.reason && <span> {t("moderation.state.reason", { reason: state.reason })}</span>}

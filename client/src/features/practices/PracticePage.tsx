@@ -25,6 +25,7 @@ import "../posts/posts.css";
 import "../threads/threads.css";
 import "./practices.css";
 import "./practice.print.css";
+import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
 
 /**
  * `/practices/:id`: the practice record, its lineage, the replication ledger (live) and the
@@ -183,6 +184,7 @@ export function PracticePage() {
           {t("practices.page.printedFrom", { url: pageUrl, date: f.date(new Date()) })}
         </p>
         {practice.status === "queued" && <FormAlert tone="info">{t("practices.page.queued")}</FormAlert>}
+        <ThreadModerationBar thread={practice} canModerate={moderator} hideQueuedNote />
       </header>
 
       <div className="practice-layout">
