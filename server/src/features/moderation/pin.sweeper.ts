@@ -38,7 +38,7 @@ export async function sweepExpiredPins(now = new Date()): Promise<number> {
       before: { pinned: true, pinnedUntil: thread.pinnedUntil },
       after: { pinned: false },
     });
-    if (room) await publishThreadUpdated(updated, room);
+    if (room) await publishThreadUpdated(updated, room, { readers: true });
   }
   return count;
 }

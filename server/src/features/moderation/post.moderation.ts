@@ -423,6 +423,6 @@ async function edit(
     if (current.status === "queued" && current.seq === 0)
       await announceQueued({ targetType: "post", thread, post: current, room });
   }
-  if (retitled) await publishThreadUpdated(retitled, room);
+  if (retitled) await publishThreadUpdated(retitled, room, { readers: true });
   return presentPost(me, room, current);
 }

@@ -9,7 +9,9 @@ import { presentThread } from "./thread.presenter.js";
  * is queued or hidden only its author's tabs and the moderators of its room, the only people who may
  * see it.
  */
-export function threadAudience(thread: Pick<ThreadRecord, "_id" | "status" | "authorId" | "roomId">): string[] {
+export function threadAudience(
+  thread: Pick<ThreadRecord, "_id" | "status" | "authorId" | "roomId">,
+): string[] {
   const roomId = thread.roomId.toString();
   return thread.status === "published"
     ? [rooms.room(roomId), rooms.thread(thread._id.toString())]
@@ -17,15 +19,27 @@ export function threadAudience(thread: Pick<ThreadRecord, "_id" | "status" | "au
 }
 
 /**
- * `thread:updated {thread}` (new lastSeq, counts, activity; pin, feature, lock, move, title). The DTO
- * is neutral (no unread state).
+ * Like `threadAudience`, without the thread's readers for a published thread: counter updates after
+ * each post go to the room's lists only (readers already have the post itself), which keeps a busy
+ * thread's fan-out at one message per post.
  */
-export async function publishThreadUpdated(thread: ThreadRecord, room: Pick<RoomRecord, "_id" | "slug">) {
+const listAudience = (thread: Pick<ThreadRecord, "_id" | "status" | "authorId" | "roomId">) =>
+  thread.status === "published" ? [rooms.room(thread.roomId.toString())] : threadAudience(thread);
+
+/**
+ * `thread:updated {thread}` (new lastSeq, counts, activity). The DTO is neutral (no unread state).
+ * Moderation's changes (pin, feature, lock, move, title) also reach the thread's readers (`readers`).
+ */
+export async function publishThreadUpdated(
+  thread: ThreadRecord,
+  room: Pick<RoomRecord, "_id" | "slug">,
+  { readers = false }: { readers?: boolean } = {},
+) {
   const dto = await presentThread(null, thread, room.slug);
-  publish(threadAudience(thread), "thread:updated", { thread: dto });
+  publish(readers ? threadAudience(thread) : listAudience(thread), "thread:updated", { thread: dto });
 }
 
 export async function publishThreadCreated(thread: ThreadRecord, room: Pick<RoomRecord, "_id" | "slug">) {
   const dto = await presentThread(null, thread, room.slug);
-  publish(threadAudience(thread), "thread:created", { thread: dto });
+  publish(listAudience(thread), "thread:created", { thread: dto });
 }
