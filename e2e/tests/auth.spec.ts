@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, newContext, shot, uniqueEmail, VIEWPORTS } from "../fixtures/browser.js";
 
 const baseUrl = inject("baseUrl");
@@ -18,8 +18,30 @@ async function register(page: Page, email: string, name: string) {
   await page.getByTestId("register-email").fill(email);
   await page.getByTestId("register-password").fill("rahasia-negara-1");
   await page.getByTestId("register-submit").click();
+  // A new account lands on its profile form; wait for that navigation so the menu is not re-rendered
+  // under the next click.
+  await page.waitForURL(/\/profile\/edit/);
   await page.getByTestId("user-menu").waitFor();
 }
+
+/**
+ * Open the user menu and choose `item`. The page behind it may still be settling (a new account's
+ * profile form focuses its first field once regions load, which closes the menu), so try again.
+ */
+async function chooseFromUserMenu(page: Page, item: Locator) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId("user-menu").click();
+    try {
+      await item.click({ timeout: 2_000 });
+      return;
+    } catch {
+      // closed again before the click landed
+    }
+  }
+  throw new Error("the user menu item never stayed open long enough to click");
+}
+
+const logout = (page: Page) => chooseFromUserMenu(page, page.getByTestId("logout"));
 
 describe("accounts in the browser", () => {
   it("registers, logs out, logs in again, switches language and edits the profile", async () => {
@@ -30,8 +52,7 @@ describe("accounts in the browser", () => {
     await register(page, email, "Rina Wulandari");
     await expect.poll(() => page.getByTestId("user-menu").textContent()).toContain("Rina");
 
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("logout").click();
+    await logout(page);
     await page.getByRole("link", { name: /masuk/i }).first().waitFor();
 
     await page.goto("/login");
@@ -45,8 +66,7 @@ describe("accounts in the browser", () => {
     await page.getByTestId("lang-id").click();
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("id");
 
-    await page.getByTestId("user-menu").click();
-    await page.getByRole("link", { name: /profil/i }).first().click();
+    await chooseFromUserMenu(page, page.getByTestId("menu-profile"));
     await page.getByTestId("profile-edit").click();
     await page.getByLabel(/jabatan/i).fill("Camat Tegalrejo");
     await page.getByTestId("profile-save").click();
@@ -59,8 +79,7 @@ describe("accounts in the browser", () => {
     const page = await context.newPage();
     const email = uniqueEmail("lurah");
     await register(page, email, "Budi Santoso");
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("logout").click();
+    await logout(page);
 
     await page.goto("/register");
     await page.getByTestId("register-name").fill("Budi Lagi");
