@@ -130,6 +130,132 @@ export const LockIcon = () => (
   </Icon>
 );
 
+export const ThumbIcon = () => (
+  <Icon>
+    <path d="M7 10v10H4V10h3zM7 10l4-7c1.4 0 2.3 1.1 2 2.5L12.5 9H19a2 2 0 012 2.3l-1.2 7A2 2 0 0117.8 20H7" />
+  </Icon>
+);
+export const HeartIcon = () => (
+  <Icon>
+    <path d="M12 20s-7.5-4.6-7.5-10A4.5 4.5 0 0112 7.3 4.5 4.5 0 0119.5 10c0 5.4-7.5 10-7.5 10z" />
+  </Icon>
+);
+export const CheckCircleIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M8.3 12.2l2.5 2.5 4.9-5.2" />
+  </Icon>
+);
+export const ReplyIcon = () => (
+  <Icon>
+    <path d="M10 8L5 12.5 10 17" />
+    <path d="M5.5 12.5H14a5 5 0 015 5V19" />
+  </Icon>
+);
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M5 7h14M10 7V4.5h4V7M7 7l1 13h8l1-13" />
+  </Icon>
+);
+export const SendIcon = () => (
+  <Icon>
+    <path d="M4 12l16-8-6 16-2.5-6.5L4 12z" />
+  </Icon>
+);
+export const ArrowDownIcon = () => (
+  <Icon>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Icon>
+);
+export const PinIcon = () => (
+  <Icon>
+    <path d="M9 4h6l-1 6 3 3H7l3-3-1-6zM12 13v7" />
+  </Icon>
+);
+export const StarIcon = () => (
+  <Icon>
+    <path d="M12 4l2.4 5 5.4.6-4 3.7 1.1 5.3L12 16l-4.9 2.6 1.1-5.3-4-3.7 5.4-.6L12 4z" />
+  </Icon>
+);
+export const EyeIcon = () => (
+  <Icon>
+    <path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z" />
+    <circle cx="12" cy="12" r="2.8" />
+  </Icon>
+);
+export const UsersIcon = () => (
+  <Icon>
+    <circle cx="9" cy="8.5" r="3.2" />
+    <path d="M3 19.5c.6-3.2 3-5 6-5s5.4 1.8 6 5" />
+    <path d="M15.5 5.6a3.2 3.2 0 010 5.8M17.5 14.8c1.8.6 3 2.3 3.5 4.7" />
+  </Icon>
+);
+export const ClockIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 7.5V12l3 2" />
+  </Icon>
+);
+export const AlertIcon = () => (
+  <Icon>
+    <path d="M12 4L2.8 19.5h18.4L12 4z" />
+    <path d="M12 10v4.5M12 17.2v.3" />
+  </Icon>
+);
+export const FlagIcon = () => (
+  <Icon>
+    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
+  </Icon>
+);
+export const GavelIcon = () => (
+  <Icon>
+    <path d="M14 4l6 6M11 7l6 6M12.5 5.5l-6 6M18.5 11.5l-6 6M9.5 8.5L3 15l3 3 6.5-6.5M13 21h8" />
+  </Icon>
+);
+export const InboxIcon = () => (
+  <Icon>
+    <path d="M4 13l2.5-8h11L20 13v6H4v-6zM4 13h4.5l1.5 2.5h4l1.5-2.5H20" />
+  </Icon>
+);
+export const ListIcon = () => (
+  <Icon>
+    <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+  </Icon>
+);
+export const PeopleIcon = () => (
+  <Icon>
+    <circle cx="9" cy="8" r="3.2" />
+    <path d="M3 20c.6-3.5 3-5.5 6-5.5s5.4 2 6 5.5M16 5.2a3 3 0 010 5.6M18 14.8c1.6.7 2.7 2.5 3 5.2" />
+  </Icon>
+);
+export const CheckIcon = () => (
+  <Icon>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Icon>
+);
+export const EyeOffIcon = () => (
+  <Icon>
+    <path d="M3 3l18 18M10.6 5.2A10 10 0 0112 5c5 0 8.5 4.5 9.5 7-.4 1-1.2 2.3-2.3 3.5M6.6 6.7C4.6 8 3.2 10 2.5 12c1 2.5 4.5 7 9.5 7 1.7 0 3.2-.5 4.5-1.2M9.9 9.9a3 3 0 004.2 4.2" />
+  </Icon>
+);
+export const MoveIcon = () => (
+  <Icon>
+    <path d="M4 12h13M13 7l5 5-5 5M4 5v14" />
+  </Icon>
+);
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </Icon>
+);
+export const MoreIcon = () => (
+  <Icon>
+    <circle cx="5" cy="12" r="1.2" />
+    <circle cx="12" cy="12" r="1.2" />
+    <circle cx="19" cy="12" r="1.2" />
+  </Icon>
+);
+
 /** The Rembuk mark: three people around one table (musyawarah). */
 export function LogoMark({ size = 28 }: { size?: number }) {
   return (

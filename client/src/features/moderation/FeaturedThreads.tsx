@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { StarIcon } from "../posts/forumIcons";
+import { StarIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";

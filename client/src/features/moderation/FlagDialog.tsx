@@ -8,7 +8,7 @@ import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/
 import { issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { forumError } from "../posts/posts.errors";
-import { FlagIcon } from "./modIcons";
+import { FlagIcon } from "../../components/icons";
 
 /** A member flags a post or a thread for the moderators, with a reason and a note. */
 export function FlagDialog({

@@ -8,7 +8,7 @@ import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "../posts/posts.errors";
-import { FlagIcon, CheckIcon, EyeOffIcon, XIcon } from "./modIcons";
+import { CheckIcon, CloseIcon, EyeOffIcon, FlagIcon } from "../../components/icons";
 import { moderationSelectors } from "./moderation.slice";
 import { ReasonDialog } from "./ReasonDialog";
 import { useModAction } from "./useModAction";
@@ -145,7 +145,7 @@ export function FlagsTab() {
               <Button
                 size="sm"
                 variant="secondary"
-                icon={<XIcon />}
+                icon={<CloseIcon />}
                 disabled={bulkBusy}
                 onClick={() => void bulk("dismiss")}
                 data-testid="flags-bulk-dismiss"
@@ -367,7 +367,7 @@ function FlagCard({
             <Button
               size="sm"
               variant="ghost"
-              icon={<XIcon />}
+              icon={<CloseIcon />}
               onClick={() => setOpen("dismiss")}
               data-testid="flag-dismiss"
             >

@@ -8,7 +8,7 @@ import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { localized } from "../rooms/rooms.slice";
-import { DownloadIcon, ListIcon } from "./modIcons";
+import { DownloadIcon, ListIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
 import { logCsvHref, NO_LOG_FILTERS, type LogFilters } from "./moderation.api";
 

@@ -3,7 +3,7 @@ import { NavLink } from "react-router";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { GavelIcon } from "./modIcons";
+import { GavelIcon } from "../../components/icons";
 
 /**
  * The sidebar's link to the moderation dashboard, for whoever moderates something, with a live count of

@@ -9,7 +9,7 @@ import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { localized } from "../rooms/rooms.slice";
 import { forumError } from "../posts/posts.errors";
-import { PeopleIcon } from "./modIcons";
+import { PeopleIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
 import { useModAction } from "./useModAction";
 

@@ -4,9 +4,8 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { SuspendDialog } from "../admin/SuspendDialog";
-import { EditIcon, EyeIcon, TrashIcon } from "../posts/forumIcons";
+import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
 import { FlagButton } from "./FlagDialog";
-import { CheckIcon, EyeOffIcon, GavelIcon, XIcon } from "./modIcons";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./ThreadDialogs";
 import { ToolMenu, type ToolItem } from "./ToolMenu";
@@ -59,14 +58,14 @@ export function PostModTools({
         void run(() => moderatePost(post.id, { action: "approve" }), "moderation.tools.done.post.approve"),
       <CheckIcon />,
     );
-    add("approveEdit", t("moderation.queue.editApprove"), () => setOpen("approveEdit"), <EditIcon />);
-    add("reject", t("moderation.tools.reject"), () => setOpen("reject"), <XIcon />, true);
+    add("approveEdit", t("moderation.queue.editApprove"), () => setOpen("approveEdit"), <PencilIcon />);
+    add("reject", t("moderation.tools.reject"), () => setOpen("reject"), <CloseIcon />, true);
   } else if (!threadDecides) {
     if (post.status === "published")
       add("hide", t("moderation.tools.hide"), () => setOpen("hide"), <EyeOffIcon />, true);
     if (post.status === "hidden" && post.seq > 0)
       add("unhide", t("moderation.tools.unhide"), () => setOpen("unhide"), <EyeIcon />);
-    if (post.html !== null) add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <EditIcon />);
+    if (post.html !== null) add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <PencilIcon />);
     if (!opening && !mine)
       add("delete", t("moderation.tools.delete"), () => setOpen("delete"), <TrashIcon />, true);
   }

@@ -8,11 +8,10 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { EditIcon } from "../posts/forumIcons";
+import { CheckIcon, CloseIcon, InboxIcon, PencilIcon } from "../../components/icons";
 import { PostAuthor } from "../posts/PostAuthor";
 import { localized } from "../rooms/rooms.slice";
 import { TagList } from "../threads/ThreadBadges";
-import { CheckIcon, InboxIcon, XIcon } from "./modIcons";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./ThreadDialogs";
 import { useModAction } from "./useModAction";
@@ -131,7 +130,7 @@ function QueueCard({ itemKey }: { itemKey: string }) {
         <Button
           size="sm"
           variant="secondary"
-          icon={<EditIcon />}
+          icon={<PencilIcon />}
           onClick={() => setOpen("edit")}
           data-testid="queue-edit"
         >
@@ -140,7 +139,7 @@ function QueueCard({ itemKey }: { itemKey: string }) {
         <Button
           size="sm"
           variant="danger"
-          icon={<XIcon />}
+          icon={<CloseIcon />}
           onClick={() => setOpen("reject")}
           data-testid="queue-reject"
         >

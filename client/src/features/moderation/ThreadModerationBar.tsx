@@ -1,14 +1,12 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ThreadDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { LockIcon } from "../../components/icons";
+import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, LockIcon, MoveIcon, PencilIcon, PinIcon, StarIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { EditIcon, EyeIcon, PinIcon, StarIcon } from "../posts/forumIcons";
 import { postSelectors } from "../posts/posts.slice";
 import { FlagButton } from "./FlagDialog";
-import { CheckIcon, EyeOffIcon, GavelIcon, MoveIcon, XIcon } from "./modIcons";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog, EditThreadDialog, MoveDialog, PinDialog } from "./ThreadDialogs";
 import { ToolMenu, type ToolItem } from "./ToolMenu";
@@ -98,7 +96,7 @@ export function ThreadModerationBar({
       );
     else add("lock", t("moderation.tools.lock"), () => setOpen("lock"), <LockIcon />);
     add("move", t("moderation.tools.move"), () => setOpen("move"), <MoveIcon />);
-    add("edit", t("moderation.tools.edit"), () => setOpen("edit"), <EditIcon />);
+    add("edit", t("moderation.tools.edit"), () => setOpen("edit"), <PencilIcon />);
     if (thread.status === "published")
       add("hide", t("moderation.tools.hide"), () => setOpen("hide"), <EyeOffIcon />, true);
     else if (state?.state === "hidden")
@@ -134,7 +132,7 @@ export function ThreadModerationBar({
               <Button
                 size="sm"
                 variant="secondary"
-                icon={<EditIcon />}
+                icon={<PencilIcon />}
                 onClick={() => setOpen("approveEdit")}
                 data-testid="mod-thread-approve-edit"
               >
@@ -144,7 +142,7 @@ export function ThreadModerationBar({
             <Button
               size="sm"
               variant="danger"
-              icon={<XIcon />}
+              icon={<CloseIcon />}
               onClick={() => setOpen("reject")}
               data-testid="mod-thread-reject"
             >

@@ -4,7 +4,7 @@ import { Avatar } from "../../components/Avatar";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ArrowDownIcon, UsersIcon } from "./forumIcons";
+import { ArrowDownIcon, UsersIcon } from "../../components/icons";
 import { useNow } from "./useNow";
 import { counted } from "./counted";
 

@@ -3,7 +3,7 @@ import { Button } from "../../components/Button";
 import { Spinner } from "../../components/Spinner";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { AlertIcon, ReplyIcon } from "./forumIcons";
+import { AlertIcon, ReplyIcon } from "../../components/icons";
 import type { OutboxEntry } from "./outbox";
 import { outboxMessage } from "./posts.errors";
 import { isRetryable } from "./posts.slice";

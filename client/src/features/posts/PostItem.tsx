@@ -1,11 +1,19 @@
-import { memo, useState } from "react";
+import { memo, useState, type ReactNode } from "react";
 import { LIMITS, ReactionKind, type PostDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
+import {
+  CheckCircleIcon,
+  HeartIcon,
+  LightbulbIcon,
+  PencilIcon,
+  ReplyIcon,
+  ThumbIcon,
+  TrashIcon,
+} from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { DeletePostDialog } from "./DeletePostDialog";
-import { EditIcon, REACTION_ICONS, ReplyIcon, TrashIcon } from "./forumIcons";
 import { HistoryDialog } from "./HistoryDialog";
 import { MarkdownEditor } from "./MarkdownEditor";
 import type { QuoteRef } from "./outbox";
@@ -167,7 +175,7 @@ export const PostItem = memo(function PostItem({
               <Button
                 size="sm"
                 variant="ghost"
-                icon={<EditIcon />}
+                icon={<PencilIcon />}
                 onClick={() => setEditing(true)}
                 data-testid="post-edit"
               >
@@ -193,6 +201,13 @@ export const PostItem = memo(function PostItem({
     </article>
   );
 });
+
+const REACTION_ICONS: Record<ReactionKind, () => ReactNode> = {
+  like: ThumbIcon,
+  insightful: LightbulbIcon,
+  thanks: HeartIcon,
+  agree: CheckCircleIcon,
+};
 
 function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
   const t = useT();

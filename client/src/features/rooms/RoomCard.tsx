@@ -1,11 +1,10 @@
 import { Link } from "react-router";
 import type { RoomVisibility } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
-import { ChatIcon, ChevronRightIcon, LockIcon } from "../../components/icons";
+import { ChatIcon, ChevronRightIcon, LockIcon, UsersIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { UsersIcon } from "../posts/forumIcons";
 import { localized } from "./rooms.slice";
 import { counted } from "../posts/counted";
 

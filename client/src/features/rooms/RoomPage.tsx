@@ -8,7 +8,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ClockIcon } from "../posts/forumIcons";
+import { ClockIcon } from "../../components/icons";
 import { ConnectionBanner, PresenceAvatars } from "../posts/LiveBits";
 import { RoomQaSection } from "../qa/RoomQaSection";
 import { canHostQa } from "../qa/qa.slice";

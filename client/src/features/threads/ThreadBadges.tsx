@@ -1,9 +1,7 @@
 import type { ThreadDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
-import { LockIcon } from "../../components/icons";
-import { LightbulbIcon, MicIcon } from "../../components/icons";
+import { LightbulbIcon, LockIcon, MicIcon, PinIcon, StarIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
-import { PinIcon, StarIcon } from "../posts/forumIcons";
 
 /** Pinned, featured, locked, kind and moderation state, in that order of importance. */
 export function ThreadBadges({ thread }: { thread: ThreadDto }) {
