@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { PostDto, PostModerateInput } from "@rembuk/shared";
+import type { ModNoticeDto, PostDto, PostModerateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
@@ -106,6 +106,20 @@ const unqueued = (post: PostRecord, outcome: "approved" | "rejected") =>
     outcome,
   });
 
+/** Tells a post's author what a moderator decided about it. */
+const notifyAuthor = (
+  { post, thread }: Pick<LoadedPost, "post" | "thread">,
+  kind: ModNoticeDto["kind"],
+  reason: string | null,
+) =>
+  notify(post.authorId, {
+    kind,
+    targetId: post._id.toString(),
+    threadId: thread._id.toString(),
+    threadTitle: thread.title,
+    reason,
+  });
+
 /**
  * Approve a queued reply: it takes the thread's next seq now and arrives like any new post. The status
  * flips first (only one moderator's approval gets past that), then the number is taken by the thread's
@@ -179,13 +193,7 @@ async function approve(
   });
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
-  notify(post.authorId, {
-    kind: "post.approved",
-    targetId: post._id.toString(),
-    threadId: thread._id.toString(),
-    threadTitle: thread.title,
-    reason: null,
-  });
+  notifyAuthor({ post, thread }, "post.approved", null);
   return presentPost(me, room, numbered);
 }
 
@@ -216,13 +224,7 @@ async function reject(
   });
   await publishPost("post:updated", rejected, room);
   unqueued(rejected, "rejected");
-  notify(post.authorId, {
-    kind: "post.rejected",
-    targetId: post._id.toString(),
-    threadId: thread._id.toString(),
-    threadTitle: thread.title,
-    reason,
-  });
+  notifyAuthor({ post, thread }, "post.rejected", reason);
   return presentPost(me, room, rejected);
 }
 
@@ -282,13 +284,7 @@ async function hide(me: Actor, { post, thread, room }: LoadedPost, reason: strin
   await publishHiddenChange(hidden, room);
   await republishQuotes(hidden, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  notify(post.authorId, {
-    kind: "post.hidden",
-    targetId: post._id.toString(),
-    threadId: thread._id.toString(),
-    threadTitle: thread.title,
-    reason,
-  });
+  notifyAuthor({ post, thread }, "post.hidden", reason);
   return presentPost(me, room, hidden);
 }
 
@@ -327,13 +323,7 @@ async function unhide(
   await publishPost("post:updated", shown, room);
   await republishQuotes(shown, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  notify(post.authorId, {
-    kind: "post.unhidden",
-    targetId: post._id.toString(),
-    threadId: thread._id.toString(),
-    threadTitle: thread.title,
-    reason,
-  });
+  notifyAuthor({ post, thread }, "post.unhidden", reason);
   return presentPost(me, room, shown);
 }
 
