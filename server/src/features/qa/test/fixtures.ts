@@ -107,20 +107,42 @@ export async function ok<T>(ack: Promise<Ack<T>>): Promise<T> {
   return res.data;
 }
 
-/** Resolve when `predicate` holds, re-checking after every event the socket receives (no sleeps). */
-export async function until(socket: ClientSocket, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+/**
+ * Resolve when `predicate` holds, re-checking after every event the socket receives (no sleeps).
+ *
+ * socket.io-client calls `onAny` listeners *before* the event's own `on` listeners, so a check run
+ * inside `onAny` sees the state from before that event was folded in. When the event that makes
+ * the predicate true is the last one the socket receives (a storm's final vote batch), such a check
+ * never sees it. The check therefore runs in a microtask, after every listener of the event.
+ * On timeout the error says how far off things were (`describe`) and how many events came in.
+ */
+export async function until(
+  socket: ClientSocket,
+  predicate: () => boolean,
+  timeoutMs = 5000,
+  describe?: () => string,
+): Promise<void> {
   if (predicate()) return;
   await new Promise<void>((resolve, reject) => {
+    let events = 0;
+    let settled = false;
     const check = () => {
-      if (!predicate()) return;
+      if (settled || !predicate()) return;
+      settled = true;
       clearTimeout(timer);
-      socket.offAny(check);
+      socket.offAny(onEvent);
       resolve();
     };
+    const onEvent = () => {
+      events++;
+      queueMicrotask(check);
+    };
     const timer = setTimeout(() => {
-      socket.offAny(check);
-      reject(new Error("condition not reached in time"));
+      settled = true;
+      socket.offAny(onEvent);
+      const detail = describe ? `; ${describe()}` : "";
+      reject(new Error(`condition not reached in time (${timeoutMs} ms, ${events} events received meanwhile${detail})`));
     }, timeoutMs);
-    socket.onAny(check);
+    socket.onAny(onEvent);
   });
 }
