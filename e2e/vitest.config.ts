@@ -9,5 +9,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // Live updates cross a socket and a React render; on a loaded 2-core CI machine that can take
+    // longer than vitest's 1 s default. Specs that promise a bound (B sees A's post within 2 s) set
+    // their own timeout.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
