@@ -125,7 +125,8 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   app.use(errorHandler);
 
   const httpServer = createServer(app);
-  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins });
+  const trustProxy: (addr: string, i: number) => boolean = app.get("trust proxy fn");
+  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy });
 
   let closing: Promise<void> | null = null;
   const close = () =>

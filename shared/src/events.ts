@@ -125,4 +125,6 @@ export interface SocketData {
   userId: string | null;
   role: Role | null;
   sessionId: string | null;
+  /** The client's address as the HTTP layer sees it (honouring TRUST_PROXY): the rate-limit key for guests. */
+  address: string;
 }

@@ -26,7 +26,7 @@ export function defineHandler<S extends z.ZodType, R>(socket: IoSocket, spec: Ha
   return async (payload: unknown, reply?: (res: Ack<R>) => void): Promise<void> => {
     if (typeof reply !== "function") return;
     try {
-      await consume(spec.limit, socket.data.userId ?? `ip:${socket.handshake.address}`);
+      await consume(spec.limit, socket.data.userId ?? `ip:${socket.data.address}`);
       const parsed = spec.schema.safeParse(payload ?? {});
       if (!parsed.success) throw zodToAppError(parsed.error);
       const actor = await loadActor(socket.data.userId);

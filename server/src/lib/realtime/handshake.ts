@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Request, RequestHandler, Response } from "express";
+import proxyAddr from "proxy-addr";
 import type { ExtendedError } from "socket.io";
 import type { Role } from "@rembuk/shared";
 import type { IoServer } from "./publish.js";
@@ -40,6 +41,7 @@ export function installHandshake(
   io: IoServer,
   session: RequestHandler,
   passportSession: RequestHandler,
+  trustProxy: (addr: string, i: number) => boolean,
 ): void {
   const record: RequestHandler = (req: Request, _res: Response, next) => {
     const user = req.user;
@@ -67,7 +69,9 @@ export function installHandshake(
       err.data = { code: "SUSPENDED", suspendedUntil: id.suspendedUntil.toISOString() };
       return next(err);
     }
-    socket.data = { userId: id.userId, role: id.role, sessionId: id.sessionId };
+    // Behind a trusted proxy every guest would otherwise share the proxy's address and one budget.
+    const address = proxyAddr(socket.request, trustProxy);
+    socket.data = { userId: id.userId, role: id.role, sessionId: id.sessionId, address };
     next();
   });
 }

@@ -16,6 +16,8 @@ export interface IoOptions {
   redis: Redis | null;
   /** Origins allowed besides the request's own host (PUBLIC_URL). */
   allowedOrigins: readonly string[];
+  /** Express's compiled `trust proxy` rule, so a socket's address is read like `req.ip`. */
+  trustProxy: (addr: string, i: number) => boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
   if (opts.redis) io.adapter(createAdapter(opts.redis.pub, opts.redis.sub));
 
-  installHandshake(io, opts.session, opts.passportSession);
+  installHandshake(io, opts.session, opts.passportSession, opts.trustProxy);
 
   io.on("connection", (socket) => {
     const { userId, role, sessionId } = socket.data;
