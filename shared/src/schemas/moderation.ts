@@ -308,10 +308,21 @@ export const ModActionKind = z.enum([
   "user.role",
   "room.create",
   "room.update",
+  "qa.question.approve",
+  "qa.question.dismiss",
+  "qa.question.answer",
+  "qa.question.highlight",
+  "qa.question.unhighlight",
+  "qa.question.edit",
+  "qa.question.merge",
+  "qa.session.live",
+  "qa.session.end",
+  "practice.promote",
+  "practice.edit",
 ]);
 export type ModActionKind = z.infer<typeof ModActionKind>;
 
-export const ModTargetType = z.enum(["thread", "post", "flag", "user", "room"]);
+export const ModTargetType = z.enum(["thread", "post", "flag", "user", "room", "question", "qaSession"]);
 export type ModTargetType = z.infer<typeof ModTargetType>;
 
 /** Field values before and after, only the fields the action changed (texts shortened to 500 chars). */

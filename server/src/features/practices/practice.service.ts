@@ -13,6 +13,7 @@ import { conflict, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
+import { recordModAction } from "../moderation/modAction.service.js";
 import { adoptionsOfPractice } from "../adoptions/adoption.service.js";
 import { Post } from "../posts/post.model.js";
 import { requireSignedIn } from "../rooms/room.loader.js";
@@ -204,6 +205,19 @@ export async function updatePractice(
   }
   const practice = toPracticeDto(updated);
   publish(rooms.thread(threadId), "practice:updated", { threadId, practice });
+  // The author's own edits are in the revision history; a moderator's or admin's edit of someone
+  // else's record is also a moderation action.
+  if (loaded.thread.authorId.toString() !== me.id) {
+    await recordModAction({
+      actor: me,
+      action: "practice.edit",
+      target: { type: "thread", id: loaded.thread._id, label: loaded.thread.title },
+      room: loaded.room,
+      threadId: loaded.thread._id,
+      before: Object.fromEntries(fields.map((k) => [k, before[k]])),
+      after: Object.fromEntries(fields.map((k) => [k, after[k]])),
+    });
+  }
   return presentPracticeThread(me, loaded.thread, loaded.room, updated);
 }
 
@@ -287,5 +301,14 @@ export async function promoteToPractice(
     throw conflict("This thread was changed meanwhile; reload it");
   }
   await publishThreadUpdated(promoted, room);
+  await recordModAction({
+    actor: me,
+    action: "practice.promote",
+    target: { type: "thread", id: promoted._id, label: promoted.title },
+    room,
+    threadId: promoted._id,
+    before: { kind: thread.kind },
+    after: { kind: promoted.kind, sourcePosts: posts.length },
+  });
   return presentPracticeThread(me, promoted, room, doc.toObject());
 }

@@ -8,11 +8,12 @@ import {
   type QaStatusInput,
   type QuestionDto,
 } from "@rembuk/shared";
-import type { QueryFilter, UpdateQuery } from "mongoose";
+import { Types, type QueryFilter, type UpdateQuery } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
+import { recordModAction } from "../moderation/modAction.service.js";
 import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
@@ -137,6 +138,15 @@ export async function setSessionStatus(actor: Actor | null, sessionId: string, i
   }).lean();
   let final: QaSessionRecord;
   if (updated) {
+    // Only the request whose conditional update won logs: a repeat or a race logs nothing.
+    await recordModAction({
+      actor,
+      action: input.status === "live" ? "qa.session.live" : "qa.session.end",
+      target: { type: "qaSession", id: updated._id, label: updated.title },
+      room: { _id: new Types.ObjectId(access.room.id), slug: access.room.slug },
+      before: { status: access.session.status },
+      after: { status: updated.status },
+    });
     final = input.status === "ended" ? await archiveSession(actor, updated, access.room) : updated;
   } else if (access.session.status === input.status) {
     // Pressed twice: the same answer; a session whose archive failed gets another try.

@@ -1,9 +1,10 @@
 import type { QuestionCreateInput, QuestionDto, QuestionModerateInput, QuestionStatus } from "@rembuk/shared";
-import type { Types, UpdateQuery } from "mongoose";
+import { Types, type UpdateQuery } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
+import { recordModAction } from "../moderation/modAction.service.js";
 import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { publishQuestion, publishSession } from "./qa.broadcast.js";
 import { loadPeople } from "./qa.people.js";
@@ -110,6 +111,39 @@ async function setHighlight(access: SessionAccess, questionId: Types.ObjectId | 
   return QaSession.findOneAndUpdate(filter, { $set: { highlightedQuestion: questionId } }, { returnDocument: "after" }).lean();
 }
 
+/** Fields of a question the audit log compares before and after. */
+const AUDITED = ["status", "text", "answer", "dismissReason", "mergedInto"] as const;
+
+/**
+ * One audit row for a question action that changed something: only the fields that differ, or (a
+ * highlight) the session's stage before and after. Nothing changed, nothing logged.
+ */
+async function auditQuestion(
+  actor: Actor,
+  access: SessionAccess,
+  action: QuestionModerateInput["action"],
+  q: QuestionRecord,
+  change: { before: Record<string, unknown>; after: Record<string, unknown> },
+  reason: string | null = null,
+) {
+  const keys = Object.keys(change.after).filter(
+    (k) => JSON.stringify(change.before[k] ?? null) !== JSON.stringify(change.after[k] ?? null),
+  );
+  if (keys.length === 0) return;
+  await recordModAction({
+    actor,
+    action: `qa.question.${action}`,
+    target: { type: "question", id: q._id, label: q.text },
+    room: { _id: new Types.ObjectId(access.room.id), slug: access.room.slug },
+    reason,
+    before: Object.fromEntries(keys.map((k) => [k, change.before[k] ?? null])),
+    after: Object.fromEntries(keys.map((k) => [k, change.after[k] ?? null])),
+  });
+}
+
+const questionFields = (q: QuestionRecord) =>
+  Object.fromEntries(AUDITED.map((k) => [k, q[k] ?? null])) as Record<string, unknown>;
+
 async function announceSession(access: SessionAccess, session: QaSessionRecord | null) {
   if (session) publishSession(await presentSessionFor(session, access.room));
 }
@@ -157,17 +191,40 @@ export async function moderateQuestion(
       break;
     case "highlight":
       if (q.status !== "approved") throw new AppError("ILLEGAL_TRANSITION", 409, "Only an approved question can be highlighted");
-      await announceSession(access, await setHighlight(access, q._id));
+      {
+        const session = await setHighlight(access, q._id);
+        await announceSession(access, session);
+        await auditQuestion(actor, access, "highlight", q, {
+          before: { highlightedQuestion: access.session.highlightedQuestion ?? null },
+          after: { highlightedQuestion: session ? session.highlightedQuestion : null },
+        });
+      }
       return presentForActor(q, actor, access);
-    case "unhighlight":
-      await announceSession(access, await setHighlight(access, null, q._id));
+    case "unhighlight": {
+      const session = await setHighlight(access, null, q._id);
+      await announceSession(access, session);
+      if (session) {
+        await auditQuestion(actor, access, "unhighlight", q, {
+          before: { highlightedQuestion: q._id },
+          after: { highlightedQuestion: null },
+        });
+      }
       return presentForActor(q, actor, access);
+    }
     case "merge":
       return mergeQuestion(actor, access, q, input.intoId);
   }
 
   await settleSession(access, q, updated.status);
   await publishQuestion("qa:question:updated", updated, isPublicStatus(q.status));
+  await auditQuestion(
+    actor,
+    access,
+    input.action,
+    q,
+    { before: questionFields(q), after: questionFields(updated) },
+    input.action === "dismiss" ? input.reason : null,
+  );
   return presentForActor(updated, actor, access);
 }
 
@@ -199,5 +256,6 @@ async function mergeQuestion(actor: Actor, access: SessionAccess, source: Questi
   await settleSession(access, source, "merged");
   await publishQuestion("qa:question:updated", merged, isPublicStatus(source.status));
   await publishQuestion("qa:question:updated", finalTarget);
+  await auditQuestion(actor, access, "merge", source, { before: questionFields(source), after: questionFields(merged) });
   return presentForActor(finalTarget, actor, access);
 }
