@@ -19,6 +19,49 @@ function isoDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** A thread's title and tags, as the edit and the edit-then-approve dialogs both ask for them. */
+function TitleTagsFields(props: {
+  title: string;
+  tags: string;
+  issues: FieldIssues;
+  onTitle: (title: string) => void;
+  onTags: (tags: string) => void;
+  testIds: { title: string; tags: string };
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t("moderation.dialog.edit.threadTitle")} error={issueText(t, props.issues.title)}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            className="input"
+            maxLength={LIMITS.threadTitle.max}
+            value={props.title}
+            onChange={(e) => props.onTitle(e.target.value)}
+            data-testid={props.testIds.title}
+          />
+        )}
+      </Field>
+      <Field
+        label={t("moderation.dialog.edit.tags")}
+        hint={t("moderation.dialog.edit.tags.hint")}
+        error={issueText(t, props.issues.tags)}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            className="input"
+            value={props.tags}
+            onChange={(e) => props.onTags(e.target.value)}
+            data-testid={props.testIds.tags}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
 /** Pin, optionally until the end of a chosen day. */
 export function PinDialog({ thread, onClose }: { thread: ThreadDto; onClose: () => void }) {
   const t = useT();
@@ -250,33 +293,14 @@ export function EditThreadDialog({ thread, onClose }: { thread: ThreadDto; onClo
     <Dialog open title={t("moderation.dialog.edit.title")} onClose={onClose} testId="edit-thread-dialog">
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
-        <Field label={t("moderation.dialog.edit.threadTitle")} error={issueText(t, issues.title)}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input"
-              maxLength={LIMITS.threadTitle.max}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              data-testid="edit-thread-title"
-            />
-          )}
-        </Field>
-        <Field
-          label={t("moderation.dialog.edit.tags")}
-          hint={t("moderation.dialog.edit.tags.hint")}
-          error={issueText(t, issues.tags)}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input"
-              value={tags}
-              onChange={(e) => setTags(e.target.value)}
-              data-testid="edit-thread-tags"
-            />
-          )}
-        </Field>
+        <TitleTagsFields
+          title={title}
+          tags={tags}
+          issues={issues}
+          onTitle={setTitle}
+          onTags={setTags}
+          testIds={{ title: "edit-thread-title", tags: "edit-thread-tags" }}
+        />
         <div className="form__actions">
           <Button variant="ghost" onClick={onClose}>
             {t("moderation.dialog.cancel")}
@@ -365,27 +389,14 @@ export function EditApproveDialog({
         {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
         {thread && (
           <>
-            <Field label={t("moderation.dialog.edit.threadTitle")} error={issueText(t, issues.title)}>
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  className="input"
-                  maxLength={LIMITS.threadTitle.max}
-                  value={title}
-                  onChange={(e) => setTitle(e.target.value)}
-                  data-testid="approve-title"
-                />
-              )}
-            </Field>
-            <Field
-              label={t("moderation.dialog.edit.tags")}
-              hint={t("moderation.dialog.edit.tags.hint")}
-              error={issueText(t, issues.tags)}
-            >
-              {(a11y) => (
-                <input {...a11y} className="input" value={tags} onChange={(e) => setTags(e.target.value)} />
-              )}
-            </Field>
+            <TitleTagsFields
+              title={title}
+              tags={tags}
+              issues={issues}
+              onTitle={setTitle}
+              onTags={setTags}
+              testIds={{ title: "approve-title", tags: "approve-tags" }}
+            />
             {targets.length > 0 && (
               <Field label={t("moderation.dialog.approve.room")}>
                 {(a11y) => (
