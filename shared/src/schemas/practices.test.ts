@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ADOPTION_STAGES,
   AdoptionCreateInput,
@@ -60,10 +60,23 @@ describe("practice input", () => {
 
 describe("dates", () => {
   it("accepts today in Indonesia and refuses tomorrow", () => {
-    const today = todayInIndonesia();
-    expect(PastDate.safeParse(today).success).toBe(true);
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect(PastDate.safeParse(tomorrow).success).toBe(false);
+    // A pinned clock, including the last millisecond before midnight WIT and the first after, so the
+    // check never straddles a day boundary between computing "today" and validating it.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      for (const [now, today, tomorrow] of [
+        ["2026-12-31T14:59:59.999Z", "2026-12-31", "2027-01-01"],
+        ["2026-12-31T15:00:00.000Z", "2027-01-01", "2027-01-02"],
+        ["2028-02-28T20:00:00.000Z", "2028-02-29", "2028-03-01"],
+      ]) {
+        vi.setSystemTime(new Date(now));
+        expect(todayInIndonesia()).toBe(today);
+        expect(PastDate.safeParse(today).success).toBe(true);
+        expect(PastDate.safeParse(tomorrow).success).toBe(false);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("uses WIT (UTC+9) so eastern regions are never 'in the future'", () => {

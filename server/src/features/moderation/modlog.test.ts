@@ -83,15 +83,28 @@ describe("the audit log", () => {
       `/api/moderation/log?roomSlug=${roomB.slug}`,
     );
     expect(ids(byRoom.body.entries)).toEqual([`thread.lock:${inB.id}`, `room.create:${roomB.id}`]);
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + 31 * 3600_000).toISOString().slice(0, 10);
+    // Days in Asia/Jakarta, taken from the rows themselves (not from the clock when the test runs), so
+    // the check holds on any day and across midnight WIB.
+    const wibDay = (iso: string, plusDays = 0) =>
+      new Date(Date.parse(iso) + 7 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+    const logged = (await siti.agent.get<{ entries: ModActionDto[] }>(`/api/moderation/log?limit=200`)).body
+      .entries;
+    const first = wibDay(logged[logged.length - 1].createdAt);
+    const last = wibDay(logged[0].createdAt);
     expect(
-      (await siti.agent.get<{ entries: ModActionDto[] }>(`/api/moderation/log?from=${today}&to=${today}`))
-        .body.entries.length,
-    ).toBeGreaterThanOrEqual(3);
+      (
+        await siti.agent.get<{ entries: ModActionDto[] }>(
+          `/api/moderation/log?from=${first}&to=${last}&limit=200`,
+        )
+      ).body.entries.length,
+    ).toBe(logged.length);
+    expect(logged.length).toBeGreaterThanOrEqual(3);
     expect(
-      (await siti.agent.get<{ entries: ModActionDto[] }>(`/api/moderation/log?from=${tomorrow}`)).body
-        .entries,
+      (
+        await siti.agent.get<{ entries: ModActionDto[] }>(
+          `/api/moderation/log?from=${wibDay(logged[0].createdAt, 1)}`,
+        )
+      ).body.entries,
     ).toEqual([]);
     expect((await siti.agent.get(`/api/moderation/log?from=kemarin`)).status).toBe(400);
 

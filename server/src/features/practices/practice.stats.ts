@@ -12,6 +12,10 @@ export const ACTIVE_REGIONS = 10;
 
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
+/** The first instant (UTC) of the `n`-month window that ends with the current month. */
+export const activityWindowStart = (n: number, now = new Date()) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (n - 1), 1));
+
 /** `YYYY-MM` for the last `n` months, oldest first. */
 export function lastMonths(n: number, now = new Date()): string[] {
   const months: string[] = [];

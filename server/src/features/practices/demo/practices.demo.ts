@@ -9,6 +9,7 @@ import { createPost } from "../../posts/post.service.js";
 import { Thread } from "../../threads/thread.model.js";
 import { createThread } from "../../threads/thread.service.js";
 import { Practice } from "../practice.model.js";
+import { ACTIVITY_MONTHS, activityWindowStart } from "../practice.stats.js";
 import { DEMO_ADOPTIONS, DEMO_PRACTICES, type DemoAdoption, type DemoPractice } from "./practices.data.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -18,6 +19,18 @@ const CONCURRENCY = 6;
 const ymd = (d: Date) => new Date(d.getTime() + 7 * HOUR).toISOString().slice(0, 10);
 /** A reported step date as a moment: 09:00 WIB that day. */
 const morningOf = (date: string) => new Date(`${date}T02:00:00Z`);
+const OLDEST_DEMO_DAYS = Math.max(...DEMO_PRACTICES.map((p) => p.daysAgo));
+
+/**
+ * When a demo practice was posted: `daysAgo` before `now`, squeezed so the oldest lands a day inside
+ * the dashboard's activity window. That window is calendar months (334 to 365 days long depending on
+ * today), so fixed offsets would push the oldest practices out of the chart on some days of the year.
+ */
+export function demoPostedAt(daysAgo: number, now: number): Date {
+  const windowDays = (now - activityWindowStart(ACTIVITY_MONTHS, new Date(now)).getTime()) / DAY;
+  const scale = Math.min(1, (windowDays - 1) / OLDEST_DEMO_DAYS);
+  return new Date(now - Math.round(daysAgo * scale * DAY));
+}
 
 /**
  * Demo practices and their replication ledger. Everything is written through the services (thread
@@ -97,7 +110,7 @@ async function seedAdoption(
   const threadId = threadIds.get(a.practice);
   const spec = DEMO_PRACTICES.find((p) => p.key === a.practice);
   if (!threadId || !spec) throw new Error(`Demo adoption of unknown practice "${a.practice}"`);
-  const dates = stepDates(new Date(now - spec.daysAgo * DAY), a.path.length + 1, salt, now);
+  const dates = stepDates(demoPostedAt(spec.daysAgo, now), a.path.length + 1, salt, now);
   const adopter = who(a.by);
   const created = await createAdoption(adopter, threadId, {
     stage: "interested",
@@ -183,7 +196,7 @@ async function backdatePractices(threadIds: ReadonlyMap<string, string>, now: nu
     const id = threadIds.get(p.key);
     if (!id) continue;
     const thread = new Types.ObjectId(id);
-    const at = new Date(now - p.daysAgo * DAY);
+    const at = demoPostedAt(p.daysAgo, now);
     const lastActivity = new Date(at.getTime() + (p.replies?.length ?? 0) * 5 * HOUR);
     practices.push({ updateOne: { filter: { thread }, update: { $set: { createdAt: at, updatedAt: at } } } });
     threads.push({
