@@ -21,16 +21,11 @@ async function main(): Promise<void> {
   // Imported only after the configuration is known good: a wrong variable is reported at once,
   // before the whole application (and the database driver) loads.
   const { createApp } = await import("./app.js");
-  const { DEMO_PASSWORD, presentDemoAccounts, seedDemoIfEmpty } = await import("./features/demo/seed.js");
-  const { ensureAdmin } = await import("./features/users/user.service.js");
+  const { DEMO_PASSWORD, presentDemoAccounts } = await import("./features/demo/seed.js");
+  const { prepareData } = await import("./startup.js");
 
   const rembuk = await createApp(config);
-
-  if (config.admin) {
-    const outcome = await ensureAdmin(config.admin);
-    logger.info({ email: config.admin.email, outcome }, "admin account from ADMIN_EMAIL");
-  }
-  if (config.demoContent && (await seedDemoIfEmpty(logger))) logger.info("seeded demo content");
+  await prepareData(config, logger);
 
   await new Promise<void>((resolve, reject) => {
     rembuk.httpServer.once("error", reject);
