@@ -22,6 +22,9 @@ const id = {
   "form.date": "Masukkan tanggal yang valid.",
   "form.invalid": "Periksa kembali isian ini.",
   "form.fixErrors": "Periksa kembali isian yang ditandai.",
+  "form.requiredMark": "wajib diisi",
+  "form.count.short": "{count} dari minimal {min} karakter",
+  "form.count.ok": "{count} karakter, cukup",
 
   "error.network": "Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.",
   "error.generic": "Terjadi kesalahan. Silakan coba lagi.",
@@ -58,6 +61,9 @@ const en: Record<keyof typeof id, string> = {
   "form.date": "Enter a valid date.",
   "form.invalid": "Please check this field.",
   "form.fixErrors": "Please check the highlighted fields.",
+  "form.requiredMark": "required",
+  "form.count.short": "{count} of at least {min} characters",
+  "form.count.ok": "{count} characters, enough",
 
   "error.network": "Cannot reach the server. Check your connection and try again.",
   "error.generic": "Something went wrong. Please try again.",

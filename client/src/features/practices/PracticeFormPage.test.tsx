@@ -15,11 +15,12 @@ const room = makeRoom();
 function setup(
   extra: Record<string, Handler> = {},
   route = { path: "/practices/new", url: "/practices/new" },
+  user = me,
 ) {
   useStore.setState({
-    currentUserId: me.id,
+    currentUserId: user.id,
     sessionStatus: "signedIn",
-    usersById: { [me.id]: me },
+    usersById: { [user.id]: user },
     roomsById: { [room.id]: room },
     roomIdBySlug: { [room.slug]: room.id },
     roomOrder: [room.id],
@@ -60,7 +61,7 @@ async function fillValid(ui: ReturnType<typeof userEvent.setup>) {
 
 describe("PracticeFormPage", () => {
   it("shows a field error for every missing required field, in Indonesian, and sends nothing", async () => {
-    const { spy, ui } = setup();
+    const { spy, ui } = setup({}, undefined, makeUser({ affiliation: null }));
     await ui.click(screen.getByTestId("practice-submit"));
     expect(screen.getByTestId("practice-problem-error")).toHaveTextContent("Wajib diisi.");
     expect(screen.getByTestId("practice-sector-error")).toHaveTextContent(
@@ -174,5 +175,75 @@ describe("PracticeFormPage", () => {
       practice: { regionCode: "33", sector: "1.02", stage: "trial", cost: { amount: 0, source: "APBD" } },
       sourcePostIds: [reply.id],
     });
+  });
+
+  it("reads numbers by the Indonesian conventions, says how, and refuses the English decimal point", async () => {
+    const created = makePracticeThread();
+    const { spy, ui } = setup({
+      [`POST /api/rooms/${room.slug}/threads`]: () => json(201, { thread: created }),
+    });
+    await fillValid(ui);
+    await fill(ui, screen.getAllByRole("textbox", { name: "Indikator" })[0], "Waktu tunggu rujukan");
+    await fill(ui, screen.getAllByRole("textbox", { name: "Sebelum" })[0], "2.5");
+    await fill(ui, screen.getAllByRole("textbox", { name: "Sesudah" })[0], "1.200");
+    expect(screen.getByTestId("practice-result-0-after-status")).toHaveTextContent("dibaca: 1.200");
+    expect(screen.getByTestId("practice-cost-status")).toHaveTextContent("dibaca: Rp 350.000.000");
+    await ui.click(screen.getByTestId("practice-submit"));
+    expect(screen.getByTestId("practice-result-0-before-error")).toHaveTextContent("Maksud Anda 2,5?");
+    expect(calls(spy)).not.toContain(`POST /api/rooms/${room.slug}/threads`);
+
+    await fill(ui, screen.getAllByRole("textbox", { name: "Sebelum" })[0], "2,5");
+    expect(screen.getByTestId("practice-result-0-before-status")).toHaveTextContent("dibaca: 2,5");
+    await ui.click(screen.getByTestId("practice-submit"));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent(`/practices/${created.id}`));
+    expect(bodyOf(spy, `POST /api/rooms/${room.slug}/threads`)).toMatchObject({
+      practice: { results: [{ indicator: "Waktu tunggu rujukan", before: 2.5, after: 1200 }] },
+    });
+  });
+
+  it("reads numbers by the English conventions and refuses what could mean two numbers", async () => {
+    const { ui } = setup();
+    act(() => useStore.getState().internal_adoptLocale("en"));
+    await fillValid(ui);
+    await fill(ui, screen.getByTestId("practice-cost"), "350,000,000");
+    await fill(ui, screen.getAllByRole("textbox", { name: "Indicator" })[0], "Waiting time");
+    await fill(ui, screen.getAllByRole("textbox", { name: "Before" })[0], "2,5");
+    await fill(ui, screen.getAllByRole("textbox", { name: "After" })[0], "1.200");
+    expect(screen.getByTestId("practice-cost-status")).toHaveTextContent("read as: IDR 350,000,000");
+    await ui.click(screen.getByTestId("practice-submit"));
+    expect(screen.getByTestId("practice-result-0-before-error")).toHaveTextContent("Did you mean 2.5?");
+    expect(screen.getByTestId("practice-result-0-after-error")).toHaveTextContent(
+      "write 1200 for thousands, or 1.2000 for a decimal",
+    );
+    await fill(ui, screen.getAllByRole("textbox", { name: "Before" })[0], "2.5");
+    expect(screen.getByTestId("practice-result-0-before-status")).toHaveTextContent("read as: 2.5");
+  });
+
+  it("starts a new practice in the author's region, marks required fields and counts characters as they are typed", async () => {
+    const { ui } = setup();
+    expect(await screen.findByTestId("profile-province")).toHaveValue("33");
+    await waitFor(() => expect(screen.getByTestId("profile-region")).toHaveValue("33.73"));
+    expect(screen.getByRole("textbox", { name: /Masalah yang dihadapi.*wajib diisi/ })).toBeRequired();
+    expect(screen.getByRole("textbox", { name: /Kontak/ })).not.toBeRequired();
+    expect(screen.getByTestId("practice-problem-status")).toHaveTextContent("0 dari minimal 20 karakter");
+    await fill(ui, screen.getByTestId("practice-problem"), "Antrean panjang");
+    expect(screen.getByTestId("practice-problem-status")).toHaveTextContent("15 dari minimal 20 karakter");
+    await fill(ui, screen.getByTestId("practice-problem"), "Antrean rujukan panjang sekali");
+    expect(screen.getByTestId("practice-problem-status")).toHaveTextContent("30 karakter, cukup");
+  });
+
+  it("tells an unverified author that the practice awaits approval instead of saying it is published", async () => {
+    const created = makePracticeThread({ status: "queued" });
+    const { ui } = setup(
+      { [`POST /api/rooms/${room.slug}/threads`]: () => json(201, { thread: created }) },
+      undefined,
+      makeUser({ verified: false, affiliation: { kind: "region", code: "33.73" } }),
+    );
+    await fillValid(ui);
+    await ui.click(screen.getByTestId("practice-submit"));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent(`/practices/${created.id}`));
+    const toasts = Object.values(useStore.getState().toastsById).map((x) => x.message);
+    expect(toasts).toContain("practices.form.queued");
+    expect(toasts).not.toContain("practices.form.created");
   });
 });

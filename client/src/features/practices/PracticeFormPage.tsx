@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import {
   COST_SOURCES,
@@ -18,6 +18,8 @@ import { EmptyState } from "../../components/EmptyState";
 import { Field, FormAlert } from "../../components/Field";
 import { Spinner } from "../../components/Spinner";
 import { isApiError } from "../../lib/api";
+import { formatNumber } from "../../lib/format";
+import { readNumber, readRupiah } from "../../lib/numberInput";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromZod, type FieldIssues } from "../../lib/validation";
@@ -30,6 +32,8 @@ import { SectorOptions } from "./DirectoryFiltersForm";
 import {
   PracticeDraft,
   draftFromRecord,
+  draftNumberIssues,
+  numberIssue,
   emptyDraft,
   emptyResult,
   practiceCandidate,
@@ -166,6 +170,18 @@ export function PracticeFormPage() {
     setDraft({ ...draft, roomSlug: slug });
   }, [editing, draft, rooms]);
 
+  // A new practice is usually about the author's own region: start from their affiliation, once
+  // (clearing the region afterwards must not bring it back).
+  const prefilled = useRef(false);
+  const ownRegion = me?.affiliation?.kind === "region" ? me.affiliation.code : "";
+  useEffect(() => {
+    if (prefilled.current || editing || promoting || !draft || !me) return;
+    prefilled.current = true;
+    if (!ownRegion || draft.provinceCode) return;
+    const provinceCode = ownRegion.split(".")[0];
+    setDraft({ ...draft, provinceCode, regionCode: ownRegion === provinceCode ? "" : ownRegion });
+  }, [editing, promoting, draft, ownRegion, me]);
+
   if (!me) {
     return (
       <div className="page page--narrow">
@@ -208,8 +224,11 @@ export function PracticeFormPage() {
     const checked = PracticeInput.safeParse(candidate);
     const opening =
       editing || promoting ? null : Opening.safeParse({ title: draft.title, summary: draft.summary });
+    const numbers = draftNumberIssues(draft, locale);
     const found: FieldIssues = {
       ...(checked.success ? {} : practiceIssuesFromZod(checked.error, candidate)),
+      // A number refused for its separators says why, rather than the generic "enter a number".
+      ...numbers,
       ...(opening && !opening.success
         ? issuesFromZod(opening.error, { title: draft.title, summary: draft.summary })
         : {}),
@@ -244,7 +263,12 @@ export function PracticeFormPage() {
           clientId: draft.clientId,
         });
         writeDraft(null);
-        toast({ tone: "success", message: "practices.form.created" });
+        // An unverified author's practice waits in the approval queue: say so, not "published".
+        toast(
+          created.status === "queued"
+            ? { tone: "info", message: "practices.form.queued" }
+            : { tone: "success", message: "practices.form.created" },
+        );
         void navigate(`/practices/${created.id}`);
       }
     } catch (err) {
@@ -258,6 +282,28 @@ export function PracticeFormPage() {
   };
 
   const err = (path: string) => issueText(t, issues[path]);
+  const required = t("form.requiredMark");
+  /** "12 of at least 20 characters" while short, then "25 characters, enough". */
+  const count = (text: string, min: number) => {
+    const n = text.trim().length;
+    return t(n < min ? "form.count.short" : "form.count.ok", { count: n, min });
+  };
+  /** How a typed number was read ("dibaca: 2,5"), or why it cannot be, while the person types. */
+  const readAs = (text: string, rupiah = false) => {
+    if (!text.trim()) return null;
+    const reading = rupiah ? readRupiah(text, locale) : readNumber(text, locale);
+    if (reading.ok) {
+      const shown = rupiah
+        ? formatNumber(reading.value, locale, {
+            style: "currency",
+            currency: "IDR",
+            maximumFractionDigits: 0,
+          })
+        : formatNumber(reading.value, locale, { maximumFractionDigits: 10 });
+      return t("practices.form.readAs", { value: shown });
+    }
+    return issueText(t, numberIssue(reading) ?? { key: "practices.error.number" });
+  };
   const today = todayInIndonesia();
 
   return (
@@ -286,6 +332,7 @@ export function PracticeFormPage() {
             <legend className="section-title">{t("practices.form.section.story")}</legend>
             <Field
               label={t("practices.form.room")}
+              requiredText={required}
               hint={t("practices.form.roomHint")}
               error={err("room")}
               testId="practice-room"
@@ -306,7 +353,13 @@ export function PracticeFormPage() {
                 </select>
               )}
             </Field>
-            <Field label={t("practices.form.title")} error={err("title")} testId="practice-title">
+            <Field
+              label={t("practices.form.title")}
+              requiredText={required}
+              status={count(draft.title, LIMITS.threadTitle.min)}
+              error={err("title")}
+              testId="practice-title"
+            >
               {(c) => (
                 <input
                   {...c}
@@ -320,6 +373,7 @@ export function PracticeFormPage() {
             </Field>
             <Field
               label={t("practices.form.summary")}
+              requiredText={required}
               hint={t("practices.form.summaryHint")}
               error={err("summary") ?? err("body")}
               testId="practice-summary"
@@ -344,6 +398,8 @@ export function PracticeFormPage() {
           )}
           <Field
             label={t("practices.form.problem")}
+            requiredText={required}
+            status={count(draft.problem, PRACTICE_LIMITS.problem.min)}
             hint={t("practices.form.problemHint")}
             error={err("problem")}
             testId="practice-problem"
@@ -362,6 +418,8 @@ export function PracticeFormPage() {
           </Field>
           <Field
             label={t("practices.form.approach")}
+            requiredText={required}
+            status={count(draft.approach, PRACTICE_LIMITS.approach.min)}
             hint={t("practices.form.approachHint")}
             error={err("approach")}
             testId="practice-approach"
@@ -396,7 +454,12 @@ export function PracticeFormPage() {
                   />
                 )}
               </Field>
-              <Field label={t("practices.form.before")} error={err(`results.${i}.before`)}>
+              <Field
+                label={t("practices.form.before")}
+                status={readAs(r.before)}
+                error={err(`results.${i}.before`)}
+                testId={`practice-result-${i}-before`}
+              >
                 {(c) => (
                   <input
                     {...c}
@@ -407,7 +470,12 @@ export function PracticeFormPage() {
                   />
                 )}
               </Field>
-              <Field label={t("practices.form.after")} error={err(`results.${i}.after`)}>
+              <Field
+                label={t("practices.form.after")}
+                status={readAs(r.after)}
+                error={err(`results.${i}.after`)}
+                testId={`practice-result-${i}-after`}
+              >
                 {(c) => (
                   <input
                     {...c}
@@ -457,7 +525,14 @@ export function PracticeFormPage() {
         <fieldset className="fieldset">
           <legend className="section-title">{t("practices.form.section.facts")}</legend>
           <div data-testid="practice-region" className="practice-form__region">
-            <p className="field__label">{t("practices.form.region")}</p>
+            <p className="field__label">
+              {t("practices.form.region")}
+              <span className="field__required" aria-hidden="true">
+                {" "}
+                *
+              </span>
+              <span className="sr-only"> ({required})</span>
+            </p>
             <RegionPicker
               value={{ provinceCode: draft.provinceCode, regionCode: draft.regionCode }}
               onChange={(v) => update({ provinceCode: v.provinceCode, regionCode: v.regionCode })}
@@ -466,6 +541,7 @@ export function PracticeFormPage() {
           </div>
           <Field
             label={t("practices.form.sector")}
+            requiredText={required}
             hint={t("practices.form.sectorHint")}
             error={err("sector")}
             testId="practice-sector"
@@ -484,7 +560,14 @@ export function PracticeFormPage() {
             )}
           </Field>
           <fieldset className="fieldset" aria-describedby={issues.stage ? "practice-stage-error" : undefined}>
-            <legend className="field__label">{t("practices.form.stage")}</legend>
+            <legend className="field__label">
+              {t("practices.form.stage")}
+              <span className="field__required" aria-hidden="true">
+                {" "}
+                *
+              </span>
+              <span className="sr-only"> ({required})</span>
+            </legend>
             <div className="choice-group">
               {PRACTICE_STAGES.map((s) => (
                 <label key={s} className={draft.stage === s ? "choice choice--checked" : "choice"}>
@@ -511,7 +594,12 @@ export function PracticeFormPage() {
               </p>
             )}
           </fieldset>
-          <Field label={t("practices.form.startDate")} error={err("startDate")} testId="practice-start">
+          <Field
+            label={t("practices.form.startDate")}
+            requiredText={required}
+            error={err("startDate")}
+            testId="practice-start"
+          >
             {(c) => (
               <input
                 {...c}
@@ -528,6 +616,8 @@ export function PracticeFormPage() {
           <div className="practice-form__cost">
             <Field
               label={t("practices.form.cost")}
+              requiredText={required}
+              status={readAs(draft.costAmount, true)}
               hint={t("practices.form.costHint")}
               error={err("cost.amount")}
               testId="practice-cost"
@@ -543,7 +633,7 @@ export function PracticeFormPage() {
                 />
               )}
             </Field>
-            <Field label={t("practices.form.costSource")} error={err("cost.source")}>
+            <Field label={t("practices.form.costSource")} requiredText={required} error={err("cost.source")}>
               {(c) => (
                 <select
                   {...c}

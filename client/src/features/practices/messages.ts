@@ -149,7 +149,7 @@ const id = {
 
   "practices.form.newTitle": "Bagikan praktik baik",
   "practices.form.newLead":
-    "Catatan terstruktur memudahkan daerah lain menilai dan mereplikasi praktik Anda. Kolom bertanda wajib diisi.",
+    "Catatan terstruktur memudahkan daerah lain menilai dan mereplikasi praktik Anda. Kolom bertanda * wajib diisi.",
   "practices.form.editTitle": "Ubah catatan praktik",
   "practices.form.editLead": "Setiap perubahan disimpan dalam riwayat catatan.",
   "practices.form.section.story": "Cerita praktik",
@@ -194,6 +194,7 @@ const id = {
   "practices.form.save": "Simpan perubahan",
   "practices.form.cancel": "Batal",
   "practices.form.created": "Praktik diterbitkan.",
+  "practices.form.queued": "Praktik terkirim dan menunggu persetujuan moderator sebelum tampil untuk umum.",
   "practices.form.saved": "Catatan praktik disimpan.",
   "practices.form.signIn": "Masuk untuk membagikan praktik.",
   "practices.promote.action": "Jadikan catatan praktik",
@@ -219,6 +220,12 @@ const id = {
   "practices.error.link": "Gunakan alamat web lengkap, misalnya https://contoh.go.id.",
   "practices.error.indicator": "Nama indikator 2–120 karakter.",
   "practices.error.number": "Masukkan angka.",
+  "practices.error.numberSuggest":
+    "Pakai koma untuk desimal dan titik untuk ribuan. Maksud Anda {suggestion}?",
+  "practices.error.numberSeparator": "Pakai koma untuk desimal dan titik untuk ribuan, misalnya 1.250,5.",
+  "practices.error.numberAmbiguous":
+    "Bisa berarti pecahan atau ribuan: tulis {thousands} untuk ribuan, atau {decimal}0 untuk pecahan.",
+  "practices.form.readAs": "dibaca: {value}",
   "practices.error.room": "Pilih ruang diskusi.",
 
   "practices.region.province": "Provinsi",
@@ -412,7 +419,7 @@ const en: Record<keyof typeof id, string> = {
 
   "practices.form.newTitle": "Share a good practice",
   "practices.form.newLead":
-    "A structured record helps other regions judge and replicate your practice. Fields without “(optional)” are required.",
+    "A structured record helps other regions judge and replicate your practice. Fields marked * are required.",
   "practices.form.editTitle": "Edit practice record",
   "practices.form.editLead": "Every change is kept in the record's history.",
   "practices.form.section.story": "The practice",
@@ -457,6 +464,7 @@ const en: Record<keyof typeof id, string> = {
   "practices.form.save": "Save changes",
   "practices.form.cancel": "Cancel",
   "practices.form.created": "Practice published.",
+  "practices.form.queued": "Practice sent; it awaits a moderator's approval before it is shown to everyone.",
   "practices.form.saved": "Practice record saved.",
   "practices.form.signIn": "Sign in to share a practice.",
   "practices.promote.action": "Turn into a practice record",
@@ -482,6 +490,13 @@ const en: Record<keyof typeof id, string> = {
   "practices.error.link": "Use a full web address, for example https://example.go.id.",
   "practices.error.indicator": "Indicator names are 2–120 characters.",
   "practices.error.number": "Enter a number.",
+  "practices.error.numberSuggest":
+    "Use a point for decimals and commas for thousands. Did you mean {suggestion}?",
+  "practices.error.numberSeparator":
+    "Use a point for decimals and commas for thousands, for example 1,250.5.",
+  "practices.error.numberAmbiguous":
+    "Could be a decimal or thousands: write {thousands} for thousands, or {decimal}0 for a decimal.",
+  "practices.form.readAs": "read as: {value}",
   "practices.error.room": "Choose a discussion room.",
 
   "practices.region.province": "Province",

@@ -7,6 +7,7 @@ import {
   type PracticeDto,
 } from "@rembuk/shared";
 import type { ApiError } from "../../lib/api";
+import { readNumber, readRupiah, writeNumber, type NumberReading } from "../../lib/numberInput";
 import { issuesFromZod, type FieldIssue, type FieldIssues } from "../../lib/validation";
 
 /** What the practice form edits: text as typed, so a half-typed number is never lost. */
@@ -90,27 +91,51 @@ export function draftFromRecord(p: PracticeDto, locale: Locale, clientId: string
 
 /** A number as a person would type it in this language (decimal comma in Indonesian, no grouping). */
 function formatPlain(n: number, locale: Locale): string {
-  return locale === "id" ? String(n).replace(".", ",") : String(n);
+  return writeNumber(n, locale);
+}
+
+/** A typed indicator value by the language's conventions (see `lib/numberInput`); NaN when unreadable. */
+export function parseNumber(text: string, locale: Locale): number {
+  const r = readNumber(text, locale);
+  return r.ok ? r.value : Number.NaN;
+}
+
+/** Whole rupiah ("Rp 1.500.000"); NaN when unreadable or with cents. */
+export function parseRupiah(text: string, locale: Locale): number {
+  const r = readRupiah(text, locale);
+  return r.ok ? r.value : Number.NaN;
 }
 
 /**
- * A typed number in either convention: "2.400.000" or "28,9" in Indonesian, "2,400,000" or "28.9" in
- * English. Blank or unreadable gives NaN, which the schema reports as "enter a number".
+ * The field error for a typed number the reader refused for a reason worth explaining (the other
+ * language's separator, or a reading that could mean two numbers); null when it read or is blank.
  */
-export function parseNumber(text: string, locale: Locale): number {
-  const s = text.trim().replace(/\s/g, "");
-  if (!s) return Number.NaN;
-  const normalised = locale === "id" ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+export function numberIssue(reading: NumberReading): FieldIssue | null {
+  if (reading.ok) return null;
+  if (reading.reason === "ambiguous")
+    return {
+      key: "practices.error.numberAmbiguous",
+      params: { decimal: reading.asDecimal, thousands: reading.asThousands },
+    };
+  if (reading.reason === "wrongSeparator")
+    return reading.suggestion === undefined
+      ? { key: "practices.error.numberSeparator" }
+      : { key: "practices.error.numberSuggest", params: { suggestion: reading.suggestion } };
+  return null;
 }
 
-/** Rupiah are whole: any dot, comma or space is a thousands separator. */
-export function parseRupiah(text: string): number {
-  const s = text
-    .trim()
-    .replace(/^rp\.?/i, "")
-    .replace(/[.,\s]/g, "");
-  return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
+/** Every number field of the draft whose text the reader refused with an explanation, by path. */
+export function draftNumberIssues(d: PracticeDraft, locale: Locale): FieldIssues {
+  const out: FieldIssues = {};
+  d.results.forEach((r, i) => {
+    for (const side of ["before", "after"] as const) {
+      const issue = numberIssue(readNumber(r[side], locale));
+      if (issue) out[`results.${i}.${side}`] = issue;
+    }
+  });
+  const cost = numberIssue(readRupiah(d.costAmount, locale));
+  if (cost) out["cost.amount"] = cost;
+  return out;
 }
 
 /** A practice id from a pasted link (`…/practices/<id>`) or the bare id; "" when none. */
@@ -131,7 +156,7 @@ export function practiceCandidate(d: PracticeDraft, locale: Locale) {
         after: parseNumber(r.after, locale),
         ...(r.unit.trim() ? { unit: r.unit.trim() } : {}),
       })),
-    cost: { amount: parseRupiah(d.costAmount), source: d.costSource },
+    cost: { amount: parseRupiah(d.costAmount, locale), source: d.costSource },
     regionCode: d.regionCode || d.provinceCode,
     sector: d.sector,
     stage: d.stage || undefined,
