@@ -55,7 +55,12 @@ describe("AdoptionLedger", () => {
       note: "Kami ingin mempelajari SOP-nya.",
     });
     expect(screen.getByTestId("ledger-count-interested")).toHaveAttribute("data-count", "1");
-    expect(screen.getByTestId("adopt-already")).toBeInTheDocument();
+    expect(screen.getByTestId("adopt-already")).toHaveTextContent(
+      "Wilayah atau instansi Anda sudah menyatakan tertarik pada praktik ini.",
+    );
+    expect(screen.getByTestId("adopt-already")).not.toHaveTextContent("mengadopsi");
+    act(() => useStore.getState().internal_adoptionChanged(makeAdoption(1, ["interested", "piloting"])));
+    expect(screen.getByTestId("adopt-already")).toHaveTextContent("sedang mengujicobakan");
   });
 
   it("shows an adoption that arrives live, newest first, with its stage", async () => {

@@ -138,7 +138,8 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
   } else if (active) {
     cta = (
       <p className="ledger__note" data-testid="adopt-already">
-        {t("practices.adopt.already")}
+        {/* Say only what was declared: interest is not adoption. */}
+        {t(`practices.adopt.already.${active.stage}`)}
       </p>
     );
   } else if (practice.status === "published") {

@@ -64,7 +64,10 @@ export function PracticeFacts({ practice }: { practice: PracticeDto }) {
             {practice.cost.amount === 0
               ? t("practices.cost.free")
               : formatRupiah(practice.cost.amount, locale)}
-            <span className="practice-facts__sub">{t(COST_SOURCE_KEYS[practice.cost.source])}</span>
+            {/* Nothing was spent, so there is no funding source to name. */}
+            {practice.cost.amount > 0 && (
+              <span className="practice-facts__sub">{t(COST_SOURCE_KEYS[practice.cost.source])}</span>
+            )}
           </dd>
         </div>
         {practice.sdgs.length > 0 && (
