@@ -17,7 +17,9 @@ export function PostAuthor({
   children?: React.ReactNode;
 }) {
   const t = useT();
-  const { text: place } = useAffiliationText(author?.affiliation ?? null);
+  // The office ("Bupati Banyuwangi") already says where; the region list (~46 KB) is fetched for a
+  // thread only when an author has no office to show, and used for free when it is already loaded.
+  const { text: place } = useAffiliationText(author?.affiliation ?? null, { load: !author?.title });
   if (!author) {
     return (
       <div className="post-author">

@@ -128,6 +128,32 @@ describe("opening a thread", () => {
   });
 });
 
+describe("fetching the thread once per page load", () => {
+  it("the socket's first connect after the page opened reuses the opening fetch; a later reconnect fetches again", async () => {
+    const spy = mockFetch({
+      [`GET /api/threads/${THREAD_ID}`]: () => json(200, { thread: makeThread({ lastSeq: 1 }) }),
+      [`GET /api/threads/${THREAD_ID}/posts`]: () =>
+        json(200, { posts: [makePost(1)], headSeq: 1, hasMore: false }),
+    });
+    fake.acks["thread:join"] = () => ({
+      ok: true,
+      data: { headSeq: 1, missed: [], presence: makePresence() },
+    });
+    state().openThread(THREAD_ID);
+    // The socket connects while (or just after) the page loads over REST.
+    fake.connected = true;
+    state().internal_rejoinThreads();
+    await settle();
+    const threadGets = () => calls(spy).filter((c) => c === `GET /api/threads/${THREAD_ID}`).length;
+    expect(threadGets()).toBe(1);
+    // A real drop and reconnect: the thread may have changed meanwhile.
+    state().internal_rejoinThreads();
+    await settle();
+    expect(threadGets()).toBe(2);
+    state().closeThread(THREAD_ID);
+  });
+});
+
 describe("loading earlier posts", () => {
   it("fills the gap page by page and closes it when it reaches the opening post", async () => {
     useStore.setState({

@@ -3,6 +3,7 @@ import type {
   PostDto,
   PresenceDto,
   ReactionKind,
+  ThreadDto,
   ThreadJoinResult,
   UserSummaryDto,
 } from "@rembuk/shared";
@@ -205,12 +206,31 @@ async function deliver(set: Set, get: Get, clientId: string) {
   }
 }
 
-async function join(set: Set, get: Get, threadId: string) {
+/**
+ * The thread fetched when a page opened before the socket was up, keyed by thread id. A page load
+ * opens the thread over REST and the socket's first connect a moment later rejoins it: that rejoin
+ * reuses the opening fetch instead of asking for the same thread twice. Only once, only for a fetch
+ * made while disconnected, and only while it is fresh; a rejoin after a real drop fetches again,
+ * since the thread (lock, title) may have changed while this tab heard nothing.
+ */
+const openingFetches = new Map<string, { load: Promise<ThreadDto>; at: number }>();
+const OPENING_FETCH_REUSE_MS = 10_000;
+
+function fetchThread(threadId: string, rejoin: boolean): Promise<ThreadDto> {
+  const opening = openingFetches.get(threadId);
+  openingFetches.delete(threadId);
+  if (rejoin && opening && Date.now() - opening.at <= OPENING_FETCH_REUSE_MS) return opening.load;
+  const load = threadsApi.get(threadId);
+  if (!rejoin && !realtime.isConnected()) openingFetches.set(threadId, { load, at: Date.now() });
+  return load;
+}
+
+async function join(set: Set, get: Get, threadId: string, rejoin = false) {
   const view = get().threadViews[threadId] ?? NEW_VIEW;
   const firstLoad = (get().postIdsByThread[threadId] ?? []).length === 0;
   // The thread itself (title, lock, the viewer's read mark) comes over REST either way. The read
   // mark the page opened with is recorded in the same synchronous step, so no render sees one without the other.
-  const threadLoad = threadsApi.get(threadId).then((thread) => {
+  const threadLoad = fetchThread(threadId, rejoin).then((thread) => {
     get().internal_receiveThreads([thread]);
     const v = get().threadViews[threadId];
     if (v && v.joins > 0 && v.lastReadAtOpen === null)
@@ -344,6 +364,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       return;
     }
     // Posts stay cached: coming back rejoins from `syncedSeq` and fetches only what is new.
+    openingFetches.delete(threadId);
     set((s) => {
       const { [threadId]: _p, ...threadPresence } = s.threadPresence;
       const { [threadId]: _t, ...typingByThread } = s.typingByThread;
@@ -565,7 +586,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
 
   internal_rejoinThreads: () => {
     for (const [threadId, view] of Object.entries(get().threadViews)) {
-      if (view.joins > 0) void join(set, get, threadId);
+      if (view.joins > 0) void join(set, get, threadId, true);
     }
     get().internal_flushOutbox();
   },

@@ -6,13 +6,19 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { regionLabel } from "../regions/regions.slice";
 
-/** The region's name ("Kota Semarang, Jawa Tengah") or the agency; loads the region list if needed. */
-export function useAffiliationText(affiliation: Affiliation | null): { text: string | null; loading: boolean } {
+/**
+ * The region's name ("Kota Semarang, Jawa Tengah") or the agency. Loads the region list (~46 KB) if
+ * needed, unless `load` is false: then a region is named only when the list is already here.
+ */
+export function useAffiliationText(
+  affiliation: Affiliation | null,
+  { load = true }: { load?: boolean } = {},
+): { text: string | null; loading: boolean } {
   const t = useT();
   const regionsByCode = useStore((s) => s.regionsByCode);
   const regionsStatus = useStore((s) => s.regionsStatus);
   const loadRegions = useStore((s) => s.loadRegions);
-  const needsRegions = affiliation?.kind === "region";
+  const needsRegions = load && affiliation?.kind === "region";
 
   useEffect(() => {
     if (needsRegions) void loadRegions();
@@ -22,11 +28,18 @@ export function useAffiliationText(affiliation: Affiliation | null): { text: str
   if (affiliation.kind === "agency") return { text: affiliation.name, loading: false };
   const label = regionLabel(affiliation.code, regionsByCode);
   if (label) return { text: label, loading: false };
+  if (!load) return { text: null, loading: false };
   if (regionsStatus === "idle" || regionsStatus === "loading") return { text: null, loading: true };
   return { text: t("users.affiliation.region", { code: affiliation.code }), loading: false };
 }
 
-export function UserAffiliation({ affiliation, showEmpty = true }: { affiliation: Affiliation | null; showEmpty?: boolean }) {
+export function UserAffiliation({
+  affiliation,
+  showEmpty = true,
+}: {
+  affiliation: Affiliation | null;
+  showEmpty?: boolean;
+}) {
   const t = useT();
   const { text, loading } = useAffiliationText(affiliation);
   if (loading) return <Skeleton width="12rem" />;
