@@ -29,6 +29,12 @@ beforeEach(() => {
 });
 
 describe("PostItem", () => {
+  it("names each reaction button by its visible text (count, then label)", () => {
+    show(makePost(2, { reactions: { like: 3, insightful: 0, thanks: 0, agree: 0 } }));
+    expect(screen.getByRole("button", { name: "3 Suka" })).toHaveTextContent(/^3\s*Suka$/);
+    expect(screen.getByRole("button", { name: "Setuju" })).toBeInTheDocument();
+  });
+
   it("shows the author with badge and office, the server's html, and the reply quote", () => {
     show(
       makePost(2, {

@@ -232,7 +232,6 @@ function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
             aria-pressed={active}
             disabled={!signedIn}
             title={signedIn ? label : t("posts.reaction.signIn")}
-            aria-label={t("posts.reaction.count", { label, count })}
             data-testid={`reaction-${kind}`}
             onClick={() =>
               void toggle(post.id, kind).catch((err: unknown) => {
@@ -241,8 +240,9 @@ function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
               })
             }
           >
+            {/* The name is the visible text ("3 Suka"), so voice users can say what they see. */}
             <Icon />
-            {count > 0 && <span className="reaction__count">{f.number(count)}</span>}
+            {count > 0 && <span className="reaction__count">{f.number(count)}</span>}{" "}
             <span className="reaction__label">{label}</span>
           </button>
         );

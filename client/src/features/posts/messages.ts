@@ -67,7 +67,6 @@ const id = {
   "posts.reaction.insightful": "Mencerahkan",
   "posts.reaction.thanks": "Terima kasih",
   "posts.reaction.agree": "Setuju",
-  "posts.reaction.count": "{label}: {count}",
   "posts.reaction.signIn": "Masuk untuk menanggapi",
 
   "posts.composer.label": "Tulis balasan",
@@ -174,7 +173,6 @@ const en: Record<keyof typeof id, string> = {
   "posts.reaction.insightful": "Insightful",
   "posts.reaction.thanks": "Thanks",
   "posts.reaction.agree": "Agree",
-  "posts.reaction.count": "{label}: {count}",
   "posts.reaction.signIn": "Sign in to react",
 
   "posts.composer.label": "Write a reply",

@@ -20,7 +20,14 @@ describe("Q&A session page", () => {
     withSnapshot(
       snapshot([
         question({ id: "q1", text: "Pertanyaan yang disetujui", votes: 3 }),
-        question({ id: "q2", text: "Pertanyaan saya yang menunggu", status: "pending", mine: true, anonymous: true, author: null }),
+        question({
+          id: "q2",
+          text: "Pertanyaan saya yang menunggu",
+          status: "pending",
+          mine: true,
+          anonymous: true,
+          author: null,
+        }),
       ]),
     );
     renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
@@ -29,13 +36,21 @@ describe("Q&A session page", () => {
     expect(within(mine).getByText("Pertanyaan saya yang menunggu")).toBeInTheDocument();
     expect(within(mine).getByTestId("qa-pending-badge")).toHaveTextContent("Menunggu persetujuan");
     expect(within(mine).getByText("Anonim (Anda)")).toBeInTheDocument();
-    expect(within(screen.getByTestId("qa-panel-questions")).getByTestId("qa-vote-count")).toHaveTextContent("3");
+    expect(within(screen.getByTestId("qa-panel-questions")).getByTestId("qa-vote-count")).toHaveTextContent(
+      "3",
+    );
+    // Its name starts with the visible count, so "3" said aloud finds it.
+    expect(within(screen.getByTestId("qa-panel-questions")).getByTestId("qa-vote")).toHaveAccessibleName(
+      "3 suara: Dukung pertanyaan ini",
+    );
     expect(screen.queryByTestId("qa-approve")).toBeNull();
     expect(screen.queryByTestId("qa-tab-queue")).toBeNull();
   });
 
   it("gives moderators the queue with approve, and the dismissal dialog insists on a reason", async () => {
-    withSnapshot(snapshot([question({ id: "q2", text: "Menunggu persetujuan moderator", status: "pending" })], true));
+    withSnapshot(
+      snapshot([question({ id: "q2", text: "Menunggu persetujuan moderator", status: "pending" })], true),
+    );
     const moderate = vi.fn(async () => question({ id: "q2", status: "dismissed" }));
     useStore.setState({ moderateQuestion: moderate });
     renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
