@@ -11,6 +11,9 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** What the file says instead of an anonymous asker's name (the export is in Indonesian). */
+export const ANONYMOUS = "Anonim";
+
 export const CSV_COLUMNS = [
   "id",
   "created_at",
@@ -31,7 +34,10 @@ export const CSV_COLUMNS = [
  * Every question of a session as CSV for its moderators (`GET /qa/:id/export.csv`). An anonymous
  * asker stays anonymous in the file too: a spreadsheet travels further than the moderation screen.
  */
-export async function exportQuestionsCsv(actor: Actor | null, sessionId: string): Promise<{ filename: string; csv: string }> {
+export async function exportQuestionsCsv(
+  actor: Actor | null,
+  sessionId: string,
+): Promise<{ filename: string; csv: string }> {
   const access = await loadSessionAccess(actor, sessionId);
   assertCan(actor, "qa.viewModeration", access.scope);
   const questions = await Question.find({ session: access.session._id }).sort({ createdAt: 1 }).lean();
@@ -45,7 +51,7 @@ export async function exportQuestionsCsv(actor: Actor | null, sessionId: string)
       q.createdAt.toISOString(),
       q.status,
       q.votes,
-      q.anonymous ? "" : personOrPlaceholder(people, q.author).name,
+      q.anonymous ? ANONYMOUS : personOrPlaceholder(people, q.author).name,
       q.anonymous ? "yes" : "no",
       q.text,
       q.answer,

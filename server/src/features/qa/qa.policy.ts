@@ -28,6 +28,12 @@ export const qaPolicy = definePolicy({
   "qa.moderate": write<QaSessionScope>((actor, s) => moderatesSession(actor, s)),
   "qa.ask": write((actor) => actor !== null),
   "qa.vote": write((actor) => actor !== null),
-  /** The pending queue, authors of anonymous questions, the CSV export. */
+  /** The pending queue and the CSV export (which never names anonymous askers). */
   "qa.viewModeration": read<QaSessionScope>((actor, s) => moderatesSession(actor, s)),
+  /**
+   * Who asked an anonymous question: the room's moderators and staff only, who answer for what is
+   * said there. A host who is not a moderator runs the queue without learning the name, as the
+   * "ask anonymously" box promises.
+   */
+  "qa.viewAnonymous": read<QaSessionScope>((actor, s) => moderatesRoom(actor, s)),
 });

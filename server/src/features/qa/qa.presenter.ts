@@ -8,13 +8,14 @@ export const PUBLIC_STATUSES: readonly QuestionStatus[] = ["approved", "answered
 export const isPublicStatus = (s: QuestionStatus) => PUBLIC_STATUSES.includes(s);
 
 /**
- * Whom a question DTO is for. `moderator`: the session's hosts and moderators (the author of an
- * anonymous question is shown); `participant`: everyone else; `author`: the asker's own view
+ * Whom a question DTO is for. `moderator`: the session's hosts and moderators (the pending queue; the
+ * author of an anonymous question only when `seesAnonymous`: the room's moderators and staff, not a
+ * host who is not one); `participant`: everyone else; `author`: the asker's own view
  * (`mine`, the dismissal reason, never their own name on an anonymous question, because the same
  * payload may be shown on a shared screen).
  */
 export type Audience =
-  | { kind: "moderator"; viewerId: string | null }
+  | { kind: "moderator"; viewerId: string | null; seesAnonymous: boolean }
   | { kind: "participant"; viewerId: string | null }
   | { kind: "author" };
 
@@ -41,10 +42,15 @@ export type PresentableQuestion = Pick<
 export const peopleOf = (q: Pick<QuestionRecord, "author" | "followUp">) =>
   q.followUp ? [q.author, q.followUp.assignee] : [q.author];
 
-export function presentQuestion(q: PresentableQuestion, audience: Audience, people: People, voted = false): QuestionDto {
+export function presentQuestion(
+  q: PresentableQuestion,
+  audience: Audience,
+  people: People,
+  voted = false,
+): QuestionDto {
   const authorId = q.author.toString();
   const mine = audience.kind === "author" || audience.viewerId === authorId;
-  const showAuthor = !q.anonymous || audience.kind === "moderator";
+  const showAuthor = !q.anonymous || (audience.kind === "moderator" && audience.seesAnonymous);
   const showReason = audience.kind === "moderator" || mine;
   return {
     id: q._id.toString(),
@@ -84,6 +90,7 @@ export function presentSession(s: QaSessionRecord, roomSlug: string, people: Peo
     joinCode: s.joinCode,
     highlightedQuestionId: s.highlightedQuestion ? s.highlightedQuestion.toString() : null,
     archiveThreadId: s.archiveThread ? s.archiveThread.toString() : null,
+    locale: s.locale ?? "id",
     questionCount: s.questionCount,
     answeredCount: s.answeredCount,
     startedAt: s.startedAt ? s.startedAt.toISOString() : null,

@@ -1,4 +1,10 @@
-import { QaAskInput, QaJoinInput, QaModerateSocketInput, QaStatusSocketInput, QaVoteInput } from "@rembuk/shared";
+import {
+  QaAskInput,
+  QaJoinInput,
+  QaModerateSocketInput,
+  QaStatusSocketInput,
+  QaVoteInput,
+} from "@rembuk/shared";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { loadSessionAccess } from "./qa.access.js";
@@ -8,7 +14,8 @@ import { setVote } from "./vote.service.js";
 
 /**
  * Q&A over a socket. `qa:join` puts the socket in exactly one of the session's rooms, chosen by the
- * server from the policy (moderators get author-revealing payloads, participants never do), and acks
+ * server from the policy (room moderators get author-revealing payloads, plain hosts the queue without
+ * anonymous names, participants neither), and acks
  * the snapshot; every change after the join arrives as an event. Writes call the same services as REST.
  */
 export function registerQaSocket(socket: IoSocket): void {
@@ -21,8 +28,10 @@ export function registerQaSocket(socket: IoSocket): void {
         const access = await loadSessionAccess(actor, input.sessionId);
         // Join before reading the snapshot so nothing published after the read can be missed;
         // anything published in between arrives twice and `rev` drops the older copy.
-        await socket.leave(access.canModerate ? rooms.qa(input.sessionId) : rooms.qaMod(input.sessionId));
-        await socket.join(access.canModerate ? rooms.qaMod(input.sessionId) : rooms.qa(input.sessionId));
+        const all = [rooms.qa(input.sessionId), rooms.qaHost(input.sessionId), rooms.qaMod(input.sessionId)];
+        const mine = access.seesAnonymous ? all[2] : access.canModerate ? all[1] : all[0];
+        for (const name of all) if (name !== mine) await socket.leave(name);
+        await socket.join(mine);
         return snapshotFor(actor, access);
       },
     }),
@@ -35,6 +44,7 @@ export function registerQaSocket(socket: IoSocket): void {
       limit: "read",
       run: async ({ input }) => {
         await socket.leave(rooms.qa(input.sessionId));
+        await socket.leave(rooms.qaHost(input.sessionId));
         await socket.leave(rooms.qaMod(input.sessionId));
         return null;
       },
@@ -55,7 +65,8 @@ export function registerQaSocket(socket: IoSocket): void {
     defineHandler(socket, {
       schema: QaAskInput,
       limit: "qaQuestion",
-      run: async ({ input: { sessionId, ...question }, actor }) => (await askQuestion(actor, sessionId, question)).question,
+      run: async ({ input: { sessionId, ...question }, actor }) =>
+        (await askQuestion(actor, sessionId, question)).question,
     }),
   );
 

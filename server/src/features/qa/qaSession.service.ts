@@ -14,7 +14,7 @@ import { AppError, notFound } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { recordModAction } from "../moderation/modAction.service.js";
-import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
+import { audienceOf, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
 import { loadPeople } from "./qa.people.js";
@@ -23,6 +23,7 @@ import { loadQaRoom, type QaRoom } from "./qa.rooms.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { Vote } from "./vote.model.js";
+import { User } from "../users/user.model.js";
 
 function randomJoinCode(): string {
   const { alphabet, length } = QA_LIMITS.joinCode;
@@ -41,7 +42,7 @@ export async function createSession(actor: Actor | null, slug: string, input: Qa
   assertCan(actor, "qa.create", room);
   if (!actor) throw notFound("Room"); // unreachable: assertCan refused guests; narrows the type
   const hostIds = [...new Set([actor.id, ...(input.hostIds ?? [])])];
-  const people = await loadPeople(hostIds);
+  const [people, creator] = await Promise.all([loadPeople(hostIds), User.findById(actor.id, { locale: 1 }).lean()]);
   const unknown = hostIds.filter((id) => !people.has(id));
   if (unknown.length) throw new AppError("VALIDATION", 400, "Unknown host", { hostIds: [`Unknown user ${unknown[0]}`] });
 
@@ -58,6 +59,7 @@ export async function createSession(actor: Actor | null, slug: string, input: Qa
         moderated: input.moderated,
         allowAnonymous: input.allowAnonymous,
         joinCode: randomJoinCode(),
+        locale: input.locale ?? creator?.locale ?? "id",
       });
       return presentSession(doc.toObject(), room.slug, people);
     } catch (err) {
@@ -100,9 +102,7 @@ export async function snapshotFor(actor: Actor | null, access: SessionAccess): P
   ]);
   const voted = new Set(votes.map((v) => v.question.toString()));
   const people = await loadPeople([...session.hosts, ...questions.flatMap(peopleOf)]);
-  const audience = canModerate
-    ? ({ kind: "moderator", viewerId: actor?.id ?? null } as const)
-    : ({ kind: "participant", viewerId: actor?.id ?? null } as const);
+  const audience = audienceOf(access, actor?.id ?? null);
   const dtos: QuestionDto[] = questions.map((q) => presentQuestion(q, audience, people, voted.has(q._id.toString())));
   return {
     session: presentSession(session, room.slug, people),

@@ -39,7 +39,7 @@ async function flush(sessionId: string): Promise<void> {
     { votes: 1, rev: 1 },
   ).lean();
   if (rows.length === 0) return;
-  publish([rooms.qa(sessionId), rooms.qaMod(sessionId)], "qa:votes:updated", {
+  publish([rooms.qa(sessionId), rooms.qaHost(sessionId), rooms.qaMod(sessionId)], "qa:votes:updated", {
     sessionId,
     counts: rows.map((r) => ({ id: r._id.toString(), votes: r.votes, rev: r.rev })),
   });

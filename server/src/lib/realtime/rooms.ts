@@ -3,8 +3,10 @@ export const rooms = {
   room: (roomId: string) => `room:${roomId}`,
   thread: (threadId: string) => `thread:${threadId}`,
   qa: (sessionId: string) => `qa:${sessionId}`,
-  /** A Q&A session's hosts and moderators: they get author-revealing and pending-question payloads. */
+  /** A Q&A session's room moderators and staff: pending questions and anonymous askers' names. */
   qaMod: (sessionId: string) => `qa-mod:${sessionId}`,
+  /** A Q&A session's hosts who do not moderate its room: pending questions, anonymous askers unnamed. */
+  qaHost: (sessionId: string) => `qa-host:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
   /** A region page (Kemendagri code): live adoption changes by or of that region. */
   region: (code: string) => `region:${code}`,
