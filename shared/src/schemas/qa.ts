@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Affiliation, ClientId, IsoDate, ObjectIdString } from "./common.js";
+import { Affiliation, ClientId, IsoDate, Locale, ObjectIdString } from "./common.js";
 
 /** Q&A limits, beside the schemas that use them; forms read the same numbers. */
 export const QA_LIMITS = {
@@ -39,7 +39,12 @@ export const QaSessionCreateInput = z
     startsAt: IsoDate.optional(),
     moderated: z.boolean(),
     allowAnonymous: z.boolean(),
-    hostIds: z.array(ObjectIdString).max(QA_LIMITS.hosts.max - 1).optional(),
+    hostIds: z
+      .array(ObjectIdString)
+      .max(QA_LIMITS.hosts.max - 1)
+      .optional(),
+    /** The language the session is held in (its archive is written in it); default: the creator's. */
+    locale: Locale.optional(),
   })
   .strict();
 export type QaSessionCreateInput = z.infer<typeof QaSessionCreateInput>;
@@ -87,7 +92,9 @@ export type QuestionModerateAction = QuestionModerateInput["action"];
 export const QaJoinInput = z.object({ sessionId: ObjectIdString }).strict();
 export const QaVoteInput = z.object({ questionId: ObjectIdString, up: z.boolean() }).strict();
 export const QaAskInput = QuestionCreateInput.extend({ sessionId: ObjectIdString }).strict();
-export const QaModerateSocketInput = z.object({ questionId: ObjectIdString, input: QuestionModerateInput }).strict();
+export const QaModerateSocketInput = z
+  .object({ questionId: ObjectIdString, input: QuestionModerateInput })
+  .strict();
 export const QaStatusSocketInput = QaStatusInput.extend({ sessionId: ObjectIdString }).strict();
 
 export const QaPersonDto = z.object({
@@ -113,6 +120,8 @@ export const QaSessionDto = z.object({
   joinCode: z.string(),
   highlightedQuestionId: z.string().nullable(),
   archiveThreadId: z.string().nullable(),
+  /** The language the session is held in; sessions from before it was recorded are Indonesian. */
+  locale: Locale.optional(),
   /** Questions everyone can see (approved + answered); pending ones are not counted here. */
   questionCount: z.number().int(),
   answeredCount: z.number().int(),

@@ -1,6 +1,6 @@
 // Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
 import mongoose, { Schema, type Model, type Types } from "mongoose";
-import { QA_LIMITS, type QaStatus } from "@rembuk/shared";
+import { QA_LIMITS, type Locale, type QaStatus } from "@rembuk/shared";
 
 export interface QaSessionRecord {
   _id: Types.ObjectId;
@@ -16,6 +16,8 @@ export interface QaSessionRecord {
   joinCode: string;
   highlightedQuestion: Types.ObjectId | null;
   archiveThread: Types.ObjectId | null;
+  /** The session's language (its archive is written in it); absent on sessions from before: Indonesian. */
+  locale?: Locale;
   /** Visible (approved + answered) questions, kept by atomic $inc as statuses change. */
   questionCount: number;
   answeredCount: number;
@@ -39,6 +41,7 @@ const qaSessionSchema = new Schema<QaSessionRecord>(
     joinCode: { type: String, required: true },
     highlightedQuestion: { type: Schema.Types.ObjectId, ref: "Question", default: null },
     archiveThread: { type: Schema.Types.ObjectId, ref: "Thread", default: null },
+    locale: { type: String, enum: ["id", "en"], default: "id" },
     questionCount: { type: Number, default: 0 },
     answeredCount: { type: Number, default: 0 },
     startedAt: { type: Date, default: null },
@@ -53,4 +56,5 @@ qaSessionSchema.index({ joinCode: 1 }, { unique: true });
 qaSessionSchema.index({ room: 1, createdAt: -1 });
 
 export const QaSession: Model<QaSessionRecord> =
-  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ?? mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);
+  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ??
+  mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);

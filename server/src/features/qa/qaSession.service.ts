@@ -37,14 +37,22 @@ export async function presentSessionFor(session: QaSessionRecord, room: QaRoom):
 }
 
 /** `POST /rooms/:slug/qa`: the creator hosts; co-hosts must be real users. */
-export async function createSession(actor: Actor | null, slug: string, input: QaSessionCreateInput): Promise<QaSessionDto> {
+export async function createSession(
+  actor: Actor | null,
+  slug: string,
+  input: QaSessionCreateInput,
+): Promise<QaSessionDto> {
   const room = await loadQaRoom(actor, { slug });
   assertCan(actor, "qa.create", room);
   if (!actor) throw notFound("Room"); // unreachable: assertCan refused guests; narrows the type
   const hostIds = [...new Set([actor.id, ...(input.hostIds ?? [])])];
-  const [people, creator] = await Promise.all([loadPeople(hostIds), User.findById(actor.id, { locale: 1 }).lean()]);
+  const [people, creator] = await Promise.all([
+    loadPeople(hostIds),
+    User.findById(actor.id, { locale: 1 }).lean(),
+  ]);
   const unknown = hostIds.filter((id) => !people.has(id));
-  if (unknown.length) throw new AppError("VALIDATION", 400, "Unknown host", { hostIds: [`Unknown user ${unknown[0]}`] });
+  if (unknown.length)
+    throw new AppError("VALIDATION", 400, "Unknown host", { hostIds: [`Unknown user ${unknown[0]}`] });
 
   // The unique index decides; a collision (one in ~10⁹ per pair) just draws again.
   for (let attempt = 0; ; attempt++) {
@@ -103,7 +111,9 @@ export async function snapshotFor(actor: Actor | null, access: SessionAccess): P
   const voted = new Set(votes.map((v) => v.question.toString()));
   const people = await loadPeople([...session.hosts, ...questions.flatMap(peopleOf)]);
   const audience = audienceOf(access, actor?.id ?? null);
-  const dtos: QuestionDto[] = questions.map((q) => presentQuestion(q, audience, people, voted.has(q._id.toString())));
+  const dtos: QuestionDto[] = questions.map((q) =>
+    presentQuestion(q, audience, people, voted.has(q._id.toString())),
+  );
   return {
     session: presentSession(session, room.slug, people),
     questions: dtos,
@@ -123,7 +133,11 @@ export async function getSnapshot(actor: Actor | null, sessionId: string): Promi
  * `POST /qa/:id/status`: scheduled → live → ended (or scheduled → ended). Each step is one
  * conditional update, so two hosts pressing "end" at once end it (and archive it) exactly once.
  */
-export async function setSessionStatus(actor: Actor | null, sessionId: string, input: QaStatusInput): Promise<QaSessionDto> {
+export async function setSessionStatus(
+  actor: Actor | null,
+  sessionId: string,
+  input: QaStatusInput,
+): Promise<QaSessionDto> {
   const access = await loadSessionAccess(actor, sessionId);
   assertCan(actor, "qa.moderate", access.scope);
   if (!actor) throw notFound("Q&A session");
@@ -154,10 +168,13 @@ export async function setSessionStatus(actor: Actor | null, sessionId: string, i
     if (!retry) return presentSessionFor(access.session, access.room);
     final = await archiveSession(actor, access.session, access.room);
   } else {
-    throw new AppError("ILLEGAL_TRANSITION", 409, `A ${access.session.status} session cannot become ${input.status}`);
+    throw new AppError(
+      "ILLEGAL_TRANSITION",
+      409,
+      `A ${access.session.status} session cannot become ${input.status}`,
+    );
   }
   const dto = await presentSessionFor(final, access.room);
   publishSession(dto);
   return dto;
 }
-
