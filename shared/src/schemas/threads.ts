@@ -102,6 +102,8 @@ export const ThreadDto = z.object({
   pinnedUntil: IsoDate.nullable().optional(),
   featured: z.boolean(),
   locked: z.boolean(),
+  /** Why a moderator locked it (the `lock` action's reason), for every reader; null when unlocked or none given. */
+  lockReason: z.string().nullable().optional(),
   status: ContentStatus,
   /** Highest seq handed out in this thread (may include posts the viewer cannot see). */
   lastSeq: z.number().int(),

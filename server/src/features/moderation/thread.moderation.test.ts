@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostDto, RoomDto, ThreadDto, ThreadRemovedEvent } from "@rembuk/shared";
 import { makeAdmin, signedIn, type MadeUser } from "../../test/factories.js";
 import { connectSocket, nextEvent, type ClientSocket } from "../../test/socket.js";
-import type { Agent } from "../../test/http.js";
+import { Agent } from "../../test/http.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
 import { ask, clientId, collect, makeRoom, makeThread, sleep } from "../rooms/forum.fixtures.js";
 import { Thread } from "../threads/thread.model.js";
@@ -68,7 +68,16 @@ describe("lock", () => {
       ).toBe(200),
     );
     expect(rows).toBe(1);
-    expect(((await updated) as { thread: ThreadDto }).thread).toMatchObject({ id: thread.id, locked: true });
+    expect(((await updated) as { thread: ThreadDto }).thread).toMatchObject({
+      id: thread.id,
+      locked: true,
+      lockReason: "Diskusi selesai",
+    });
+    // Every reader learns why, guests included, in the thread and in the room's list.
+    const asGuest = await new Agent(server.url).get<{ thread: ThreadDto }>(`/api/threads/${thread.id}`);
+    expect(asGuest.body.thread).toMatchObject({ locked: true, lockReason: "Diskusi selesai" });
+    const list = await ani.agent.get<{ threads: ThreadDto[] }>(`/api/rooms/${room.slug}/threads`);
+    expect(list.body.threads.find((t) => t.id === thread.id)?.lockReason).toBe("Diskusi selesai");
 
     const rest = await reply(ani.agent, thread.id, "Satu lagi");
     expect(rest.status).toBe(409);
@@ -89,9 +98,18 @@ describe("lock", () => {
     ).toBe(0);
     expect(
       await auditDelta(thread.id, async () =>
-        expect((await moderate(siti.agent, thread.id, { action: "unlock" })).body.thread.locked).toBe(false),
+        expect((await moderate(siti.agent, thread.id, { action: "unlock" })).body.thread).toMatchObject({
+          locked: false,
+          lockReason: null,
+        }),
       ),
     ).toBe(1);
+    // Locked again without a reason: none is shown (not the old one).
+    expect((await moderate(siti.agent, thread.id, { action: "lock" })).body.thread).toMatchObject({
+      locked: true,
+      lockReason: null,
+    });
+    await moderate(siti.agent, thread.id, { action: "unlock" });
     expect((await reply(ani.agent, thread.id, "Terbuka lagi")).status).toBe(201);
   });
 

@@ -128,7 +128,7 @@ function planChange(
       if (thread.locked) return null;
       return {
         filter: { locked: { $ne: true } },
-        set: { locked: true },
+        set: { locked: true, lockReason: input.reason ?? null },
         before: { locked: false },
         after: { locked: true },
       };
@@ -136,7 +136,7 @@ function planChange(
       if (!thread.locked) return null;
       return {
         filter: { locked: true },
-        set: { locked: false },
+        set: { locked: false, lockReason: null },
         before: { locked: true },
         after: { locked: false },
       };

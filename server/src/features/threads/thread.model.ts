@@ -16,6 +16,8 @@ export interface ThreadRecord {
   /** When it was curated: the home page's featured list is newest curation first. */
   featuredAt: Date | null;
   locked: boolean;
+  /** The moderator's reason for the lock, shown to readers while locked (absent on older threads). */
+  lockReason?: string | null;
   status: ContentStatus;
   /** Hidden before publication (a rejected submission) rather than taken down after it. */
   rejected: boolean;
@@ -40,8 +42,18 @@ export interface ThreadRecord {
 const threadSchema = new Schema<ThreadRecord>(
   {
     roomId: { type: Schema.Types.ObjectId, required: true },
-    kind: { type: String, enum: ["discussion", "practice", "qa-archive"], required: true, default: "discussion" },
-    title: { type: String, required: true, minlength: LIMITS.threadTitle.min, maxlength: LIMITS.threadTitle.max },
+    kind: {
+      type: String,
+      enum: ["discussion", "practice", "qa-archive"],
+      required: true,
+      default: "discussion",
+    },
+    title: {
+      type: String,
+      required: true,
+      minlength: LIMITS.threadTitle.min,
+      maxlength: LIMITS.threadTitle.max,
+    },
     authorId: { type: Schema.Types.ObjectId, required: true },
     tags: { type: [String], default: [] },
     pinned: { type: Boolean, default: false },
@@ -49,6 +61,7 @@ const threadSchema = new Schema<ThreadRecord>(
     featured: { type: Boolean, default: false },
     featuredAt: { type: Date, default: null },
     locked: { type: Boolean, default: false },
+    lockReason: { type: String, default: null, maxlength: 500 },
     status: { type: String, enum: ["published", "queued", "hidden"], required: true, default: "published" },
     rejected: { type: Boolean, default: false },
     modReason: { type: String, default: null, maxlength: 500 },
@@ -81,4 +94,5 @@ threadSchema.index({ pinnedUntil: 1 }, { partialFilterExpression: { pinned: true
 // Idempotent create: a retried `POST /rooms/:slug/threads` with the same clientId hits E11000 here.
 threadSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 
-export const Thread: Model<ThreadRecord> = mongoose.models.Thread ?? mongoose.model<ThreadRecord>("Thread", threadSchema);
+export const Thread: Model<ThreadRecord> =
+  mongoose.models.Thread ?? mongoose.model<ThreadRecord>("Thread", threadSchema);

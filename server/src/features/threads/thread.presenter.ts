@@ -13,7 +13,9 @@ export const isPinned = (t: Pick<ThreadRecord, "pinned" | "pinnedUntil">, now = 
  * Why a thread is not published. Only its author and moderators ever receive a non-published thread
  * (visibility rule and the narrow broadcasts), so the reason travels with it.
  */
-export function threadModeration(t: Pick<ThreadRecord, "status" | "rejected" | "modReason" | "moderatedAt">): ModerationStateDto | undefined {
+export function threadModeration(
+  t: Pick<ThreadRecord, "status" | "rejected" | "modReason" | "moderatedAt">,
+): ModerationStateDto | undefined {
   if (t.status === "published") return undefined;
   return {
     state: t.status === "queued" ? "queued" : t.rejected ? "rejected" : "hidden",
@@ -40,6 +42,7 @@ export function toThreadDto(
     pinnedUntil: isPinned(t) && t.pinnedUntil ? t.pinnedUntil.toISOString() : null,
     featured: t.featured,
     locked: t.locked,
+    lockReason: t.locked ? (t.lockReason ?? null) : null,
     status: t.status,
     lastSeq: t.lastSeq,
     postCount: t.postCount,
@@ -82,7 +85,11 @@ export async function presentThreads(
   return withPracticeExtras(dtos);
 }
 
-export async function presentThread(viewer: Actor | null, thread: ThreadRecord, roomSlug: string): Promise<ThreadDto> {
+export async function presentThread(
+  viewer: Actor | null,
+  thread: ThreadRecord,
+  roomSlug: string,
+): Promise<ThreadDto> {
   const [dto] = await presentThreads(viewer, [thread], new Map([[thread.roomId.toString(), roomSlug]]));
   return dto;
 }
