@@ -5,6 +5,7 @@ import { useStore } from "../store";
 
 // jsdom has no layout: scrolling is a no-op rather than a "not implemented" warning.
 window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView = () => undefined;
 
 // A snapshot of the store as the app starts, restored before every test (actions included).
 const initialState = useStore.getState();

@@ -18,6 +18,7 @@ import { HistoryDialog } from "./HistoryDialog";
 import { MarkdownEditor } from "./MarkdownEditor";
 import type { QuoteRef } from "./outbox";
 import { PostAuthor } from "./PostAuthor";
+import { Toolbar } from "../../components/Toolbar";
 import { forumError } from "./posts.errors";
 import { PostModerationNote, PostModTools } from "../moderation/PostModTools";
 
@@ -158,7 +159,7 @@ export const PostItem = memo(function PostItem({
       {!post.deleted && !editing && (me !== null || Object.values(post.reactions).some((n) => n > 0)) && (
         <footer className="post__foot">
           {live ? <ReactionBar post={post} signedIn={me !== null} /> : <span />}
-          <div className="post__actions" aria-label={t("posts.post.actions", { seq: post.seq })} role="group">
+          <Toolbar className="post__actions" label={t("posts.post.actions", { seq: post.seq })}>
             {/* A reply quotes a numbered post whose text the viewer reads (not a placeholder, not a waiting post). */}
             {canWrite && post.seq > 0 && post.html !== null && (
               <Button
@@ -193,7 +194,7 @@ export const PostItem = memo(function PostItem({
                 {t("posts.post.delete")}
               </Button>
             )}
-          </div>
+          </Toolbar>
         </footer>
       )}
       {historyOpen && <HistoryDialog post={post} onClose={() => setHistoryOpen(false)} />}
@@ -217,7 +218,7 @@ function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
   const toast = useStore((s) => s.pushToast);
   const mine = post.myReactions ?? [];
   return (
-    <div className="reactions" role="group" aria-label={t("posts.reaction.group")}>
+    <Toolbar className="reactions" label={t("posts.reaction.group")}>
       {ReactionKind.options.map((kind) => {
         const Icon = REACTION_ICONS[kind];
         const count = post.reactions[kind] ?? 0;
@@ -247,7 +248,7 @@ function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
           </button>
         );
       })}
-    </div>
+    </Toolbar>
   );
 }
 

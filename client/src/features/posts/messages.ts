@@ -1,4 +1,5 @@
 const id = {
+  "posts.thread.skipToReply": "Lompat ke kotak balasan",
   "posts.thread.breadcrumb": "Ruang diskusi",
   "posts.thread.notFound.title": "Utas tidak ditemukan",
   "posts.thread.notFound.body":
@@ -107,6 +108,7 @@ const id = {
 };
 
 const en: Record<keyof typeof id, string> = {
+  "posts.thread.skipToReply": "Skip to the reply box",
   "posts.thread.breadcrumb": "Discussion rooms",
   "posts.thread.notFound.title": "Thread not found",
   "posts.thread.notFound.body": "This thread does not exist, was moved, or you do not have access to it.",

@@ -7,6 +7,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { PageSkipLinkProvider } from "./pageSkipLink";
 import { RoomNav } from "./RoomNav";
 import { UserMenu } from "./UserMenu";
 import "./shell.css";
@@ -64,51 +65,71 @@ export function AppShell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        {t("shell.skipToContent")}
-      </a>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <button
-            ref={menuButtonRef}
-            type="button"
-            className="app-header__menu"
-            aria-expanded={navOpen}
-            aria-controls="app-sidebar"
-            aria-label={navOpen ? t("shell.menu.close") : t("shell.menu.open")}
-            data-testid="menu-toggle"
-            onClick={() => setNavOpen((o) => !o)}
-          >
-            {navOpen ? <CloseIcon /> : <MenuIcon />}
-          </button>
-          <Link to="/" className="wordmark" aria-label={t("shell.homeLink")}>
-            <LogoMark />
-            <span className="wordmark__text">Rembuk</span>
-          </Link>
-          <span className="app-header__tagline">{t("shell.tagline")}</span>
-          <div className="app-header__tools">
-            <ConnectionIndicator />
-            <LanguageSwitch />
-            <UserMenu />
+      <PageSkipLinkProvider
+        render={(link) => (
+          <>
+            <a className="skip-link" href="#main" onClick={skipToContent}>
+              {t("shell.skipToContent")}
+            </a>
+            {link && (
+              <a
+                className="skip-link"
+                href={`#${link.targetId}`}
+                data-testid="page-skip-link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  link.activate();
+                }}
+              >
+                {link.label}
+              </a>
+            )}
+          </>
+        )}
+      >
+        <header className="app-header">
+          <div className="app-header__inner">
+            <button
+              ref={menuButtonRef}
+              type="button"
+              className="app-header__menu"
+              aria-expanded={navOpen}
+              aria-controls="app-sidebar"
+              aria-label={navOpen ? t("shell.menu.close") : t("shell.menu.open")}
+              data-testid="menu-toggle"
+              onClick={() => setNavOpen((o) => !o)}
+            >
+              {navOpen ? <CloseIcon /> : <MenuIcon />}
+            </button>
+            <Link to="/" className="wordmark" aria-label={t("shell.homeLink")}>
+              <LogoMark />
+              <span className="wordmark__text">Rembuk</span>
+            </Link>
+            <span className="app-header__tagline">{t("shell.tagline")}</span>
+            <div className="app-header__tools">
+              <ConnectionIndicator />
+              <LanguageSwitch />
+              <UserMenu />
+            </div>
           </div>
+        </header>
+        <div className="app__body">
+          <aside id="app-sidebar" className={navOpen ? "sidebar sidebar--open" : "sidebar"}>
+            <RoomNav />
+          </aside>
+          {navOpen && <div className="sidebar-scrim" aria-hidden="true" onClick={() => setNavOpen(false)} />}
+          <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </main>
         </div>
-      </header>
-      <div className="app__body">
-        <aside id="app-sidebar" className={navOpen ? "sidebar sidebar--open" : "sidebar"}>
-          <RoomNav />
-        </aside>
-        {navOpen && <div className="sidebar-scrim" aria-hidden="true" onClick={() => setNavOpen(false)} />}
-        <main id="main" ref={mainRef} tabIndex={-1} className="app__main">
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </main>
-      </div>
-      <footer className="app-footer">
-        <LogoMark size={20} />
-        <span>{t("shell.footer")}</span>
-      </footer>
-      <Toaster />
+        <footer className="app-footer">
+          <LogoMark size={20} />
+          <span>{t("shell.footer")}</span>
+        </footer>
+        <Toaster />
+      </PageSkipLinkProvider>
     </div>
   );
 }

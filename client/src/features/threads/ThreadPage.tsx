@@ -17,6 +17,7 @@ import { TagList, ThreadBadges } from "./ThreadBadges";
 import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
 import { PromoteLink } from "../practices/PromoteLink";
 import { threadSelectors } from "./threads.slice";
+import { usePageSkipLink } from "../shell/pageSkipLink";
 import { counted } from "../posts/counted";
 import "../posts/posts.css";
 import "./threads.css";
@@ -70,6 +71,20 @@ export function ThreadPage() {
       textareaRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
     },
     [id, setDraft],
+  );
+
+  // "Lompat ke kotak balasan": the reply box is a Tab or two away, not one after every post's controls.
+  const replyBoxRef = useRef<HTMLDivElement | null>(null);
+  usePageSkipLink(
+    thread && thread.kind !== "practice" ? t("posts.thread.skipToReply") : null,
+    "reply-box",
+    () => {
+      const box = replyBoxRef.current;
+      const target =
+        textareaRef.current ?? box?.querySelector<HTMLElement>("a[href], button:not([disabled])") ?? box;
+      target?.focus();
+      target?.scrollIntoView({ block: "center" });
+    },
   );
 
   // A practice thread's page is its practice page (record, ledger and this same discussion).
@@ -161,12 +176,14 @@ export function ThreadPage() {
 
       <PostList threadId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} />
 
-      <Composer
-        threadId={id}
-        locked={thread.locked && !canModerate}
-        slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)}
-        textareaRef={textareaRef}
-      />
+      <div id="reply-box" ref={replyBoxRef} tabIndex={-1} className="reply-box">
+        <Composer
+          threadId={id}
+          locked={thread.locked && !canModerate}
+          slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)}
+          textareaRef={textareaRef}
+        />
+      </div>
     </div>
   );
 }
