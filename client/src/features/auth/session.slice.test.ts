@@ -36,15 +36,42 @@ describe("session slice", () => {
     const user = makeUser({ locale: "en" });
     mockFetch({ "POST /api/auth/login": () => json(200, { user }) });
     await state().login({ email: "siti@banyuwangikab.go.id", password: "rahasia123" });
-    expect(state()).toMatchObject({ sessionStatus: "signedIn", currentUserId: user.id, locale: "en", sessionEpoch: 1 });
+    expect(state()).toMatchObject({
+      sessionStatus: "signedIn",
+      currentUserId: user.id,
+      locale: "en",
+      sessionEpoch: 1,
+    });
     expect(localStorage.getItem("rembuk.locale")).toBe("en");
+  });
+
+  it("keeps the language picked on the login page after signing in, and saves it to the profile", async () => {
+    const user = makeUser({ locale: "id" });
+    const spy = mockFetch({
+      "POST /api/auth/login": () => json(200, { user }),
+      [`PATCH /api/users/${user.id}`]: ({ body }) => json(200, { user: { ...user, ...(body as object) } }),
+    });
+    useStore.setState({ sessionStatus: "guest" });
+    await state().setLocale("en");
+    await state().login({ email: "siti@banyuwangikab.go.id", password: "rahasia123" });
+    expect(state().locale).toBe("en");
+    await vi.waitFor(() => expect(state().usersById[user.id]?.locale).toBe("en"));
+    expect(calls(spy)).toContain(`PATCH /api/users/${user.id}`);
+    expect(state().localeChosenAsGuest).toBeNull();
   });
 
   it("leaves the state untouched when login fails", async () => {
     mockFetch({ "POST /api/auth/login": () => apiError(401, "INVALID_CREDENTIALS") });
     useStore.setState({ sessionStatus: "guest" });
-    await expect(state().login({ email: "a@b.id", password: "x" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
-    expect(state()).toMatchObject({ sessionStatus: "guest", currentUserId: null, sessionEpoch: 0, usersById: {} });
+    await expect(state().login({ email: "a@b.id", password: "x" })).rejects.toMatchObject({
+      code: "INVALID_CREDENTIALS",
+    });
+    expect(state()).toMatchObject({
+      sessionStatus: "guest",
+      currentUserId: null,
+      sessionEpoch: 0,
+      usersById: {},
+    });
   });
 
   it("keeps the visitor's language for a new account and saves it to the profile", async () => {
@@ -61,7 +88,10 @@ describe("session slice", () => {
 
   it("clears the session on logout and bumps the epoch", async () => {
     const user = makeUser();
-    mockFetch({ "POST /api/auth/login": () => json(200, { user }), "POST /api/auth/logout": () => new Response(null, { status: 204 }) });
+    mockFetch({
+      "POST /api/auth/login": () => json(200, { user }),
+      "POST /api/auth/logout": () => new Response(null, { status: 204 }),
+    });
     await state().login({ email: "a@b.id", password: "x" });
     await state().logout();
     expect(state()).toMatchObject({ sessionStatus: "guest", currentUserId: null, sessionEpoch: 2 });

@@ -67,7 +67,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     login: async (input) => {
       const user = await authApi.login(input);
       signIn(user);
-      get().internal_adoptLocale(user.locale);
+      // A language picked before signing in (on the login page) wins over the profile's, and is saved.
+      const chosen = get().localeChosenAsGuest;
+      set({ localeChosenAsGuest: null });
+      if (chosen && chosen !== user.locale) void get().setLocale(chosen);
+      else get().internal_adoptLocale(user.locale);
       return user;
     },
 

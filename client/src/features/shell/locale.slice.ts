@@ -10,14 +10,24 @@ export interface LocaleSlice {
   setLocale: (locale: Locale) => Promise<void>;
   /** Applies a locale that came from the server (login, session check) without writing it back. */
   internal_adoptLocale: (locale: Locale) => void;
+  /**
+   * The language a guest picked on this visit (on the login page, say): signing in keeps it and
+   * saves it to the profile instead of switching back to the profile's old language. Null when the
+   * guest picked none (then the profile's language applies).
+   */
+  localeChosenAsGuest: Locale | null;
 }
 
 export const createLocaleSlice: SliceCreator<LocaleSlice> = (set, get) => ({
   locale: readStoredLocale(),
+  localeChosenAsGuest: null,
   setLocale: async (locale) => {
     get().internal_adoptLocale(locale);
     const userId = get().currentUserId;
-    if (!userId) return;
+    if (!userId) {
+      set({ localeChosenAsGuest: locale });
+      return;
+    }
     try {
       const user = await usersApi.patch(userId, { locale });
       get().internal_receiveUsers([user]);
