@@ -40,6 +40,9 @@ export function QaProjectorPage() {
   const who = (q: QuestionDto) => (q.anonymous || !q.author ? t("qa.q.anonymous") : q.author.name);
   const host = typeof window === "undefined" ? "" : window.location.host;
 
+  const ended = session?.status === "ended";
+  const archivePath = session?.archiveThreadId ? `/threads/${session.archiveThreadId}` : null;
+
   if (!session) {
     return (
       <main className="projector projector--empty" data-testid="qa-projector">
@@ -57,10 +60,13 @@ export function QaProjectorPage() {
             <StatusBadge status={session.status} />
           </div>
         </div>
-        <p className="projector__join">
-          {t("qa.projector.join", { host: `${host}/qa` })}{" "}
-          <strong className="projector__code">{session.joinCode}</strong>
-        </p>
+        {/* An ended session takes no one new: no invitation to join it. */}
+        {!ended && (
+          <p className="projector__join">
+            {t("qa.projector.join", { host: `${host}/qa` })}{" "}
+            <strong className="projector__code">{session.joinCode}</strong>
+          </p>
+        )}
         <button
           type="button"
           className="projector__fs"
@@ -73,7 +79,21 @@ export function QaProjectorPage() {
         </button>
       </header>
       <section className="projector__stage" aria-live="polite" data-testid="qa-projector-stage">
-        {highlighted ? (
+        {ended ? (
+          <div className="projector__ended" data-testid="qa-projector-ended">
+            <p className="projector__question">{t("qa.projector.ended")}</p>
+            {archivePath ? (
+              <p className="projector__meta">
+                {t("qa.projector.archive")}{" "}
+                <a href={archivePath} className="projector__archive" data-testid="qa-projector-archive">
+                  {`${host}${archivePath}`}
+                </a>
+              </p>
+            ) : (
+              <p className="projector__meta">{t("qa.projector.archivePending")}</p>
+            )}
+          </div>
+        ) : highlighted ? (
           <>
             <p className="projector__label">{t("qa.page.nowAnswering")}</p>
             <p className="projector__question">{highlighted.text}</p>
