@@ -15,6 +15,7 @@ import { attachActor } from "./lib/http/requireAuth.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
+import { rejectNulBytes } from "./lib/nulBytes.js";
 import { configureRateLimits, scaledBudgets, type LimitName } from "./lib/rateLimit.js";
 import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
@@ -115,6 +116,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   });
   api.use(sameOrigin(allowedOrigins));
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  api.use(rejectNulBytes);
   api.use(session, passport.initialize(), passportSession, attachActor);
   for (const router of featureRouters) api.use(router({ config }));
   api.use(apiNotFound);

@@ -6,6 +6,7 @@ import { toErrorResponse } from "../errors.js";
 import { consume, type LimitName } from "../rateLimit.js";
 import { zodToAppError } from "../zodErrors.js";
 import { logger } from "../logger.js";
+import { hasNul, nulError } from "../nulBytes.js";
 import { loadActor } from "../../features/users/user.actor.js";
 
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -27,6 +28,7 @@ export function defineHandler<S extends z.ZodType, R>(socket: IoSocket, spec: Ha
     if (typeof reply !== "function") return;
     try {
       await consume(spec.limit, socket.data.userId ?? `ip:${socket.data.address}`);
+      if (hasNul(payload)) throw nulError();
       const parsed = spec.schema.safeParse(payload ?? {});
       if (!parsed.success) throw zodToAppError(parsed.error);
       const actor = await loadActor(socket.data.userId);
