@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { ModActionKind, type ModActionDto } from "@rembuk/shared";
 import { Button, buttonClass } from "../../components/Button";
@@ -10,34 +10,21 @@ import { useStore } from "../../store";
 import { localized } from "../rooms/rooms.slice";
 import { DownloadIcon, ListIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
+import { auditChanges, type AuditContext } from "./auditChange";
 import { logCsvHref, NO_LOG_FILTERS, type LogFilters } from "./moderation.api";
 
-/** A before/after value as a short readable text (ids, dates and lists kept short). */
-function show(v: unknown, date: (iso: string) => string): string {
-  if (v === null || v === undefined) return "—";
-  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}T/.test(v) ? date(v) : v;
-  if (Array.isArray(v)) return v.map((x) => show(x, date)).join(", ") || "—";
-  // Bilingual names and the like: their values, not their JSON.
-  if (typeof v === "object")
-    return Object.values(v)
-      .map((x) => show(x, date))
-      .join(" / ");
-  return String(v);
-}
-
-function Change({ entry }: { entry: ModActionDto }) {
-  const f = useFormat();
-  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
-  if (keys.length === 0) return <span className="muted">—</span>;
+function Change({ entry, ctx }: { entry: ModActionDto; ctx: AuditContext }) {
+  const rows = auditChanges(entry.before, entry.after, ctx);
+  if (rows.length === 0) return <span className="muted">—</span>;
   return (
     <dl className="mod-change">
-      {keys.map((k) => (
-        <div key={k} className="mod-change__row">
-          <dt>{k}</dt>
+      {rows.map((r) => (
+        <div key={r.field} className="mod-change__row" data-field={r.field}>
+          <dt>{r.label}</dt>
           <dd>
-            <span className="mod-change__before">{show(entry.before?.[k], f.dateTime)}</span>
+            <span className="mod-change__before">{r.before}</span>
             <span aria-hidden="true"> → </span>
-            <span className="mod-change__after">{show(entry.after?.[k], f.dateTime)}</span>
+            <span className="mod-change__after">{r.after}</span>
           </dd>
         </div>
       ))}
@@ -65,6 +52,18 @@ export function LogTab() {
   const moderators = useStore((s) => s.moderators);
   const rooms = useRoomList();
   const [draft, setDraft] = useState<LogFilters>(log.filters);
+  const ctx = useMemo<AuditContext>(
+    () => ({
+      t,
+      locale,
+      roomName: (key) => {
+        const room = rooms.find((r) => r.id === key || r.slug === key);
+        return room ? localized(room.name, locale) : null;
+      },
+      personName: (pid) => moderators.find((m) => m.id === pid)?.name ?? null,
+    }),
+    [t, locale, rooms, moderators],
+  );
 
   useEffect(() => {
     void loadModLog();
@@ -215,14 +214,16 @@ export function LogTab() {
                   </span>
                   <span className="mod-log__target">
                     {href ? <Link to={href}>{e.targetLabel || e.targetId}</Link> : e.targetLabel}
-                    {e.roomSlug && <span className="muted"> · #{e.roomSlug}</span>}
+                    {e.roomSlug && (
+                      <span className="muted"> · {ctx.roomName(e.roomSlug) ?? `#${e.roomSlug}`}</span>
+                    )}
                   </span>
                 </span>
                 <span role="cell" className="mod-log__reason">
                   {e.reason ?? t("moderation.log.noReason")}
                 </span>
                 <span role="cell" className="mod-log__change">
-                  <Change entry={e} />
+                  <Change entry={e} ctx={ctx} />
                 </span>
               </div>
             );
