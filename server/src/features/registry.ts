@@ -11,6 +11,7 @@ import { registerQaSocket } from "./qa/qa.socket.js";
 import { bindPresence } from "./presence/presence.service.js";
 import { registerPresenceSocket } from "./presence/presence.socket.js";
 import { roomRouter } from "./rooms/room.routes.js";
+import { readStateRouter } from "./readstate/readState.routes.js";
 import { registerRoomSocket } from "./rooms/room.socket.js";
 import { threadRouter } from "./threads/thread.routes.js";
 import { registerThreadSocket } from "./threads/thread.socket.js";
@@ -41,6 +42,8 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   userRouter,
   taxonomyRouter,
   roomRouter,
+  // Before the thread routes, so `/threads/read-all` is never read as a thread id.
+  readStateRouter,
   threadRouter,
   postRouter,
   markdownRouter,

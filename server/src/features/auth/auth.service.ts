@@ -16,7 +16,12 @@ export const invalidCredentials = () =>
 /** `POST /auth/register`: a new member account (the caller then signs it in). */
 export async function register(input: RegisterInput, address: string): Promise<Actor> {
   await consume("register", address);
-  return toActor(await createUser({ email: input.email, password: input.password, name: input.name }));
+  // A newcomer starts with everything read: the forum's history is not "new" to them, only what is
+  // written after they joined (otherwise every thread shows "1 baru" on the first visit).
+  const readAllAt = new Date();
+  return toActor(
+    await createUser({ email: input.email, password: input.password, name: input.name, readAllAt }),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ThreadRecord } from "../threads/thread.model.js";
 import { requireSignedIn } from "../rooms/room.loader.js";
 import { loadVisibleThread } from "../threads/thread.loader.js";
 import { ReadState } from "./readState.model.js";
+import { baselineFor, loadBaselines } from "./readBaseline.js";
 
 export interface ViewerRead {
   lastReadSeq: number;
@@ -19,7 +20,11 @@ export interface ViewerRead {
  * Upserting can race with itself on the first read of a thread; the unique index makes one of the two
  * fail with E11000, and the retry then finds the document.
  */
-export async function raiseReadMark(userId: string, threadId: Types.ObjectId | string, seq: number): Promise<number> {
+export async function raiseReadMark(
+  userId: string,
+  threadId: Types.ObjectId | string,
+  seq: number,
+): Promise<number> {
   const filter = { userId: new Types.ObjectId(userId), threadId: new Types.ObjectId(String(threadId)) };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -35,16 +40,29 @@ export async function raiseReadMark(userId: string, threadId: Types.ObjectId | s
   }
 }
 
-/** Published posts by others after `afterSeq`: what a reader has not seen yet. */
-function countUnread(userId: string, threadId: Types.ObjectId, afterSeq: number): Promise<number> {
+/**
+ * Published posts by others after `afterSeq` (and written after the reader's baseline, when there is
+ * one): what a reader has not seen yet.
+ */
+function countUnread(
+  userId: string,
+  threadId: Types.ObjectId,
+  afterSeq: number,
+  baseline: Date | null,
+): Promise<number> {
   return Post.countDocuments({
     threadId,
     seq: { $gt: afterSeq },
     status: "published",
     deleted: false,
     authorId: { $ne: new Types.ObjectId(userId) },
+    ...(baseline ? { createdAt: { $gt: baseline } } : {}),
   });
 }
+
+/** Nothing in the thread happened after the baseline: all of it counts as read. */
+const settledBefore = (t: Pick<ThreadRecord, "lastActivityAt">, baseline: Date | null) =>
+  baseline !== null && t.lastActivityAt <= baseline;
 
 /**
  * `POST /threads/:id/read {seq}` and socket `thread:read`. `seq` is clamped to the thread's head so a
@@ -55,27 +73,40 @@ export async function markRead(actor: Actor | null, threadId: string, seq: numbe
   const { thread, room } = await loadVisibleThread(me, threadId);
   assertCan(me, "thread.markRead", { room, thread });
   const lastReadSeq = await raiseReadMark(me.id, thread._id, Math.min(seq, thread.lastSeq));
-  const unreadCount = thread.lastPublishedSeq > lastReadSeq ? await countUnread(me.id, thread._id, lastReadSeq) : 0;
+  const baseline = baselineFor(await loadBaselines(me.id), thread.roomId);
+  const unreadCount =
+    thread.lastPublishedSeq > lastReadSeq && !settledBefore(thread, baseline)
+      ? await countUnread(me.id, thread._id, lastReadSeq, baseline)
+      : 0;
   return { threadId: thread._id.toString(), lastReadSeq, unreadCount };
 }
 
 /** The viewer's read mark and unread count for each thread of a page (two queries plus one count per unread thread). */
 export async function readStatesFor(
   viewer: Actor | null,
-  threads: Pick<ThreadRecord, "_id" | "lastPublishedSeq">[],
+  threads: Pick<ThreadRecord, "_id" | "roomId" | "lastSeq" | "lastPublishedSeq" | "lastActivityAt">[],
 ): Promise<Map<string, ViewerRead>> {
   const result = new Map<string, ViewerRead>();
   if (!viewer || threads.length === 0) return result;
-  const states = await ReadState.find(
-    { userId: new Types.ObjectId(viewer.id), threadId: { $in: threads.map((t) => t._id) } },
-    { threadId: 1, lastReadSeq: 1 },
-  ).lean();
+  const [states, baselines] = await Promise.all([
+    ReadState.find(
+      { userId: new Types.ObjectId(viewer.id), threadId: { $in: threads.map((t) => t._id) } },
+      { threadId: 1, lastReadSeq: 1 },
+    ).lean(),
+    loadBaselines(viewer.id),
+  ]);
   const marks = new Map(states.map((s) => [s.threadId.toString(), s.lastReadSeq]));
   await Promise.all(
     threads.map(async (t) => {
-      const lastReadSeq = marks.get(t._id.toString()) ?? 0;
-      const unreadCount = t.lastPublishedSeq > lastReadSeq ? await countUnread(viewer.id, t._id, lastReadSeq) : 0;
-      result.set(t._id.toString(), { lastReadSeq, unreadCount });
+      const baseline = baselineFor(baselines, t.roomId);
+      const mark = marks.get(t._id.toString()) ?? 0;
+      if (settledBefore(t, baseline)) {
+        // Read as a whole: the thread opens at its end, like one the reader has followed.
+        result.set(t._id.toString(), { lastReadSeq: Math.max(mark, t.lastSeq), unreadCount: 0 });
+        return;
+      }
+      const unreadCount = t.lastPublishedSeq > mark ? await countUnread(viewer.id, t._id, mark, baseline) : 0;
+      result.set(t._id.toString(), { lastReadSeq: mark, unreadCount });
     }),
   );
   return result;
@@ -87,16 +118,20 @@ export async function readStatesFor(
  */
 export async function unreadThreadsByRoom(
   viewer: Actor,
-  threads: Pick<ThreadRecord, "_id" | "roomId" | "lastPublishedSeq">[],
+  threads: Pick<ThreadRecord, "_id" | "roomId" | "lastPublishedSeq" | "lastActivityAt">[],
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (threads.length === 0) return counts;
-  const states = await ReadState.find(
-    { userId: new Types.ObjectId(viewer.id), threadId: { $in: threads.map((t) => t._id) } },
-    { threadId: 1, lastReadSeq: 1 },
-  ).lean();
+  const [states, baselines] = await Promise.all([
+    ReadState.find(
+      { userId: new Types.ObjectId(viewer.id), threadId: { $in: threads.map((t) => t._id) } },
+      { threadId: 1, lastReadSeq: 1 },
+    ).lean(),
+    loadBaselines(viewer.id),
+  ]);
   const marks = new Map(states.map((s) => [s.threadId.toString(), s.lastReadSeq]));
   for (const t of threads) {
+    if (settledBefore(t, baselineFor(baselines, t.roomId))) continue;
     if (t.lastPublishedSeq > (marks.get(t._id.toString()) ?? 0)) {
       const key = t.roomId.toString();
       counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -1,5 +1,11 @@
 import { Types } from "mongoose";
-import { RoomAudience, type Affiliation, type RoomCreateInput, type RoomDto, type RoomUpdateInput } from "@rembuk/shared";
+import {
+  RoomAudience,
+  type Affiliation,
+  type RoomCreateInput,
+  type RoomDto,
+  type RoomUpdateInput,
+} from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { conflict, notFound, validation } from "../../lib/errors.js";
@@ -39,14 +45,23 @@ async function roomStats(viewer: Actor | null, list: RoomRecord[], { neutral = f
           Thread.countDocuments(visible),
           Thread.findOne(visible, { lastActivityAt: 1 }).sort({ lastActivityAt: -1 }).lean(),
           viewer && !neutral
-            ? Thread.find({ ...visible, status: "published", lastActivityAt: { $gte: since } }, { roomId: 1, lastPublishedSeq: 1 }).lean()
+            ? Thread.find(
+                { ...visible, status: "published", lastActivityAt: { $gte: since } },
+                { roomId: 1, lastPublishedSeq: 1, lastActivityAt: 1 },
+              ).lean()
             : Promise.resolve([]),
         ]);
         return { threadCount, lastActivityAt: latest?.lastActivityAt ?? null, recent };
       }),
     ),
   ]);
-  const unread = viewer && !neutral ? await unreadThreadsByRoom(viewer, perRoom.flatMap((r) => r.recent)) : null;
+  const unread =
+    viewer && !neutral
+      ? await unreadThreadsByRoom(
+          viewer,
+          perRoom.flatMap((r) => r.recent),
+        )
+      : null;
   return list.map((room, i) => ({
     threadCount: perRoom[i].threadCount,
     lastActivityAt: perRoom[i].lastActivityAt,
@@ -55,7 +70,11 @@ async function roomStats(viewer: Actor | null, list: RoomRecord[], { neutral = f
   }));
 }
 
-async function presentRooms(viewer: Actor | null, list: RoomRecord[], opts?: { neutral?: boolean }): Promise<RoomDto[]> {
+async function presentRooms(
+  viewer: Actor | null,
+  list: RoomRecord[],
+  opts?: { neutral?: boolean },
+): Promise<RoomDto[]> {
   const stats = await roomStats(viewer, list, opts);
   return list.map((room, i) => toRoomDto(room, stats[i]));
 }
@@ -63,7 +82,10 @@ async function presentRooms(viewer: Actor | null, list: RoomRecord[], opts?: { n
 /** `GET /rooms` → the rooms this viewer may see (others are simply absent), in creation order. */
 export async function listRooms(viewer: Actor | null): Promise<RoomDto[]> {
   const all = await Room.find().sort({ _id: 1 }).lean();
-  return presentRooms(viewer, all.filter((room) => canSeeRoom(viewer, room)));
+  return presentRooms(
+    viewer,
+    all.filter((room) => canSeeRoom(viewer, room)),
+  );
 }
 
 /** `GET /rooms/:slug` → `{room}`; 404 for a restricted room the viewer is not part of. */
@@ -82,10 +104,12 @@ function checkAudienceCodes(list: Affiliation[]) {
 async function checkModerators(ids: string[]) {
   if (ids.length === 0) return;
   const found = await User.countDocuments({ _id: { $in: ids } });
-  if (found !== new Set(ids).size) throw validation("Unknown moderator", { moderators: ["Every moderator must be an existing user"] });
+  if (found !== new Set(ids).size)
+    throw validation("Unknown moderator", { moderators: ["Every moderator must be an existing user"] });
 }
 
-const slugTaken = () => conflict("A room with this slug already exists", "CONFLICT", { slug: ["Already taken"] });
+const slugTaken = () =>
+  conflict("A room with this slug already exists", "CONFLICT", { slug: ["Already taken"] });
 
 /** `POST /rooms` (admins) → the new room; 409 when the slug is taken (unique index, not a lookup). */
 export async function createRoom(actor: Actor | null, input: RoomCreateInput): Promise<RoomDto> {
@@ -106,7 +130,13 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
       action: "room.create",
       target: { type: "room", id: created._id, label: created.slug },
       room: created,
-      after: { slug: created.slug, name: created.name, visibility: created.visibility, slowModeSeconds: created.slowModeSeconds, preModerated: created.preModerated },
+      after: {
+        slug: created.slug,
+        name: created.name,
+        visibility: created.visibility,
+        slowModeSeconds: created.slowModeSeconds,
+        preModerated: created.preModerated,
+      },
     });
     const [dto] = await presentRooms(me, [created]);
     return dto;
@@ -120,7 +150,10 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
 const SETTINGS = new Set(["slowModeSeconds", "preModerated"]);
 
 /** The patched fields that really change, as the audit log shows them (ids and affiliations as stored). */
-function changedFields(room: RoomRecord, set: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function changedFields(
+  room: RoomRecord,
+  set: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(set)) {
@@ -138,7 +171,11 @@ function changedFields(room: RoomRecord, set: Record<string, unknown>): { before
  * moderators), sockets of people who may no longer see the room are taken out of it and its threads
  * on every process, so they stop receiving its broadcasts at once.
  */
-export async function updateRoom(actor: Actor | null, slug: string, patch: RoomUpdateInput): Promise<RoomDto> {
+export async function updateRoom(
+  actor: Actor | null,
+  slug: string,
+  patch: RoomUpdateInput,
+): Promise<RoomDto> {
   const me = requireSignedIn(actor);
   const room = await loadVisibleRoom(me, { slug });
   const settingsOnly = Object.keys(patch).every((key) => SETTINGS.has(key));
@@ -169,7 +206,11 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
 
   let updated: RoomRecord | null;
   try {
-    updated = await Room.findOneAndUpdate({ _id: room._id }, { $set: set }, { returnDocument: "after", runValidators: true }).lean();
+    updated = await Room.findOneAndUpdate(
+      { _id: room._id },
+      { $set: set },
+      { returnDocument: "after", runValidators: true },
+    ).lean();
   } catch (err) {
     if (isDuplicateKeyError(err, "slug")) throw slugTaken();
     throw err;
@@ -187,7 +228,9 @@ export async function updateRoom(actor: Actor | null, slug: string, patch: RoomU
   }
   if (patch.moderators) syncRoomModerators(room, updated);
   const audienceChanged =
-    patch.visibility !== undefined || patch.allowedAffiliations !== undefined || patch.moderators !== undefined;
+    patch.visibility !== undefined ||
+    patch.allowedAffiliations !== undefined ||
+    patch.moderators !== undefined;
   if (audienceChanged) await revalidateRoomAudience(updated);
   const [neutral] = await presentRooms(null, [updated], { neutral: true });
   publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });

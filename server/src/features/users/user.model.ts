@@ -25,6 +25,13 @@ export interface UserRecord {
   locale: Locale;
   suspendedUntil: Date | null;
   suspendReason: string | null;
+  /**
+   * Read baselines: posts written before `readAllAt` count as read everywhere, those before
+   * `roomsReadAt[roomId]` in that room ("mark all read"; a new account's is its registration).
+   * Absent on accounts from before: nothing counts as read without a per-thread mark.
+   */
+  readAllAt?: Date | null;
+  roomsReadAt?: Record<string, Date> | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -51,6 +58,9 @@ const userSchema = new Schema<UserRecord>(
     locale: { type: String, enum: ["id", "en"], default: "id" },
     suspendedUntil: { type: Date, default: null },
     suspendReason: { type: String, default: null, maxlength: LIMITS.suspendReason.max },
+    readAllAt: { type: Date, default: null },
+    // Keyed by room id; written only with `$set: {"roomsReadAt.<id>": date}` (markRoomRead).
+    roomsReadAt: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, collection: "users" },
 );

@@ -27,10 +27,19 @@ import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from
  * validate what zod cannot (region codes) → authorise (assertCan) → atomic write → publish.
  */
 
-export type UserTargetRecord = Pick<UserRecord, "_id" | "role" | "name" | "verified" | "suspendedUntil" | "suspendReason">;
+export type UserTargetRecord = Pick<
+  UserRecord,
+  "_id" | "role" | "name" | "verified" | "suspendedUntil" | "suspendReason"
+>;
 
 async function findTarget(id: string): Promise<UserTargetRecord> {
-  const u = await User.findById(id, { role: 1, name: 1, verified: 1, suspendedUntil: 1, suspendReason: 1 }).lean();
+  const u = await User.findById(id, {
+    role: 1,
+    name: 1,
+    verified: 1,
+    suspendedUntil: 1,
+    suspendReason: 1,
+  }).lean();
   if (!u) throw notFound("User");
   return u;
 }
@@ -60,6 +69,8 @@ export interface NewUser {
   affiliation?: Affiliation | null;
   verified?: boolean;
   locale?: "id" | "en";
+  /** Everything written before this counts as read for the new account (registration: now). */
+  readAllAt?: Date;
 }
 
 /**
@@ -80,6 +91,7 @@ export async function createUser(input: NewUser): Promise<UserRecord> {
       affiliation: fromAffiliation(input.affiliation ?? null),
       verified: input.verified ?? false,
       locale: input.locale ?? "id",
+      readAllAt: input.readAllAt ?? null,
     });
     return doc.toObject();
   } catch (err) {
@@ -159,7 +171,10 @@ export async function updateUser(
       actor,
       action: roleChanged ? "user.role" : "user.verify",
       target: { type: "user", id, label: current.name },
-      before: { ...(roleChanged ? { role: current.role } : {}), ...(verifiedChanged ? { verified: current.verified } : {}) },
+      before: {
+        ...(roleChanged ? { role: current.role } : {}),
+        ...(verifiedChanged ? { verified: current.verified } : {}),
+      },
       after: { ...(roleChanged ? { role } : {}), ...(verifiedChanged ? { verified } : {}) },
     });
   }
