@@ -13,18 +13,41 @@ import { ProfilePage } from "../features/users/ProfilePage";
 import { useStore } from "../store";
 
 // Pages few people open load on demand, keeping the first download small on slow connections.
-const EditProfilePage = lazy(() => import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })));
-const QaSessionPage = lazy(() => import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })));
+const EditProfilePage = lazy(() =>
+  import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })),
+);
+const QaSessionPage = lazy(() =>
+  import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })),
+);
+const QaHubPage = lazy(() => import("../features/qa/QaHubPage").then((m) => ({ default: m.QaHubPage })));
 const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({ default: m.QaJoinPage })));
-const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
-const AdminRoomsPage = lazy(() => import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })));
-const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
-const DirectoryPage = lazy(() => import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })));
-const PracticePage = lazy(() => import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })));
-const PracticeFormPage = lazy(() => import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })));
-const RegionPage = lazy(() => import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })));
-const DashboardPage = lazy(() => import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })));
-const ModerationPage = lazy(() => import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })));
+const QaProjectorPage = lazy(() =>
+  import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })),
+);
+const AdminRoomsPage = lazy(() =>
+  import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })),
+);
+const AdminUsersPage = lazy(() =>
+  import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })),
+);
+const DirectoryPage = lazy(() =>
+  import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })),
+);
+const PracticePage = lazy(() =>
+  import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })),
+);
+const PracticeFormPage = lazy(() =>
+  import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })),
+);
+const RegionPage = lazy(() =>
+  import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })),
+);
+const DashboardPage = lazy(() =>
+  import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })),
+);
+const ModerationPage = lazy(() =>
+  import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
+);
 
 function OwnProfileRedirect() {
   const id = useStore((s) => s.currentUserId);
@@ -56,7 +79,7 @@ export function AppRoutes() {
         <Route path="rooms" element={<RoomListPage />} />
         <Route path="rooms/:slug" element={<RoomPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
-        <Route path="qa" element={<QaJoinPage />} />
+        <Route path="qa" element={<QaHubPage />} />
         <Route path="qa/join/:code" element={<QaJoinPage />} />
         <Route path="qa/:id" element={<QaSessionPage />} />
         <Route path="users/:id" element={<ProfilePage />} />

@@ -53,7 +53,9 @@ describe("app shell", () => {
 
   it("saves a signed-in user's language choice to their profile", async () => {
     const me = makeUser();
-    const spy = server(me, { [`PATCH /api/users/${me.id}`]: ({ body }) => json(200, { user: { ...me, ...(body as object) } }) });
+    const spy = server(me, {
+      [`PATCH /api/users/${me.id}`]: ({ body }) => json(200, { user: { ...me, ...(body as object) } }),
+    });
     await renderApp("/");
     await screen.findByTestId("user-menu");
     await userEvent.setup().click(screen.getByTestId("lang-en"));
@@ -119,7 +121,9 @@ describe("app shell", () => {
   it("sends a guest from a private page to the login page and remembers where they were going", async () => {
     server(null);
     await renderApp("/profile/edit");
-    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/login?next=%2Fprofile%2Fedit"));
+    await waitFor(() =>
+      expect(screen.getByTestId("location")).toHaveTextContent("/login?next=%2Fprofile%2Fedit"),
+    );
     expect(screen.getByTestId("login-submit")).toBeInTheDocument();
   });
 
@@ -133,6 +137,15 @@ describe("app shell", () => {
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(toggle).toHaveAccessibleName("Tutup menu navigasi");
     expect(document.getElementById(toggle.getAttribute("aria-controls") ?? "")).toHaveClass("sidebar--open");
+  });
+
+  it("links to the Q&A sessions from the navigation, in both languages", async () => {
+    server(null);
+    await renderApp("/");
+    const nav = screen.getByTestId("room-nav");
+    expect(within(nav).getByRole("link", { name: "Tanya Jawab" })).toHaveAttribute("href", "/qa");
+    act(() => useStore.getState().internal_adoptLocale("en"));
+    expect(within(nav).getByRole("link", { name: "Q&A" })).toHaveAttribute("href", "/qa");
   });
 
   it("has a skip link to the main content", async () => {

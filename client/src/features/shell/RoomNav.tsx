@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import { Skeleton } from "../../components/Skeleton";
-import { HashIcon, HomeIcon, LockIcon } from "../../components/icons";
+import { HashIcon, HomeIcon, LockIcon, MicIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { PracticesNavItems } from "../practices/PracticesNav";
@@ -13,7 +13,11 @@ function RoomLink({ id }: { id: string }) {
   if (!room) return null;
   return (
     <li>
-      <NavLink to={`/rooms/${encodeURIComponent(room.slug)}`} className="room-nav__link" data-testid={`room-link-${room.slug}`}>
+      <NavLink
+        to={`/rooms/${encodeURIComponent(room.slug)}`}
+        className="room-nav__link"
+        data-testid={`room-link-${room.slug}`}
+      >
         {room.visibility === "public" ? <HashIcon /> : <LockIcon />}
         <span className="room-nav__name">{room.name[locale] || room.name.id}</span>
       </NavLink>
@@ -36,6 +40,12 @@ export function RoomNav() {
           </NavLink>
         </li>
         <PracticesNavItems />
+        <li>
+          <NavLink to="/qa" className="room-nav__link" data-testid="nav-qa">
+            <MicIcon />
+            <span className="room-nav__name">{t("qa.nav")}</span>
+          </NavLink>
+        </li>
         <ModerationNavItem />
       </ul>
       <h2 className="room-nav__heading">{t("shell.nav.rooms")}</h2>
