@@ -24,11 +24,14 @@ const EMPTY_DRAFT: Draft = { body: "", replyTo: null };
 export function Composer({
   threadId,
   locked,
+  lockReason = null,
   slowModeSeconds,
   textareaRef,
 }: {
   threadId: string;
   locked: boolean;
+  /** The moderator's reason for the lock, told to the people it stops. */
+  lockReason?: string | null;
   slowModeSeconds: number;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
 }) {
@@ -55,6 +58,12 @@ export function Composer({
     return (
       <p className="composer composer--notice" data-testid="composer-locked">
         <LockIcon /> {t("posts.thread.locked")}
+        {lockReason && (
+          <span className="composer__lock-reason" data-testid="composer-lock-reason">
+            {" "}
+            {t("posts.thread.lockReason", { reason: lockReason })}
+          </span>
+        )}
       </p>
     );
   }

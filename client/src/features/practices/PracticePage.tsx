@@ -219,6 +219,7 @@ export function PracticePage() {
         <Composer
           threadId={practice.id}
           locked={practice.locked && !moderator}
+          lockReason={practice.lockReason ?? null}
           slowModeSeconds={moderator ? 0 : (room?.slowModeSeconds ?? 0)}
           textareaRef={textareaRef}
         />

@@ -55,6 +55,16 @@ describe("ThreadPage", () => {
     expect(buttons.filter((b) => b.tabIndex === 0)).toEqual([buttons[1]]);
   });
 
+  it("tells readers why a moderator locked the thread", async () => {
+    server("Diskusi sudah dirangkum di utas baru.");
+    useStore.setState({ currentUserId: null });
+    await renderApp(`/threads/${THREAD_ID}`);
+    expect(await screen.findByTestId("thread-lock-reason")).toHaveTextContent(
+      "Alasan penguncian: Diskusi sudah dirangkum di utas baru.",
+    );
+    expect(await screen.findByTestId("composer-lock-reason")).toHaveTextContent("Diskusi sudah dirangkum");
+  });
+
   it("does not fetch the region list", async () => {
     const spy = server();
     await renderApp(`/threads/${THREAD_ID}`);

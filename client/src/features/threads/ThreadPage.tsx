@@ -158,6 +158,11 @@ export function ThreadPage() {
           {thread.title}
         </h1>
         <TagList tags={thread.tags} />
+        {thread.locked && thread.lockReason && (
+          <p className="thread-head__lock" data-testid="thread-lock-reason">
+            {t("posts.thread.lockReason", { reason: thread.lockReason })}
+          </p>
+        )}
         <div className="thread-head__meta">
           <span>
             {t("posts.thread.started", {
@@ -180,6 +185,7 @@ export function ThreadPage() {
         <Composer
           threadId={id}
           locked={thread.locked && !canModerate}
+          lockReason={thread.lockReason ?? null}
           slowModeSeconds={canModerate ? 0 : (room?.slowModeSeconds ?? 0)}
           textareaRef={textareaRef}
         />
