@@ -28,6 +28,8 @@ export interface DevDbOptions {
 }
 
 export type { Credentials };
+export { exportDatabase, type ExportSummary } from "./dump/export.js";
+export { importDatabase, type ImportOptions, type ImportSummary } from "./dump/import.js";
 
 export interface DevDb {
   /** `mongodb://user:password@127.0.0.1:PORT/`: credentials included, authSource `admin`. */
