@@ -177,7 +177,10 @@ describe("db export / import (mongodump layout)", () => {
     const key = (d: Pair): string => `${d.w}.${d.i}.${d.p}.${d.gen}`;
     expect(back.map(key).sort()).toEqual(dumped.map(key).sort());
     const exact = { promoteValues: false, promoteBuffers: false } as const;
-    const typedBack = await dst.db("app").collection("typed").findOne({ _id: "types" }, exact);
+    const typedBack = await dst
+      .db("app")
+      .collection<{ _id: string }>("typed")
+      .findOne({ _id: "types" }, exact);
     expect(EJSON.stringify(typedBack, { relaxed: false })).toBe(EJSON.stringify(typed, { relaxed: false }));
     const indexes = await dst.db("app").collection("pairs").listIndexes().toArray();
     expect(indexes.map(({ name, key: k, unique, sparse }) => ({ name, k, unique, sparse }))).toEqual([
