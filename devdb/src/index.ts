@@ -1,6 +1,7 @@
 import path from "node:path";
+import { randomCredentials, Users, type Credentials } from "./auth/users.js";
 import { CursorRegistry } from "./cursors.js";
-import type { ServerStats } from "./commands/context.js";
+import type { FailPoints, ServerStats } from "./commands/context.js";
 import { Journal } from "./journal/journal.js";
 import { Engine } from "./storage/engine.js";
 import { expireDocuments } from "./storage/ttl.js";
@@ -17,11 +18,26 @@ export interface DevDbOptions {
   ttlIntervalMs?: number;
   /** Journal size that triggers compaction; default 16 MiB. */
   compactBytes?: number;
+  /**
+   * The one (root) user, in the `admin` database. Default: user `devdb` with a random password,
+   * new at every start. Clients must authenticate (SCRAM-SHA-256 or SCRAM-SHA-1).
+   */
+  credentials?: Credentials;
+  /** Like mongod's `enableTestCommands`: allows `configureFailPoint` (tests only). */
+  enableTestCommands?: boolean;
 }
 
+export type { Credentials };
+export { exportDatabase, type ExportSummary } from "./dump/export.js";
+export { importDatabase, type ImportOptions, type ImportSummary } from "./dump/import.js";
+
 export interface DevDb {
+  /** `mongodb://user:password@127.0.0.1:PORT/`: credentials included, authSource `admin`. */
   uri: string;
   port: number;
+  credentials: Credentials;
+  /** The URI of one database (`…/name?authSource=admin`), for clients that take it from the path. */
+  uriFor(dbName: string): string;
   /** Closes connections, flushes the journal and closes files. Idempotent. */
   stop(): Promise<void>;
   /** Writes a snapshot and starts a fresh journal now. */
@@ -50,7 +66,9 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
     connectionsTotal: 0,
     opcounters: { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 },
   };
-  const server = new WireServer(engine, cursors, stats);
+  const credentials = options.credentials ?? randomCredentials();
+  const failPoints: FailPoints | null = options.enableTestCommands ? { maxTimeAlwaysTimeOut: false } : null;
+  const server = new WireServer(engine, cursors, stats, new Users(credentials), failPoints);
   let port: number;
   try {
     port = await server.listen(options.port ?? 0);
@@ -69,9 +87,12 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   ttlTimer.unref();
 
   let stopping: Promise<void> | null = null;
+  const base = `mongodb://${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/`;
   return {
-    uri: `mongodb://127.0.0.1:${port}/`,
+    uri: base,
     port,
+    credentials,
+    uriFor: (dbName) => `${base}${encodeURIComponent(dbName)}?authSource=admin`,
     stop() {
       stopping ??= (async () => {
         clearInterval(ttlTimer);

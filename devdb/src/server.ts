@@ -1,7 +1,8 @@
 import net from "node:net";
 import type { Document } from "bson";
+import { ConnectionAuth, type Users } from "./auth/users.js";
 import { runCommand } from "./commands/index.js";
-import type { CommandContext, Reply, ServerStats } from "./commands/context.js";
+import type { CommandContext, FailPoints, Reply, ServerStats } from "./commands/context.js";
 import type { CursorRegistry } from "./cursors.js";
 import type { Engine } from "./storage/engine.js";
 import { OP_MSG } from "./wire/constants.js";
@@ -27,6 +28,8 @@ export class WireServer {
     private readonly engine: Engine,
     private readonly cursors: CursorRegistry,
     private readonly stats: ServerStats,
+    private readonly users: Users,
+    private readonly failPoints: FailPoints | null,
   ) {
     this.server = net.createServer((socket) => this.accept(socket));
     this.server.on("error", () => {
@@ -59,7 +62,15 @@ export class WireServer {
     this.stats.connectionsTotal++;
     socket.setNoDelay(true);
     const framer = new MessageFramer();
-    const ctxBase = { engine: this.engine, cursors: this.cursors, connectionId, stats: this.stats };
+    const ctxBase = {
+      engine: this.engine,
+      cursors: this.cursors,
+      connectionId,
+      stats: this.stats,
+      users: this.users,
+      auth: new ConnectionAuth(),
+      failPoints: this.failPoints,
+    };
     let queue: Promise<void> = Promise.resolve();
     socket.on("data", (chunk: Buffer) => {
       let messages: Buffer[];

@@ -50,6 +50,7 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
   let docs = input;
   let stages = pipeline;
   for (;;) {
+    ctx.deadline?.check();
     const k = stages.findIndex((s) => equalityLookup(s) !== null);
     if (k < 0) break;
     if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver);
@@ -59,7 +60,10 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
     docs = runPipeline(docs, [lookup], resolver);
     stages = stages.slice(k + 1);
   }
-  return stages.length > 0 ? runPipeline(docs, stages, resolver) : docs;
+  ctx.deadline?.check();
+  const out = stages.length > 0 ? runPipeline(docs, stages, resolver) : docs;
+  ctx.deadline?.check();
+  return out;
 }
 
 function resolverFor(ctx: CommandContext): (name: string) => Document[] {
@@ -105,7 +109,9 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     const coll = ctx.engine.getCollection(ctx.db, target);
     const pushed = pushDown(pipeline);
     rest = pushed.rest;
-    const selected = coll ? select(coll, pushed.filter, pushed.opts) : [];
+    const selected = coll
+      ? select(coll, pushed.filter, { ...pushed.opts, interrupt: ctx.deadline ?? undefined })
+      : [];
     const counted = countOnly(rest);
     if (counted)
       return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);

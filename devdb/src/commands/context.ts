@@ -1,5 +1,7 @@
 import type { Document } from "bson";
+import type { ConnectionAuth, Users } from "../auth/users.js";
 import type { CursorRegistry } from "../cursors.js";
+import type { Deadline } from "./deadline.js";
 import type { Engine } from "../storage/engine.js";
 
 export interface ServerStats {
@@ -16,6 +18,18 @@ export interface CommandContext {
   cursors: CursorRegistry;
   connectionId: number;
   stats: ServerStats;
+  users: Users;
+  /** This connection's authentication state. */
+  auth: ConnectionAuth;
+  /** Test-only switches (`configureFailPoint`), present when test commands are enabled. */
+  failPoints: FailPoints | null;
+  /** The running command's `maxTimeMS` budget, if it has one. */
+  deadline?: Deadline | null;
+}
+
+export interface FailPoints {
+  /** mongod's `maxTimeAlwaysTimeOut`: any operation with a maxTimeMS times out at its first check. */
+  maxTimeAlwaysTimeOut: boolean;
 }
 
 /** A reply document, or a reply already encoded as BSON (cursor batches). */

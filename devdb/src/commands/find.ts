@@ -27,7 +27,12 @@ export const find: CommandHandler = (cmd, ctx) => {
   ctx.stats.opcounters.query++;
   const coll = ctx.engine.getCollection(ctx.db, name);
   if (!coll) return ctx.cursors.firstBatch(ns, [], batchSize, true);
-  const selected = select(coll, filter, { sort: docArg(cmd, "sort"), skip, limit });
+  const selected = select(coll, filter, {
+    sort: docArg(cmd, "sort"),
+    skip,
+    limit,
+    interrupt: ctx.deadline ?? undefined,
+  });
   const docs = project(
     selected.map((s) => s.doc),
     filter,
@@ -69,7 +74,7 @@ export const count: CommandHandler = (cmd, ctx) => {
   if (!coll) return { n: 0, ok: 1 };
   let n: number;
   if (Object.keys(query).length === 0) n = Math.max(0, coll.size - skip);
-  else n = select(coll, query).length - skip;
+  else n = select(coll, query, { interrupt: ctx.deadline ?? undefined }).length - skip;
   n = Math.max(0, n);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -85,7 +90,7 @@ export const distinct: CommandHandler = (cmd, ctx) => {
   const values: unknown[] = [];
   if (coll) {
     const seen = new Set<string>();
-    for (const { doc } of select(coll, query)) {
+    for (const { doc } of select(coll, query, { interrupt: ctx.deadline ?? undefined })) {
       for (const v of valuesAtPath(doc, key).values) {
         if (v === MISSING) continue;
         const k = encodeValue(v);

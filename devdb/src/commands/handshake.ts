@@ -1,12 +1,33 @@
 import os from "node:os";
 import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE_BYTES, MAX_WRITE_BATCH_SIZE } from "../wire/constants.js";
+import { saslSupportedMechs, speculativeAuthenticate } from "./auth.js";
 import type { CommandHandler } from "./context.js";
 
-export const VERSION = "8.0.0";
-const MAX_WIRE_VERSION = 25;
+/**
+ * devdb claims MongoDB 7.0 (wire version 21): it implements what drivers use up to 7.0, not the
+ * 8.0 additions (client-level `bulkWrite`), so a driver checks before sending those and reports
+ * them as unsupported instead of getting an unknown command.
+ */
+export const VERSION = "7.0.0";
+const MAX_WIRE_VERSION = 21;
 
-/** hello / isMaster: a standalone, writable server; deliberately no topologyVersion (no streaming). */
-export const hello: CommandHandler = (_cmd, ctx) => ({
+/**
+ * hello / isMaster: a standalone, writable server; deliberately no topologyVersion (no
+ * streaming). Like mongod it answers `saslSupportedMechs` for a known user and runs a
+ * `speculativeAuthenticate` saslStart, saving the driver a round trip.
+ */
+export const hello: CommandHandler = (cmd, ctx) => {
+  const mechs = saslSupportedMechs(cmd, ctx);
+  const speculative = speculativeAuthenticate(cmd, ctx);
+  return {
+    ...base(ctx.connectionId),
+    ...(mechs ? { saslSupportedMechs: mechs } : {}),
+    ...(speculative ? { speculativeAuthenticate: speculative } : {}),
+    ok: 1,
+  };
+};
+
+const base = (connectionId: number): Record<string, unknown> => ({
   helloOk: true,
   ismaster: true,
   isWritablePrimary: true,
@@ -15,11 +36,10 @@ export const hello: CommandHandler = (_cmd, ctx) => ({
   maxWriteBatchSize: MAX_WRITE_BATCH_SIZE,
   localTime: new Date(),
   logicalSessionTimeoutMinutes: 30,
-  connectionId: ctx.connectionId,
+  connectionId,
   minWireVersion: 0,
   maxWireVersion: MAX_WIRE_VERSION,
   readOnly: false,
-  ok: 1,
 });
 
 export const ping: CommandHandler = () => ({ ok: 1 });
@@ -27,7 +47,7 @@ export const ping: CommandHandler = () => ({ ok: 1 });
 export const buildInfo: CommandHandler = () => ({
   version: VERSION,
   gitVersion: "devdb",
-  versionArray: [8, 0, 0, 0],
+  versionArray: [7, 0, 0, 0],
   bits: 64,
   debug: false,
   maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,

@@ -2,6 +2,10 @@ import type { Document } from "bson";
 import { asCommandError, CommandError } from "../errors.js";
 import { create, drop, dropDatabase, listCollections, listDatabases } from "./admin.js";
 import { aggregate } from "./aggregate.js";
+import { connectionStatus, saslContinue, saslStart } from "./auth.js";
+import { Deadline } from "./deadline.js";
+import { configureFailPoint } from "./fail-points.js";
+import { devdbSnapshot } from "./snapshot.js";
 import type { CommandContext, CommandHandler, Reply } from "./context.js";
 import { count, distinct, find, getMore, killCursors } from "./find.js";
 import { findAndModify } from "./find-and-modify.js";
@@ -14,6 +18,10 @@ const HANDLERS = new Map<string, CommandHandler>([
   ["isMaster", hello],
   ["ismaster", hello],
   ["ping", ping],
+  ["saslStart", saslStart],
+  ["saslContinue", saslContinue],
+  ["connectionStatus", connectionStatus],
+  ["configureFailPoint", configureFailPoint],
   ["buildInfo", buildInfo],
   ["buildinfo", buildInfo],
   ["serverStatus", serverStatus],
@@ -37,7 +45,25 @@ const HANDLERS = new Map<string, CommandHandler>([
   ["createIndexes", createIndexes],
   ["listIndexes", listIndexes],
   ["dropIndexes", dropIndexes],
+  ["devdbSnapshot", devdbSnapshot],
   ["deleteIndexes", dropIndexes],
+]);
+
+/**
+ * Commands mongod runs before authentication (those whose `requiresAuth()` is false in its
+ * source: hello/isMaster, buildInfo, ping, saslStart/saslContinue, connectionStatus). Every
+ * other command from an unauthenticated connection fails with code 13 `Unauthorized`.
+ */
+const NO_AUTH = new Set([
+  "hello",
+  "isMaster",
+  "ismaster",
+  "ping",
+  "buildInfo",
+  "buildinfo",
+  "saslStart",
+  "saslContinue",
+  "connectionStatus",
 ]);
 
 const TRANSACTION_COMMANDS = new Set(["commitTransaction", "abortTransaction"]);
@@ -54,6 +80,11 @@ export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Re
   try {
     const name = Object.keys(cmd)[0];
     if (name === undefined) throw new CommandError("FailedToParse", "empty command object");
+    const handler = HANDLERS.get(name);
+    if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
+    if (ctx.auth.user === null && !NO_AUTH.has(name)) {
+      throw new CommandError("Unauthorized", `Command ${name} requires authentication`);
+    }
     // A standalone server refuses transactions (and retryable-write txnNumbers) outright.
     if (
       TRANSACTION_COMMANDS.has(name) ||
@@ -63,10 +94,10 @@ export async function runCommand(cmd: Document, ctx: CommandContext): Promise<Re
     ) {
       throw transactionError();
     }
-    const handler = HANDLERS.get(name);
-    if (!handler) throw new CommandError("CommandNotFound", `no such command: '${name}'`);
     ctx.stats.opcounters.command++;
-    return await handler(cmd, ctx);
+    const deadline = Deadline.of(cmd, ctx.failPoints);
+    deadline?.check();
+    return await handler(cmd, deadline ? { ...ctx, deadline } : ctx);
   } catch (err) {
     return asCommandError(err).toReply();
   }

@@ -17,7 +17,7 @@ export async function startTestServer(): Promise<TestServer> {
   if (external) {
     return { uri: external, external: true, stop: () => Promise.resolve() };
   }
-  const db: DevDb = await startDevDb({ inMemory: true, ttlIntervalMs: 100 });
+  const db: DevDb = await startDevDb({ inMemory: true, ttlIntervalMs: 100, enableTestCommands: true });
   return { uri: db.uri, external: false, stop: () => db.stop() };
 }
 

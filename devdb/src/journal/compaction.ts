@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Document } from "bson";
-import { fsyncDir, journalName, snapshotName } from "./files.js";
+import { fsyncDir, journalName, PRIVATE_FILE, snapshotName } from "./files.js";
 import { datasync, writeAll } from "./io.js";
 import { frameRecord } from "./records.js";
 
@@ -31,8 +31,8 @@ export class Compaction {
   ) {
     this.tmp = path.join(dir, snapshotName(gen) + ".tmp");
     const journal = path.join(dir, journalName(gen));
-    fs.writeFileSync(journal, "");
-    this.journalFd = fs.openSync(journal, "a");
+    fs.writeFileSync(journal, "", { mode: PRIVATE_FILE });
+    this.journalFd = fs.openSync(journal, "a", PRIVATE_FILE);
     this.settled = this.writeSnapshot(records[Symbol.iterator]()).then(
       () => {
         // A failed mirror write may already have doomed this compaction.
@@ -71,7 +71,7 @@ export class Compaction {
   }
 
   private async writeSnapshot(records: Iterator<Document>): Promise<void> {
-    const fd = fs.openSync(this.tmp, "w");
+    const fd = fs.openSync(this.tmp, "w", PRIVATE_FILE);
     try {
       for (;;) {
         const chunks: Buffer[] = [];

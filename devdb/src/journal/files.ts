@@ -4,6 +4,19 @@ import path from "node:path";
 const SNAPSHOT = /^snapshot-(\d+)\.bson$/;
 const JOURNAL = /^journal-(\d+)\.log$/;
 
+/** The data holds password hashes and session ids: only the owner may read the directory. */
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/** Tightens a data directory made before devdb restricted modes (or by a lax umask). */
+export function restrictModes(dir: string): void {
+  fs.chmodSync(dir, PRIVATE_DIR);
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (fs.lstatSync(file).isFile()) fs.chmodSync(file, PRIVATE_FILE);
+  }
+}
+
 export const snapshotName = (gen: number): string => `snapshot-${gen}.bson`;
 export const journalName = (gen: number): string => `journal-${gen}.log`;
 
@@ -53,7 +66,7 @@ export function acquireLock(dir: string): () => void {
   if (lockedHere.has(file)) throw new Error(`data directory ${dir} is in use by this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: PRIVATE_FILE });
       lockedHere.add(file);
       return () => {
         lockedHere.delete(file);

@@ -6,6 +6,9 @@ import {
   currentGeneration,
   fsyncDir,
   journalName,
+  PRIVATE_DIR,
+  PRIVATE_FILE,
+  restrictModes,
   removeStaleFiles,
   snapshotName,
 } from "./files.js";
@@ -93,7 +96,8 @@ export class Journal implements Persistence {
     snapshot: () => Iterable<Document>,
     opts: JournalOptions = {},
   ): Journal {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    restrictModes(dir);
     const releaseLock = acquireLock(dir);
     try {
       const gen = currentGeneration(dir);
@@ -113,7 +117,7 @@ export class Journal implements Persistence {
         if (validLength < buf.length) fs.truncateSync(jPath, validLength);
         journalBytes = validLength;
       }
-      const fd = fs.openSync(jPath, "a");
+      const fd = fs.openSync(jPath, "a", PRIVATE_FILE);
       fs.fsyncSync(fd);
       fsyncDir(dir);
       const j = new Journal(dir, snapshot, opts, gen, fd, journalBytes, releaseLock);

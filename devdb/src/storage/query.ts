@@ -9,6 +9,8 @@ export interface SelectOptions {
   skip?: number;
   /** 0 or undefined: no limit. */
   limit?: number;
+  /** Called once per document examined, so a command's maxTimeMS can interrupt a long scan. */
+  interrupt?: { tick(): void };
 }
 
 export interface Selected {
@@ -30,7 +32,9 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
   const inOrder = !needsSort || (p.orderedBy && sortFields.length === 1);
   const stopAt = inOrder ? skip + limit : Infinity;
   const out: Selected[] = [];
+  const interrupt = opts.interrupt;
   const consider = (id: string, doc: Document | undefined): boolean => {
+    interrupt?.tick();
     if (!doc || (query && !query.test(doc))) return true;
     out.push({ id, doc });
     return out.length < stopAt;

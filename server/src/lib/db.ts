@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import mongoose from "mongoose";
 import type { Config } from "../config.js";
@@ -51,8 +51,12 @@ export async function connectDb(config: Config, opts: { attachToRunning?: boolea
     throw err;
   }
   // The devdb process owns its data directory (a lock file); scripts such as `pnpm create-admin`
-  // find the running server's embedded database through this file instead of fighting for it.
-  if (!config.devdbInMemory) writeFileSync(discovery, JSON.stringify({ uri: devdb.uri, pid: process.pid }));
+  // and `pnpm db:export` find the running server's embedded database through this file instead of
+  // fighting for it. Its URI carries this run's random credentials, so only the owner may read it.
+  if (!config.devdbInMemory) {
+    writeFileSync(discovery, JSON.stringify({ uri: devdb.uri, pid: process.pid }), { mode: 0o600 });
+    chmodSync(discovery, 0o600);
+  }
   return {
     kind: "embedded",
     connection: mongoose.connection,

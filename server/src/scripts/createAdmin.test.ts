@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +43,8 @@ describe("pnpm create-admin", () => {
     expect(out).toContain(email);
     expect(code).toBe(0);
     expect(await User.findOne({ email }).lean()).toMatchObject({ role: "admin", name: "Admin Pemda" });
+    // The discovery file carries the embedded database's credentials: owner-only.
+    expect(statSync(join(dataDir, "embedded-db.json")).mode & 0o777).toBe(0o600);
   });
 
   it("rejects a bad email with exit code 1", async () => {

@@ -60,7 +60,7 @@ let budi: MadeUser;
 beforeAll(async () => {
   devdb = await startDevDb({ inMemory: true });
   const dbName = `rembuk_cluster_${randomBytes(4).toString("hex")}`;
-  const uri = `${devdb.uri}${dbName}`;
+  const uri = devdb.uriFor(dbName);
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
   await syncAllIndexes();
   const env = {
@@ -74,7 +74,11 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
   };
   [urlA, urlB] = await Promise.all([startProcess(env), startProcess(env)]);
-  [admin, ani, budi] = await Promise.all([makeAdmin(), makeMember({ name: "Ani di A" }), makeMember({ name: "Budi di B" })]);
+  [admin, ani, budi] = await Promise.all([
+    makeAdmin(),
+    makeMember({ name: "Ani di A" }),
+    makeMember({ name: "Budi di B" }),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -118,7 +122,8 @@ describe("two server processes behind Redis", () => {
     const changed = waitForPresence(onA, room.id, 2);
     const joinB = await ask(onB, "room:join", { roomId: room.id });
     expect(joinB.ok && joinB.data.presence.count).toBe(2);
-    if (joinB.ok) expect(joinB.data.presence.users.map((u) => u.name).sort()).toEqual(["Ani di A", "Budi di B"]);
+    if (joinB.ok)
+      expect(joinB.data.presence.users.map((u) => u.name).sort()).toEqual(["Ani di A", "Budi di B"]);
     expect((await changed).users).toHaveLength(2);
 
     const rooms = await budiAgent.get<{ rooms: Array<{ id: string; presenceCount: number }> }>("/api/rooms");
@@ -134,7 +139,11 @@ describe("two server processes behind Redis", () => {
     expect(event.post).toMatchObject({ id: res.body.post.id, seq: 2, threadId: thread.id });
 
     // And the other way round, over a socket on A, seen on B after B catches up by seq.
-    const fromA = await ask(onA, "post:create", { threadId: thread.id, body: "Balasan dari A", clientId: clientId() });
+    const fromA = await ask(onA, "post:create", {
+      threadId: thread.id,
+      body: "Balasan dari A",
+      clientId: clientId(),
+    });
     expect(fromA).toMatchObject({ ok: true, data: { seq: 3 } });
     const catchUp = await ask(onB, "thread:join", { threadId: thread.id, afterSeq: 2 });
     expect(catchUp.ok && catchUp.data.missed.map((p) => p.seq)).toEqual([3]);
