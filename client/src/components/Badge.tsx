@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import "./Badge.css";
 
-export type BadgeTone = "neutral" | "verified" | "admin" | "moderator" | "warning" | "danger";
+export type BadgeTone = "neutral" | "verified" | "unverified" | "admin" | "moderator" | "warning" | "danger";
 
 export function Badge({ tone = "neutral", icon, children, testId }: { tone?: BadgeTone; icon?: ReactNode; children: ReactNode; testId?: string }) {
   return (

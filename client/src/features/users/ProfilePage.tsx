@@ -14,7 +14,7 @@ import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
 import { sessionSelectors } from "../auth/session.slice";
 import { ProfileActivity } from "./ProfileActivity";
-import { RoleBadge, VerifiedBadge } from "./UserBadges";
+import { OfficeMark, RoleBadge } from "./UserBadges";
 import "./users.css";
 
 type LoadState = "loading" | "ready" | "notFound" | "error";
@@ -86,7 +86,7 @@ export function ProfilePage() {
                 {user.name}
               </h1>
               <div className="profile__badges">
-                {user.verified && <VerifiedBadge />}
+                <OfficeMark person={user} />
                 <RoleBadge role={user.role} />
                 {suspended && user.suspendedUntil && (
                   <Badge tone="danger">{t("users.suspendedUntil", { date: fmt.date(user.suspendedUntil) })}</Badge>
