@@ -140,8 +140,7 @@ export function PracticePage() {
               <Link to={`/users/${practice.author.id}`}>
                 {t("practices.page.by", { name: practice.author.name })}
               </Link>
-              {practice.author.title && <span className="muted">, {practice.author.title}</span>}
-              {" "}
+              {practice.author.title && <span className="muted">, {practice.author.title}</span>}{" "}
               <OfficeMark person={practice.author} />
               <span aria-hidden="true"> · </span>
             </>

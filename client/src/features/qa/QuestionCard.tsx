@@ -25,10 +25,20 @@ function VoteButton({ question, disabled }: { question: QuestionDto; disabled: b
       title={label}
       disabled={disabled}
       data-testid="qa-vote"
-      onClick={() => vote(question.id, !voted).catch((err: unknown) => toast({ tone: "error", message: qaErrorMessage(err) }))}
+      onClick={() =>
+        vote(question.id, !voted).catch((err: unknown) =>
+          toast({ tone: "error", message: qaErrorMessage(err) }),
+        )
+      }
     >
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-        <path d="M8 2.5l5.5 6.5H10v4.5H6V9H2.5z" fill={voted ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+        <path
+          d="M8 2.5l5.5 6.5H10v4.5H6V9H2.5z"
+          fill={voted ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinejoin="round"
+        />
       </svg>
       <span className="qa-vote__count" data-testid="qa-vote-count">
         {f.number(question.votes)}
@@ -54,7 +64,9 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
   const votable = question.status === "approved";
   return (
     <li
-      className={["qa-card", highlighted ? "qa-card--highlighted" : "", `qa-card--${question.status}`].filter(Boolean).join(" ")}
+      className={["qa-card", highlighted ? "qa-card--highlighted" : "", `qa-card--${question.status}`]
+        .filter(Boolean)
+        .join(" ")}
       data-testid="qa-question"
       data-status={question.status}
       data-question-id={question.id}
@@ -68,12 +80,22 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
       )}
       <div className="qa-card__main">
         <div className="qa-card__meta">
-          {author ? <Avatar name={author.name} seed={author.id} size="sm" /> : <span className="qa-card__anon" aria-hidden="true">?</span>}
+          {author ? (
+            <Avatar name={author.name} seed={author.id} size="sm" />
+          ) : (
+            <span className="qa-card__anon" aria-hidden="true">
+              ?
+            </span>
+          )}
           <span className="qa-card__author">{who}</span>
           {author?.title && <span className="qa-card__title">{author.title}</span>}
           {author && <OfficeMark person={author} />}
           {author && question.anonymous && <Badge testId="qa-anonymous-badge">{t("qa.q.anonymous")}</Badge>}
-          <time className="qa-card__time" dateTime={question.createdAt} title={f.dateTime(question.createdAt)}>
+          <time
+            className="qa-card__time"
+            dateTime={question.createdAt}
+            title={f.dateTime(question.createdAt)}
+          >
             {f.relative(question.createdAt)}
           </time>
           {highlighted && <Badge tone="warning">{t("qa.q.highlighted")}</Badge>}
@@ -93,7 +115,10 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
         )}
         {question.followUp && question.status === "approved" && (
           <p className="qa-card__followup" data-testid="qa-followup">
-            {t("qa.q.followUp", { name: question.followUp.assignee.name, date: f.date(question.followUp.dueAt) })}
+            {t("qa.q.followUp", {
+              name: question.followUp.assignee.name,
+              date: f.date(question.followUp.dueAt),
+            })}
           </p>
         )}
         {question.status === "answered" && (

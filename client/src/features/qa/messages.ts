@@ -13,7 +13,8 @@ const id = {
   "qa.create.description": "Deskripsi",
   "qa.create.startsAt": "Jadwal mulai",
   "qa.create.moderated": "Pertanyaan perlu disetujui moderator",
-  "qa.create.moderatedHint": "Pertanyaan peserta tampil setelah disetujui. Penanya selalu diberi tahu alasannya bila ditolak.",
+  "qa.create.moderatedHint":
+    "Pertanyaan peserta tampil setelah disetujui. Penanya selalu diberi tahu alasannya bila ditolak.",
   "qa.create.anonymous": "Izinkan pertanyaan anonim",
   "qa.create.anonymousHint": "Hanya moderator dan tuan rumah yang dapat melihat nama penanya anonim.",
   "qa.create.submit": "Buat sesi",
@@ -26,7 +27,8 @@ const id = {
   "qa.page.goLive": "Mulai siaran",
   "qa.page.end": "Akhiri sesi",
   "qa.page.endConfirm.title": "Akhiri sesi ini?",
-  "qa.page.endConfirm.body": "Pertanyaan yang terjawab diarsipkan sebagai utas di ruang ini. Pertanyaan yang belum terjawab menjadi tindak lanjut untuk {host} dengan tenggat 14 hari.",
+  "qa.page.endConfirm.body":
+    "Pertanyaan yang terjawab diarsipkan sebagai utas di ruang ini. Pertanyaan yang belum terjawab menjadi tindak lanjut untuk {host} dengan tenggat 14 hari.",
   "qa.page.projector": "Layar proyektor",
   "qa.page.export": "Unduh CSV",
   "qa.page.archive": "Lihat arsip sesi",
@@ -131,7 +133,8 @@ const en: Record<keyof typeof id, string> = {
   "qa.create.description": "Description",
   "qa.create.startsAt": "Starts at",
   "qa.create.moderated": "Questions need a moderator's approval",
-  "qa.create.moderatedHint": "Participants' questions appear once approved. A dismissed asker is always told why.",
+  "qa.create.moderatedHint":
+    "Participants' questions appear once approved. A dismissed asker is always told why.",
   "qa.create.anonymous": "Allow anonymous questions",
   "qa.create.anonymousHint": "Only moderators and hosts can see who asked an anonymous question.",
   "qa.create.submit": "Create session",
@@ -144,7 +147,8 @@ const en: Record<keyof typeof id, string> = {
   "qa.page.goLive": "Go live",
   "qa.page.end": "End session",
   "qa.page.endConfirm.title": "End this session?",
-  "qa.page.endConfirm.body": "Answered questions are archived as a thread in this room. Unanswered ones become follow-ups for {host}, due in 14 days.",
+  "qa.page.endConfirm.body":
+    "Answered questions are archived as a thread in this room. Unanswered ones become follow-ups for {host}, due in 14 days.",
   "qa.page.projector": "Projector view",
   "qa.page.export": "Download CSV",
   "qa.page.archive": "View the session archive",
