@@ -13,18 +13,55 @@ import { ProfilePage } from "../features/users/ProfilePage";
 import { useStore } from "../store";
 
 // Pages few people open load on demand, keeping the first download small on slow connections.
-const EditProfilePage = lazy(() => import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })));
-const QaSessionPage = lazy(() => import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })));
+const EditProfilePage = lazy(() =>
+  import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })),
+);
+const QaSessionPage = lazy(() =>
+  import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })),
+);
 const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({ default: m.QaJoinPage })));
-const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
-const AdminRoomsPage = lazy(() => import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })));
-const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
-const DirectoryPage = lazy(() => import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })));
-const PracticePage = lazy(() => import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })));
-const PracticeFormPage = lazy(() => import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })));
-const RegionPage = lazy(() => import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })));
-const DashboardPage = lazy(() => import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })));
-const ModerationPage = lazy(() => import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })));
+const QaProjectorPage = lazy(() =>
+  import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })),
+);
+const AdminRoomsPage = lazy(() =>
+  import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })),
+);
+const AdminUsersPage = lazy(() =>
+  import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })),
+);
+const DirectoryPage = lazy(() =>
+  import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })),
+);
+const PracticePage = lazy(() =>
+  import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })),
+);
+const PracticeFormPage = lazy(() =>
+  import("../features/practices/PracticeFormPage").then((m) => ({ default: m.PracticeFormPage })),
+);
+const RegionPage = lazy(() =>
+  import("../features/practices/RegionPage").then((m) => ({ default: m.RegionPage })),
+);
+const DashboardPage = lazy(() =>
+  import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })),
+);
+const AccountPage = lazy(() =>
+  import("../features/account/AccountPage").then((m) => ({ default: m.AccountPage })),
+);
+const ConfirmEmailPage = lazy(() =>
+  import("../features/account/ConfirmEmailPage").then((m) => ({ default: m.ConfirmEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("../features/account/ForgotPasswordPage").then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("../features/account/ResetPasswordPage").then((m) => ({ default: m.ResetPasswordPage })),
+);
+const OutboxPage = lazy(() =>
+  import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })),
+);
+const ModerationPage = lazy(() =>
+  import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
+);
 
 function OwnProfileRedirect() {
   const id = useStore((s) => s.currentUserId);
@@ -35,7 +72,8 @@ function OwnProfileRedirect() {
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
- * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`.
+ * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`, `/confirm-email?token=`,
+ * `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
  */
 export function AppRoutes() {
   return (
@@ -53,6 +91,25 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
+        <Route
+          path="account"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/outbox"
+          element={
+            <RequireAuth>
+              <OutboxPage />
+            </RequireAuth>
+          }
+        />
         <Route path="rooms" element={<RoomListPage />} />
         <Route path="rooms/:slug" element={<RoomPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
