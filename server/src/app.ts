@@ -12,6 +12,11 @@ import { featureRouters } from "./features/registry.js";
 import { connectDb, syncAllIndexes, type Db } from "./lib/db.js";
 import { apiNotFound, errorHandler } from "./lib/http/errorHandler.js";
 import { attachActor } from "./lib/http/requireAuth.js";
+import { configureLoginThrottle } from "./features/auth/loginThrottle.js";
+import { touchSession } from "./features/auth/sessions.service.js";
+import { configureMail } from "./features/mail/mail.service.js";
+import { startMailSender, stopMailSender } from "./features/mail/mail.sender.js";
+import { backfillOfficeKeys } from "./features/users/office.backfill.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
@@ -77,6 +82,10 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
     ...scaledBudgets(config.rateLimitScale),
     ...options.rateLimitOverrides,
   });
+  configureLoginThrottle({ redis: redis?.client ?? null, scale: config.rateLimitScale });
+  await backfillOfficeKeys();
+  configureMail({ smtp: config.smtpUrl !== null, publicUrl: config.publicUrl });
+  if (config.smtpUrl) startMailSender(config.smtpUrl, config.mailFrom);
 
   const app = express();
   app.disable("x-powered-by");
@@ -117,7 +126,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   api.use(sameOrigin(allowedOrigins));
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
   api.use(rejectNulBytes);
-  api.use(session, passport.initialize(), passportSession, attachActor);
+  api.use(session, passport.initialize(), passportSession, attachActor, touchSession);
   for (const router of featureRouters) api.use(router({ config }));
   api.use(apiNotFound);
   api.use(errorHandler);
@@ -134,6 +143,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   const close = () =>
     (closing ??= (async () => {
       setPublisher(null);
+      await stopMailSender();
       // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
       // connections would otherwise hold it open.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

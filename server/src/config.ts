@@ -57,6 +57,16 @@ const Env = z.object({
   ADMIN_PASSWORD: opt(z.string().min(8, "use at least 8 characters").max(200)),
   DEMO_CONTENT: opt(Flag),
   TRUST_PROXY: opt(TrustProxy),
+  SMTP_URL: opt(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/\S+$/,
+        "use an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587",
+      )
+      .refine((v) => URL.canParse(v), "use an smtp:// or smtps:// URL that parses (escape @ and : in passwords)"),
+  ),
+  MAIL_FROM: opt(z.string().trim().min(3).max(200)),
   RATE_LIMIT_SCALE: opt(
     z.coerce.number("use a number").min(1, "use 1 or more").max(1000, "use at most 1000"),
   ),
@@ -81,6 +91,12 @@ export interface Config {
   trustProxy: boolean | number | string;
   admin: { email: string; password: string } | null;
   demoContent: boolean;
+  /** Base for links in mail (`/confirm-email?token=…`): PUBLIC_URL, else http://localhost:PORT. */
+  publicUrl: string;
+  /** null: no SMTP server; mail stays in the outbox for admins to read. */
+  smtpUrl: string | null;
+  /** The From header of every message. */
+  mailFrom: string;
   /** Multiplies every rate-limit budget: for e2e runs and benchmarks that act from one address. */
   rateLimitScale: number;
 }
@@ -123,11 +139,12 @@ export function loadConfig(source: EnvSource = process.env): Config {
 
   const dataDir = resolve(REPO_ROOT, e.DATA_DIR ?? "data");
   const publicUrl = e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null;
+  const port = e.PORT ?? 3000;
 
   return {
     env,
     version: SERVER_VERSION,
-    port: e.PORT ?? 3000,
+    port,
     mongodbUri: e.MONGODB_URI ?? null,
     redisUrl: e.REDIS_URL ?? null,
     dataDir,
@@ -140,6 +157,9 @@ export function loadConfig(source: EnvSource = process.env): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     demoContent: e.DEMO_CONTENT ?? env !== "production",
     rateLimitScale: e.RATE_LIMIT_SCALE ?? 1,
+    publicUrl: (publicUrl ? publicUrl.href : `http://localhost:${port}/`).replace(/\/+$/, ""),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `Rembuk <no-reply@${publicUrl?.hostname ?? "localhost"}>`,
   };
 }
 

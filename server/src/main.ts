@@ -44,6 +44,9 @@ async function main(): Promise<void> {
     "Rembuk is listening",
   );
   process.stdout.write(
+    `\n  Mail: ${config.smtpUrl ? `SMTP (${new URL(config.smtpUrl).host})` : `no SMTP_URL; messages stay in the outbox (Kotak keluar): ${config.publicUrl}/admin/outbox`}\n`,
+  );
+  process.stdout.write(
     `\n  Rembuk: ${url}\n  Database: ${rembuk.db.kind}${rembuk.db.kind === "embedded" ? ` (${displayPath(config.dataDir)}/devdb)` : ""}\n`,
   );
 

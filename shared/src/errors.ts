@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "SLOW_MODE",
   "INTERNAL",
+  /** 403: acting in a region's or agency's name needs a verified affiliation (DESIGN.md §9). */
+  "NOT_VERIFIED",
+  /** 400: a mail-link token that is unknown, used or expired. */
+  "INVALID_TOKEN",
+  /** 403: this needs a confirmed email address first (verification requests, email). */
+  "EMAIL_NOT_CONFIRMED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

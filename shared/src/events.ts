@@ -1,5 +1,6 @@
 import type { AckFn } from "./ack.js";
-import type { Role } from "./schemas/users.js";
+import type { Role, UserDto } from "./schemas/users.js";
+import type { VerificationRequestDto } from "./schemas/verification.js";
 import type { QaSessionDto, QaSnapshotDto, QaVoteCountsDto, QuestionDto, QuestionModerateInput } from "./schemas/qa.js";
 import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
 import type { ReadStateDto, ThreadCreateCommand, ThreadDto, ThreadJoinInput, ThreadReadCommand, ThreadRefInput } from "./schemas/threads.js";
@@ -118,6 +119,18 @@ export interface ServerToClientEvents {
   "modlog:created": (payload: { entry: ModActionDto }) => void;
   /** To one user: a moderator decided about their content or their flag. */
   "moderation:notice": (payload: { notice: ModNoticeDto }) => void;
+  /** To `mod`: a member asked for verification (the live queue). */
+  "verification:requested": (payload: { request: VerificationRequestDto }) => void;
+  /**
+   * To `mod` and to the member's `user:` room: a request changed (official email confirmed, approved,
+   * rejected, cancelled by a newer one).
+   */
+  "verification:updated": (payload: { request: VerificationRequestDto }) => void;
+  /**
+   * To one user's `user:` room: their own account changed by someone else or elsewhere (verification
+   * decided or revoked, role, email confirmed); the payload is what `GET /auth/me` answers.
+   */
+  "user:updated": (payload: { user: UserDto }) => void;
 }
 
 /** What the handshake puts on `socket.data`; guests have `userId: null` and may only read. */

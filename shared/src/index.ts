@@ -13,3 +13,6 @@ export * from "./schemas/rooms.js";
 export * from "./schemas/threads.js";
 export * from "./schemas/posts.js";
 export * from "./schemas/moderation.js";
+export * from "./schemas/accounts.js";
+export * from "./schemas/verification.js";
+export * from "./schemas/outbox.js";

@@ -3,7 +3,12 @@ export const LIMITS = {
   email: { max: 254 },
   password: { min: 8, max: 200 },
   name: { min: 2, max: 80 },
-  title: { max: 120 },
+  title: { min: 2, max: 120 },
+  /** Mail-link tokens: 32 random bytes as base64url (43 characters, 256 bits). */
+  authToken: { min: 22, max: 128 },
+  decreeNumber: { min: 3, max: 100 },
+  verificationNote: { max: 1000 },
+  verificationReason: { min: 3, max: 500 },
   agencyName: { min: 2, max: 160 },
   suspendReason: { min: 3, max: 500 },
   threadTitle: { min: 3, max: 200 },

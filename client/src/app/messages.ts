@@ -10,6 +10,9 @@ import { threadsMessages } from "../features/threads/messages";
 import { postsMessages } from "../features/posts/messages";
 import { practicesMessages } from "../features/practices/messages";
 import { moderationMessages } from "../features/moderation/messages";
+import { accountMessages } from "../features/account/messages";
+import { verificationMessages } from "../features/verification/messages";
+import { outboxMessages } from "../features/outbox/messages";
 
 /**
  * Every feature's dictionary, merged in one place. To add a feature's strings: create
@@ -30,6 +33,9 @@ export const featureMessages = {
   posts: postsMessages,
   practices: practicesMessages,
   moderation: moderationMessages,
+  account: accountMessages,
+  verification: verificationMessages,
+  outbox: outboxMessages,
 };
 
 export const messages = {
@@ -46,6 +52,9 @@ export const messages = {
     ...postsMessages.id,
     ...practicesMessages.id,
     ...moderationMessages.id,
+    ...accountMessages.id,
+    ...verificationMessages.id,
+    ...outboxMessages.id,
   },
   en: {
     ...uiMessages.en,
@@ -60,6 +69,9 @@ export const messages = {
     ...postsMessages.en,
     ...practicesMessages.en,
     ...moderationMessages.en,
+    ...accountMessages.en,
+    ...verificationMessages.en,
+    ...outboxMessages.en,
   },
 };
 

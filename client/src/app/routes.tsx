@@ -45,6 +45,21 @@ const RegionPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import("../features/practices/DashboardPage").then((m) => ({ default: m.DashboardPage })),
 );
+const AccountPage = lazy(() =>
+  import("../features/account/AccountPage").then((m) => ({ default: m.AccountPage })),
+);
+const ConfirmEmailPage = lazy(() =>
+  import("../features/account/ConfirmEmailPage").then((m) => ({ default: m.ConfirmEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("../features/account/ForgotPasswordPage").then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("../features/account/ResetPasswordPage").then((m) => ({ default: m.ResetPasswordPage })),
+);
+const OutboxPage = lazy(() =>
+  import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })),
+);
 const ModerationPage = lazy(() =>
   import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
 );
@@ -58,7 +73,8 @@ function OwnProfileRedirect() {
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
- * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`.
+ * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`, `/confirm-email?token=`,
+ * `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
  */
 export function AppRoutes() {
   return (
@@ -76,6 +92,25 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
+        <Route
+          path="account"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/outbox"
+          element={
+            <RequireAuth>
+              <OutboxPage />
+            </RequireAuth>
+          }
+        />
         <Route path="rooms" element={<RoomListPage />} />
         <Route path="rooms/:slug" element={<RoomPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />

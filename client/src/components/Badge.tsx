@@ -1,9 +1,19 @@
 import type { ReactNode } from "react";
 import "./Badge.css";
 
-export type BadgeTone = "neutral" | "verified" | "admin" | "moderator" | "warning" | "danger";
+export type BadgeTone = "neutral" | "verified" | "unverified" | "admin" | "moderator" | "warning" | "danger";
 
-export function Badge({ tone = "neutral", icon, children, testId }: { tone?: BadgeTone; icon?: ReactNode; children: ReactNode; testId?: string }) {
+export function Badge({
+  tone = "neutral",
+  icon,
+  children,
+  testId,
+}: {
+  tone?: BadgeTone;
+  icon?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <span className={`badge badge--${tone}`} data-testid={testId}>
       {icon}
@@ -20,7 +30,14 @@ export function VerifiedIcon() {
         fill="currentColor"
         d="M8 0.8l1.9 1.4 2.3-.2.7 2.2 1.9 1.4-.7 2.2.7 2.2-1.9 1.4-.7 2.2-2.3-.2L8 15.2l-1.9-1.4-2.3.2-.7-2.2-1.9-1.4.7-2.2-.7-2.2 1.9-1.4.7-2.2 2.3.2z"
       />
-      <path fill="none" stroke="#fff" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" d="M5.2 8.2l1.9 1.9 3.7-3.9" />
+      <path
+        fill="none"
+        stroke="#fff"
+        strokeWidth="1.7"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M5.2 8.2l1.9 1.9 3.7-3.9"
+      />
     </svg>
   );
 }

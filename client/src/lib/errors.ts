@@ -14,6 +14,12 @@ export function describeError(e: unknown, locale: Locale): { key: MessageKey; pa
       return { key: "error.forbidden" };
     case "NOT_FOUND":
       return { key: "error.notFound" };
+    case "NOT_VERIFIED":
+      return { key: "error.notVerified" };
+    case "INVALID_TOKEN":
+      return { key: "error.invalidToken" };
+    case "EMAIL_NOT_CONFIRMED":
+      return { key: "error.emailNotConfirmed" };
     case "UNAUTHENTICATED":
       return { key: "error.unauthenticated" };
     case "SUSPENDED":

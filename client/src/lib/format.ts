@@ -57,8 +57,20 @@ export function formatShortDate(value: string | Date, locale: Locale): string {
 export function formatDateTime(value: string | Date, locale: Locale): string {
   const d = toDate(value);
   return d
-    ? dateFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(d)
+    ? dateFormat(locale, {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(d)
     : "";
+}
+
+/** "14.05" / "14:05": a time of day, e.g. when a throttle lifts. */
+export function formatTime(value: string | Date, locale: Locale): string {
+  const d = toDate(value);
+  return d ? dateFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(d) : "";
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -91,8 +103,13 @@ export function formatNumber(value: number, locale: Locale, opts: Intl.NumberFor
 export function formatDuration(seconds: number, locale: Locale): string {
   const s = Math.max(0, Math.ceil(seconds));
   if (s < 60) return numberFormat(locale, { style: "unit", unit: "second", unitDisplay: "long" }).format(s);
-  if (s < 3600) return numberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" }).format(Math.ceil(s / 60));
-  return numberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "long" }).format(Math.ceil(s / 3600));
+  if (s < 3600)
+    return numberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" }).format(
+      Math.ceil(s / 60),
+    );
+  return numberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "long" }).format(
+    Math.ceil(s / 3600),
+  );
 }
 
 export interface Formatters {

@@ -13,6 +13,7 @@ import { createThreadsSlice } from "../features/threads/threads.slice";
 import { createPostsSlice } from "../features/posts/posts.slice";
 import { createPracticesSlice } from "../features/practices/practices.slice";
 import { createModerationSlice } from "../features/moderation/moderation.slice";
+import { createVerificationSlice } from "../features/verification/verification.slice";
 
 export type { AppState } from "./types";
 
@@ -35,4 +36,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPostsSlice(...a),
   ...createPracticesSlice(...a),
   ...createModerationSlice(...a),
+  ...createVerificationSlice(...a),
 }));

@@ -14,6 +14,7 @@ import { bindThreadsSocket } from "../features/threads/threads.bindings";
 import { bindPostsSocket } from "../features/posts/posts.bindings";
 import { bindPracticesSocket } from "../features/practices/practices.live";
 import { bindModerationSocket } from "../features/moderation/moderation.bindings";
+import { bindVerificationSocket } from "../features/verification/verification.bindings";
 
 /**
  * Wires the socket to the store: connection status, server-pushed session changes, and a fresh
@@ -35,7 +36,14 @@ export function bindSocketToStore(
     store.getState().internal_sessionEnded(reason);
   socket.on("session:ended", onSessionEnded);
   const unbindQa = bindQaSocket(socket, store);
-  const unbindForum = [bindRoomsSocket(socket, store), bindThreadsSocket(socket, store), bindPostsSocket(socket, store), bindPracticesSocket(socket, store), bindModerationSocket(socket, store)];
+  const unbindForum = [
+    bindRoomsSocket(socket, store),
+    bindThreadsSocket(socket, store),
+    bindPostsSocket(socket, store),
+    bindPracticesSocket(socket, store),
+    bindModerationSocket(socket, store),
+    bindVerificationSocket(socket, store),
+  ];
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.sessionEpoch !== prev.sessionEpoch) reconnectSocket(socket);

@@ -12,6 +12,7 @@ import type { ThreadsSlice } from "../features/threads/threads.slice";
 import type { PostsSlice } from "../features/posts/posts.slice";
 import type { PracticesSlice } from "../features/practices/practices.slice";
 import type { ModerationSlice } from "../features/moderation/moderation.slice";
+import type { VerificationSlice } from "../features/verification/verification.slice";
 
 /** The one client store: every slice sees the whole state. */
 export type AppState = SessionSlice &
@@ -26,6 +27,7 @@ export type AppState = SessionSlice &
   ThreadsSlice &
   PostsSlice &
   PracticesSlice &
-  ModerationSlice;
+  ModerationSlice &
+  VerificationSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -6,6 +6,7 @@ import { qaPolicy } from "./qa/qa.policy.js";
 import { practicePolicy } from "./practices/practice.policy.js";
 import { adoptionPolicy } from "./adoptions/adoption.policy.js";
 import { moderationPolicy } from "./moderation/moderation.policy.js";
+import { mailPolicy } from "./mail/mail.policy.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -21,4 +22,5 @@ export const policies = {
   ...practicePolicy,
   ...adoptionPolicy,
   ...moderationPolicy,
+  ...mailPolicy,
 };

@@ -6,6 +6,8 @@ import { authRouter } from "./auth/auth.routes.js";
 import { registerAuthSocket } from "./auth/auth.socket.js";
 import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
 import { userRouter } from "./users/user.routes.js";
+import { verificationRouter } from "./users/verification.routes.js";
+import { mailRouter } from "./mail/mail.routes.js";
 import { qaRouter } from "./qa/qa.routes.js";
 import { registerQaSocket } from "./qa/qa.socket.js";
 import { bindPresence } from "./presence/presence.service.js";
@@ -40,6 +42,8 @@ export interface FeatureContext {
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
   userRouter,
+  verificationRouter,
+  mailRouter,
   taxonomyRouter,
   roomRouter,
   // Before the thread routes, so `/threads/read-all` is never read as a thread id.

@@ -31,6 +31,10 @@ export const conflict = (message: string, code: ErrorCode = "CONFLICT", details?
   new AppError(code, 409, message, details);
 export const rateLimited = (retryAfterSeconds: number, code: ErrorCode = "RATE_LIMITED") =>
   new AppError(code, 429, `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+/** 403 NOT_VERIFIED: acting in an affiliation's name needs that affiliation verified. */
+export const notVerified = (
+  message = "Only a verified member of this region or agency can do this; request verification from your profile",
+) => new AppError("NOT_VERIFIED", 403, message);
 export const suspended = (until: Date) =>
   new AppError("SUSPENDED", 403, `Your account is suspended until ${until.toISOString()}`, {
     suspendedUntil: until.toISOString(),

@@ -4,7 +4,8 @@ import { rateLimited } from "./errors.js";
 
 /**
  * Every named budget in one table, so the numbers are reviewable together. `points` per `duration`
- * seconds; `block` seconds of lock-out once exceeded (login throttling).
+ * seconds. Login throttling is not a budget: see
+ * features/auth/loginThrottle.ts (exponential delays that never lock the owner out).
  */
 export const LIMIT_RULES = {
   /** Any write by one user (posts, reactions, profile edits…), REST and socket alike. */
@@ -17,13 +18,12 @@ export const LIMIT_RULES = {
   qaVote: { points: 60, duration: 10 },
   /** Typing indicators: generous, the client throttles too. */
   typing: { points: 20, duration: 10 },
-  /** Failed logins per account (normalised email): lock out for 15 minutes after 5 misses. */
-  loginAccount: { points: 5, duration: 15 * 60, block: 15 * 60 },
-  /** Failed logins per client address, across accounts. */
-  loginAddress: { points: 20, duration: 15 * 60, block: 15 * 60 },
+  /** Password-reset and confirmation mails per client address and per address asked for (mail bombing). */
+  mailAddress: { points: 10, duration: 60 * 60 },
+  mailRecipient: { points: 3, duration: 60 * 60 },
   /** Account creation per client address. */
   register: { points: 10, duration: 60 * 60 },
-} as const satisfies Record<string, { points: number; duration: number; block?: number }>;
+} as const satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof LIMIT_RULES;
 
@@ -40,7 +40,6 @@ function buildLimiters(redis: RedisClientType | null, overrides: Partial<Record<
       keyPrefix: `rl:${name}`,
       points: overrides[name as LimitName] ?? rule.points,
       duration: rule.duration,
-      blockDuration: "block" in rule ? rule.block : 0,
     };
     const limiter: RateLimiterAbstract = redis
       ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true })
@@ -68,15 +67,4 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
     if (err instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
     throw err;
   }
-}
-
-/** Seconds until `key` may try again, or 0 when it is not currently blocked. */
-export async function blockedFor(name: LimitName, key: string): Promise<number> {
-  const res = await limiters[name].get(key);
-  if (!res || res.remainingPoints > 0) return 0;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-}
-
-export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiters[name].delete(key);
 }

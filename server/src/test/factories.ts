@@ -32,7 +32,7 @@ export async function makeUser(
   const { suspendedUntil, suspendReason, ...rest } = overrides;
   const email = rest.email ?? uniqueEmail(rest.role ?? "member");
   const password = rest.password ?? TEST_PASSWORD;
-  let user = await createUser({ name: "Pengguna Uji", ...rest, email, password });
+  let user = await createUser({ name: "Pengguna Uji", emailConfirmed: true, ...rest, email, password });
   if (suspendedUntil) {
     const updated = await User.findByIdAndUpdate(
       user._id,

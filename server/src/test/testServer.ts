@@ -50,7 +50,7 @@ export async function startTestServer(
   const config = testConfig(opts.config);
   const rembuk = await createApp(config, {
     clientDist: null,
-    rateLimitOverrides: { register: 10_000, loginAddress: 10_000, write: 10_000 },
+    rateLimitOverrides: { register: 10_000, write: 10_000 },
     ...opts.app,
   });
   await new Promise<void>((resolve) => rembuk.httpServer.listen(0, "127.0.0.1", resolve));

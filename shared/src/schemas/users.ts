@@ -5,6 +5,17 @@ import { Affiliation, IsoDate, Locale } from "./common.js";
 export const Role = z.enum(["admin", "moderator", "member"]);
 export type Role = z.infer<typeof Role>;
 
+/** Where a user's claim stands (DESIGN.md §9). `verified` only while the current claim is the verified one. */
+export const VerificationStatus = z.enum(["none", "pending", "verified", "rejected"]);
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+
+/** On `UserDto` for the user themself and moderators. */
+export const VerificationStateDto = z.object({
+  status: VerificationStatus,
+  reason: z.string().optional(),
+});
+export type VerificationStateDto = z.infer<typeof VerificationStateDto>;
+
 /** Public profile: what anyone may see of a user. Never an email or a credential. */
 export const PublicUserDto = z.object({
   id: z.string(),
@@ -23,6 +34,12 @@ export const UserDto = PublicUserDto.extend({
   locale: Locale,
   suspendedUntil: IsoDate.nullable(),
   suspendReason: z.string().nullable().optional(),
+  /** The user themself and moderators (DESIGN.md §9). */
+  verification: VerificationStateDto.optional(),
+  /** The user themself and admins: the account's address was confirmed by its link. */
+  emailConfirmed: z.boolean().optional(),
+  /** The user themself: a new address waiting for its confirmation link. */
+  pendingEmail: z.string().nullable().optional(),
 });
 export type UserDto = z.infer<typeof UserDto>;
 

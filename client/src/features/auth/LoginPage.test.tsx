@@ -40,7 +40,9 @@ describe("LoginPage", () => {
   });
 
   it("shows a form-level alert for wrong credentials", async () => {
-    mockFetch({ "POST /api/auth/login": () => apiError(401, "INVALID_CREDENTIALS", "Invalid email or password") });
+    mockFetch({
+      "POST /api/auth/login": () => apiError(401, "INVALID_CREDENTIALS", "Invalid email or password"),
+    });
     renderLogin();
     await fillAndSubmit("siti@contoh.go.id", "salah-sandi");
     const alert = await screen.findByRole("alert");
@@ -49,15 +51,17 @@ describe("LoginPage", () => {
     expect(useStore.getState().currentUserId).toBeNull();
   });
 
-  it("says how many minutes to wait when rate limited", async () => {
+  it("explains the throttle: how long to wait, until when, and the reset link as the way out", async () => {
     mockFetch({
       "POST /api/auth/login": () => apiError(429, "RATE_LIMITED", "Too many", { retryAfterSeconds: 600 }),
     });
     renderLogin();
     await fillAndSubmit("siti@contoh.go.id", "rahasia123");
-    expect(await screen.findByTestId("login-error")).toHaveTextContent(
-      "Terlalu banyak percobaan masuk. Coba lagi dalam 10 menit.",
-    );
+    const alert = await screen.findByTestId("login-error");
+    expect(alert).toHaveTextContent("Terlalu banyak percobaan masuk yang gagal dari alamat ini");
+    expect(alert).toHaveTextContent(/Coba lagi dalam 10 menit \(sekitar pukul \d{2}[.:]\d{2}\)/);
+    expect(alert).toHaveTextContent("Lupa kata sandi?");
+    expect(screen.getByTestId("login-forgot")).toHaveAttribute("href", "/forgot-password");
   });
 
   it("signs in with the normalised email and goes to the requested page", async () => {
@@ -67,7 +71,10 @@ describe("LoginPage", () => {
     expect(screen.getByRole("alert")).toHaveTextContent("Silakan masuk");
     await fillAndSubmit(" Siti@Contoh.GO.ID", "rahasia123");
     expect(await screen.findByTestId("location")).toHaveTextContent("/profile/edit");
-    expect(bodyOf(spy, "POST /api/auth/login")).toEqual({ email: "siti@contoh.go.id", password: "rahasia123" });
+    expect(bodyOf(spy, "POST /api/auth/login")).toEqual({
+      email: "siti@contoh.go.id",
+      password: "rahasia123",
+    });
     expect(useStore.getState().currentUserId).toBe(user.id);
   });
 

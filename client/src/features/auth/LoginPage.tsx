@@ -7,7 +7,7 @@ import { Field, FormAlert } from "../../components/Field";
 import { PasswordInput } from "../../components/PasswordInput";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
-import { formatDate, formatDuration } from "../../lib/format";
+import { formatDate, formatDuration, formatTime } from "../../lib/format";
 import { useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
@@ -58,7 +58,13 @@ export function LoginPage() {
         case "RATE_LIMITED":
           return setFormError(
             err.retryAfterSeconds !== null
-              ? { key: "auth.login.rateLimited", params: { duration: formatDuration(err.retryAfterSeconds, locale) } }
+              ? {
+                  key: "auth.login.rateLimited",
+                  params: {
+                    duration: formatDuration(err.retryAfterSeconds, locale),
+                    time: formatTime(new Date(Date.now() + err.retryAfterSeconds * 1000), locale),
+                  },
+                }
               : { key: "auth.login.rateLimitedLater" },
           );
         case "SUSPENDED": {
@@ -85,7 +91,9 @@ export function LoginPage() {
       footer={
         <>
           {t("auth.login.noAccount")}{" "}
-          <Link to={next === "/" ? "/register" : `/register?next=${encodeURIComponent(next)}`}>{t("auth.login.toRegister")}</Link>
+          <Link to={next === "/" ? "/register" : `/register?next=${encodeURIComponent(next)}`}>
+            {t("auth.login.toRegister")}
+          </Link>
         </>
       }
     >
@@ -121,6 +129,11 @@ export function LoginPage() {
             />
           )}
         </Field>
+        <p className="auth__forgot">
+          <Link to="/forgot-password" data-testid="login-forgot">
+            {t("account.forgot.link")}
+          </Link>
+        </p>
         <Button type="submit" loading={submitting} className="form__submit" data-testid="login-submit">
           {t("auth.login.submit")}
         </Button>

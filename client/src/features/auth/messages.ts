@@ -12,8 +12,10 @@ const id = {
   "auth.login.noAccount": "Belum punya akun?",
   "auth.login.toRegister": "Daftar sekarang",
   "auth.login.invalid": "Email atau kata sandi salah. Periksa kembali lalu coba lagi.",
-  "auth.login.rateLimited": "Terlalu banyak percobaan masuk. Coba lagi dalam {duration}.",
-  "auth.login.rateLimitedLater": "Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.",
+  "auth.login.rateLimited":
+    "Terlalu banyak percobaan masuk yang gagal dari alamat ini, jadi percobaan berikutnya diperlambat. Coba lagi dalam {duration} (sekitar pukul {time}), atau buat kata sandi baru lewat “Lupa kata sandi?”.",
+  "auth.login.rateLimitedLater":
+    "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi beberapa saat lagi, atau buat kata sandi baru lewat “Lupa kata sandi?”.",
   "auth.login.suspendedUntil": "Akun Anda ditangguhkan hingga {date}.",
 
   "auth.register.pageTitle": "Daftar",
@@ -47,13 +49,16 @@ const en: Record<keyof typeof id, string> = {
   "auth.login.noAccount": "No account yet?",
   "auth.login.toRegister": "Register now",
   "auth.login.invalid": "Incorrect email or password. Please check and try again.",
-  "auth.login.rateLimited": "Too many sign-in attempts. Try again in {duration}.",
-  "auth.login.rateLimitedLater": "Too many sign-in attempts. Try again in a little while.",
+  "auth.login.rateLimited":
+    "Too many failed sign-ins from this address, so further attempts are slowed down. Try again in {duration} (around {time}), or choose a new password through “Forgot password?”.",
+  "auth.login.rateLimitedLater":
+    "Too many failed sign-ins from this address. Try again in a little while, or choose a new password through “Forgot password?”.",
   "auth.login.suspendedUntil": "Your account is suspended until {date}.",
 
   "auth.register.pageTitle": "Register",
   "auth.register.title": "Join Rembuk",
-  "auth.register.lead": "A place for regional leaders, agency heads and civil servants to share practices that worked.",
+  "auth.register.lead":
+    "A place for regional leaders, agency heads and civil servants to share practices that worked.",
   "auth.register.submit": "Create account",
   "auth.register.haveAccount": "Already have an account?",
   "auth.register.toLogin": "Sign in",

@@ -1,6 +1,7 @@
 import type { LoginInput, RegisterInput, UserDto } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
+import { accountApi } from "../account/account.api";
 import { authApi } from "./auth.api";
 
 /** `unknown` until `GET /auth/me` answers on start. */
@@ -21,6 +22,10 @@ export interface SessionSlice {
   login: (input: LoginInput) => Promise<UserDto>;
   register: (input: RegisterInput) => Promise<UserDto>;
   logout: () => Promise<void>;
+  /** `POST /auth/reset`: signs in with the emailed token; every other session of the account ends. */
+  resetPassword: (token: string, password: string) => Promise<UserDto>;
+  /** `POST /auth/password`: keeps this session (with a fresh cookie), ends the others. */
+  changePassword: (current: string, password: string) => Promise<UserDto>;
   /** The server ended this session (logout elsewhere, suspension). */
   internal_sessionEnded: (reason: SessionEndReason) => void;
   /** A request answered 401 while we thought we were signed in. */
@@ -95,6 +100,20 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
         signingOut = false;
       }
       clearSession();
+    },
+
+    resetPassword: async (token, password) => {
+      const user = await accountApi.reset(token, password);
+      signIn(user);
+      get().internal_adoptLocale(user.locale);
+      return user;
+    },
+
+    changePassword: async (current, password) => {
+      const user = await accountApi.changePassword(current, password);
+      // The server may regenerate this session's id; reconnecting the socket keeps it on the live one.
+      signIn(user);
+      return user;
     },
 
     internal_sessionEnded: (reason) => {

@@ -11,13 +11,16 @@ import { FlagsTab } from "./FlagsTab";
 import { LogTab } from "./LogTab";
 import { PeopleTab } from "./PeopleTab";
 import { QueueTab } from "./QueueTab";
+import { VerificationsTab } from "../verification/VerificationsTab";
+import { verificationSelectors } from "../verification/verification.slice";
 import "../posts/posts.css";
 import "./moderation.css";
 
-const TABS = ["queue", "flags", "log", "people"] as const;
+const TABS = ["queue", "verifications", "flags", "log", "people"] as const;
 type Tab = (typeof TABS)[number];
 const LABELS: Record<Tab, MessageKey> = {
   queue: "moderation.tab.queue",
+  verifications: "moderation.tab.verifications",
   flags: "moderation.tab.flags",
   log: "moderation.tab.log",
   people: "moderation.tab.people",
@@ -41,6 +44,14 @@ export function ModerationPage() {
   const locale = useStore((s) => s.locale);
   const roomsById = useStore((s) => s.roomsById);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const pendingVerifications = useStore(verificationSelectors.pendingCount);
+  const loadVerifications = useStore((s) => s.loadVerifications);
+  const global = scope?.global ?? false;
+
+  // The tab's count is live from the first visit: the pending list is read once and then kept by events.
+  useEffect(() => {
+    if (global) void loadVerifications("pending");
+  }, [global, loadVerifications]);
   usePageTitle(t("moderation.pageTitle"));
 
   useEffect(() => {
@@ -64,18 +75,25 @@ export function ModerationPage() {
     );
   }
 
+  // Verifying people is for global moderators and admins; room moderators do not see the tab.
+  const tabs = TABS.filter((key) => key !== "verifications" || scope.global);
+  const shown: Tab = tabs.includes(tab) ? tab : "queue";
   const select = (next: Tab) => setParams(next === "queue" ? {} : { tab: next }, { replace: true });
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
-    const next = (index + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length;
-    select(TABS[next]);
+    const next = (index + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length;
+    select(tabs[next]);
     tabRefs.current[next]?.focus();
     e.preventDefault();
   };
   const roomNames = scope.roomIds.flatMap((id) =>
     roomsById[id] ? [localized(roomsById[id].name, locale)] : [],
   );
-  const counts: Partial<Record<Tab, number>> = { queue: scope.queueCount, flags: scope.openFlagCount };
+  const counts: Partial<Record<Tab, number>> = {
+    queue: scope.queueCount,
+    flags: scope.openFlagCount,
+    verifications: pendingVerifications,
+  };
 
   return (
     <div className="page page--wide mod-page" data-testid="moderation-page">
@@ -90,7 +108,7 @@ export function ModerationPage() {
         </p>
       </header>
       <div className="mod-tabs" role="tablist" aria-label={t("moderation.tabs.label")}>
-        {TABS.map((key, i) => (
+        {tabs.map((key, i) => (
           <button
             key={key}
             ref={(el) => {
@@ -99,10 +117,10 @@ export function ModerationPage() {
             type="button"
             role="tab"
             id={`mod-tab-${key}`}
-            aria-selected={tab === key}
+            aria-selected={shown === key}
             aria-controls={`mod-panel-${key}`}
-            tabIndex={tab === key ? 0 : -1}
-            className={`mod-tab${tab === key ? " mod-tab--on" : ""}`}
+            tabIndex={shown === key ? 0 : -1}
+            className={`mod-tab${shown === key ? " mod-tab--on" : ""}`}
             onClick={() => select(key)}
             onKeyDown={(e) => onKey(e, i)}
             data-testid={`mod-tab-${key}`}
@@ -119,13 +137,14 @@ export function ModerationPage() {
       <section
         className="mod-panel"
         role="tabpanel"
-        id={`mod-panel-${tab}`}
-        aria-labelledby={`mod-tab-${tab}`}
+        id={`mod-panel-${shown}`}
+        aria-labelledby={`mod-tab-${shown}`}
       >
-        {tab === "queue" && <QueueTab />}
-        {tab === "flags" && <FlagsTab />}
-        {tab === "log" && <LogTab />}
-        {tab === "people" && <PeopleTab global={scope.global} />}
+        {shown === "queue" && <QueueTab />}
+        {shown === "verifications" && <VerificationsTab />}
+        {shown === "flags" && <FlagsTab />}
+        {shown === "log" && <LogTab />}
+        {shown === "people" && <PeopleTab global={scope.global} />}
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { UserSummaryDto } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
 import { useT } from "../../lib/i18n";
-import { RoleBadge, VerifiedBadge } from "../users/UserBadges";
+import { OfficeMark, RoleBadge } from "../users/UserBadges";
 import { useAffiliationText } from "../users/UserAffiliation";
 
 /**
@@ -44,7 +44,7 @@ export function PostAuthor({
           >
             {author.name}
           </Link>
-          {author.verified && <VerifiedBadge />}
+          <OfficeMark person={author} />
           <RoleBadge role={author.role} />
         </span>
         {office && <span className="post-author__office">{office}</span>}

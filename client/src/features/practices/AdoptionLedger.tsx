@@ -5,6 +5,7 @@ import { ADOPTION_STAGES, ADOPTION_TRANSITIONS, type AdoptionDto, type AdoptionS
 import { Button, buttonClass } from "../../components/Button";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { OfficeMark } from "../users/UserBadges";
 import { AdoptDialog, StepDialog } from "./AdoptionDialogs";
 import { sameAffiliation } from "./affiliation";
 import { AdoptionStageBadge, StageBar } from "./PracticeBits";
@@ -57,7 +58,13 @@ export function AdoptionItem({
         </p>
       )}
       {adoption.adopter && (
-        <p className="adoption__by">{t("practices.ledger.by", { name: adoption.adopter.name })}</p>
+        <p className="adoption__by">
+          {t("practices.ledger.by", { name: adoption.adopter.name })}
+          {adoption.adopter.title && (
+            <span className="adoption__title"> · {adoption.adopter.title}</span>
+          )}{" "}
+          <OfficeMark person={adoption.adopter} />
+        </p>
       )}
       <ol className="adoption__steps">
         {adoption.steps.map((s, i) => (

@@ -26,6 +26,7 @@ import "../threads/threads.css";
 import "./practices.css";
 import "./practice.print.css";
 import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
+import { OfficeMark } from "../users/UserBadges";
 
 /**
  * `/practices/:id`: the practice record, its lineage, the replication ledger (live) and the
@@ -139,7 +140,8 @@ export function PracticePage() {
               <Link to={`/users/${practice.author.id}`}>
                 {t("practices.page.by", { name: practice.author.name })}
               </Link>
-              {practice.author.title && <span className="muted">, {practice.author.title}</span>}
+              {practice.author.title && <span className="muted">, {practice.author.title}</span>}{" "}
+              <OfficeMark person={practice.author} />
               <span aria-hidden="true"> · </span>
             </>
           )}

@@ -244,6 +244,10 @@ const id = {
   "practices.region.stat.people": "Anggota",
   "practices.region.practices": "Praktik dari wilayah ini",
   "practices.region.people": "Anggota dari wilayah ini",
+  "practices.region.people.verified": "Pejabat terverifikasi",
+  "practices.region.people.unverified": "Belum terverifikasi",
+  "practices.region.people.unverifiedLead":
+    "Jabatan dan afiliasi diisi sendiri, belum diperiksa penyelenggara.",
   "practices.region.noPractices": "Belum ada praktik yang dibagikan dari wilayah ini.",
   "practices.region.noAdoptions": "Belum ada adopsi yang melibatkan wilayah ini.",
   "practices.region.noPeople": "Belum ada anggota yang terdaftar dari wilayah ini.",
@@ -519,6 +523,10 @@ const en: Record<keyof typeof id, string> = {
   "practices.region.stat.people": "Members",
   "practices.region.practices": "Practices from this region",
   "practices.region.people": "Members from this region",
+  "practices.region.people.verified": "Verified officials",
+  "practices.region.people.unverified": "Not verified",
+  "practices.region.people.unverifiedLead":
+    "Position and affiliation entered by the person, not checked by the organisers.",
   "practices.region.noPractices": "No practices have been shared from this region yet.",
   "practices.region.noAdoptions": "No adoptions involve this region yet.",
   "practices.region.noPeople": "No members from this region yet.",

@@ -19,6 +19,7 @@ import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { QuestionCard } from "./QuestionCard";
 import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
+import { OfficeMark } from "../users/UserBadges";
 
 type Tab = "questions" | "queue" | "answered" | "dismissed";
 
@@ -60,7 +61,15 @@ export function QaSessionPage() {
   return <SessionView session={session} moderator={viewer.canModerate} canAsk={viewer.canAsk} />;
 }
 
-function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; moderator: boolean; canAsk: boolean }) {
+function SessionView({
+  session,
+  moderator,
+  canAsk,
+}: {
+  session: QaSessionDto;
+  moderator: boolean;
+  canAsk: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const map = useStore(qaSelectors.questionMap(session.id));
@@ -75,10 +84,13 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
   const answered = useMemo(() => sortQuestions(questionsOf(map, ["answered"]), "recent"), [map]);
   const dismissed = useMemo(() => sortQuestions(questionsOf(map, ["dismissed"]), "recent"), [map]);
   const myOwn = useMemo(
-    () => (moderator ? [] : questionsOf(map, ["pending", "dismissed", "merged"]).filter((q) => mineIds[q.id])),
+    () =>
+      moderator ? [] : questionsOf(map, ["pending", "dismissed", "merged"]).filter((q) => mineIds[q.id]),
     [map, moderator, mineIds],
   );
-  const highlighted: QuestionDto | undefined = session.highlightedQuestionId ? map?.[session.highlightedQuestionId] : undefined;
+  const highlighted: QuestionDto | undefined = session.highlightedQuestionId
+    ? map?.[session.highlightedQuestionId]
+    : undefined;
   const live = session.status !== "ended";
   const canVote = signedIn && live;
 
@@ -88,7 +100,15 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
       question={q}
       highlighted={q.id === session.highlightedQuestionId}
       canVote={canVote}
-      actions={moderator && live ? <ModeratorActions question={q} highlighted={q.id === session.highlightedQuestionId} mergeTargets={[...open, ...answered]} /> : undefined}
+      actions={
+        moderator && live ? (
+          <ModeratorActions
+            question={q}
+            highlighted={q.id === session.highlightedQuestionId}
+            mergeTargets={[...open, ...answered]}
+          />
+        ) : undefined
+      }
     />
   );
 
@@ -96,7 +116,11 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
     { key: "questions", label: t("qa.page.tabs.questions", { count: f.number(open.length) }), show: true },
     { key: "queue", label: t("qa.page.tabs.queue", { count: f.number(queue.length) }), show: moderator },
     { key: "answered", label: t("qa.page.tabs.answered", { count: f.number(answered.length) }), show: true },
-    { key: "dismissed", label: t("qa.page.tabs.dismissed", { count: f.number(dismissed.length) }), show: moderator },
+    {
+      key: "dismissed",
+      label: t("qa.page.tabs.dismissed", { count: f.number(dismissed.length) }),
+      show: moderator,
+    },
   ];
   const lists: Record<Tab, { items: QuestionDto[]; empty: string }> = {
     questions: { items: open, empty: t("qa.page.empty") },
@@ -120,7 +144,8 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
           </p>
           <p className="qa-stage__text">{highlighted.text}</p>
           <p className="qa-stage__meta">
-            {highlighted.author?.name ?? t("qa.q.anonymous")} · {t("qa.q.votes", { count: f.number(highlighted.votes) })}
+            {highlighted.author?.name ?? t("qa.q.anonymous")} ·{" "}
+            {t("qa.q.votes", { count: f.number(highlighted.votes) })}
           </p>
         </section>
       )}
@@ -129,7 +154,11 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
         <div className="qa-ended" role="status">
           <p>{t("qa.page.ended")}</p>
           {session.archiveThreadId && (
-            <Link className={buttonClass("secondary", "sm")} to={`/threads/${session.archiveThreadId}`} data-testid="qa-archive-link">
+            <Link
+              className={buttonClass("secondary", "sm")}
+              to={`/threads/${session.archiveThreadId}`}
+              data-testid="qa-archive-link"
+            >
               {t("qa.page.archive")}
             </Link>
           )}
@@ -189,7 +218,11 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
         )}
       </div>
       <div role="tabpanel" data-testid={`qa-panel-${tab}`}>
-        {current.items.length === 0 ? <p className="qa-empty">{current.empty}</p> : <ul className="qa-list">{current.items.map(card)}</ul>}
+        {current.items.length === 0 ? (
+          <p className="qa-empty">{current.empty}</p>
+        ) : (
+          <ul className="qa-list">{current.items.map(card)}</ul>
+        )}
       </div>
     </div>
   );
@@ -215,7 +248,9 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
     }
   };
   const copy = () => {
-    void navigator.clipboard?.writeText(sessionLink(session.joinCode)).then(() => toast({ tone: "success", message: "qa.page.copied" }));
+    void navigator.clipboard
+      ?.writeText(sessionLink(session.joinCode))
+      .then(() => toast({ tone: "success", message: "qa.page.copied" }));
   };
 
   return (
@@ -223,17 +258,23 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
       <div className="qa-header__top">
         <StatusBadge status={session.status} />
         {session.startsAt && session.status === "scheduled" && (
-          <span className="qa-header__when">{t("qa.section.startsAt", { when: f.dateTime(session.startsAt) })}</span>
+          <span className="qa-header__when">
+            {t("qa.section.startsAt", { when: f.dateTime(session.startsAt) })}
+          </span>
         )}
       </div>
       <h1 className="page-title" data-testid="qa-title">
         {session.title}
       </h1>
       {session.hosts.length > 0 && (
-        <p className="qa-header__hosts">
-          {t("qa.page.hosts", {
-            names: session.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(", "),
-          })}
+        <p className="qa-header__hosts" data-testid="qa-hosts">
+          {t("qa.page.hostsLabel")}{" "}
+          {session.hosts.map((h, i) => (
+            <span key={h.id} className="qa-header__host">
+              {i > 0 && ", "}
+              {h.title ? `${h.name} (${h.title})` : h.name} <OfficeMark person={h} />
+            </span>
+          ))}
         </p>
       )}
       {session.description && <p className="page-lead">{session.description}</p>}
@@ -257,10 +298,21 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
                 {t("qa.page.end")}
               </Button>
             )}
-            <a className={buttonClass("secondary", "sm")} href={`/qa/${session.id}/projector`} target="_blank" rel="noopener" data-testid="qa-projector-link">
+            <a
+              className={buttonClass("secondary", "sm")}
+              href={`/qa/${session.id}/projector`}
+              target="_blank"
+              rel="noopener"
+              data-testid="qa-projector-link"
+            >
               {t("qa.page.projector")}
             </a>
-            <a className={buttonClass("ghost", "sm")} href={qaApi.exportUrl(session.id)} download data-testid="qa-export">
+            <a
+              className={buttonClass("ghost", "sm")}
+              href={qaApi.exportUrl(session.id)}
+              download
+              data-testid="qa-export"
+            >
               {t("qa.page.export")}
             </a>
           </div>
@@ -276,7 +328,12 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
             <Button variant="ghost" onClick={() => setConfirmEnd(false)}>
               {t("qa.mod.cancel")}
             </Button>
-            <Button variant="danger" loading={busy} onClick={() => void change("ended")} data-testid="qa-end-confirm">
+            <Button
+              variant="danger"
+              loading={busy}
+              onClick={() => void change("ended")}
+              data-testid="qa-end-confirm"
+            >
               {t("qa.page.end")}
             </Button>
           </>

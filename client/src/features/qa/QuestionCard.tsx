@@ -5,6 +5,7 @@ import { Badge } from "../../components/Badge";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { OfficeMark } from "../users/UserBadges";
 import { qaErrorMessage } from "./qa.errors";
 
 /** The upvote control: one press votes, a second takes the vote back; the count is the server's. */
@@ -89,6 +90,7 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
           )}
           <span className="qa-card__author">{who}</span>
           {author?.title && <span className="qa-card__title">{author.title}</span>}
+          {author && <OfficeMark person={author} />}
           {author && question.anonymous && <Badge testId="qa-anonymous-badge">{t("qa.q.anonymous")}</Badge>}
           <time
             className="qa-card__time"

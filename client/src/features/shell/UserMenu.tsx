@@ -2,7 +2,15 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Avatar } from "../../components/Avatar";
 import { buttonClass } from "../../components/Button";
-import { ChevronDownIcon, LogoutIcon, PencilIcon, ShieldIcon, UserIcon } from "../../components/icons";
+import {
+  ChevronDownIcon,
+  InboxIcon,
+  LockIcon,
+  LogoutIcon,
+  PencilIcon,
+  ShieldIcon,
+  UserIcon,
+} from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
@@ -62,10 +70,18 @@ export function UserMenu() {
   if (!user) {
     return (
       <div className="guest-links">
-        <Link to="/login" className={buttonClass("ghost", "sm", "guest-links__login")} data-testid="nav-login">
+        <Link
+          to="/login"
+          className={buttonClass("ghost", "sm", "guest-links__login")}
+          data-testid="nav-login"
+        >
           {t("shell.guest.login")}
         </Link>
-        <Link to="/register" className={buttonClass("primary", "sm", "guest-links__register")} data-testid="nav-register">
+        <Link
+          to="/register"
+          className={buttonClass("primary", "sm", "guest-links__register")}
+          data-testid="nav-register"
+        >
           {t("shell.guest.register")}
         </Link>
       </div>
@@ -113,7 +129,11 @@ export function UserMenu() {
           </div>
           <ul className="user-menu__list">
             <li>
-              <Link to={`/users/${encodeURIComponent(user.id)}`} className="user-menu__item" data-testid="menu-profile">
+              <Link
+                to={`/users/${encodeURIComponent(user.id)}`}
+                className="user-menu__item"
+                data-testid="menu-profile"
+              >
                 <UserIcon />
                 {t("shell.user.profile")}
               </Link>
@@ -124,6 +144,20 @@ export function UserMenu() {
                 {t("shell.user.editProfile")}
               </Link>
             </li>
+            <li>
+              <Link to="/account" className="user-menu__item" data-testid="menu-account">
+                <LockIcon />
+                {t("account.title")}
+              </Link>
+            </li>
+            {isAdmin && (
+              <li>
+                <Link to="/admin/outbox" className="user-menu__item" data-testid="menu-outbox">
+                  <InboxIcon />
+                  {t("outbox.menu")}
+                </Link>
+              </li>
+            )}
             {isAdmin && (
               <li>
                 <Link to="/admin/users" className="user-menu__item" data-testid="menu-admin-users">

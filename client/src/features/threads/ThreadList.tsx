@@ -9,7 +9,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { VerifiedBadge } from "../users/UserBadges";
+import { OfficeMark } from "../users/UserBadges";
 import { TagList, ThreadBadges } from "./ThreadBadges";
 import { threadSelectors } from "./threads.slice";
 import { counted } from "../posts/counted";
@@ -72,7 +72,7 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
             <span className="thread-row__author">
               <Avatar name={thread.author.name} seed={thread.author.id} size="sm" />
               <span>{thread.author.name}</span>
-              {thread.author.verified && <VerifiedBadge />}
+              <OfficeMark person={thread.author} />
             </span>
           )}
           <span>{t("threads.item.activity", { when: f.relative(thread.lastActivityAt) })}</span>

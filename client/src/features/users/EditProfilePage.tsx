@@ -46,7 +46,9 @@ function EditProfileForm({ user }: { user: UserEntity }) {
   const [title, setTitle] = useState(user.title);
   const [kind, setKind] = useState<Kind>(user.affiliation?.kind ?? "none");
   const [region, setRegion] = useState<RegionValue>(() => initialRegion(user.affiliation));
-  const [manualCode, setManualCode] = useState(user.affiliation?.kind === "region" ? user.affiliation.code : "");
+  const [manualCode, setManualCode] = useState(
+    user.affiliation?.kind === "region" ? user.affiliation.code : "",
+  );
   const [agency, setAgency] = useState(user.affiliation?.kind === "agency" ? user.affiliation.name : "");
   const [issues, setIssues] = useState<FieldIssues>({});
   const [formError, setFormError] = useState<FormError | null>(null);
@@ -109,6 +111,11 @@ function EditProfileForm({ user }: { user: UserEntity }) {
         <p className="page-lead">{t("users.edit.lead")}</p>
       </header>
       {params.get("welcome") && <FormAlert tone="info">{t("users.edit.welcome")}</FormAlert>}
+      {user.verified && (
+        <FormAlert tone="info" testId="profile-ends-verification">
+          {t("users.edit.endsVerification")}
+        </FormAlert>
+      )}
       <form className="card form form--card" noValidate onSubmit={(e) => void onSubmit(e)}>
         {formError && <FormAlert testId="profile-error">{t(formError.key, formError.params)}</FormAlert>}
         <Field label={t("users.edit.name")} error={issueText(t, issues.name)} testId="profile-name">

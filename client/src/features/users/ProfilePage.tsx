@@ -5,7 +5,7 @@ import { Avatar } from "../../components/Avatar";
 import { Badge } from "../../components/Badge";
 import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { CalendarIcon, MailIcon, PencilIcon } from "../../components/icons";
+import { CalendarIcon, MailIcon, PencilIcon, ShieldIcon } from "../../components/icons";
 import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { isApiError } from "../../lib/api";
 import { useFormat } from "../../lib/format";
@@ -14,7 +14,7 @@ import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
 import { sessionSelectors } from "../auth/session.slice";
 import { ProfileActivity } from "./ProfileActivity";
-import { RoleBadge, VerifiedBadge } from "./UserBadges";
+import { OfficeMark, RoleBadge } from "./UserBadges";
 import "./users.css";
 
 type LoadState = "loading" | "ready" | "notFound" | "error";
@@ -49,7 +49,9 @@ export function ProfilePage() {
   if (state === "notFound") {
     return (
       <div className="page page--narrow">
-        <EmptyState as="h1" title={t("users.profile.notFound.title")}>{t("users.profile.notFound.body")}</EmptyState>
+        <EmptyState as="h1" title={t("users.profile.notFound.title")}>
+          {t("users.profile.notFound.body")}
+        </EmptyState>
       </div>
     );
   }
@@ -86,14 +88,19 @@ export function ProfilePage() {
                 {user.name}
               </h1>
               <div className="profile__badges">
-                {user.verified && <VerifiedBadge />}
+                <OfficeMark person={user} />
                 <RoleBadge role={user.role} />
                 {suspended && user.suspendedUntil && (
-                  <Badge tone="danger">{t("users.suspendedUntil", { date: fmt.date(user.suspendedUntil) })}</Badge>
+                  <Badge tone="danger">
+                    {t("users.suspendedUntil", { date: fmt.date(user.suspendedUntil) })}
+                  </Badge>
                 )}
               </div>
             </div>
-            <p className={user.title ? "profile__title" : "profile__title muted"} data-testid="profile-title-text">
+            <p
+              className={user.title ? "profile__title" : "profile__title muted"}
+              data-testid="profile-title-text"
+            >
               {user.title || t("users.profile.noTitle")}
             </p>
             <ul className="profile__facts">
@@ -118,10 +125,32 @@ export function ProfilePage() {
             </ul>
           </div>
           {isSelf && (
-            <Link to="/profile/edit" className={buttonClass("secondary", "md", "profile__edit")} data-testid="profile-edit">
-              <PencilIcon />
-              <span className="btn__label">{t("users.profile.edit")}</span>
-            </Link>
+            <div className="profile__actions">
+              <Link
+                to="/profile/edit"
+                className={buttonClass("secondary", "md", "profile__edit")}
+                data-testid="profile-edit"
+              >
+                <PencilIcon />
+                <span className="btn__label">{t("users.profile.edit")}</span>
+              </Link>
+              {!user.verified && (
+                <Link
+                  to="/account#verification"
+                  className={buttonClass(user.verification?.status === "pending" ? "ghost" : "primary", "md")}
+                  data-testid="profile-verify"
+                >
+                  <ShieldIcon />
+                  <span className="btn__label">
+                    {t(
+                      user.verification?.status === "pending"
+                        ? "verification.profile.pending"
+                        : "verification.profile.request",
+                    )}
+                  </span>
+                </Link>
+              )}
+            </div>
           )}
         </div>
       </section>

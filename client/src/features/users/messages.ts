@@ -4,6 +4,9 @@ const id = {
   "users.role.member": "Anggota",
   "users.verified": "Terverifikasi",
   "users.verified.explain": "Jabatan dan afiliasi telah diverifikasi oleh penyelenggara Rembuk.",
+  "users.unverified": "Belum terverifikasi",
+  "users.unverified.explain":
+    "Jabatan dan afiliasi ini diisi sendiri oleh pemiliknya dan belum diperiksa penyelenggara Rembuk.",
   "users.joined": "Bergabung {date}",
   "users.affiliation.none": "Afiliasi belum diisi",
   "users.affiliation.region": "Wilayah {code}",
@@ -27,7 +30,8 @@ const id = {
 
   "users.edit.pageTitle": "Ubah profil",
   "users.edit.lead": "Profil yang lengkap membantu rekan mengenali Anda dan daerah atau instansi Anda.",
-  "users.edit.welcome": "Selamat bergabung! Tambahkan jabatan dan afiliasi Anda agar rekan mudah mengenali Anda.",
+  "users.edit.welcome":
+    "Selamat bergabung! Tambahkan jabatan dan afiliasi Anda agar rekan mudah mengenali Anda.",
   "users.edit.name": "Nama lengkap",
   "users.edit.title": "Jabatan",
   "users.edit.title.hint": "Contoh: Bupati Banyuwangi, Kepala Bappeda Provinsi Jawa Tengah.",
@@ -45,7 +49,8 @@ const id = {
   "users.edit.region.searchPlaceholder": "Ketik nama, misalnya Semarang",
   "users.edit.region.noMatch": "Tidak ada kabupaten/kota yang cocok dengan “{query}”.",
   "users.edit.regions.loading": "Memuat daftar wilayah…",
-  "users.edit.regions.error": "Daftar wilayah belum dapat dimuat. Anda dapat mengisi kode wilayah secara langsung.",
+  "users.edit.regions.error":
+    "Daftar wilayah belum dapat dimuat. Anda dapat mengisi kode wilayah secara langsung.",
   "users.edit.regionCode": "Kode wilayah Kemendagri",
   "users.edit.regionCode.hint": "Contoh: 33 untuk Jawa Tengah atau 33.73 untuk Kota Salatiga.",
   "users.edit.agency": "Nama instansi",
@@ -53,6 +58,8 @@ const id = {
   "users.edit.save": "Simpan perubahan",
   "users.edit.cancel": "Batal",
   "users.edit.saved": "Profil Anda sudah disimpan.",
+  "users.edit.endsVerification":
+    "Jabatan dan afiliasi Anda terverifikasi. Mengubah salah satunya mengakhiri verifikasi sampai diperiksa lagi oleh moderator.",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -61,6 +68,9 @@ const en: Record<keyof typeof id, string> = {
   "users.role.member": "Member",
   "users.verified": "Verified",
   "users.verified.explain": "Position and affiliation verified by the Rembuk organisers.",
+  "users.unverified": "Not verified",
+  "users.unverified.explain":
+    "This position and affiliation were entered by the person and have not been checked by the Rembuk organisers.",
   "users.joined": "Joined {date}",
   "users.affiliation.none": "No affiliation yet",
   "users.affiliation.region": "Region {code}",
@@ -110,6 +120,8 @@ const en: Record<keyof typeof id, string> = {
   "users.edit.save": "Save changes",
   "users.edit.cancel": "Cancel",
   "users.edit.saved": "Your profile has been saved.",
+  "users.edit.endsVerification":
+    "Your position and affiliation are verified. Changing either ends the verification until a moderator checks it again.",
 };
 
 export const usersMessages = { id, en };

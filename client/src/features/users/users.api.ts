@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { IsoDate, Locale, PublicUserDto, ThreadDto, UserDto, type SuspendInput, type UserPatchInput } from "@rembuk/shared";
+import {
+  IsoDate,
+  Locale,
+  PublicUserDto,
+  ThreadDto,
+  UserDto,
+  type SuspendInput,
+  type UserPatchInput,
+} from "@rembuk/shared";
 import { api } from "../../lib/api";
 
 /**
@@ -11,6 +19,9 @@ export const UserEntity = PublicUserDto.extend({
   locale: Locale.optional(),
   suspendedUntil: IsoDate.nullable().optional(),
   suspendReason: z.string().nullable().optional(),
+  verification: UserDto.shape.verification,
+  emailConfirmed: UserDto.shape.emailConfirmed,
+  pendingEmail: UserDto.shape.pendingEmail,
 });
 export type UserEntity = z.infer<typeof UserEntity>;
 
@@ -40,5 +51,6 @@ export const usersApi = {
   /** What the person started (discussions, practices, Q&A archives) that the viewer may see, newest first. */
   threads: (id: string, cursor: string | null, signal?: AbortSignal) =>
     api.get(`${path(id)}/threads`, AuthorThreadPage, { query: { cursor, limit: 10 }, signal }),
-  liftSuspension: async (id: string) => (await api.del(`${path(id)}/suspend`, MaybeUserEnvelope))?.user ?? null,
+  liftSuspension: async (id: string) =>
+    (await api.del(`${path(id)}/suspend`, MaybeUserEnvelope))?.user ?? null,
 };

@@ -9,18 +9,19 @@ export interface AdoptionTarget {
 }
 
 export const adoptionPolicy = definePolicy({
-  /** Any signed-in member with an affiliation may declare interest on behalf of it. */
-  "adoption.create": write((actor) => actor.affiliation !== null),
   /**
-   * Moving an adoption along: the person who declared it, or a verified leader of the same region or
-   * agency (staff change; the ledger belongs to the region). Moderators do not write other regions'
-   * ledgers.
+   * Declaring an adoption speaks in a region's or agency's name: a verified member of it only
+   * (the service answers 403 NOT_VERIFIED to the unverified).
+   */
+  "adoption.create": write((actor) => actor.verified && actor.affiliation !== null),
+  /**
+   * Moving an adoption along: a verified member of the adopting region or agency (the person who
+   * declared it, or their successor in office; the ledger belongs to the region). Whoever declared
+   * it but has since changed affiliation or lost verification no longer speaks for it. Moderators
+   * do not write other regions' ledgers.
    */
   "adoption.advance": write(
     (actor: Actor, target: AdoptionTarget) =>
-      actor.id === target.adopterId ||
-      (actor.verified &&
-        actor.affiliation !== null &&
-        affiliationKey(actor.affiliation) === target.affiliationKey),
+      actor.verified && actor.affiliation !== null && affiliationKey(actor.affiliation) === target.affiliationKey,
   ),
 });

@@ -8,9 +8,9 @@ import {
   type AdoptionStage,
   type AdoptionStepInput,
 } from "@rembuk/shared";
-import type { Actor } from "../../lib/actor.js";
+import { isSuspended, type Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
-import { AppError, conflict, forbidden, notFound, validation } from "../../lib/errors.js";
+import { AppError, conflict, forbidden, notFound, notVerified, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
@@ -59,6 +59,7 @@ export async function createAdoption(
   threadId: string,
   input: AdoptionCreateInput,
 ): Promise<AdoptionDto> {
+  if (actor && !actor.verified && !isSuspended(actor)) throw notVerified();
   assertCan(actor, "adoption.create");
   const me = requireSignedIn(actor);
   const aff = me.affiliation;
@@ -132,6 +133,7 @@ export async function advanceAdoption(
     if (err instanceof AppError && err.status === 404) throw notFound("Adoption");
     throw err;
   });
+  if (actor && !actor.verified && !isSuspended(actor)) throw notVerified();
   assertCan(actor, "adoption.advance", {
     adopterId: current.adopter.toString(),
     affiliationKey: current.affiliationKey,

@@ -117,7 +117,7 @@ describe("POST /api/auth/login", () => {
     }
   });
 
-  it("throttles repeated failures on one account with 429 while other accounts still sign in", async () => {
+  it("throttles repeated failures on one account from one address with 429 while other accounts still sign in", async () => {
     const victim = await makeUser();
     const other = await makeUser();
     for (let i = 0; i < 5; i++) {
@@ -137,7 +137,7 @@ describe("POST /api/auth/login", () => {
     expect(ok.status).toBe(200);
   });
 
-  it("clears an account's failure count after a successful login", async () => {
+  it("clears the account+address failure count after a successful login", async () => {
     const made = await makeUser();
     for (let i = 0; i < 4; i++)
       await agent().post("/api/auth/login", { email: made.email, password: "salah-salah-1" });

@@ -1,13 +1,14 @@
 import type { LoginInput, RegisterInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { AppError, rateLimited, suspended } from "../../lib/errors.js";
-import { blockedFor, consume, reset } from "../../lib/rateLimit.js";
+import { AppError, suspended } from "../../lib/errors.js";
+import { consume } from "../../lib/rateLimit.js";
 import { disconnectRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { toActor } from "../users/user.actor.js";
 import { User } from "../users/user.model.js";
 import { createUser } from "../users/user.service.js";
 import { burnPasswordCheck, verifyPassword } from "../users/password.js";
+import { assertMayTry, recordLoginFailure, recordLoginSuccess } from "./loginThrottle.js";
 
 /** One body for a wrong password and an unknown email, so the answer reveals nothing. */
 export const invalidCredentials = () =>
@@ -25,19 +26,13 @@ export async function register(input: RegisterInput, address: string): Promise<A
 }
 
 /**
- * Check an email and password (the local strategy). Failures are throttled per account and per
- * client address; only failures count, and a success clears the account's counter. Unknown emails
- * cost the same hashing work and give the same answer as wrong passwords. A suspended user learns
- * of the suspension only after proving the password.
+ * Check an email and password (the local strategy), behind the login throttle (loginThrottle.ts):
+ * failures slow the failing address and account+address pair, never the account everywhere.
+ * Unknown emails cost the same hashing work and give the same answer as wrong passwords. A
+ * suspended user learns of the suspension only after proving the password.
  */
 export async function authenticatePassword(input: LoginInput, address: string): Promise<Actor> {
-  const accountKey = input.email;
-  const wait = Math.max(
-    await blockedFor("loginAccount", accountKey),
-    await blockedFor("loginAddress", address),
-  );
-  if (wait > 0) throw rateLimited(wait);
-
+  await assertMayTry(input.email, address);
   const user = await User.findOne(
     { email: input.email },
     { passwordHash: 1, role: 1, name: 1, verified: 1, affiliation: 1, suspendedUntil: 1 },
@@ -46,26 +41,12 @@ export async function authenticatePassword(input: LoginInput, address: string): 
     ? await verifyPassword(user.passwordHash, input.password)
     : await burnPasswordCheck(input.password).then(() => false);
   if (!user || !ok) {
-    await recordFailure(accountKey, address);
+    await recordLoginFailure(input.email, address);
     throw invalidCredentials();
   }
-  await reset("loginAccount", accountKey);
+  await recordLoginSuccess(input.email, address);
   if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
   return toActor(user);
-}
-
-async function recordFailure(accountKey: string, address: string): Promise<void> {
-  for (const [name, key] of [
-    ["loginAccount", accountKey],
-    ["loginAddress", address],
-  ] as const) {
-    try {
-      await consume(name, key);
-    } catch (err) {
-      // Already at the limit: this attempt still answers 401; the next one is refused up front.
-      if (!(err instanceof AppError && err.code === "RATE_LIMITED")) throw err;
-    }
-  }
 }
 
 /**

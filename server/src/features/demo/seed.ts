@@ -35,7 +35,7 @@ export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, practicesDemoSeeder, 
 export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<void> {
   const created = new Map<DemoUserKey, Actor>();
   for (const key of DEMO_USER_KEYS) {
-    created.set(key, toActor(await createUser({ ...DEMO_USERS[key], password: DEMO_PASSWORD })));
+    created.set(key, toActor(await createUser({ ...DEMO_USERS[key], password: DEMO_PASSWORD, emailConfirmed: true })));
   }
   const user = (key: DemoUserKey): Actor => {
     const actor = created.get(key);

@@ -158,7 +158,7 @@ describe("reactions", () => {
 });
 
 describe("write limits", () => {
-  afterEach(() => configureRateLimits(null, { register: 10_000, loginAddress: 10_000, write: 10_000 }));
+  afterEach(() => configureRateLimits(null, { register: 10_000, write: 10_000 }));
 
   it("slow mode: one post per interval per user per room (429 SLOW_MODE with Retry-After); moderators exempt", async () => {
     const slow = await makeRoom(admin.actor, { slowModeSeconds: 60 });
@@ -197,7 +197,7 @@ describe("write limits", () => {
   it("per-user write rate limit: 429 RATE_LIMITED over REST and socket alike", async () => {
     const ani = await signedIn(server, "member");
     const thread = await makeThread(admin.actor, room.slug);
-    configureRateLimits(null, { register: 10_000, loginAddress: 10_000, write: 3 });
+    configureRateLimits(null, { register: 10_000, write: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) codes.push((await send(ani.agent, thread.id, `pesan ${i}`)).status);
     expect(codes).toEqual([201, 201, 201, 429]);

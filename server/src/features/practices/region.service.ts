@@ -21,7 +21,16 @@ export interface RegionPage {
   adoptions: AdoptionDto[];
   /** Members affiliated with the region (for a province: with it or any of its kabupaten/kota), verified first. */
   people: UserSummaryDto[];
-  totals: { practices: number; adoptionsBy: number; adoptionsOf: number; people: number };
+  /** The same people apart: verified offices, and claims nobody has checked yet ("belum terverifikasi"). */
+  verifiedPeople: UserSummaryDto[];
+  unverifiedPeople: UserSummaryDto[];
+  totals: {
+    practices: number;
+    adoptionsBy: number;
+    adoptionsOf: number;
+    people: number;
+    peopleVerified: number;
+  };
 }
 
 /**
@@ -59,25 +68,33 @@ export async function getRegionPage(actor: Actor | null, code: string): Promise<
       ]
     : [code];
   const peopleFilter = { "affiliation.kind": "region" as const, "affiliation.code": { $in: codes } };
-  const [peopleRows, peopleCount] = await Promise.all([
-    User.find(peopleFilter, { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 })
-      .sort({ verified: -1, name: 1 })
+  const fields = { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 } as const;
+  const [verifiedRows, unverifiedRows, peopleCount, verifiedCount] = await Promise.all([
+    User.find({ ...peopleFilter, verified: true }, fields).sort({ name: 1 }).limit(REGION_PAGE_LIMITS.people).lean(),
+    User.find({ ...peopleFilter, verified: { $ne: true } }, fields)
+      .sort({ name: 1 })
       .limit(REGION_PAGE_LIMITS.people)
       .lean(),
     User.countDocuments(peopleFilter),
+    User.countDocuments({ ...peopleFilter, verified: true }),
   ]);
+  const verifiedPeople = verifiedRows.map(toUserSummary);
+  const unverifiedPeople = unverifiedRows.map(toUserSummary);
 
   return {
     region,
     province,
     practices: await presentRows(actor, all.slice(0, REGION_PAGE_LIMITS.practices), roomSlugs),
     adoptions,
-    people: peopleRows.map(toUserSummary),
+    people: [...verifiedPeople, ...unverifiedPeople].slice(0, REGION_PAGE_LIMITS.people),
+    verifiedPeople,
+    unverifiedPeople,
     totals: {
       practices: all.length,
       adoptionsBy: adoptions.filter((a) => !practiceSet.has(a.practiceId)).length,
       adoptionsOf: adoptions.filter((a) => practiceSet.has(a.practiceId)).length,
       people: peopleCount,
+      peopleVerified: verifiedCount,
     },
   };
 }

@@ -21,7 +21,7 @@ let server: TestServer;
 beforeAll(async () => {
   // The host asks ten questions in a row; the per-user question budget is not what this file tests.
   server = await startTestServer({
-    app: { rateLimitOverrides: { register: 10_000, loginAddress: 10_000, write: 10_000, qaQuestion: 100 } },
+    app: { rateLimitOverrides: { register: 10_000, write: 10_000, qaQuestion: 100 } },
   });
 }, 60_000);
 afterAll(async () => {

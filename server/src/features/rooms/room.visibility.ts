@@ -54,14 +54,19 @@ export function isRoomModerator(actor: Actor | null, room: RoomAccess): boolean 
 /**
  * THE visibility rule, used by REST loaders, socket joins, lists and the room policy alike:
  * public rooms for everyone (guests too), members rooms for anyone signed in, restricted rooms only
- * for matching affiliations and the room's moderators. Callers answer 404 when it says no, so a
+ * for matching *verified* affiliations and the room's moderators. Callers answer 404 when it says no, so a
  * restricted room does not exist for outsiders.
  */
 export function canSeeRoom(actor: Actor | null, room: RoomAccess): boolean {
   if (room.visibility === "public") return true;
   if (!actor) return false;
   if (room.visibility === "members") return true;
-  return isRoomModerator(actor, room) || affiliationAllowed(actor.affiliation, room.allowedAffiliations);
+  // Only a verified claim carries a region's or agency's authority (DESIGN.md §9): an unverified
+  // member who types "Gubernur Jawa Tengah" is an outsider here, exactly like a guest.
+  return (
+    isRoomModerator(actor, room) ||
+    (actor.verified && affiliationAllowed(actor.affiliation, room.allowedAffiliations))
+  );
 }
 
 /**

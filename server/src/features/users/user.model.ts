@@ -21,7 +21,21 @@ export interface UserRecord {
   role: Role;
   affiliation: StoredAffiliation | null;
   title: string;
+  /**
+   * The current claim (title + affiliation) is verified. Cleared by any change to either, so it is
+   * true only while the claim is the one a moderator checked (DESIGN.md §9).
+   */
   verified: boolean;
+  /** Where the claim stands for the member: `verified` mirrors `verified`. */
+  verificationStatus: "none" | "pending" | "verified" | "rejected";
+  /** Why a request was rejected or a verification revoked (shown to the member). */
+  verificationReason: string | null;
+  /** `officeKeyOf(title, affiliation)`: one verified holder per leadership office. */
+  officeKey: string | null;
+  /** The address was proved by its link; until then no mail but the confirmation is sent. */
+  emailConfirmed: boolean;
+  /** A new address waiting for its confirmation link. */
+  pendingEmail: string | null;
   locale: Locale;
   suspendedUntil: Date | null;
   suspendReason: string | null;
@@ -55,6 +69,15 @@ const userSchema = new Schema<UserRecord>(
     affiliation: { type: affiliationSchema, default: null },
     title: { type: String, default: "", maxlength: LIMITS.title.max },
     verified: { type: Boolean, default: false },
+    verificationStatus: {
+      type: String,
+      enum: ["none", "pending", "verified", "rejected"],
+      default: "none",
+    },
+    verificationReason: { type: String, default: null, maxlength: 500 },
+    officeKey: { type: String, default: null },
+    emailConfirmed: { type: Boolean, default: false },
+    pendingEmail: { type: String, default: null, maxlength: LIMITS.email.max },
     locale: { type: String, enum: ["id", "en"], default: "id" },
     suspendedUntil: { type: Date, default: null },
     suspendReason: { type: String, default: null, maxlength: LIMITS.suspendReason.max },
@@ -74,6 +97,15 @@ userSchema.index({ nameLower: 1, _id: -1 });
 userSchema.index({ role: 1, _id: -1 });
 // Region pages: the people of a province or kabupaten/kota (`affiliation.code` $in the region's codes).
 userSchema.index({ "affiliation.code": 1 }, { sparse: true });
+
+// The queue's conflicts: find({officeKey}) (everyone claiming the office).
+userSchema.index({ officeKey: 1, _id: 1 }, { sparse: true });
+// One verified holder per leadership office, enforced by the database: two moderators approving
+// two claimants at once cannot both succeed (the second write is a duplicate key → 409).
+userSchema.index(
+  { officeKey: 1 },
+  { unique: true, partialFilterExpression: { verified: true, officeKey: { $type: "string" } } },
+);
 
 // Created once: test runners and `tsx watch` may evaluate this module again in the same process.
 export const User: Model<UserRecord> = mongoose.models.User ?? mongoose.model<UserRecord>("User", userSchema);

@@ -24,8 +24,17 @@ const maySuspend = (actor: Actor, target: UserTarget) =>
 export const userPolicy = definePolicy({
   /** Name, title, affiliation, locale: only the user themself. */
   "user.updateProfile": write((actor, target: UserTarget) => isSelf(actor, target)),
-  /** The verified-leader badge. */
+  /** The verified-leader badge (verify the current claim, or revoke it). */
   "user.verify": write((actor, _target: UserTarget) => isStaff(actor)),
+  /** Correct another member's claim (title, affiliation): staff, never an admin's. */
+  "user.editClaim": write((actor, target: UserTarget) => isStaff(actor) && (target.role !== "admin" || isAdmin(actor))),
+  /** Ask for one's own claim to be verified. */
+  "user.requestVerification": write((actor, target: UserTarget) => isSelf(actor, target)),
+  /** A member's latest request: themself and staff. */
+  "user.viewVerification": read((actor, target: UserTarget) => isSelf(actor, target) || isStaff(actor)),
+  /** The verification queue and its decisions. */
+  "verification.review": read((actor) => isStaff(actor)),
+  "verification.decide": write((actor) => isStaff(actor)),
   /** Roles: admins only, and never their own (so the last admin cannot demote themself by accident). */
   "user.setRole": write((actor, target: UserTarget) => isAdmin(actor) && !isSelf(actor, target)),
   "user.suspend": write((actor, target: UserTarget) => maySuspend(actor, target)),

@@ -1,4 +1,4 @@
-import type { Affiliation, PublicUserDto, UserDto } from "@rembuk/shared";
+import type { Affiliation, PublicUserDto, UserDto, VerificationStateDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
 import type { StoredAffiliation, UserRecord } from "./user.model.js";
@@ -13,6 +13,10 @@ export type PresentableUser = Pick<
   | "title"
   | "affiliation"
   | "verified"
+  | "verificationStatus"
+  | "verificationReason"
+  | "emailConfirmed"
+  | "pendingEmail"
   | "locale"
   | "suspendedUntil"
   | "suspendReason"
@@ -27,6 +31,10 @@ export const PRESENTABLE_FIELDS = {
   title: 1,
   affiliation: 1,
   verified: 1,
+  verificationStatus: 1,
+  verificationReason: 1,
+  emailConfirmed: 1,
+  pendingEmail: 1,
   locale: 1,
   suspendedUntil: 1,
   suspendReason: 1,
@@ -60,15 +68,31 @@ export function presentPublicUser(u: PresentableUser): PublicUserDto {
   };
 }
 
-/** Adds locale and suspension state; the email only when `withEmail` (the user themself or an admin). */
+/** The member's view of their claim; `verified` wins over a stale stored status. */
+export function verificationState(
+  u: Pick<UserRecord, "verified" | "verificationStatus" | "verificationReason">,
+): VerificationStateDto {
+  const status = u.verified ? "verified" : u.verificationStatus === "verified" ? "none" : (u.verificationStatus ?? "none");
+  return u.verificationReason && !u.verified ? { status, reason: u.verificationReason } : { status };
+}
+
+/**
+ * Adds locale, suspension and verification state; the email, its confirmation and a pending new
+ * address only when `withEmail` (the user themself or an admin).
+ */
 export function presentUser(u: PresentableUser, { withEmail }: { withEmail: boolean }): UserDto {
   const dto: UserDto = {
     ...presentPublicUser(u),
     locale: u.locale,
     suspendedUntil: u.suspendedUntil ? u.suspendedUntil.toISOString() : null,
     suspendReason: u.suspendReason ?? null,
+    verification: verificationState(u),
   };
-  if (withEmail) dto.email = u.email;
+  if (withEmail) {
+    dto.email = u.email;
+    dto.emailConfirmed = u.emailConfirmed ?? false;
+    dto.pendingEmail = u.pendingEmail ?? null;
+  }
   return dto;
 }
 

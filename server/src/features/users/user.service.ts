@@ -18,7 +18,17 @@ import { rooms } from "../../lib/realtime/rooms.js";
 import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
 import { recordModAction } from "../moderation/modAction.service.js";
 import { revalidateUserSockets } from "../threads/thread.audience.js";
+import { officeKeyOf } from "./office.js";
 import { hashPassword } from "./password.js";
+import {
+  assertOfficeFree,
+  cancelPendingRequests,
+  claimOf,
+  claimResetFields,
+  officeTaken,
+  publishSelf,
+  sameClaim,
+} from "./user.claim.js";
 import { User, type UserRecord } from "./user.model.js";
 import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from "./user.presenter.js";
 
@@ -29,7 +39,7 @@ import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from
 
 export type UserTargetRecord = Pick<
   UserRecord,
-  "_id" | "role" | "name" | "verified" | "suspendedUntil" | "suspendReason"
+  "_id" | "role" | "name" | "verified" | "suspendedUntil" | "suspendReason" | "title" | "affiliation"
 >;
 
 async function findTarget(id: string): Promise<UserTargetRecord> {
@@ -39,6 +49,8 @@ async function findTarget(id: string): Promise<UserTargetRecord> {
     verified: 1,
     suspendedUntil: 1,
     suspendReason: 1,
+    title: 1,
+    affiliation: 1,
   }).lean();
   if (!u) throw notFound("User");
   return u;
@@ -71,6 +83,8 @@ export interface NewUser {
   locale?: "id" | "en";
   /** Everything written before this counts as read for the new account (registration: now). */
   readAllAt?: Date;
+  /** Accounts made by scripts, the demo and tests; registrations start unconfirmed. */
+  emailConfirmed?: boolean;
 }
 
 /**
@@ -90,11 +104,15 @@ export async function createUser(input: NewUser): Promise<UserRecord> {
       title: input.title ?? "",
       affiliation: fromAffiliation(input.affiliation ?? null),
       verified: input.verified ?? false,
+      verificationStatus: input.verified ? "verified" : "none",
+      officeKey: officeKeyOf(input.title ?? "", input.affiliation ?? null),
+      emailConfirmed: input.emailConfirmed ?? false,
       locale: input.locale ?? "id",
       readAllAt: input.readAllAt ?? null,
     });
     return doc.toObject();
   } catch (err) {
+    if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
     if (isDuplicateKeyError(err, "email")) {
       throw conflict("An account with this email already exists", "EMAIL_TAKEN", {
         email: ["An account with this email already exists"],
@@ -132,7 +150,11 @@ export async function updateUser(
 
   const set: Partial<UserRecord> = {};
   if (Object.values(profile).some((v) => v !== undefined)) {
-    assertCan(actor, "user.updateProfile", target);
+    // The member edits their own profile; staff may correct another member's claim (title,
+    // affiliation) and, in the same request, verify it.
+    const claimOnly = profile.name === undefined && profile.locale === undefined;
+    if (actor.id !== id && claimOnly) assertCan(actor, "user.editClaim", target);
+    else assertCan(actor, "user.updateProfile", target);
     assertKnownAffiliation(profile.affiliation);
     if (profile.name !== undefined)
       Object.assign(set, { name: profile.name, nameLower: profile.name.toLowerCase() });
@@ -140,33 +162,53 @@ export async function updateUser(
     if (profile.locale !== undefined) set.locale = profile.locale;
     if (profile.affiliation !== undefined) set.affiliation = fromAffiliation(profile.affiliation);
   }
+  if (verified !== undefined) assertCan(actor, "user.verify", target);
+  if (role !== undefined) assertCan(actor, "user.setRole", target);
+
+  const before = claimOf(current);
+  const after = {
+    title: profile.title ?? before.title,
+    affiliation: profile.affiliation !== undefined ? profile.affiliation : before.affiliation,
+  };
+  const claimChanged = !sameClaim(before, after);
+  if (claimChanged) {
+    // Verification belongs to the claim it checked: a new title or affiliation starts unverified.
+    Object.assign(set, claimResetFields(after));
+  }
   if (verified !== undefined) {
-    assertCan(actor, "user.verify", target);
-    set.verified = verified;
+    const key = officeKeyOf(after.title, after.affiliation);
+    if (verified) await assertOfficeFree(id, key);
+    Object.assign(set, {
+      verified,
+      verificationStatus: verified ? "verified" : "none",
+      verificationReason: null,
+      officeKey: key,
+    });
   }
-  if (role !== undefined) {
-    assertCan(actor, "user.setRole", target);
-    set.role = role;
-  }
+  if (role !== undefined) set.role = role;
 
   const updated = await User.findByIdAndUpdate(
     id,
     { $set: set },
     { new: true, projection: PRESENTABLE_FIELDS },
-  ).lean();
+  ).lean().catch((err: unknown) => {
+    if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
+    throw err;
+  });
   if (!updated) throw notFound("User");
 
+  if (claimChanged) await cancelPendingRequests(id);
   if (role !== undefined && role !== current.role) {
-    // Live sockets follow the new role at once: into or out of the moderators' room, and out of any
-    // room or thread the new role may no longer see.
+    // Live sockets follow the new role at once: into or out of the moderators' room.
     if (role === "member") leaveRoom(rooms.user(id), rooms.mod());
     else joinRoom(rooms.user(id), rooms.mod());
-    await revalidateUserSockets(id);
   }
-  // Roles and the verified badge are staff decisions: one audit row for the request.
   const roleChanged = role !== undefined && role !== current.role;
-  const verifiedChanged = verified !== undefined && verified !== current.verified;
-  if (roleChanged || verifiedChanged) {
+  const verifiedChanged = updated.verified !== current.verified;
+  // Out of any room or thread the user may no longer see (demoted, unverified, claim changed).
+  if (roleChanged || verifiedChanged) await revalidateUserSockets(id);
+  // Roles and the verified badge are staff decisions: one audit row for the request.
+  if (roleChanged || (verified !== undefined && verifiedChanged)) {
     await recordModAction({
       actor,
       action: roleChanged ? "user.role" : "user.verify",
@@ -175,9 +217,10 @@ export async function updateUser(
         ...(roleChanged ? { role: current.role } : {}),
         ...(verifiedChanged ? { verified: current.verified } : {}),
       },
-      after: { ...(roleChanged ? { role } : {}), ...(verifiedChanged ? { verified } : {}) },
+      after: { ...(roleChanged ? { role } : {}), ...(verifiedChanged ? { verified: updated.verified } : {}) },
     });
   }
+  if (actor.id !== id) publishSelf(updated);
   return presentUserFor(actor, updated);
 }
 
@@ -298,6 +341,7 @@ export async function ensureAdmin(input: {
       name: input.name ?? "Administrator",
       role: "admin",
       verified: true,
+      emailConfirmed: true,
     });
     return "created";
   } catch (err) {
