@@ -130,6 +130,8 @@ const id = {
     "Lengkapi wilayah atau instansi Anda di profil untuk mengadopsi praktik.",
   "practices.adopt.completeProfile": "Lengkapi profil",
   "practices.adopt.own": "Praktik ini berasal dari wilayah Anda.",
+  "practices.adopt.needsVerification":
+    "Adopsi atas nama {affiliation} hanya dapat dicatat oleh pemilik jabatan yang sudah terverifikasi.",
   "practices.adopt.already": "Wilayah atau instansi Anda sudah mengadopsi praktik ini.",
   "practices.step.piloting": "Mulai uji coba",
   "practices.step.adopted": "Tandai diadopsi",
@@ -396,6 +398,7 @@ const en: Record<keyof typeof id, string> = {
   "practices.adopt.needAffiliation": "Add your region or agency to your profile to adopt practices.",
   "practices.adopt.completeProfile": "Complete profile",
   "practices.adopt.own": "This practice comes from your own region.",
+  "practices.adopt.needsVerification": "Only a verified office holder can record an adoption in the name of {affiliation}.",
   "practices.adopt.already": "Your region or agency is already adopting this practice.",
   "practices.step.piloting": "Start piloting",
   "practices.step.adopted": "Mark adopted",
