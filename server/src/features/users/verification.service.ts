@@ -234,12 +234,14 @@ export async function revokeVerification(
   if (!user) throw notFound("User");
   assertCan(actor, "user.verify", { id: userId, role: user.role });
   if (!user.verified) throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
-  const updated = await User.findOneAndUpdate(
+  // Compare-and-set on `verified`, so two moderators revoking at once log one row.
+  const res = await User.updateOne(
     { _id: userId, verified: true },
     { $set: { verified: false, verificationStatus: "rejected", verificationReason: input.reason } },
-    { new: true, projection: PRESENTABLE_FIELDS },
-  ).lean();
-  if (!updated) throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
+  );
+  if (res.modifiedCount === 0) throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
+  const updated = await User.findById(userId, PRESENTABLE_FIELDS).lean();
+  if (!updated) throw notFound("User");
   await revalidateUserSockets(userId);
   await recordModAction({
     actor,

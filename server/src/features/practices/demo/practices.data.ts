@@ -1542,7 +1542,8 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
   { practice: "kartu-tani", by: "gowa", path: [], notes: ["Mempelajari verifikasi data lahan."] },
   {
     practice: "lorong-garden",
-    by: "bandung",
+    // Adoptions speak for the region: its verified leader declares them (issue 11).
+    by: "bandungMayor",
     path: ["piloting"],
     notes: ["Tertarik untuk gang padat.", "Uji coba di 10 RW."],
   },
@@ -1621,7 +1622,7 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
     notes: ["Tertarik.", "Uji coba asesmen potensi pejabat."],
   },
   { practice: "corpu-kota", by: "banyumas", path: [], notes: ["Tertarik untuk BPSDM kabupaten."] },
-  { practice: "jpt-terbuka", by: "bandung", path: [], notes: ["Mempelajari penyiaran presentasi calon."] },
+  { practice: "jpt-terbuka", by: "bandungMayor", path: [], notes: ["Mempelajari penyiaran presentasi calon."] },
   {
     practice: "mitigasi-tsunami",
     by: "manado",
@@ -1655,7 +1656,7 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
     path: ["piloting"],
     notes: ["Tertarik.", "Uji coba forum satu data."],
   },
-  { practice: "satu-data", by: "sleman", path: [], notes: ["Mempelajari standar metadata."] },
+  { practice: "satu-data", by: "slemanRegent", path: [], notes: ["Mempelajari standar metadata."] },
   { practice: "kelor-gizi", by: "gowa", path: [], notes: ["Tertarik untuk posyandu dataran tinggi."] },
   {
     practice: "kader-stunting",
