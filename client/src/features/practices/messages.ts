@@ -398,7 +398,8 @@ const en: Record<keyof typeof id, string> = {
   "practices.adopt.needAffiliation": "Add your region or agency to your profile to adopt practices.",
   "practices.adopt.completeProfile": "Complete profile",
   "practices.adopt.own": "This practice comes from your own region.",
-  "practices.adopt.needsVerification": "Only a verified office holder can record an adoption in the name of {affiliation}.",
+  "practices.adopt.needsVerification":
+    "Only a verified office holder can record an adoption in the name of {affiliation}.",
   "practices.adopt.already": "Your region or agency is already adopting this practice.",
   "practices.step.piloting": "Start piloting",
   "practices.step.adopted": "Mark adopted",
