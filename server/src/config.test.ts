@@ -36,7 +36,9 @@ describe("loadConfig", () => {
 
   it("validates SMTP_URL and derives mail settings from PUBLIC_URL", () => {
     expect(problemsOf({ NODE_ENV: "test", SMTP_URL: "http://mail.example.go.id" })).toEqual([
-      expect.stringMatching(/^SMTP_URL="http:\/\/mail.example.go.id" is invalid: use an smtp:\/\/ or smtps:\/\/ URL/),
+      expect.stringMatching(
+        /^SMTP_URL="http:\/\/mail.example.go.id" is invalid: use an smtp:\/\/ or smtps:\/\/ URL/,
+      ),
     ]);
     const mail = loadConfig({
       NODE_ENV: "test",
@@ -49,7 +51,11 @@ describe("loadConfig", () => {
       mailFrom: "Rembuk <no-reply@rembuk.example.go.id>",
     });
     const local = loadConfig({ NODE_ENV: "test", PORT: "4100", MAIL_FROM: "Rembuk <uji@rembuk.id>" });
-    expect(local).toMatchObject({ smtpUrl: null, publicUrl: "http://localhost:4100", mailFrom: "Rembuk <uji@rembuk.id>" });
+    expect(local).toMatchObject({
+      smtpUrl: null,
+      publicUrl: "http://localhost:4100",
+      mailFrom: "Rembuk <uji@rembuk.id>",
+    });
   });
 
   it("resolves a relative DATA_DIR against the repository root", () => {

@@ -39,7 +39,10 @@ function part(raw: string, type: "text/plain" | "text/html"): string {
   const rest = raw.slice(idx);
   const headerEnd = rest.search(/\r?\n\r?\n/);
   const headers = rest.slice(0, headerEnd).toLowerCase();
-  const body = rest.slice(headerEnd).replace(/^\r?\n\r?\n/, "").split(/\r?\n--/)[0];
+  const body = rest
+    .slice(headerEnd)
+    .replace(/^\r?\n\r?\n/, "")
+    .split(/\r?\n--/)[0];
   if (headers.includes("quoted-printable")) return decodeQuotedPrintable(body);
   if (headers.includes("base64")) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   return body;
@@ -57,7 +60,8 @@ export async function startSmtp(opts: { reject?: (to: string) => boolean } = {})
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onRcptTo(address, _session, cb) {
-      if (opts.reject?.(address.address)) cb(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      if (opts.reject?.(address.address))
+        cb(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       else cb();
     },
     onData(stream, session, cb) {
@@ -89,7 +93,8 @@ export async function startSmtp(opts: { reject?: (to: string) => boolean } = {})
           const found = mails.find(pred);
           if (found) return resolve(found);
           // Real time, not Date.now(): tests may fake the clock.
-          if (performance.now() - startedReal > ms) return reject(new Error(`no matching mail within ${ms} ms`));
+          if (performance.now() - startedReal > ms)
+            return reject(new Error(`no matching mail within ${ms} ms`));
           setTimeout(tick, 20);
         };
         const startedReal = performance.now();

@@ -191,7 +191,9 @@ describe("moving an adoption along", () => {
       stage: "interested",
     });
     const id = created.body.adoption.id;
-    const unverifiedColleague = await signedIn(server, "member", { affiliation: { kind: "region", code: "35.78" } });
+    const unverifiedColleague = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "35.78" },
+    });
     const outsider = await region("73.06");
     const moderator = await signedIn(server, "moderator");
     for (const who of [unverifiedColleague, outsider, moderator]) {
@@ -250,7 +252,9 @@ describe("exact counts under concurrency", () => {
   it("lets exactly one of eight concurrent adoptions by one region through", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const colleagues = await Promise.all(
-      Array.from({ length: 8 }, () => makeMember({ affiliation: { kind: "region", code: "61.71" }, verified: true })),
+      Array.from({ length: 8 }, () =>
+        makeMember({ affiliation: { kind: "region", code: "61.71" }, verified: true }),
+      ),
     );
     const results = await Promise.allSettled(
       colleagues.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })),

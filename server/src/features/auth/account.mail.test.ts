@@ -25,7 +25,9 @@ beforeAll(async () => {
   smtp = await startSmtp({ reject: (to) => to.startsWith("tolak") });
   server = await startTestServer({
     config: { smtpUrl: smtp.url, publicUrl: PUBLIC_URL, mailFrom: "Rembuk <rembuk@uji.rembuk.id>" },
-    app: { rateLimitOverrides: { register: 10_000, write: 10_000, mailAddress: 10_000, mailRecipient: 10_000 } },
+    app: {
+      rateLimitOverrides: { register: 10_000, write: 10_000, mailAddress: 10_000, mailRecipient: 10_000 },
+    },
   });
 });
 afterAll(async () => {
@@ -37,15 +39,24 @@ afterEach(() => {
 });
 
 const agent = () => new Agent(server.url);
-const mailTo = (email: string, subject: RegExp) => smtp.waitFor((m) => m.to.includes(email) && subject.test(m.subject));
+const mailTo = (email: string, subject: RegExp) =>
+  smtp.waitFor((m) => m.to.includes(email) && subject.test(m.subject));
 
 describe("email confirmation at registration", () => {
   it("mails a single-use link in the member's language; until followed the account is unconfirmed", async () => {
     const a = agent();
     const email = uniqueEmail("baru");
-    const reg = await a.post<{ user: UserDto }>("/api/auth/register", { email, password: TEST_PASSWORD, name: "Ani Baru" });
+    const reg = await a.post<{ user: UserDto }>("/api/auth/register", {
+      email,
+      password: TEST_PASSWORD,
+      name: "Ani Baru",
+    });
     expect(reg.status).toBe(201);
-    expect(reg.body.user).toMatchObject({ emailConfirmed: false, verified: false, verification: { status: "none" } });
+    expect(reg.body.user).toMatchObject({
+      emailConfirmed: false,
+      verified: false,
+      verification: { status: "none" },
+    });
 
     const mail = await mailTo(email, /Konfirmasi alamat email/);
     expect(mail.subject).toBe("Rembuk: Konfirmasi alamat email Anda");
@@ -60,7 +71,9 @@ describe("email confirmation at registration", () => {
     const again = await a.post<Err>("/api/auth/confirm-email", { token });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe("INVALID_TOKEN");
-    expect((await a.post<Err>("/api/auth/confirm-email", { token: "x".repeat(43) })).body.error.code).toBe("INVALID_TOKEN");
+    expect((await a.post<Err>("/api/auth/confirm-email", { token: "x".repeat(43) })).body.error.code).toBe(
+      "INVALID_TOKEN",
+    );
   });
 });
 
@@ -95,11 +108,18 @@ describe("forgot and reset password", () => {
     const rows = await AuthToken.find({ userId: user.user._id }).lean();
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows.some((r) => r.tokenHash === hashToken(token))).toBe(true);
-    await expect.poll(async () => (await MailMessage.findOne({ to: user.email, kind: "reset-password" }).lean())?.status).toBe("sent");
+    await expect
+      .poll(
+        async () => (await MailMessage.findOne({ to: user.email, kind: "reset-password" }).lean())?.status,
+      )
+      .toBe("sent");
     expect(JSON.stringify(await MailMessage.find({ to: user.email }).lean())).not.toContain(token);
 
     const browser = agent();
-    const reset = await browser.post<{ user: UserDto }>("/api/auth/reset", { token, password: "kata-sandi-baru-2026" });
+    const reset = await browser.post<{ user: UserDto }>("/api/auth/reset", {
+      token,
+      password: "kata-sandi-baru-2026",
+    });
     expect(reset.status).toBe(200);
     expect(reset.body.user.id).toBe(user.id);
     expect((await browser.get("/api/auth/me")).status).toBe(200);
@@ -111,7 +131,9 @@ describe("forgot and reset password", () => {
     const reuse = await agent().post<Err>("/api/auth/reset", { token, password: "kata-sandi-lain-2026" });
     expect(reuse.status).toBe(400);
     expect(reuse.body.error.code).toBe("INVALID_TOKEN");
-    expect((await agent().post("/api/auth/login", { email: user.email, password: user.password })).status).toBe(401);
+    expect(
+      (await agent().post("/api/auth/login", { email: user.email, password: user.password })).status,
+    ).toBe(401);
     expect(
       (await agent().post("/api/auth/login", { email: user.email, password: "kata-sandi-baru-2026" })).status,
     ).toBe(200);
@@ -125,7 +147,9 @@ describe("forgot and reset password", () => {
     await agent().post("/api/auth/forgot", { email: user.email });
     const early = tokenIn(await mailTo(user.email, /Atur ulang/), "/reset-password");
     vi.setSystemTime(start.getTime() + 59 * 60_000);
-    expect((await agent().post("/api/auth/reset", { token: early, password: "kata-sandi-59-menit" })).status).toBe(200);
+    expect(
+      (await agent().post("/api/auth/reset", { token: early, password: "kata-sandi-59-menit" })).status,
+    ).toBe(200);
 
     const before = smtp.mails.length;
     await agent().post("/api/auth/forgot", { email: user.email });
@@ -134,7 +158,10 @@ describe("forgot and reset password", () => {
       "/reset-password",
     );
     vi.setSystemTime(start.getTime() + 59 * 60_000 + 61 * 60_000);
-    const expired = await agent().post<Err>("/api/auth/reset", { token: late, password: "kata-sandi-terlambat" });
+    const expired = await agent().post<Err>("/api/auth/reset", {
+      token: late,
+      password: "kata-sandi-terlambat",
+    });
     expect(expired.status).toBe(400);
     expect(expired.body.error.code).toBe("INVALID_TOKEN");
   });
@@ -145,7 +172,10 @@ describe("change password and sessions", () => {
     const user = await makeUser();
     const here = await signIn(server, user);
     const there = await signIn(server, user);
-    const wrong = await here.post<Err>("/api/auth/password", { current: "bukan-sandinya", password: "kata-sandi-baru-99" });
+    const wrong = await here.post<Err>("/api/auth/password", {
+      current: "bukan-sandinya",
+      password: "kata-sandi-baru-99",
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe("INVALID_CREDENTIALS");
     expect((await there.get("/api/auth/me")).status).toBe(200);
@@ -188,12 +218,23 @@ describe("change email", () => {
     expect((await me.post("/api/auth/email", { email: next, password: "salah-sekali-1" })).status).toBe(401);
     const res = await me.post("/api/auth/email", { email: next, password: user.password });
     expect(res.status).toBe(202);
-    expect((await me.get<{ user: UserDto }>("/api/auth/me")).body.user).toMatchObject({ email: user.email, pendingEmail: next });
+    expect((await me.get<{ user: UserDto }>("/api/auth/me")).body.user).toMatchObject({
+      email: user.email,
+      pendingEmail: next,
+    });
     const token = tokenIn(await mailTo(next, /alamat email baru/), "/confirm-email");
     const ok = await me.post<{ user: UserDto; confirmed: string }>("/api/auth/confirm-email", { token });
-    expect(ok.body).toMatchObject({ confirmed: "newEmail", user: { email: next, pendingEmail: null, emailConfirmed: true } });
-    expect((await agent().post("/api/auth/login", { email: next, password: user.password })).status).toBe(200);
-    const taken = await me.post<Err>("/api/auth/email", { email: (await makeUser()).email, password: user.password });
+    expect(ok.body).toMatchObject({
+      confirmed: "newEmail",
+      user: { email: next, pendingEmail: null, emailConfirmed: true },
+    });
+    expect((await agent().post("/api/auth/login", { email: next, password: user.password })).status).toBe(
+      200,
+    );
+    const taken = await me.post<Err>("/api/auth/email", {
+      email: (await makeUser()).email,
+      password: user.password,
+    });
     expect(taken.status).toBe(409);
   });
 });
@@ -201,7 +242,9 @@ describe("change email", () => {
 describe("the outbox is the queue", () => {
   it("admins read it; members cannot", async () => {
     const admin = await signedIn(server, "admin");
-    const list = await admin.agent.get<{ messages: OutboxMessageDto[]; delivery: string }>("/api/admin/outbox?status=sent");
+    const list = await admin.agent.get<{ messages: OutboxMessageDto[]; delivery: string }>(
+      "/api/admin/outbox?status=sent",
+    );
     expect(list.status).toBe(200);
     expect(list.body.delivery).toBe("smtp");
     expect(list.body.messages.length).toBeGreaterThan(0);
@@ -212,7 +255,11 @@ describe("the outbox is the queue", () => {
   it("retries a refused message with backoff, then marks it failed for admins to see and retry", async () => {
     const start = new Date();
     vi.useFakeTimers({ toFake: ["Date"], now: start });
-    await enqueueMail("password-changed", { email: "tolak@uji.rembuk.id", locale: "id", name: "Penerima Ditolak" }, {});
+    await enqueueMail(
+      "password-changed",
+      { email: "tolak@uji.rembuk.id", locale: "id", name: "Penerima Ditolak" },
+      {},
+    );
     const row = () => MailMessage.findOne({ to: "tolak@uji.rembuk.id" }).lean();
     // An attempt is over once its claim is released (attempts counts claims).
     const settled = async () => {
@@ -221,7 +268,10 @@ describe("the outbox is the queue", () => {
     };
     await expect.poll(settled).toBe(1);
     let current = await row();
-    expect(current).toMatchObject({ status: "pending", lastError: expect.stringContaining("Mailbox unavailable") });
+    expect(current).toMatchObject({
+      status: "pending",
+      lastError: expect.stringContaining("Mailbox unavailable"),
+    });
     // The first retry waits the base delay (30 s), measured from the failed attempt.
     const wait = (current?.nextAttemptAt?.getTime() ?? 0) - start.getTime();
     expect(wait).toBeGreaterThanOrEqual(MAIL_RETRY.baseSeconds * 1000);
@@ -237,7 +287,9 @@ describe("the outbox is the queue", () => {
     const admin = await signedIn(server, "admin");
     const failed = await admin.agent.get<{ messages: OutboxMessageDto[] }>("/api/admin/outbox?status=failed");
     expect(failed.body.messages.map((m) => m.to)).toContain("tolak@uji.rembuk.id");
-    const retried = await admin.agent.post<{ message: OutboxMessageDto }>(`/api/admin/outbox/${current?._id.toString()}/retry`);
+    const retried = await admin.agent.post<{ message: OutboxMessageDto }>(
+      `/api/admin/outbox/${current?._id.toString()}/retry`,
+    );
     expect(retried.status).toBe(200);
     expect(retried.body.message.status).toBe("pending");
   });

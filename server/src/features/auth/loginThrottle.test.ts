@@ -52,7 +52,8 @@ describe("login throttling without lock-out", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
     const owner = await makeUser();
     const attacker = from(newAddress());
-    for (let i = 0; i < THROTTLE.pair.free; i++) await attacker({ email: owner.email, password: `salah-${i}-xxxx` });
+    for (let i = 0; i < THROTTLE.pair.free; i++)
+      await attacker({ email: owner.email, password: `salah-${i}-xxxx` });
     const refused = await attacker({ email: owner.email, password: owner.password });
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe("RATE_LIMITED");
@@ -88,6 +89,8 @@ describe("login throttling without lock-out", () => {
 
   it("doubles the wait per failure past the free ones, up to the cap", () => {
     const rule = { free: 3, capSeconds: 20 };
-    expect([0, 2, 3, 4, 5, 6, 7, 8, 30].map((f) => delaySeconds(f, rule))).toEqual([0, 0, 1, 2, 4, 8, 16, 20, 20]);
+    expect([0, 2, 3, 4, 5, 6, 7, 8, 30].map((f) => delaySeconds(f, rule))).toEqual([
+      0, 0, 1, 2, 4, 8, 16, 20, 20,
+    ]);
   });
 });

@@ -126,7 +126,13 @@ async function claimNext(): Promise<MailRecord | null> {
 
 async function deliver(s: SenderState, msg: MailRecord): Promise<void> {
   try {
-    await s.transport.sendMail({ from: s.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html });
+    await s.transport.sendMail({
+      from: s.from,
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+    });
     // Once delivered, the copy kept here loses its link tokens: the outbox must not become a
     // second place where a working reset link is stored in clear.
     await MailMessage.updateOne(

@@ -77,7 +77,11 @@ describe("claims and verification, end to end", () => {
     // 1. The member claims region 33 in their profile: a claim, unverified.
     const patched = await member.agent.patch<{ user: UserDto }>(`/api/users/${member.id}`, claim33);
     expect(patched.status).toBe(200);
-    expect(patched.body.user).toMatchObject({ ...claim33, verified: false, verification: { status: "none" } });
+    expect(patched.body.user).toMatchObject({
+      ...claim33,
+      verified: false,
+      verification: { status: "none" },
+    });
 
     expect(await access(member.agent, memberSocket)).toEqual({
       room: 404,
@@ -85,7 +89,9 @@ describe("claims and verification, end to end", () => {
       roomJoin: "NOT_FOUND",
       threadJoin: "NOT_FOUND",
     });
-    const refused = await member.agent.post<Err>(`/api/practices/${practiceId}/adoptions`, { stage: "interested" });
+    const refused = await member.agent.post<Err>(`/api/practices/${practiceId}/adoptions`, {
+      stage: "interested",
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("NOT_VERIFIED");
 
@@ -93,7 +99,11 @@ describe("claims and verification, end to end", () => {
     const queued = nextEvent(modSocket, "verification:requested");
     const asked = await member.agent.post<{ request: VerificationRequestDto }>(
       `/api/users/${member.id}/verification`,
-      { ...claim33, decree: { number: "SK 121.33/45/2025", date: "2025-02-20" }, note: "Dilantik Februari 2025" },
+      {
+        ...claim33,
+        decree: { number: "SK 121.33/45/2025", date: "2025-02-20" },
+        note: "Dilantik Februari 2025",
+      },
     );
     expect(asked.status).toBe(201);
     expect(asked.body.request).toMatchObject({ status: "pending", office: "gubernur", title: claim33.title });
@@ -119,10 +129,18 @@ describe("claims and verification, end to end", () => {
     expect(decided.body.user).toMatchObject({ verified: true, verification: { status: "verified" } });
     expect(((await told) as { user: UserDto }).user.verified).toBe(true);
 
-    expect(await access(member.agent, memberSocket)).toEqual({ room: 200, thread: 200, roomJoin: "ok", threadJoin: "ok" });
-    const adopted = await member.agent.post<{ adoption: AdoptionDto }>(`/api/practices/${practiceId}/adoptions`, {
-      stage: "interested",
+    expect(await access(member.agent, memberSocket)).toEqual({
+      room: 200,
+      thread: 200,
+      roomJoin: "ok",
+      threadJoin: "ok",
     });
+    const adopted = await member.agent.post<{ adoption: AdoptionDto }>(
+      `/api/practices/${practiceId}/adoptions`,
+      {
+        stage: "interested",
+      },
+    );
     expect(adopted.status).toBe(201);
 
     // The joined socket receives the room's live posts…
@@ -130,7 +148,9 @@ describe("claims and verification, end to end", () => {
     const witness = await socketFor((await signedIn(server, "admin")).agent);
     expect(await ask(witness, "thread:join", { threadId, afterSeq: 0 })).toMatchObject({ ok: true });
     const first = nextEvent(witness, "post:created");
-    expect(await ask(witness, "post:create", { threadId, body: "Sebelum perubahan", clientId: clientId() })).toMatchObject({ ok: true });
+    expect(
+      await ask(witness, "post:create", { threadId, body: "Sebelum perubahan", clientId: clientId() }),
+    ).toMatchObject({ ok: true });
     await first;
     await expect.poll(() => heard.items.length).toBe(1);
 
@@ -141,7 +161,9 @@ describe("claims and verification, end to end", () => {
     });
     expect(moved.body.user).toMatchObject({ verified: false, verification: { status: "none" } });
     const second = nextEvent(witness, "post:created");
-    expect(await ask(witness, "post:create", { threadId, body: "Sesudah perubahan", clientId: clientId() })).toMatchObject({ ok: true });
+    expect(
+      await ask(witness, "post:create", { threadId, body: "Sesudah perubahan", clientId: clientId() }),
+    ).toMatchObject({ ok: true });
     await second;
     // The witness has it; the member's socket, which was in the thread, does not.
     expect(heard.items).toHaveLength(1);
@@ -151,7 +173,9 @@ describe("claims and verification, end to end", () => {
       roomJoin: "NOT_FOUND",
       threadJoin: "NOT_FOUND",
     });
-    const step = await member.agent.patch<Err>(`/api/adoptions/${adopted.body.adoption.id}`, { stage: "piloting" });
+    const step = await member.agent.patch<Err>(`/api/adoptions/${adopted.body.adoption.id}`, {
+      stage: "piloting",
+    });
     expect(step.status).toBe(403);
     expect(step.body.error.code).toBe("NOT_VERIFIED");
     // Moving back does not restore it: the claim has to be checked again.
@@ -199,7 +223,9 @@ describe("claims and verification, end to end", () => {
     expect(rows.body.entries[0].reason).toBe("SK pelantikan tidak dapat dikonfirmasi");
 
     // PATCH {verified} still works; a new title then ends it.
-    const again = await moderator.agent.patch<{ user: UserDto }>(`/api/users/${leader.id}`, { verified: true });
+    const again = await moderator.agent.patch<{ user: UserDto }>(`/api/users/${leader.id}`, {
+      verified: true,
+    });
     expect(again.body.user.verified).toBe(true);
     const retitled = await leader.agent.patch<{ user: UserDto }>(`/api/users/${leader.id}`, {
       title: "Wakil Wali Kota Semarang",
@@ -221,9 +247,13 @@ describe("claims and verification, end to end", () => {
       { title: "Bupati Kulon Progo", affiliation: { kind: "region", code: "34.01" } },
     );
     expect(asked.status).toBe(201);
-    const list = await moderator.agent.get<{ requests: VerificationRequestDto[] }>("/api/moderation/verifications");
+    const list = await moderator.agent.get<{ requests: VerificationRequestDto[] }>(
+      "/api/moderation/verifications",
+    );
     const row = list.body.requests.find((r) => r.id === asked.body.request.id);
-    expect(row?.conflicts).toEqual([expect.objectContaining({ user: expect.objectContaining({ id: holder.id }), verified: true })]);
+    expect(row?.conflicts).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ id: holder.id }), verified: true }),
+    ]);
 
     const refused = await moderator.agent.post<Err>(`/api/verifications/${asked.body.request.id}/decide`, {
       decision: "approve",
@@ -232,12 +262,19 @@ describe("claims and verification, end to end", () => {
     expect(refused.body.error.details).toMatchObject({ reason: "office-taken", holder: { id: holder.id } });
     // PATCH {verified:true} obeys the same rule.
     expect((await moderator.agent.patch(`/api/users/${claimant.id}`, { verified: true })).status).toBe(409);
-    expect((await moderator.agent.get<{ user: UserDto }>(`/api/users/${claimant.id}`)).body.user.verified).toBe(false);
+    expect(
+      (await moderator.agent.get<{ user: UserDto }>(`/api/users/${claimant.id}`)).body.user.verified,
+    ).toBe(false);
 
-    await moderator.agent.delete(`/api/users/${holder.id}/verification`, { json: { reason: "Masa jabatan berakhir" } });
-    const ok = await moderator.agent.post<{ user: UserDto }>(`/api/verifications/${asked.body.request.id}/decide`, {
-      decision: "approve",
+    await moderator.agent.delete(`/api/users/${holder.id}/verification`, {
+      json: { reason: "Masa jabatan berakhir" },
     });
+    const ok = await moderator.agent.post<{ user: UserDto }>(
+      `/api/verifications/${asked.body.request.id}/decide`,
+      {
+        decision: "approve",
+      },
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.user.verified).toBe(true);
   });
@@ -246,18 +283,26 @@ describe("claims and verification, end to end", () => {
     const moderator = await signedIn(server, "moderator");
     const member = await signedIn(server, "member");
     const s = await socketFor(member.agent);
-    const asked = await member.agent.post<{ request: VerificationRequestDto }>(`/api/users/${member.id}/verification`, {
-      title: "Kepala Badan Kepegawaian",
-      affiliation: { kind: "agency", name: "Badan Uji Coba" },
-    });
+    const asked = await member.agent.post<{ request: VerificationRequestDto }>(
+      `/api/users/${member.id}/verification`,
+      {
+        title: "Kepala Badan Kepegawaian",
+        affiliation: { kind: "agency", name: "Badan Uji Coba" },
+      },
+    );
     const id = asked.body.request.id;
-    const noReason = await moderator.agent.post<Err>(`/api/verifications/${id}/decide`, { decision: "reject" });
+    const noReason = await moderator.agent.post<Err>(`/api/verifications/${id}/decide`, {
+      decision: "reject",
+    });
     expect(noReason.status).toBe(400);
     const told = nextEvent(s, "verification:updated");
-    const rejected = await moderator.agent.post<{ request: VerificationRequestDto }>(`/api/verifications/${id}/decide`, {
-      decision: "reject",
-      reason: "Tidak ada bukti jabatan",
-    });
+    const rejected = await moderator.agent.post<{ request: VerificationRequestDto }>(
+      `/api/verifications/${id}/decide`,
+      {
+        decision: "reject",
+        reason: "Tidak ada bukti jabatan",
+      },
+    );
     expect(rejected.status).toBe(200);
     expect(((await told) as { request: VerificationRequestDto }).request).toMatchObject({
       status: "rejected",
@@ -265,17 +310,19 @@ describe("claims and verification, end to end", () => {
     });
     const me = await member.agent.get<{ user: UserDto }>("/api/auth/me");
     expect(me.body.user.verification).toEqual({ status: "rejected", reason: "Tidak ada bukti jabatan" });
-    expect((await moderator.agent.post(`/api/verifications/${id}/decide`, { decision: "approve" })).status).toBe(409);
-    const rows = await moderator.agent.get<{ entries: ModActionDto[] }>(`/api/moderation/log?targetId=${member.id}`);
+    expect(
+      (await moderator.agent.post(`/api/verifications/${id}/decide`, { decision: "approve" })).status,
+    ).toBe(409);
+    const rows = await moderator.agent.get<{ entries: ModActionDto[] }>(
+      `/api/moderation/log?targetId=${member.id}`,
+    );
     expect(rows.body.entries.filter((e) => e.action.startsWith("verification."))).toHaveLength(1);
   });
 
   it("refuses requests from others, from unconfirmed accounts and for unknown regions", async () => {
     const member = await signedIn(server, "member");
     const other = await signedIn(server, "member");
-    expect(
-      (await other.agent.post(`/api/users/${member.id}/verification`, claim33)).status,
-    ).toBe(403);
+    expect((await other.agent.post(`/api/users/${member.id}/verification`, claim33)).status).toBe(403);
     const unconfirmed = await signedIn(server, "member", { emailConfirmed: false });
     const res = await unconfirmed.agent.post<Err>(`/api/users/${unconfirmed.id}/verification`, claim33);
     expect(res.status).toBe(403);

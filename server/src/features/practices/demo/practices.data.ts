@@ -1622,7 +1622,12 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
     notes: ["Tertarik.", "Uji coba asesmen potensi pejabat."],
   },
   { practice: "corpu-kota", by: "banyumas", path: [], notes: ["Tertarik untuk BPSDM kabupaten."] },
-  { practice: "jpt-terbuka", by: "bandungMayor", path: [], notes: ["Mempelajari penyiaran presentasi calon."] },
+  {
+    practice: "jpt-terbuka",
+    by: "bandungMayor",
+    path: [],
+    notes: ["Mempelajari penyiaran presentasi calon."],
+  },
   {
     practice: "mitigasi-tsunami",
     by: "manado",
