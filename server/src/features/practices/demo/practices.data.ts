@@ -25,7 +25,11 @@ export interface DemoPractice {
   /** Region when it differs from the author's (a governor posting a regency's practice, say). */
   region?: string;
   derivedFrom?: string;
-  /** Posted this many days ago (the dashboard charts a year). */
+  /**
+   * Posted this many days ago (the dashboard charts a year). At most 333: twelve calendar months
+   * ending with the current one always reach that far back, so every demo practice is in the chart
+   * whatever today is.
+   */
   daysAgo: number;
   featured?: boolean;
   replies?: Array<[DemoAuthor, string]>;
@@ -66,7 +70,7 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     sdgs: [9, 10, 16],
     links: ["https://banyuwangikab.go.id"],
     contact: "Dinas Komunikasi, Informatika dan Persandian Kabupaten Banyuwangi",
-    daysAgo: 340,
+    daysAgo: 326,
     featured: true,
     replies: [
       ["gowa", "Bagaimana Banyuwangi menjaga keamanan akses petugas desa ke data kependudukan?"],
@@ -442,7 +446,7 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     startDate: "2013-03-25",
     sdgs: [8, 12],
     links: ["https://kulonprogokab.go.id"],
-    daysAgo: 335,
+    daysAgo: 324,
     featured: true,
     replies: [
       [
