@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { OutboxMessageDto, SessionDto, UserDto } from "@rembuk/shared";
+import type { OutboxMessageDto, SessionDto, UserDto, VerificationRequestDto } from "@rembuk/shared";
 import { makeUser, signIn, signedIn, uniqueEmail, TEST_PASSWORD } from "../../test/factories.js";
 import { Agent } from "../../test/http.js";
 import { startSmtp, tokenIn, type TestSmtp } from "../../test/smtp.js";
@@ -236,6 +236,47 @@ describe("change email", () => {
       password: user.password,
     });
     expect(taken.status).toBe(409);
+  });
+});
+
+describe("official email as verification evidence", () => {
+  it("the *.go.id address gets a link; following it marks the evidence confirmed for the moderators, live", async () => {
+    const moderator = await signedIn(server, "moderator");
+    const modSocket = await connectSocket(server.url, moderator.agent);
+    const { agent: me, ...member } = await signedIn(server, "member", { name: "Rina Pemohon" });
+    const official = `rina.${member.id.slice(-6)}@banyuwangikab.go.id`;
+    const asked = await me.post<{ request: VerificationRequestDto }>(`/api/users/${member.id}/verification`, {
+      title: "Sekretaris Daerah Kabupaten Banyuwangi",
+      affiliation: { kind: "region", code: "35.10" },
+      officialEmail: official,
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.request.officialEmail).toEqual({
+      masked: "r•••@banyuwangikab.go.id",
+      domain: "banyuwangikab.go.id",
+      confirmed: false,
+    });
+    const mail = await mailTo(official, /Konfirmasi email dinas/);
+    const token = tokenIn(mail, "/confirm-email");
+
+    // Opened signed out (e.g. on an office computer): the public profile comes back, nothing more.
+    const updated = nextEvent(modSocket, "verification:updated");
+    const confirmed = await agent().post<{ user: UserDto; confirmed: string }>("/api/auth/confirm-email", {
+      token,
+    });
+    expect(confirmed.body.confirmed).toBe("officialEmail");
+    expect(confirmed.body.user).not.toHaveProperty("email");
+    expect(((await updated) as { request: VerificationRequestDto }).request.officialEmail?.confirmed).toBe(
+      true,
+    );
+    modSocket.disconnect();
+    const queue = await moderator.agent.get<{ requests: VerificationRequestDto[] }>(
+      "/api/moderation/verifications",
+    );
+    expect(queue.body.requests.find((r) => r.id === asked.body.request.id)?.officialEmail?.confirmed).toBe(
+      true,
+    );
+    expect(JSON.stringify(queue.body)).not.toContain(official);
   });
 });
 
