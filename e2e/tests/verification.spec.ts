@@ -211,3 +211,42 @@ describe("forgot and reset through real mail", () => {
     await signIn(page, email, "sandi-baru-yang-panjang");
   });
 });
+
+describe("account settings across two devices", () => {
+  it("changing the password keeps this device, signs the other out live and mails the owner; 'sign out other devices' does the same", async () => {
+    const k = key();
+    const email = `sandi.${k}@contoh.go.id`;
+    const laptop = await context();
+    const phone = await context("phone");
+    await registerAndConfirm(laptop, `Wulan Sari ${k}`, email);
+    await signIn(phone, email, PASSWORD);
+    await phone.goto("/rooms");
+
+    await laptop.goto("/account");
+    await expect.poll(() => laptop.getByTestId("session-item").count()).toBe(2);
+    expect(await laptop.locator('[data-testid="session-item"][data-current="true"]').count()).toBe(1);
+    await shot(laptop, "account-settings-two-devices");
+
+    await laptop.getByTestId("password-current").fill(PASSWORD);
+    await laptop.getByTestId("password-new").fill("sandi-baru-yang-kuat-9");
+    await laptop.getByTestId("password-repeat").fill("sandi-baru-yang-kuat-9");
+    await laptop.getByTestId("password-submit").click();
+    await laptop.getByTestId("password-changed").waitFor();
+
+    // The phone is signed out at once; the laptop stays, with only itself listed.
+    await phone.getByTestId("toast").filter({ hasText: "Sesi Anda telah berakhir" }).waitFor();
+    await phone.getByTestId("nav-login").waitFor();
+    await expect.poll(() => laptop.getByTestId("session-item").count()).toBe(1);
+    expect(await laptop.getByTestId("user-menu").count()).toBe(1);
+    const { mail } = await smtp.take(email, /Kata sandi Anda telah diubah/);
+    expect(mail.body).toContain("Lupa kata sandi");
+
+    // The phone signs in with the new password; the laptop signs it out from the list.
+    await signIn(phone, email, "sandi-baru-yang-kuat-9");
+    await laptop.reload();
+    await expect.poll(() => laptop.getByTestId("session-item").count()).toBe(2);
+    await laptop.getByTestId("sessions-sign-out-others").click();
+    await phone.getByTestId("nav-login").waitFor();
+    await expect.poll(() => laptop.getByTestId("session-item").count()).toBe(1);
+  });
+});

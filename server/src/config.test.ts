@@ -34,6 +34,30 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(c.sessionSecret);
   });
 
+  it("validates SMTP_URL and derives mail settings from PUBLIC_URL", () => {
+    expect(problemsOf({ NODE_ENV: "test", SMTP_URL: "http://mail.example.go.id" })).toEqual([
+      expect.stringMatching(
+        /^SMTP_URL="http:\/\/mail.example.go.id" is invalid: use an smtp:\/\/ or smtps:\/\/ URL/,
+      ),
+    ]);
+    const mail = loadConfig({
+      NODE_ENV: "test",
+      SMTP_URL: "smtp://rembuk:rahasia@mail.example.go.id:587",
+      PUBLIC_URL: "https://rembuk.example.go.id/",
+    });
+    expect(mail).toMatchObject({
+      smtpUrl: "smtp://rembuk:rahasia@mail.example.go.id:587",
+      publicUrl: "https://rembuk.example.go.id",
+      mailFrom: "Rembuk <no-reply@rembuk.example.go.id>",
+    });
+    const local = loadConfig({ NODE_ENV: "test", PORT: "4100", MAIL_FROM: "Rembuk <uji@rembuk.id>" });
+    expect(local).toMatchObject({
+      smtpUrl: null,
+      publicUrl: "http://localhost:4100",
+      mailFrom: "Rembuk <uji@rembuk.id>",
+    });
+  });
+
   it("resolves a relative DATA_DIR against the repository root", () => {
     const c = loadConfig({ NODE_ENV: "test", DATA_DIR: "tmp/x" });
     expect(c.dataDir).toBe(fileURLToPath(new URL("../../tmp/x", import.meta.url)));

@@ -64,7 +64,10 @@ const Env = z.object({
         /^smtps?:\/\/\S+$/,
         "use an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587",
       )
-      .refine((v) => URL.canParse(v), "use an smtp:// or smtps:// URL that parses (escape @ and : in passwords)"),
+      .refine(
+        (v) => URL.canParse(v),
+        "use an smtp:// or smtps:// URL that parses (escape @ and : in passwords)",
+      ),
   ),
   MAIL_FROM: opt(z.string().trim().min(3).max(200)),
   RATE_LIMIT_SCALE: opt(

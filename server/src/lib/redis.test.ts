@@ -24,7 +24,7 @@ async function reachable(url: string): Promise<boolean> {
 describe.skipIf(!(await reachable(REDIS_URL)))("with REDIS_URL", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ config: { redisUrl: REDIS_URL } });
+    server = await startTestServer({ config: { redisUrl: REDIS_URL, trustProxy: true } });
   });
   afterAll(() => server.close());
 
@@ -33,15 +33,19 @@ describe.skipIf(!(await reachable(REDIS_URL)))("with REDIS_URL", () => {
     expect(res.body).toMatchObject({ ok: true, redis: true });
   });
 
-  it("keeps login throttling in Redis: the account is blocked after five failures", async () => {
+  it("keeps login throttling in Redis: an address failing one account waits, another address does not", async () => {
     const made = await makeMember();
-    for (let i = 0; i < 5; i++)
-      await new Agent(server.url).post("/api/auth/login", { email: made.email, password: "salah-sekali-1" });
-    const res = await new Agent(server.url).post("/api/auth/login", {
-      email: made.email,
-      password: made.password,
-    });
-    expect(res.status).toBe(429);
+    const failing = (body: unknown) =>
+      new Agent(server.url).post("/api/auth/login", body, { headers: { "x-forwarded-for": "203.0.113.7" } });
+    // Past the five free failures each one doubles the wait: after eight the next try waits 8 s.
+    for (let i = 0; i < 8; i++) await failing({ email: made.email, password: "salah-sekali-1" });
+    expect((await failing({ email: made.email, password: made.password })).status).toBe(429);
+    const elsewhere = await new Agent(server.url).post(
+      "/api/auth/login",
+      { email: made.email, password: made.password },
+      { headers: { "x-forwarded-for": "203.0.113.8" } },
+    );
+    expect(elsewhere.status).toBe(200);
   });
 
   it("delivers session:ended and disconnects through the Redis adapter", async () => {

@@ -43,7 +43,12 @@ export type VerificationListQuery = z.infer<typeof VerificationListQuery>;
 export const VerificationDecideInput = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().min(LIMITS.verificationReason.min).max(LIMITS.verificationReason.max).optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(LIMITS.verificationReason.min)
+      .max(LIMITS.verificationReason.max)
+      .optional(),
   })
   .strict()
   .refine((v) => v.decision !== "reject" || !!v.reason, {

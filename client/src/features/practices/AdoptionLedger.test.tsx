@@ -14,7 +14,7 @@ function Ledger() {
 }
 
 async function setup(
-  me = makeUser({ affiliation: { kind: "region", code: "35.10" } }),
+  me = makeUser({ affiliation: { kind: "region", code: "35.10" }, verified: true }),
   extra: Record<string, Handler> = {},
 ) {
   useStore.setState({
@@ -38,6 +38,14 @@ async function setup(
 }
 
 describe("AdoptionLedger", () => {
+  it("tells an unverified member that adopting in the region's name needs a verified office", async () => {
+    await setup(makeUser({ affiliation: { kind: "region", code: "35.10" }, verified: false }));
+    expect(screen.queryByTestId("adopt-button")).not.toBeInTheDocument();
+    const note = screen.getByTestId("adopt-needs-verification");
+    expect(note).toHaveTextContent("Kabupaten Banyuwangi");
+    expect(within(note).getByRole("link")).toHaveAttribute("href", "/account#verification");
+  });
+
   it("adopts for the user's region and shows it at once", async () => {
     const created = makeAdoption(1);
     const { spy, ui } = await setup(undefined, {

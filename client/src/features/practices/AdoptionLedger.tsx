@@ -149,6 +149,14 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
         {t(`practices.adopt.already.${active.stage}`)}
       </p>
     );
+  } else if (!me?.verified) {
+    // Only a verified office acts in its region's or agency's name (the server answers NOT_VERIFIED).
+    cta = (
+      <p className="ledger__note" data-testid="adopt-needs-verification">
+        {t("practices.adopt.needsVerification", { affiliation: affiliationLabel })}{" "}
+        <Link to="/account#verification">{t("verification.profile.request")}</Link>
+      </p>
+    );
   } else if (practice.status === "published") {
     cta = (
       <Button variant="accent" onClick={() => setAdopting(true)} data-testid="adopt-button">

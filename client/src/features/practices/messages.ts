@@ -130,6 +130,8 @@ const id = {
     "Lengkapi wilayah atau instansi Anda di profil untuk mengadopsi praktik.",
   "practices.adopt.completeProfile": "Lengkapi profil",
   "practices.adopt.own": "Praktik ini berasal dari wilayah Anda.",
+  "practices.adopt.needsVerification":
+    "Adopsi atas nama {affiliation} hanya dapat dicatat oleh pemilik jabatan yang sudah terverifikasi.",
   "practices.adopt.already": "Wilayah atau instansi Anda sudah tercatat dalam daftar adopsi praktik ini.",
   "practices.adopt.already.interested":
     "Wilayah atau instansi Anda sudah menyatakan tertarik pada praktik ini.",
@@ -408,6 +410,8 @@ const en: Record<keyof typeof id, string> = {
   "practices.adopt.needAffiliation": "Add your region or agency to your profile to adopt practices.",
   "practices.adopt.completeProfile": "Complete profile",
   "practices.adopt.own": "This practice comes from your own region.",
+  "practices.adopt.needsVerification":
+    "Only a verified office holder can record an adoption in the name of {affiliation}.",
   "practices.adopt.already": "Your region or agency is already in this practice's adoption ledger.",
   "practices.adopt.already.interested": "Your region or agency has declared interest in this practice.",
   "practices.adopt.already.piloting": "Your region or agency is piloting this practice.",

@@ -2,7 +2,8 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { useStore } from "../../store";
 import { makeUser, REGIONS } from "../../test/fixtures";
-import { apiError, json, mockFetch } from "../../test/http";
+import userEvent from "@testing-library/user-event";
+import { apiError, bodyOf, json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { ProfilePage } from "./ProfilePage";
 
@@ -17,7 +18,11 @@ function renderProfile(id: string) {
 
 describe("ProfilePage", () => {
   it("shows name, title, region with its province, and the verified and role badges", async () => {
-    const user = makeUser({ verified: true, role: "moderator", affiliation: { kind: "region", code: "33.73" } });
+    const user = makeUser({
+      verified: true,
+      role: "moderator",
+      affiliation: { kind: "region", code: "33.73" },
+    });
     mockFetch({
       [`GET /api/users/${user.id}`]: () => json(200, { user: publicCopy(user) }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
@@ -38,6 +43,7 @@ describe("ProfilePage", () => {
     renderProfile(user.id);
     expect(await screen.findByText("Lembaga Administrasi Negara")).toBeInTheDocument();
     expect(screen.queryByTestId("verified-badge")).not.toBeInTheDocument();
+    expect(screen.getByTestId("unverified-badge")).toHaveTextContent("Belum terverifikasi");
     expect(screen.queryByTestId("role-badge")).not.toBeInTheDocument();
   });
 
@@ -49,6 +55,28 @@ describe("ProfilePage", () => {
     expect(await screen.findByTestId("profile-edit")).toHaveAttribute("href", "/profile/edit");
     expect(screen.getByText(user.email ?? "")).toBeInTheDocument();
     expect(screen.getByText("Afiliasi belum diisi")).toBeInTheDocument();
+    expect(screen.getByTestId("profile-verify")).toHaveAttribute("href", "/account#verification");
+  });
+
+  it("lets a moderator revoke a verified office from the profile, with a reason", async () => {
+    const mod = makeUser({ id: "64b000000000000000000009", role: "moderator", verified: true });
+    const user = makeUser({ verified: true, verification: { status: "verified" } });
+    useStore.setState({ currentUserId: mod.id, sessionStatus: "signedIn", usersById: { [mod.id]: mod } });
+    const spy = mockFetch({
+      [`GET /api/users/${user.id}`]: () => json(200, { user: publicCopy(user) }),
+      [`DELETE /api/users/${user.id}/verification`]: () =>
+        json(200, { user: publicCopy(makeUser({ verified: false, verification: { status: "none" } })) }),
+      "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
+    });
+    renderProfile(user.id);
+    await userEvent.click(await screen.findByTestId("profile-revoke"));
+    await userEvent.type(screen.getByTestId("reason-input"), "Sudah tidak menjabat.");
+    await userEvent.click(screen.getByTestId("reason-submit"));
+    expect(await screen.findByTestId("unverified-badge")).toBeInTheDocument();
+    expect(screen.queryByTestId("profile-revoke")).toBeNull();
+    expect(bodyOf(spy, `DELETE /api/users/${user.id}/verification`)).toEqual({
+      reason: "Sudah tidak menjabat.",
+    });
   });
 
   it("says so when the user does not exist", async () => {

@@ -13,6 +13,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
 import { sessionSelectors } from "../auth/session.slice";
+import { ProfileVerificationTools } from "../verification/ProfileVerificationTools";
 import { ProfileActivity } from "./ProfileActivity";
 import { OfficeMark, RoleBadge } from "./UserBadges";
 import "./users.css";
@@ -124,6 +125,7 @@ export function ProfilePage() {
               )}
             </ul>
           </div>
+          {!isSelf && <ProfileVerificationTools user={user} />}
           {isSelf && (
             <div className="profile__actions">
               <Link

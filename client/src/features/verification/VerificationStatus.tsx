@@ -6,6 +6,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import type { UserEntity } from "../users/users.api";
 import { UserAffiliation } from "../users/UserAffiliation";
+import { claimsOffice } from "../users/UserBadges";
 
 /**
  * Where the person's claim stands, in words: verified, waiting (and whether the official address still
@@ -22,6 +23,7 @@ export function VerificationStatus({
   const f = useFormat();
   const status = user.verified ? "verified" : (user.verification?.status ?? "none");
   const pending = request?.status === "pending" ? request : null;
+  const claimed = claimsOffice(user);
   return (
     <div
       className={`verif-status verif-status--${status}`}
@@ -40,7 +42,7 @@ export function VerificationStatus({
           </Badge>
         )}
         {status === "rejected" && <Badge tone="danger">{t("verification.status.rejected")}</Badge>}
-        {status === "none" && <Badge tone="unverified">{t("users.unverified")}</Badge>}
+        {status === "none" && claimed && <Badge tone="unverified">{t("users.unverified")}</Badge>}
       </div>
       {(user.title || user.affiliation) && (
         <p className="verif-status__claim">
@@ -53,7 +55,11 @@ export function VerificationStatus({
           )}
         </p>
       )}
-      <p className="verif-status__text">{t(`verification.status.${status}.explain`)}</p>
+      <p className="verif-status__text">
+        {status === "none" && !claimed
+          ? t("verification.status.noClaim.explain")
+          : t(`verification.status.${status}.explain`)}
+      </p>
       {status === "rejected" && user.verification?.reason && (
         <p className="verif-status__reason" data-testid="verification-reason">
           {t("verification.status.reason", { reason: user.verification.reason })}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { Link } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import type { VerificationRequestDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
@@ -197,7 +198,7 @@ function VerificationCard({ id }: { id: string }) {
           <ul>
             {request.conflicts.map((c) => (
               <li key={c.user.id} data-testid="verif-conflict">
-                <a href={`/users/${encodeURIComponent(c.user.id)}`}>{c.user.name}</a>
+                <Link to={`/users/${encodeURIComponent(c.user.id)}`}>{c.user.name}</Link>
                 {c.user.title && <span className="muted"> · {c.user.title}</span>}{" "}
                 <OfficeMark person={c.user} />{" "}
                 <span className="verif-conflicts__state">

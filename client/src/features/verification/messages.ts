@@ -13,6 +13,8 @@ const id = {
     "Permintaan terakhir Anda ditolak. Anda dapat mengajukan lagi dengan bukti yang lebih lengkap.",
   "verification.status.none.explain":
     "Jabatan Anda tampil dengan tanda “belum terverifikasi” sampai diperiksa.",
+  "verification.status.noClaim.explain":
+    "Anda belum menyebut jabatan atau afiliasi. Jika Anda pejabat daerah atau instansi, ajukan verifikasi di bawah.",
   "verification.status.reason": "Alasan: {reason}",
   "verification.status.sentAt": "Diajukan {date}",
   "verification.officialEmail.waiting":
@@ -103,6 +105,8 @@ const en: Record<keyof typeof id, string> = {
   "verification.status.rejected.explain":
     "Your last request was rejected. You can ask again with fuller evidence.",
   "verification.status.none.explain": "Your position shows as “not verified” until it is checked.",
+  "verification.status.noClaim.explain":
+    "You have not stated a position or affiliation. If you hold an office in a region or agency, request verification below.",
   "verification.status.reason": "Reason: {reason}",
   "verification.status.sentAt": "Requested {date}",
   "verification.officialEmail.waiting":

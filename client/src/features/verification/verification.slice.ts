@@ -144,6 +144,14 @@ export const createVerificationSlice: SliceCreator<VerificationSlice> = (set, ge
     revokeVerification: async (userId, reason) => {
       const user = await verificationApi.revoke(userId, reason);
       get().internal_receiveUsers([user]);
+      // Requests naming this person show them as they are now (no "revoke" left on an approved one).
+      set((s) => {
+        const changed = Object.values(s.verificationsById).filter((r) => r.user.id === userId);
+        if (changed.length === 0) return {};
+        const byId = { ...s.verificationsById };
+        for (const r of changed) byId[r.id] = { ...r, user: { ...r.user, verified: user.verified } };
+        return { verificationsById: byId };
+      });
     },
 
     internal_verificationChanged: (request) => set((s) => place(s, request)),

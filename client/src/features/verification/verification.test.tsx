@@ -196,14 +196,12 @@ describe("VerificationsTab (moderators)", () => {
     renderRoute(<VerificationsTab />);
     await screen.findByTestId("verif-item");
     act(() =>
-      useStore
-        .getState()
-        .internal_verificationChanged(
-          request({
-            id: "64c000000000000000000002",
-            user: { ...first.user, id: "64b000000000000000000003", name: "Budi Santoso" },
-          }),
-        ),
+      useStore.getState().internal_verificationChanged(
+        request({
+          id: "64c000000000000000000002",
+          user: { ...first.user, id: "64b000000000000000000003", name: "Budi Santoso" },
+        }),
+      ),
     );
     expect(await screen.findAllByTestId("verif-item")).toHaveLength(2);
 
@@ -249,5 +247,43 @@ describe("VerificationsTab (moderators)", () => {
       reason: "Nomor SK tidak ditemukan.",
     });
     expect(screen.queryByTestId("verif-item")).toBeNull();
+  });
+});
+
+describe("VerificationsTab revoke", () => {
+  it("revokes an approved verification with a required reason and the button goes away", async () => {
+    const mod = makeUser({ id: "64b000000000000000000009", role: "moderator", verified: true });
+    useStore.setState({ sessionStatus: "signedIn", currentUserId: mod.id });
+    useStore.getState().internal_receiveUsers([mod]);
+    const approved = request({
+      status: "approved",
+      user: { ...request().user, verified: true },
+      decidedAt: "2025-03-15T08:00:00.000Z",
+      decidedBy: {
+        id: mod.id,
+        name: mod.name,
+        role: "moderator",
+        title: mod.title,
+        affiliation: mod.affiliation,
+        verified: true,
+      },
+    });
+    const spy = mockFetch({
+      "GET /api/moderation/verifications": ({ url }) =>
+        json(200, { requests: url.searchParams.get("status") === "approved" ? [approved] : [] }),
+      [`DELETE /api/users/${ME}/verification`]: () => json(200, { user: makeUser({ verified: false }) }),
+      "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
+    });
+    renderRoute(<VerificationsTab />);
+    await userEvent.click(await screen.findByTestId("verif-status-approved"));
+    await userEvent.click(await screen.findByTestId("verif-revoke"));
+    const dialog = await screen.findByTestId("verif-revoke-dialog");
+    await userEvent.type(within(dialog).getByTestId("reason-input"), "Sudah tidak menjabat sejak Maret.");
+    await userEvent.click(within(dialog).getByTestId("reason-submit"));
+    await screen.findByText("Verifikasi dicabut.");
+    expect(bodyOf(spy, `DELETE /api/users/${ME}/verification`)).toEqual({
+      reason: "Sudah tidak menjabat sejak Maret.",
+    });
+    expect(screen.queryByTestId("verif-revoke")).toBeNull();
   });
 });

@@ -33,8 +33,9 @@ afterAll(async () => {
 
 type Body = { adoption: AdoptionDto; error: { code: string; details?: Record<string, unknown> } };
 
+/** A verified member of a region: only they speak for it in the ledger (issue 11). */
 const region = (code: string, name = "Pejabat Daerah") =>
-  signedIn(server, "member", { name, affiliation: { kind: "region", code } });
+  signedIn(server, "member", { name, affiliation: { kind: "region", code }, verified: true });
 
 async function counts(threadId: string) {
   const p = await Practice.findOne({ thread: threadId }, { adoptionCount: 1, adoptionsByStage: 1 }).lean();
@@ -183,14 +184,16 @@ describe("moving an adoption along", () => {
     expect((await Adoption.findById(id).lean())?.steps).toHaveLength(path.length + 1);
   });
 
-  it("lets only the adopter, or a verified leader of the same affiliation, move it", async () => {
+  it("lets only verified members of the adopting affiliation move it (not unverified colleagues, outsiders or moderators)", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const surabaya = await region("35.78");
     const created = await surabaya.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
       stage: "interested",
     });
     const id = created.body.adoption.id;
-    const unverifiedColleague = await region("35.78");
+    const unverifiedColleague = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "35.78" },
+    });
     const outsider = await region("73.06");
     const moderator = await signedIn(server, "moderator");
     for (const who of [unverifiedColleague, outsider, moderator]) {
@@ -237,7 +240,7 @@ describe("exact counts under concurrency", () => {
       "73.71",
     ];
     const users = await Promise.all(
-      codes.map((code) => makeMember({ affiliation: { kind: "region", code } })),
+      codes.map((code) => makeMember({ affiliation: { kind: "region", code }, verified: true })),
     );
     const results = await Promise.allSettled(
       users.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })),
@@ -249,7 +252,9 @@ describe("exact counts under concurrency", () => {
   it("lets exactly one of eight concurrent adoptions by one region through", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const colleagues = await Promise.all(
-      Array.from({ length: 8 }, () => makeMember({ affiliation: { kind: "region", code: "61.71" } })),
+      Array.from({ length: 8 }, () =>
+        makeMember({ affiliation: { kind: "region", code: "61.71" }, verified: true }),
+      ),
     );
     const results = await Promise.allSettled(
       colleagues.map((u) => createAdoption(u.actor, practice.id, { stage: "interested" })),
@@ -265,7 +270,7 @@ describe("exact counts under concurrency", () => {
 
   it("applies one of two racing steps and moves the counters once", async () => {
     const practice = await makePractice(author.actor, roomSlug);
-    const adopter = await makeMember({ affiliation: { kind: "region", code: "64.72" } });
+    const adopter = await makeMember({ affiliation: { kind: "region", code: "64.72" }, verified: true });
     const created = await createAdoption(adopter.actor, practice.id, { stage: "interested" });
     const results = await Promise.allSettled([
       advanceAdoption(adopter.actor, created.id, { stage: "piloting" }),

@@ -22,6 +22,8 @@ export const adoptionPolicy = definePolicy({
    */
   "adoption.advance": write(
     (actor: Actor, target: AdoptionTarget) =>
-      actor.verified && actor.affiliation !== null && affiliationKey(actor.affiliation) === target.affiliationKey,
+      actor.verified &&
+      actor.affiliation !== null &&
+      affiliationKey(actor.affiliation) === target.affiliationKey,
   ),
 });

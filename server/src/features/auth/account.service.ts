@@ -98,7 +98,9 @@ export async function forgotPassword(email: string, address: string): Promise<vo
   await consume("mailAddress", address);
   await consume("mailRecipient", email);
   setImmediate(() => {
-    void sendReset(email).catch((err: unknown) => logger.error({ err }, "forgot: could not queue the reset mail"));
+    void sendReset(email).catch((err: unknown) =>
+      logger.error({ err }, "forgot: could not queue the reset mail"),
+    );
   });
 }
 
@@ -139,20 +141,32 @@ async function checkPassword(actor: Actor, password: string): Promise<UserRecord
 }
 
 /** `POST /auth/password {current, password}`: other sessions signed out, this one kept. */
-export async function changePassword(actor: Actor, input: PasswordChangeInput, sessionId: string): Promise<void> {
+export async function changePassword(
+  actor: Actor,
+  input: PasswordChangeInput,
+  sessionId: string,
+): Promise<void> {
   const u = await checkPassword(actor, input.current);
   await User.updateOne({ _id: u._id }, { $set: { passwordHash: await hashPassword(input.password) } });
   await voidTokens(actor.id, ["reset-password"]);
   await endOtherSessions(actor.id, sessionId);
   if (u.emailConfirmed)
-    await enqueueMail("password-changed", { email: u.email, locale: u.locale, name: u.name, userId: u._id }, {});
+    await enqueueMail(
+      "password-changed",
+      { email: u.email, locale: u.locale, name: u.name, userId: u._id },
+      {},
+    );
 }
 
 /**
  * `POST /auth/email {email, password}`: the new address gets a link; the account keeps its old one
  * until the link is followed (`pendingEmail` meanwhile).
  */
-export async function requestEmailChange(actor: Actor, input: EmailChangeInput, address: string): Promise<void> {
+export async function requestEmailChange(
+  actor: Actor,
+  input: EmailChangeInput,
+  address: string,
+): Promise<void> {
   const u = await checkPassword(actor, input.password);
   if (input.email === u.email) throw conflict("This is already your email address");
   if (await User.exists({ email: input.email }))

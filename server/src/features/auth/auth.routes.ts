@@ -54,7 +54,9 @@ async function signIn(req: Request, actor: Actor): Promise<void> {
     req.login(actor, (err: unknown) => (err ? reject(err) : resolve())),
   );
   // Saved now, so the session exists in the store before anyone lists or ends it.
-  await new Promise<void>((resolve, reject) => req.session.save((err: unknown) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    req.session.save((err: unknown) => (err ? reject(err) : resolve())),
+  );
   await recordSession(req.session.id, actor.id, req.get("user-agent"));
 }
 

@@ -94,7 +94,11 @@ export function delaySeconds(failures: number, rule: { free: number; capSeconds:
 
 const keys = (email: string, address: string) => ({ address: `a:${address}`, pair: `p:${email}|${address}` });
 
-async function waitFor(key: string, rule: { free: number; capSeconds: number }, now: number): Promise<number> {
+async function waitFor(
+  key: string,
+  rule: { free: number; capSeconds: number },
+  now: number,
+): Promise<number> {
   const c = await store.get(key);
   if (!c) return 0;
   const until = c.last + delaySeconds(c.failures, rule) * 1000;
@@ -113,7 +117,10 @@ export const throttled = (seconds: number) =>
 export async function assertMayTry(email: string, address: string): Promise<void> {
   const now = Date.now();
   const k = keys(email, address);
-  const wait = Math.max(await waitFor(k.address, THROTTLE.address, now), await waitFor(k.pair, THROTTLE.pair, now));
+  const wait = Math.max(
+    await waitFor(k.address, THROTTLE.address, now),
+    await waitFor(k.pair, THROTTLE.pair, now),
+  );
   if (wait > 0) throw throttled(wait);
 }
 

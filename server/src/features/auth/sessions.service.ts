@@ -22,11 +22,22 @@ function sessionsCollection() {
 }
 
 /** After a sign-in (login, registration, reset): remember the session under its user. */
-export async function recordSession(sessionId: string, userId: string, userAgent: string | undefined): Promise<void> {
+export async function recordSession(
+  sessionId: string,
+  userId: string,
+  userAgent: string | undefined,
+): Promise<void> {
   const now = new Date();
   await UserSession.updateOne(
     { _id: sessionId },
-    { $set: { userId: new Types.ObjectId(userId), userAgent: (userAgent ?? "").slice(0, 300), createdAt: now, lastSeenAt: now } },
+    {
+      $set: {
+        userId: new Types.ObjectId(userId),
+        userAgent: (userAgent ?? "").slice(0, 300),
+        createdAt: now,
+        lastSeenAt: now,
+      },
+    },
     { upsert: true },
   );
 }
@@ -51,15 +62,21 @@ export const touchSession: RequestHandler = (req, _res, next) => {
 export async function listSessions(userId: string, currentId: string): Promise<SessionDto[]> {
   const rows = await UserSession.find({ userId }).lean();
   const alive = new Set(
-    (await sessionsCollection().find({ _id: { $in: rows.map((r) => r._id) } }, { projection: { _id: 1 } }).toArray()).map(
-      (s) => s._id,
-    ),
+    (
+      await sessionsCollection()
+        .find({ _id: { $in: rows.map((r) => r._id) } }, { projection: { _id: 1 } })
+        .toArray()
+    ).map((s) => s._id),
   );
   const gone = rows.filter((r) => !alive.has(r._id)).map((r) => r._id);
   if (gone.length) await UserSession.deleteMany({ _id: { $in: gone } });
   return rows
     .filter((r) => alive.has(r._id))
-    .sort((a, b) => Number(b._id === currentId) - Number(a._id === currentId) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
+    .sort(
+      (a, b) =>
+        Number(b._id === currentId) - Number(a._id === currentId) ||
+        b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
+    )
     .map((r) => ({
       id: r._id,
       current: r._id === currentId,
@@ -78,7 +95,9 @@ export async function endOtherSessions(userId: string, keepId: string | null): P
   const tracked = (await UserSession.find({ userId }, { _id: 1 }).lean()).map((r) => r._id);
   const passportUser = new RegExp(`"passport":\\{"user":"${userId}"\\}`);
   const legacy = (
-    await sessionsCollection().find({ session: passportUser }, { projection: { _id: 1 } }).toArray()
+    await sessionsCollection()
+      .find({ session: passportUser }, { projection: { _id: 1 } })
+      .toArray()
   ).map((s) => s._id);
   const ids = [...new Set([...tracked, ...legacy])].filter((id) => id !== keepId);
   if (ids.length === 0) return 0;

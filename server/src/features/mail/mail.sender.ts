@@ -20,6 +20,9 @@ export const MAIL_RETRY = {
   pollMs: 5_000,
 } as const;
 
+/** `?token=abc…` → `?token=…` (what a sent message keeps). */
+export const redactTokens = (s: string) => s.replace(/token=[A-Za-z0-9_%-]+/g, "token=…");
+
 export function retryDelaySeconds(attempts: number): number {
   return MAIL_RETRY.baseSeconds * 2 ** Math.max(0, attempts - 1);
 }
@@ -123,10 +126,28 @@ async function claimNext(): Promise<MailRecord | null> {
 
 async function deliver(s: SenderState, msg: MailRecord): Promise<void> {
   try {
-    await s.transport.sendMail({ from: s.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html });
+    await s.transport.sendMail({
+      from: s.from,
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+    });
+    // Once delivered, the copy kept here loses its link tokens: the outbox must not become a
+    // second place where a working reset link is stored in clear.
     await MailMessage.updateOne(
       { _id: msg._id },
-      { $set: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null, nextAttemptAt: null } },
+      {
+        $set: {
+          status: "sent",
+          sentAt: new Date(),
+          lockedUntil: null,
+          lastError: null,
+          nextAttemptAt: null,
+          text: redactTokens(msg.text),
+          html: redactTokens(msg.html),
+        },
+      },
     );
   } catch (err) {
     const error = err instanceof Error ? err.message.slice(0, 1000) : "send failed";

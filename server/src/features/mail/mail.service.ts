@@ -1,5 +1,11 @@
 import { Types, type QueryFilter } from "mongoose";
-import { type Locale, type MailKind, type OutboxListQuery, type OutboxMessageDto, ObjectIdString } from "@rembuk/shared";
+import {
+  type Locale,
+  type MailKind,
+  type OutboxListQuery,
+  type OutboxMessageDto,
+  ObjectIdString,
+} from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound, validation, conflict } from "../../lib/errors.js";
 import { logger } from "../../lib/logger.js";
@@ -30,7 +36,11 @@ export interface Recipient {
  * Queue one message (written to the outbox inside the caller's request; delivered later by the
  * sender). Without SMTP_URL it is stored as `held`, and the console says where admins read it.
  */
-export async function enqueueMail(kind: MailKind, to: Recipient, vars: Omit<MailVars, "name">): Promise<void> {
+export async function enqueueMail(
+  kind: MailKind,
+  to: Recipient,
+  vars: Omit<MailVars, "name">,
+): Promise<void> {
   const rendered = renderMail(kind, to.locale, { ...vars, name: to.name });
   const now = new Date();
   const doc = await MailMessage.create({
@@ -76,7 +86,10 @@ export async function listOutbox(actor: Actor | null, query: OutboxListQuery) {
       throw validation("Malformed cursor", { cursor: ["Malformed cursor"] });
     filter._id = { $lt: new Types.ObjectId(query.cursor) };
   }
-  const rows = await MailMessage.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean();
+  const rows = await MailMessage.find(filter)
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean();
   const page = rows.slice(0, query.limit);
   return {
     messages: page.map(presentMail),

@@ -31,34 +31,39 @@ const COPY: Record<Locale, (kind: MailKind, v: MailVars) => Copy> = {
           subject: "Konfirmasi alamat email Anda",
           intro: `Halo ${v.name}, terima kasih telah mendaftar di ${PRODUCT}. Buka tautan di bawah untuk mengonfirmasi alamat email ini.`,
           action: "Konfirmasi email",
-          outro: "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak mendaftar.",
+          outro:
+            "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak mendaftar.",
         };
       case "change-email":
         return {
           subject: "Konfirmasi alamat email baru Anda",
           intro: `Halo ${v.name}, Anda meminta agar akun ${PRODUCT} Anda memakai alamat ini. Buka tautan di bawah untuk mengonfirmasinya.`,
           action: "Pakai alamat ini",
-          outro: "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak memintanya.",
+          outro:
+            "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak memintanya.",
         };
       case "official-email":
         return {
           subject: "Konfirmasi email dinas untuk verifikasi",
           intro: `Halo ${v.name}, alamat dinas ini disebut sebagai bukti dalam permohonan verifikasi jabatan ${v.office ?? ""} di ${PRODUCT}. Buka tautan di bawah untuk mengonfirmasi bahwa Anda menerima email di alamat ini.`,
           action: "Konfirmasi email dinas",
-          outro: "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak mengajukan verifikasi.",
+          outro:
+            "Tautan berlaku 48 jam dan hanya dapat dipakai sekali. Abaikan pesan ini jika Anda tidak mengajukan verifikasi.",
         };
       case "reset-password":
         return {
           subject: "Atur ulang kata sandi Anda",
           intro: `Halo ${v.name}, seseorang meminta pengaturan ulang kata sandi akun ${PRODUCT} Anda. Buka tautan di bawah untuk memilih kata sandi baru.`,
           action: "Atur ulang kata sandi",
-          outro: "Tautan berlaku 1 jam dan hanya dapat dipakai sekali. Jika bukan Anda yang meminta, abaikan pesan ini: kata sandi Anda tidak berubah.",
+          outro:
+            "Tautan berlaku 1 jam dan hanya dapat dipakai sekali. Jika bukan Anda yang meminta, abaikan pesan ini: kata sandi Anda tidak berubah.",
         };
       case "password-changed":
         return {
           subject: "Kata sandi Anda telah diubah",
           intro: `Halo ${v.name}, kata sandi akun ${PRODUCT} Anda baru saja diubah dan perangkat lain telah dikeluarkan.`,
-          outro: "Jika bukan Anda, gunakan \"Lupa kata sandi\" di halaman masuk untuk mengambil alih kembali akun Anda.",
+          outro:
+            'Jika bukan Anda, gunakan "Lupa kata sandi" di halaman masuk untuk mengambil alih kembali akun Anda.',
         };
       case "verification-decided":
         return {
@@ -90,27 +95,30 @@ const COPY: Record<Locale, (kind: MailKind, v: MailVars) => Copy> = {
           subject: "Confirm your new email address",
           intro: `Hello ${v.name}, you asked for your ${PRODUCT} account to use this address. Open the link below to confirm it.`,
           action: "Use this address",
-          outro: "The link works once and expires in 48 hours. Ignore this message if you did not ask for it.",
+          outro:
+            "The link works once and expires in 48 hours. Ignore this message if you did not ask for it.",
         };
       case "official-email":
         return {
           subject: "Confirm your official email for verification",
           intro: `Hello ${v.name}, this official address was given as evidence in a request to verify the office ${v.office ?? ""} on ${PRODUCT}. Open the link below to confirm that you receive mail here.`,
           action: "Confirm official email",
-          outro: "The link works once and expires in 48 hours. Ignore this message if you did not request verification.",
+          outro:
+            "The link works once and expires in 48 hours. Ignore this message if you did not request verification.",
         };
       case "reset-password":
         return {
           subject: "Reset your password",
           intro: `Hello ${v.name}, someone asked to reset the password of your ${PRODUCT} account. Open the link below to choose a new one.`,
           action: "Reset password",
-          outro: "The link works once and expires in 1 hour. If it was not you, ignore this message: your password is unchanged.",
+          outro:
+            "The link works once and expires in 1 hour. If it was not you, ignore this message: your password is unchanged.",
         };
       case "password-changed":
         return {
           subject: "Your password was changed",
           intro: `Hello ${v.name}, the password of your ${PRODUCT} account was just changed and your other devices were signed out.`,
-          outro: "If this was not you, use \"Forgot password\" on the sign-in page to take your account back.",
+          outro: 'If this was not you, use "Forgot password" on the sign-in page to take your account back.',
         };
       case "verification-decided":
         return {
@@ -131,7 +139,10 @@ const COPY: Record<Locale, (kind: MailKind, v: MailVars) => Copy> = {
 };
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 export interface RenderedMail {
   subject: string;

@@ -161,7 +161,10 @@ describe("concurrency", () => {
 describe("restricted rooms over sockets", () => {
   it("outsiders cannot join a restricted room or its threads (NOT_FOUND), insiders can", async () => {
     const room = await makeRoom(admin.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "region", code: "33" }] });
-    const insider = await signedIn(server, "member", { affiliation: { kind: "region", code: "33.74" } });
+    const insider = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "33.74" },
+      verified: true,
+    });
     const outsider = await signedIn(server, "member", { affiliation: { kind: "region", code: "35.78" } });
     const thread = await makeThread(insider.actor, room.slug);
 

@@ -181,7 +181,10 @@ describe("lineage", () => {
     expect(page.body.lineage.ancestors).toEqual([]);
     expect(page.body.practice.practice.derivedFrom).toBeNull();
     expect((await outsider.agent.get(`/api/practices/${hidden.id}`)).status).toBe(404);
-    const insider = await signedIn(server, "member", { affiliation: { kind: "region", code: "33.74" } });
+    const insider = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "33.74" },
+      verified: true,
+    });
     const seen = await insider.agent.get<PageBody>(`/api/practices/${visible.id}`);
     expect(seen.body.practice.practice.derivedFrom).toBe(hidden.id);
     expect(seen.body.lineage.ancestors.map((l) => l.title)).toEqual(["Praktik ruang tertutup"]);
@@ -213,6 +216,7 @@ describe("the practice page", () => {
     const practice = await makePractice(author.actor, roomSlug);
     const adopter = await signedIn(server, "member", {
       affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" },
+      verified: true,
     });
     await adopter.agent.post(`/api/practices/${practice.id}/adoptions`, {
       stage: "interested",

@@ -74,7 +74,14 @@ describe("practice policy (role × action)", () => {
 describe("adoption policy (role × action)", () => {
   const adoption = { adopterId: "adopter", affiliationKey: affiliationKey(salatiga) };
   const table: Array<[string, Actor | null, boolean]> = [
-    ["the adopter", actor("adopter", "member"), true],
+    ["the adopter, verified", actor("adopter", "member", { verified: true }), true],
+    // Issue 11: whoever declared it no longer speaks for the region once unverified (claim changed).
+    ["the adopter, no longer verified", actor("adopter", "member"), false],
+    [
+      "the adopter, verified for another region now",
+      actor("adopter", "member", { verified: true, affiliation: { kind: "region", code: "35.10" } }),
+      false,
+    ],
     ["a verified leader of the same region", actor("mayor", "member", { verified: true }), true],
     ["an unverified colleague", actor("staff", "member"), false],
     [
@@ -91,8 +98,14 @@ describe("adoption policy (role × action)", () => {
   });
 
   it.each([
-    ["a member with a region", author, true],
-    ["a member of an agency", moderator, true],
+    ["a verified member with a region", actor("v", "member", { verified: true }), true],
+    ["an unverified member with a region", author, false],
+    [
+      "a verified member of an agency",
+      actor("m", "moderator", { verified: true, affiliation: { kind: "agency", name: "LAN" } }),
+      true,
+    ],
+    ["an unverified moderator of an agency", moderator, false],
     ["a member without an affiliation", actor("x", "member", { affiliation: null }), false],
     ["a suspended member", suspendedAuthor, false],
     ["a guest", null, false],

@@ -37,7 +37,10 @@ const titles = (body: Page) => body.practices.map((p) => p.title);
 describe("practices waiting for approval", () => {
   it("stay out of other people's directory, page, ledger, region page, export and dashboard", async () => {
     const practice = await queuedPractice("Praktik menunggu persetujuan");
-    const other = await signedIn(server, "member", { affiliation: { kind: "region", code: "73.06" } });
+    const other = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "73.06" },
+      verified: true,
+    });
     const guest = new Agent(server.url);
     const moderator = await signedIn(server, "moderator");
 
@@ -68,6 +71,7 @@ describe("practices waiting for approval", () => {
     // Published practices are the only ones a region can adopt; a room moderator sees it but cannot adopt it yet.
     const moderator = await signedIn(server, "moderator", {
       affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" },
+      verified: true,
     });
     expect(
       (await moderator.agent.post(`/api/practices/${practice.id}/adoptions`, { stage: "interested" })).status,

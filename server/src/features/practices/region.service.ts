@@ -70,7 +70,10 @@ export async function getRegionPage(actor: Actor | null, code: string): Promise<
   const peopleFilter = { "affiliation.kind": "region" as const, "affiliation.code": { $in: codes } };
   const fields = { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 } as const;
   const [verifiedRows, unverifiedRows, peopleCount, verifiedCount] = await Promise.all([
-    User.find({ ...peopleFilter, verified: true }, fields).sort({ name: 1 }).limit(REGION_PAGE_LIMITS.people).lean(),
+    User.find({ ...peopleFilter, verified: true }, fields)
+      .sort({ name: 1 })
+      .limit(REGION_PAGE_LIMITS.people)
+      .lean(),
     User.find({ ...peopleFilter, verified: { $ne: true } }, fields)
       .sort({ name: 1 })
       .limit(REGION_PAGE_LIMITS.people)

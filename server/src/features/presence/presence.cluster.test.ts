@@ -5,11 +5,11 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevDb, type DevDb } from "@rembuk/devdb";
 import type { PostDto, PresenceDto } from "@rembuk/shared";
-import { makeAdmin, makeMember, type MadeUser } from "../../test/factories.js";
+import { makeAdmin, makeMember, makeModerator, type MadeUser } from "../../test/factories.js";
 import { Agent } from "../../test/http.js";
 import { connectSocket, nextEvent, type ClientSocket } from "../../test/socket.js";
 import { syncAllIndexes } from "../../lib/db.js";
-import { ask, clientId, makeRoom, makeThread } from "../rooms/forum.fixtures.js";
+import { ask, clientId, collect, makeRoom, makeThread } from "../rooms/forum.fixtures.js";
 
 /**
  * Scale-out: two real server processes (the production entry point, `src/main.ts`) share one
@@ -147,6 +147,46 @@ describe("two server processes behind Redis", () => {
     expect(fromA).toMatchObject({ ok: true, data: { seq: 3 } });
     const catchUp = await ask(onB, "thread:join", { threadId: thread.id, afterSeq: 2 });
     expect(catchUp.ok && catchUp.data.missed.map((p) => p.seq)).toEqual([3]);
+  }, 30_000);
+});
+
+describe("losing access across processes", () => {
+  it("a verification revoked through A evicts the member's socket on B from the restricted thread at once", async () => {
+    const room = await makeRoom(admin.actor, {
+      visibility: "restricted",
+      allowedAffiliations: [{ kind: "region", code: "33" }],
+    });
+    const thread = await makeThread(admin.actor, room.slug, { title: "Rapat pimpinan lintas proses" });
+    const leader = await makeMember({ name: "Pejabat di B", affiliation: { kind: "region", code: "33.74" }, verified: true });
+    const moderator = await makeModerator();
+    const [leaderAgent, modAgent, adminAgent] = await Promise.all([
+      login(urlB, leader),
+      login(urlA, moderator),
+      login(urlA, admin),
+    ]);
+    const onB = await connectSocket(urlB, leaderAgent);
+    const witness = await connectSocket(urlA, adminAgent);
+    sockets.push(onB, witness);
+    expect(await ask(onB, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({ ok: true });
+    expect(await ask(witness, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({ ok: true });
+    const heard = collect(onB, "post:created");
+
+    const revoked = await modAgent.delete(`/api/users/${leader.id}/verification`, {
+      json: { reason: "Uji lintas proses" },
+    });
+    expect(revoked.status).toBe(200);
+    const seen = nextEvent(witness, "post:created", 8000);
+    expect(
+      await ask(witness, "post:create", { threadId: thread.id, body: "Sesudah pencabutan", clientId: clientId() }),
+    ).toMatchObject({ ok: true });
+    await seen;
+    // A short grace for a copy still crossing Redis to B (as the other "nothing arrives" checks do).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard.items).toHaveLength(0);
+    expect(await ask(onB, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
   }, 30_000);
 });
 

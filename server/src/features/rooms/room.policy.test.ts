@@ -26,12 +26,21 @@ const rooms: Record<string, RoomAccess> = {
 const people: Record<string, Actor | null> = {
   guest: null,
   member: actor("member", { affiliation: jatim }),
-  insider: actor("member", { affiliation: semarang }),
-  agency: actor("member", { affiliation: { kind: "agency", name: "  lembaga administrasi  NEGARA " } }),
+  insider: actor("member", { affiliation: semarang, verified: true }),
+  /** Claims Semarang but nobody checked it: an outsider for restricted rooms (issue 11). */
+  unverifiedInsider: actor("member", { affiliation: semarang }),
+  agency: actor("member", {
+    affiliation: { kind: "agency", name: "  lembaga administrasi  NEGARA " },
+    verified: true,
+  }),
   roomModerator,
   moderator: actor("moderator"),
   admin: actor("admin"),
-  suspendedInsider: actor("member", { affiliation: semarang, suspendedUntil: new Date(Date.now() + 3600_000) }),
+  suspendedInsider: actor("member", {
+    affiliation: semarang,
+    verified: true,
+    suspendedUntil: new Date(Date.now() + 3600_000),
+  }),
 };
 
 describe("room visibility (role × room)", () => {
@@ -43,6 +52,8 @@ describe("room visibility (role × room)", () => {
     ["member", "members", true],
     ["member", "restricted", false],
     ["insider", "restricted", true],
+    ["unverifiedInsider", "restricted", false],
+    ["unverifiedInsider", "members", true],
     ["agency", "restricted", true],
     ["roomModerator", "restricted", true],
     ["moderator", "restricted", true],

@@ -91,7 +91,10 @@ describe("POST /rooms and PATCH /rooms/:slug", () => {
     expect(res.body.room).toMatchObject({ visibility: "restricted", slowModeSeconds: 5 });
     const bad = await admin.agent.patch(`/api/rooms/${created.slug}`, { allowedAffiliations: [] });
     expect(bad.status).toBe(400);
-    const member = await signedIn(server, "member", { affiliation: { kind: "region", code: "33.74" } });
+    const member = await signedIn(server, "member", {
+      affiliation: { kind: "region", code: "33.74" },
+      verified: true,
+    });
     expect((await member.agent.patch(`/api/rooms/${created.slug}`, { slowModeSeconds: 0 })).status).toBe(403);
     // Back to public drops the list.
     const pub = await admin.agent.patch<{ room: RoomDto }>(`/api/rooms/${created.slug}`, { visibility: "public" });
@@ -106,7 +109,10 @@ describe("visibility: one rule for lists, fetches and joins", () => {
     const restricted = await makeRoom(adm.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "agency", name: "Lembaga Administrasi Negara" }] });
     const members = await makeRoom(adm.actor, { visibility: "members" });
     const pub = await makeRoom(adm.actor);
-    const insider = await signedIn(server, "member", { affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" } });
+    const insider = await signedIn(server, "member", {
+      affiliation: { kind: "agency", name: "Lembaga Administrasi Negara" },
+      verified: true,
+    });
     const outsider = await signedIn(server, "member", { affiliation: { kind: "region", code: "35.10" } });
     const guest = new Agent(server.url);
     const thread = await makeThread(insider.actor, restricted.slug);

@@ -18,7 +18,11 @@ type Page = { threads: ThreadDto[]; nextCursor: string | null };
 beforeAll(async () => {
   server = await startTestServer();
   admin = await makeAdmin();
-  author = await makeMember({ name: "Wali Kota Salatiga", affiliation: { kind: "region", code: "33.73" } });
+  author = await makeMember({
+    name: "Wali Kota Salatiga",
+    affiliation: { kind: "region", code: "33.73" },
+    verified: true,
+  });
   const publicRoom = await makeRoom(admin.actor);
   const restricted = await makeRoom(admin.actor, {
     visibility: "restricted",

@@ -41,11 +41,10 @@ export const claimResetFields = (claim: Claim) => ({
 });
 
 export const officeTaken = (details?: Record<string, unknown>) =>
-  conflict(
-    "Another account holds this office verified; revoke that verification first",
-    "CONFLICT",
-    { reason: "office-taken", ...details },
-  );
+  conflict("Another account holds this office verified; revoke that verification first", "CONFLICT", {
+    reason: "office-taken",
+    ...details,
+  });
 
 /**
  * One verified holder per leadership office: refuse (409) while someone else holds `officeKey`
@@ -66,7 +65,10 @@ export async function cancelPendingRequests(userId: string): Promise<void> {
   const pending = await VerificationRequest.find({ userId, status: "pending" }, { _id: 1 }).lean();
   if (pending.length === 0) return;
   const ids = pending.map((r) => r._id);
-  await VerificationRequest.updateMany({ _id: { $in: ids }, status: "pending" }, { $set: { status: "cancelled" } });
+  await VerificationRequest.updateMany(
+    { _id: { $in: ids }, status: "pending" },
+    { $set: { status: "cancelled" } },
+  );
   const rows = await VerificationRequest.find({ _id: { $in: ids } }).lean();
   for (const request of await presentRequests(rows, { withConflicts: false }))
     publish([rooms.mod(), rooms.user(userId)], "verification:updated", { request });

@@ -22,7 +22,15 @@ type TargetKind = "self" | "member" | "moderator" | "admin";
 const targetFor = (who: Actor, kind: TargetKind) =>
   kind === "self" ? { id: who.id, role: who.role } : { id: `other-${kind}`, role: kind };
 
-type UserAction = "user.updateProfile" | "user.verify" | "user.setRole" | "user.suspend" | "user.unsuspend";
+type UserAction =
+  | "user.updateProfile"
+  | "user.verify"
+  | "user.setRole"
+  | "user.suspend"
+  | "user.unsuspend"
+  | "user.editClaim"
+  | "user.requestVerification"
+  | "user.viewVerification";
 
 // role × action × target → allowed?
 const table: Array<[Actor, UserAction, TargetKind, boolean]> = [
@@ -32,6 +40,18 @@ const table: Array<[Actor, UserAction, TargetKind, boolean]> = [
   [moderator, "user.updateProfile", "member", false],
   [admin, "user.updateProfile", "member", false],
   [admin, "user.updateProfile", "self", true],
+  // Verification (issue 11): a member asks for their own claim; staff correct claims (an admin's
+  // only by an admin) and read anyone's latest request.
+  [member, "user.requestVerification", "self", true],
+  [member, "user.requestVerification", "member", false],
+  [moderator, "user.requestVerification", "member", false],
+  [member, "user.viewVerification", "self", true],
+  [member, "user.viewVerification", "member", false],
+  [moderator, "user.viewVerification", "member", true],
+  [member, "user.editClaim", "member", false],
+  [moderator, "user.editClaim", "member", true],
+  [moderator, "user.editClaim", "admin", false],
+  [admin, "user.editClaim", "admin", true],
   // Verified badge: moderators and admins.
   [member, "user.verify", "member", false],
   [member, "user.verify", "self", false],
@@ -126,5 +146,29 @@ describe("assertCan", () => {
     const past = new Date(Date.now() - 1000);
     expect(can(actor("admin2", "admin", new Date(Date.now() + 60_000)), "user.list")).toBe(true);
     expect(can(actor("mod3", "moderator", past), "user.suspend", target)).toBe(true);
+  });
+});
+
+describe("verification queue and outbox (role × action)", () => {
+  it.each([
+    [member, false],
+    [moderator, true],
+    [admin, true],
+  ] as const)("%o reviews and decides verification requests: %s", (who, allowed) => {
+    expect(can(who, "verification.review")).toBe(allowed);
+    expect(can(who, "verification.decide")).toBe(allowed);
+  });
+
+  it("only admins read the outbox; guests and suspended staff decide nothing", () => {
+    expect([member, moderator, admin, null].map((who) => can(who, "mail.viewOutbox"))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(can(null, "verification.review")).toBe(false);
+    expect(can(actor("mod2", "moderator", new Date(Date.now() + 3600_000)), "verification.decide")).toBe(
+      false,
+    );
   });
 });

@@ -27,7 +27,9 @@ export const userPolicy = definePolicy({
   /** The verified-leader badge (verify the current claim, or revoke it). */
   "user.verify": write((actor, _target: UserTarget) => isStaff(actor)),
   /** Correct another member's claim (title, affiliation): staff, never an admin's. */
-  "user.editClaim": write((actor, target: UserTarget) => isStaff(actor) && (target.role !== "admin" || isAdmin(actor))),
+  "user.editClaim": write(
+    (actor, target: UserTarget) => isStaff(actor) && (target.role !== "admin" || isAdmin(actor)),
+  ),
   /** Ask for one's own claim to be verified. */
   "user.requestVerification": write((actor, target: UserTarget) => isSelf(actor, target)),
   /** A member's latest request: themself and staff. */

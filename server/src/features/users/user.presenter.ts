@@ -72,7 +72,11 @@ export function presentPublicUser(u: PresentableUser): PublicUserDto {
 export function verificationState(
   u: Pick<UserRecord, "verified" | "verificationStatus" | "verificationReason">,
 ): VerificationStateDto {
-  const status = u.verified ? "verified" : u.verificationStatus === "verified" ? "none" : (u.verificationStatus ?? "none");
+  const status = u.verified
+    ? "verified"
+    : u.verificationStatus === "verified"
+      ? "none"
+      : (u.verificationStatus ?? "none");
   return u.verificationReason && !u.verified ? { status, reason: u.verificationReason } : { status };
 }
 

@@ -17,13 +17,21 @@ export function maskEmail(email: string): { masked: string; domain: string } {
  * Other accounts claiming the same office: whoever has it in their profile (verified or not) and
  * whoever has a pending request for it. Moderators see these next to each request.
  */
-async function conflictsFor(rows: VerificationRequestRecord[]): Promise<Map<string, VerificationConflictDto[]>> {
+async function conflictsFor(
+  rows: VerificationRequestRecord[],
+): Promise<Map<string, VerificationConflictDto[]>> {
   const keys = [...new Set(rows.map((r) => r.officeKey).filter((k): k is string => !!k))];
   const out = new Map<string, VerificationConflictDto[]>();
   if (keys.length === 0) return out;
   const [holders, pending] = await Promise.all([
-    User.find({ officeKey: { $in: keys } }, { name: 1, role: 1, title: 1, affiliation: 1, verified: 1, officeKey: 1 }).lean(),
-    VerificationRequest.find({ officeKey: { $in: keys }, status: "pending" }, { userId: 1, officeKey: 1 }).lean(),
+    User.find(
+      { officeKey: { $in: keys } },
+      { name: 1, role: 1, title: 1, affiliation: 1, verified: 1, officeKey: 1 },
+    ).lean(),
+    VerificationRequest.find(
+      { officeKey: { $in: keys }, status: "pending" },
+      { userId: 1, officeKey: 1 },
+    ).lean(),
   ]);
   const pendingUsers = await loadUserSummaries(pending.map((p) => p.userId));
   for (const row of rows) {

@@ -25,7 +25,9 @@ export function verificationRouter(): Router {
     requireAuth,
     limit("write"),
     validate(VerificationRequestInput, "body", async (input, req, res) => {
-      res.status(201).json({ request: await requestVerification(requireActor(res), idParam(req.params), input) });
+      res
+        .status(201)
+        .json({ request: await requestVerification(requireActor(res), idParam(req.params), input) });
     }),
   );
 

@@ -45,16 +45,24 @@ import { VerificationRequest, type VerificationRequestRecord } from "./verificat
 const emailNotConfirmed = () =>
   new AppError("EMAIL_NOT_CONFIRMED", 403, "Confirm your email address first (see the link we sent)");
 
-async function presentOne(row: VerificationRequestRecord, withConflicts: boolean): Promise<VerificationRequestDto> {
+async function presentOne(
+  row: VerificationRequestRecord,
+  withConflicts: boolean,
+): Promise<VerificationRequestDto> {
   const [dto] = await presentRequests([row], { withConflicts });
   return dto;
 }
 
 /** Publish a request to the queue (with conflicts) and to its member (without). */
-async function publishRequest(row: VerificationRequestRecord, event: "verification:requested" | "verification:updated") {
+async function publishRequest(
+  row: VerificationRequestRecord,
+  event: "verification:requested" | "verification:updated",
+) {
   publish(rooms.mod(), event, { request: await presentOne(row, true) });
   if (event === "verification:updated")
-    publish(rooms.user(row.userId.toString()), "verification:updated", { request: await presentOne(row, false) });
+    publish(rooms.user(row.userId.toString()), "verification:updated", {
+      request: await presentOne(row, false),
+    });
 }
 
 /**
@@ -104,7 +112,10 @@ export async function requestVerification(
   });
   const row = doc.toObject();
   if (input.officialEmail) {
-    const token = await issueToken("official-email", userId, { email: input.officialEmail, requestId: row._id });
+    const token = await issueToken("official-email", userId, {
+      email: input.officialEmail,
+      requestId: row._id,
+    });
     await enqueueMail(
       "official-email",
       { email: input.officialEmail, locale: user.locale, name: user.name, userId },
@@ -116,7 +127,10 @@ export async function requestVerification(
 }
 
 /** `GET /users/:id/verification`: the member's latest request, or null. */
-export async function latestRequest(actor: Actor | null, userId: string): Promise<VerificationRequestDto | null> {
+export async function latestRequest(
+  actor: Actor | null,
+  userId: string,
+): Promise<VerificationRequestDto | null> {
   const user = await User.findById(userId, { role: 1 }).lean();
   if (!user) throw notFound("User");
   assertCan(actor, "user.viewVerification", { id: userId, role: user.role });
@@ -125,7 +139,10 @@ export async function latestRequest(actor: Actor | null, userId: string): Promis
 }
 
 /** `GET /moderation/verifications?status`: the queue, oldest waiting first; decided ones newest first. */
-export async function listRequests(actor: Actor | null, query: VerificationListQuery): Promise<VerificationRequestDto[]> {
+export async function listRequests(
+  actor: Actor | null,
+  query: VerificationListQuery,
+): Promise<VerificationRequestDto[]> {
   assertCan(actor, "verification.review");
   const rows = await VerificationRequest.find({ status: query.status })
     .sort({ _id: query.status === "pending" ? 1 : -1 })
@@ -190,7 +207,12 @@ export async function decideRequest(
       { _id: user._id, title: user.title },
       {
         $set: approve
-          ? { verified: true, verificationStatus: "verified", verificationReason: null, officeKey: request.officeKey }
+          ? {
+              verified: true,
+              verificationStatus: "verified",
+              verificationReason: null,
+              officeKey: request.officeKey,
+            }
           : { verified: false, verificationStatus: "rejected", verificationReason: input.reason ?? null },
       },
       { new: true, projection: PRESENTABLE_FIELDS },
@@ -234,12 +256,15 @@ export async function revokeVerification(
   if (!user) throw notFound("User");
   assertCan(actor, "user.verify", { id: userId, role: user.role });
   if (!user.verified) throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
-  const updated = await User.findOneAndUpdate(
+  // Compare-and-set on `verified`, so two moderators revoking at once log one row.
+  const res = await User.updateOne(
     { _id: userId, verified: true },
     { $set: { verified: false, verificationStatus: "rejected", verificationReason: input.reason } },
-    { new: true, projection: PRESENTABLE_FIELDS },
-  ).lean();
-  if (!updated) throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
+  );
+  if (res.modifiedCount === 0)
+    throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
+  const updated = await User.findById(userId, PRESENTABLE_FIELDS).lean();
+  if (!updated) throw notFound("User");
   await revalidateUserSockets(userId);
   await recordModAction({
     actor,

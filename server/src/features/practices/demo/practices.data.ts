@@ -25,7 +25,11 @@ export interface DemoPractice {
   /** Region when it differs from the author's (a governor posting a regency's practice, say). */
   region?: string;
   derivedFrom?: string;
-  /** Posted this many days ago (the dashboard charts a year). */
+  /**
+   * Posted this many days ago (the dashboard charts a year). At most 333: twelve calendar months
+   * ending with the current one always reach that far back, so every demo practice is in the chart
+   * whatever today is.
+   */
   daysAgo: number;
   featured?: boolean;
   replies?: Array<[DemoAuthor, string]>;
@@ -66,7 +70,7 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     sdgs: [9, 10, 16],
     links: ["https://banyuwangikab.go.id"],
     contact: "Dinas Komunikasi, Informatika dan Persandian Kabupaten Banyuwangi",
-    daysAgo: 340,
+    daysAgo: 326,
     featured: true,
     replies: [
       ["gowa", "Bagaimana Banyuwangi menjaga keamanan akses petugas desa ke data kependudukan?"],
@@ -442,7 +446,7 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     startDate: "2013-03-25",
     sdgs: [8, 12],
     links: ["https://kulonprogokab.go.id"],
-    daysAgo: 335,
+    daysAgo: 324,
     featured: true,
     replies: [
       [
@@ -1542,7 +1546,8 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
   { practice: "kartu-tani", by: "gowa", path: [], notes: ["Mempelajari verifikasi data lahan."] },
   {
     practice: "lorong-garden",
-    by: "bandung",
+    // Adoptions speak for the region: its verified leader declares them (issue 11).
+    by: "bandungMayor",
     path: ["piloting"],
     notes: ["Tertarik untuk gang padat.", "Uji coba di 10 RW."],
   },
@@ -1621,7 +1626,12 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
     notes: ["Tertarik.", "Uji coba asesmen potensi pejabat."],
   },
   { practice: "corpu-kota", by: "banyumas", path: [], notes: ["Tertarik untuk BPSDM kabupaten."] },
-  { practice: "jpt-terbuka", by: "bandung", path: [], notes: ["Mempelajari penyiaran presentasi calon."] },
+  {
+    practice: "jpt-terbuka",
+    by: "bandungMayor",
+    path: [],
+    notes: ["Mempelajari penyiaran presentasi calon."],
+  },
   {
     practice: "mitigasi-tsunami",
     by: "manado",
@@ -1655,7 +1665,7 @@ export const DEMO_ADOPTIONS: DemoAdoption[] = [
     path: ["piloting"],
     notes: ["Tertarik.", "Uji coba forum satu data."],
   },
-  { practice: "satu-data", by: "sleman", path: [], notes: ["Mempelajari standar metadata."] },
+  { practice: "satu-data", by: "slemanRegent", path: [], notes: ["Mempelajari standar metadata."] },
   { practice: "kelor-gizi", by: "gowa", path: [], notes: ["Tertarik untuk posyandu dataran tinggi."] },
   {
     practice: "kader-stunting",
