@@ -2,7 +2,7 @@ import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
-import { runPipeline } from "../storage/mingo.js";
+import { compileFilter, runPipeline } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
 import { countOnly, pushDown } from "./aggregate-pushdown.js";
 import { arrayArg, docArg } from "./args.js";
@@ -109,6 +109,7 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     const coll = ctx.engine.getCollection(ctx.db, target);
     const pushed = pushDown(pipeline);
     rest = pushed.rest;
+    if (!coll) compileFilter(pushed.filter); // bad operators fail without the collection too
     const selected = coll
       ? select(coll, pushed.filter, { ...pushed.opts, interrupt: ctx.deadline ?? undefined })
       : [];

@@ -4,7 +4,7 @@ import { select } from "../storage/query.js";
 import { applyUpdate, buildUpsert } from "../storage/update.js";
 import { boolArg, collectionArg, docArg } from "./args.js";
 import type { CommandHandler } from "./context.js";
-import { project } from "./find.js";
+import { project } from "../storage/projection.js";
 
 export const findAndModify: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "findAndModify");

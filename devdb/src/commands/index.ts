@@ -5,6 +5,7 @@ import { aggregate } from "./aggregate.js";
 import { connectionStatus, saslContinue, saslStart } from "./auth.js";
 import { Deadline } from "./deadline.js";
 import { configureFailPoint } from "./fail-points.js";
+import { explain } from "./explain.js";
 import { devdbSnapshot } from "./snapshot.js";
 import type { CommandContext, CommandHandler, Reply } from "./context.js";
 import { count, distinct, find, getMore, killCursors } from "./find.js";
@@ -46,6 +47,7 @@ const HANDLERS = new Map<string, CommandHandler>([
   ["listIndexes", listIndexes],
   ["dropIndexes", dropIndexes],
   ["devdbSnapshot", devdbSnapshot],
+  ["explain", explain],
   ["deleteIndexes", dropIndexes],
 ]);
 

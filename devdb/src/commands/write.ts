@@ -2,8 +2,11 @@ import { ObjectId, type Document } from "bson";
 import { asCommandError, CommandError } from "../errors.js";
 import type { Collection } from "../storage/collection.js";
 import { isPlainObject } from "../storage/keys.js";
+import { setField } from "../storage/clone.js";
+import { compileFilter } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
-import { applyUpdate, buildUpsert, classify } from "../storage/update.js";
+import { applyUpdate, buildUpsert, checkSize, classify } from "../storage/update.js";
+import { MAX_BSON_OBJECT_SIZE } from "../wire/constants.js";
 import { arrayArg, boolArg, collectionArg } from "./args.js";
 import type { CommandContext, CommandHandler } from "./context.js";
 
@@ -14,7 +17,7 @@ function prepareForInsert(doc: unknown): Document {
   if (doc._id !== undefined && Object.keys(doc)[0] === "_id") return doc;
   // MongoDB stores _id as the first field; the driver normally adds it, this covers raw clients.
   const out: Document = { _id: doc._id ?? new ObjectId() };
-  for (const k of Object.keys(doc)) if (k !== "_id") out[k] = doc[k];
+  for (const k of Object.keys(doc)) if (k !== "_id") setField(out, k, doc[k]);
   return out;
 }
 
@@ -47,9 +50,12 @@ export const insert: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "insert");
   const docs = arrayArg(cmd, "documents");
   const coll = ctx.engine.ensureCollection(ctx.db, name);
+  const mayBeTooLarge = (ctx.messageBytes ?? Infinity) > MAX_BSON_OBJECT_SIZE;
   let n = 0;
   const { writeErrors } = runBatch(docs, boolArg(cmd, "ordered", true), (doc) => {
-    coll.insert(prepareForInsert(doc));
+    const prepared = prepareForInsert(doc);
+    if (mayBeTooLarge) checkSize(prepared, "insert");
+    coll.insert(prepared);
     n++;
   });
   ctx.stats.opcounters.insert += docs.length;
@@ -128,8 +134,11 @@ export const del: CommandHandler = async (cmd, ctx) => {
   const coll = ctx.engine.getCollection(ctx.db, name);
   let n = 0;
   const { writeErrors } = runBatch(statements, boolArg(cmd, "ordered", true), (st) => {
-    if (!coll) return;
     const filter = isPlainObject(st.q) ? st.q : {};
+    if (!coll) {
+      compileFilter(filter); // bad operators fail even without the collection, as on mongod
+      return;
+    }
     const limit = st.limit === 1 ? 1 : 0;
     for (const m of select(coll, filter, { limit })) if (coll.delete(m.id)) n++;
   });

@@ -1,6 +1,47 @@
 import type { Document } from "bson";
-import { Aggregator, Query } from "mingo";
+import { Aggregator, Context, Query } from "mingo";
 import type { Options } from "mingo/types";
+import { $type, BINARY_RANGE_OPS, ownOperator } from "./bson-types.js";
+import { setField } from "./clone.js";
+
+/**
+ * Query operators devdb defines itself, where mingo's differ from mongod's. mingo's own operators
+ * win over added ones of the same name, so filters name devdb's under a private alias
+ * (`withOwnOperators`).
+ */
+const CONTEXT = Context.init({ query: { $devdbType: $type, ...BINARY_RANGE_OPS } });
+
+/**
+ * Renames query-level `$type` and BinData range operators to devdb's (not inside `$expr`, where
+ * `$type` is an expression).
+ */
+export function withOwnOperators<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v: unknown) => {
+      const n = withOwnOperators(v);
+      if (n !== v) changed = true;
+      return n;
+    });
+    return (changed ? out : value) as T;
+  }
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  let changed = false;
+  const out: Document = {};
+  for (const [k, v] of Object.entries(value as Document)) {
+    const own = k.startsWith("$") ? ownOperator(k, v) : null;
+    if (own) {
+      out[own] = v;
+      changed = true;
+      continue;
+    }
+    const n = k === "$expr" || k === "$where" ? v : withOwnOperators(v);
+    if (n !== v) changed = true;
+    setField(out, k, n);
+  }
+  return (changed ? out : value) as T;
+}
 
 /** Resolves another collection of the same database for `$lookup`/`$unionWith`; returns copies. */
 export type CollectionResolver = (name: string) => Document[];
@@ -12,13 +53,14 @@ function options(resolver?: CollectionResolver): Partial<Options> {
     // Server-side JavaScript is disabled by default on a real server too.
     scriptEnabled: false,
     collectionResolver: resolver,
+    context: CONTEXT,
   };
 }
 
 const BASE_OPTIONS = options();
 
 export function compileFilter(filter: Document): Query {
-  return new Query(filter, BASE_OPTIONS);
+  return new Query(withOwnOperators(filter), BASE_OPTIONS);
 }
 
 export function runPipeline(
@@ -26,7 +68,10 @@ export function runPipeline(
   pipeline: Document[],
   resolver?: CollectionResolver,
 ): Document[] {
-  return new Aggregator(pipeline, options(resolver)).run(docs) as Document[];
+  const stages = pipeline.map((st) =>
+    "$match" in st ? { $match: withOwnOperators(st.$match as Document) } : st,
+  );
+  return new Aggregator(stages, options(resolver)).run(docs) as Document[];
 }
 
 export const queryOptions = BASE_OPTIONS;

@@ -1,5 +1,7 @@
 import type { Document } from "bson";
+import { CommandError } from "../errors.js";
 import type { Collection } from "./collection.js";
+import { encodeValue, isPlainObject } from "./keys.js";
 import { compileFilter } from "./mingo.js";
 import { plan } from "./planner.js";
 import { parseSort, sortBy } from "./sort.js";
@@ -11,6 +13,36 @@ export interface SelectOptions {
   limit?: number;
   /** Called once per document examined, so a command's maxTimeMS can interrupt a long scan. */
   interrupt?: { tick(): void };
+  /** An index (name or key pattern) the caller insists on, or `{$natural: 1}` for a scan. */
+  hint?: Document | string;
+  /** Filled in for `explain`: the plan taken and what it examined. */
+  stats?: SelectStats;
+}
+
+export interface SelectStats {
+  /** The index used, or null for a collection scan. */
+  index: string | null;
+  /** How the candidates were found: an `_id` lookup, an index scan, a union of index scans, a scan. */
+  stage: "IDHACK" | "IXSCAN" | "OR" | "COLLSCAN";
+  keysExamined: number;
+  docsExamined: number;
+}
+
+/** The index a `hint` names, as mongod resolves it (by name or by key pattern); throws if none. */
+export function resolveHint(coll: Collection, hint: Document | string): string | null {
+  if (isPlainObject(hint) && Object.keys(hint).length === 1 && "$natural" in hint) return null;
+  const specs = coll.indexSpecs();
+  const match =
+    typeof hint === "string"
+      ? specs.find((s) => s.name === hint)
+      : specs.find((s) => encodeValue(s.key) === encodeValue(hint));
+  if (!match) {
+    throw new CommandError(
+      "BadValue",
+      "error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index",
+    );
+  }
+  return match.name;
 }
 
 export interface Selected {
@@ -27,14 +59,37 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sortFields = opts.sort ? parseSort(opts.sort) : [];
   const needsSort = sortFields.length > 0 || opts.sort?.$natural === -1;
-  const p = plan(coll, filter, opts.sort);
+  let p = plan(coll, filter, opts.sort);
+  const stats = opts.stats;
+  let forced: string | null | undefined;
+  if (opts.hint !== undefined) {
+    forced = resolveHint(coll, opts.hint);
+    // A hinted index the planner wouldn't use for this filter is scanned whole, as mongod does.
+    if (forced !== p.usedIndex) p = { ids: null, exact: false, cost: Infinity };
+  }
   const query = p.exact || Object.keys(filter).length === 0 ? null : compileFilter(filter);
   const inOrder = !needsSort || (p.orderedBy && sortFields.length === 1);
   const stopAt = inOrder ? skip + limit : Infinity;
   const out: Selected[] = [];
   const interrupt = opts.interrupt;
+  if (stats) {
+    stats.index = forced !== undefined ? forced : (p.usedIndex ?? null);
+    stats.stage =
+      p.usedIndex === "$or"
+        ? "OR"
+        : stats.index === null
+          ? "COLLSCAN"
+          : p.usedIndex === "_id_" && p.exact
+            ? "IDHACK"
+            : "IXSCAN";
+    if (stats.stage === "OR") stats.index = null;
+  }
   const consider = (id: string, doc: Document | undefined): boolean => {
     interrupt?.tick();
+    if (stats) {
+      stats.docsExamined += doc ? 1 : 0;
+      if (stats.stage !== "COLLSCAN") stats.keysExamined++;
+    }
     if (!doc || (query && !query.test(doc))) return true;
     out.push({ id, doc });
     return out.length < stopAt;
