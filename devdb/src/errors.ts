@@ -30,6 +30,8 @@ export const Codes = {
   PathNotViable: [28, "PathNotViable"],
   BSONObjectTooLarge: [10334, "BSONObjectTooLarge"],
   UnrecognizedPipelineStage: [40324, "Location40324"],
+  UnknownField: [40415, "Location40415"],
+  DocumentValidationFailure: [121, "DocumentValidationFailure"],
   DuplicateKey: [11000, "DuplicateKey"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -5,6 +5,7 @@ import { aggregate } from "./aggregate.js";
 import { connectionStatus, saslContinue, saslStart } from "./auth.js";
 import { Deadline } from "./deadline.js";
 import { configureFailPoint } from "./fail-points.js";
+import { collMod } from "./coll-mod.js";
 import { explain } from "./explain.js";
 import { devdbSnapshot } from "./snapshot.js";
 import type { CommandContext, CommandHandler, Reply } from "./context.js";
@@ -48,6 +49,7 @@ const HANDLERS = new Map<string, CommandHandler>([
   ["dropIndexes", dropIndexes],
   ["devdbSnapshot", devdbSnapshot],
   ["explain", explain],
+  ["collMod", collMod],
   ["deleteIndexes", dropIndexes],
 ]);
 

@@ -3,6 +3,7 @@ import { Aggregator, Context, Query } from "mingo";
 import type { Options } from "mingo/types";
 import { $type, BINARY_RANGE_OPS, ownOperator } from "./bson-types.js";
 import { setField } from "./clone.js";
+import { compileSchema } from "./json-schema.js";
 
 /**
  * Query operators devdb defines itself, where mingo's differ from mongod's. mingo's own operators
@@ -54,6 +55,7 @@ function options(resolver?: CollectionResolver): Partial<Options> {
     scriptEnabled: false,
     collectionResolver: resolver,
     context: CONTEXT,
+    jsonSchemaValidator: (schema) => compileSchema(schema as Document),
   };
 }
 
