@@ -2,6 +2,7 @@ import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
+import { parseCollation, type Collation } from "../storage/collation.js";
 import { compileFilter, runPipeline } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
 import { countOnly, pushDown } from "./aggregate-pushdown.js";
@@ -45,7 +46,13 @@ function joinCandidates(ctx: CommandContext, docs: Document[], spec: Document): 
 }
 
 /** Runs the pipeline, splitting it at equality `$lookup`s so each fetches only joinable documents. */
-function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document[]): Document[] {
+function runWithJoins(
+  ctx: CommandContext,
+  input: Document[],
+  pipeline: Document[],
+  collation: Collation | null = null,
+  collationSpec?: Document,
+): Document[] {
   const resolver = resolverFor(ctx);
   let docs = input;
   let stages = pipeline;
@@ -53,7 +60,7 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
     ctx.deadline?.check();
     const k = stages.findIndex((s) => equalityLookup(s) !== null);
     if (k < 0) break;
-    if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver);
+    if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver, collation, collationSpec);
     const spec = equalityLookup(stages[k]) as Document;
     const foreign = joinCandidates(ctx, docs, spec);
     const lookup = foreign ? { $lookup: { ...spec, from: foreign } } : stages[k];
@@ -61,7 +68,7 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
     stages = stages.slice(k + 1);
   }
   ctx.deadline?.check();
-  const out = stages.length > 0 ? runPipeline(docs, stages, resolver) : docs;
+  const out = stages.length > 0 ? runPipeline(docs, stages, resolver, collation, collationSpec) : docs;
   ctx.deadline?.check();
   return out;
 }
@@ -101,6 +108,7 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     );
   const batchSize = typeof cursorOpt.batchSize === "number" ? cursorOpt.batchSize : undefined;
   ctx.stats.opcounters.command++;
+  const collation = parseCollation(cmd.collation);
   let input: Document[] = [];
   let rest = pipeline;
   let nsName = "$cmd.aggregate";
@@ -111,7 +119,12 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     rest = pushed.rest;
     if (!coll) compileFilter(pushed.filter); // bad operators fail without the collection too
     const selected = coll
-      ? select(coll, pushed.filter, { ...pushed.opts, interrupt: ctx.deadline ?? undefined })
+      ? select(coll, pushed.filter, {
+          ...pushed.opts,
+          collation,
+          hint: cmd.hint as Document | string | undefined,
+          interrupt: ctx.deadline ?? undefined,
+        })
       : [];
     const counted = countOnly(rest);
     if (counted)
@@ -120,6 +133,6 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }
-  const out = runWithJoins(ctx, input, rest);
+  const out = runWithJoins(ctx, input, rest, collation, cmd.collation as Document | undefined);
   return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
 };

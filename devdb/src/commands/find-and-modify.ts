@@ -4,6 +4,7 @@ import { select } from "../storage/query.js";
 import { applyUpdate, buildUpsert } from "../storage/update.js";
 import { boolArg, collectionArg, docArg } from "./args.js";
 import type { CommandHandler } from "./context.js";
+import { collateFilter, parseCollation } from "../storage/collation.js";
 import { project } from "../storage/projection.js";
 
 export const findAndModify: CommandHandler = async (cmd, ctx) => {
@@ -23,7 +24,8 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
     throw new CommandError("FailedToParse", "Cannot specify both an update and remove=true");
   }
   const coll = ctx.engine.ensureCollection(ctx.db, name);
-  const [match] = select(coll, filter, { sort, limit: 1 });
+  const collation = parseCollation(cmd.collation);
+  const [match] = select(coll, filter, { sort, limit: 1, collation });
   const shape = (doc: Document | undefined): Document | null =>
     doc ? project([doc], filter, fields)[0] : null;
   let lastErrorObject: Document;
@@ -35,7 +37,7 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
     ctx.stats.opcounters.delete++;
   } else {
     const update = u as Document | Document[];
-    const args = { filter, arrayFilters };
+    const args = { filter: collation ? collateFilter(filter, collation) : filter, arrayFilters };
     ctx.stats.opcounters.update++;
     if (match) {
       const next = applyUpdate(match.doc, update, args);

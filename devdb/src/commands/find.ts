@@ -1,6 +1,7 @@
 import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { encodeValue, MISSING, valuesAtPath } from "../storage/keys.js";
+import { parseCollation } from "../storage/collation.js";
 import { compileFilter } from "../storage/mingo.js";
 import { project } from "../storage/projection.js";
 import { select } from "../storage/query.js";
@@ -38,6 +39,7 @@ export const find: CommandHandler = (cmd, ctx) => {
     skip,
     limit,
     hint: hintArg(cmd),
+    collation: parseCollation(cmd.collation),
     interrupt: ctx.deadline ?? undefined,
   });
   const docs = project(
@@ -84,7 +86,13 @@ export const count: CommandHandler = (cmd, ctx) => {
   }
   let n: number;
   if (Object.keys(query).length === 0) n = Math.max(0, coll.size - skip);
-  else n = select(coll, query, { interrupt: ctx.deadline ?? undefined, hint: hintArg(cmd) }).length - skip;
+  else
+    n =
+      select(coll, query, {
+        interrupt: ctx.deadline ?? undefined,
+        hint: hintArg(cmd),
+        collation: parseCollation(cmd.collation),
+      }).length - skip;
   n = Math.max(0, n);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -101,7 +109,10 @@ export const distinct: CommandHandler = (cmd, ctx) => {
   if (!coll) compileFilter(query);
   if (coll) {
     const seen = new Set<string>();
-    for (const { doc } of select(coll, query, { interrupt: ctx.deadline ?? undefined })) {
+    for (const { doc } of select(coll, query, {
+      interrupt: ctx.deadline ?? undefined,
+      collation: parseCollation(cmd.collation),
+    })) {
       for (const v of valuesAtPath(doc, key).values) {
         if (v === MISSING) continue;
         const k = encodeValue(v);

@@ -3,6 +3,7 @@ import { asCommandError, CommandError } from "../errors.js";
 import type { Collection } from "../storage/collection.js";
 import { isPlainObject } from "../storage/keys.js";
 import { setField } from "../storage/clone.js";
+import { collateFilter, parseCollation } from "../storage/collation.js";
 import { compileFilter } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
 import { applyUpdate, buildUpsert, checkSize, classify } from "../storage/update.js";
@@ -69,6 +70,7 @@ interface UpdateStatement {
   upsert?: boolean;
   arrayFilters?: Document[];
   sort?: Document;
+  collation?: Document;
 }
 
 export interface UpdateOutcome {
@@ -84,8 +86,17 @@ export function updateStatement(coll: Collection, st: UpdateStatement): UpdateOu
   if (u === undefined || (!isPlainObject(u) && !Array.isArray(u))) {
     throw new CommandError("FailedToParse", "BSON field 'update.updates.u' is missing but a required field");
   }
-  const args = { filter, arrayFilters: st.arrayFilters };
-  const matches = select(coll, filter, { limit: st.multi ? 0 : 1, sort: st.multi ? undefined : st.sort });
+  const collation = parseCollation(st.collation);
+  // mingo re-tests the filter for the positional `$`: give it the collated form.
+  const args = {
+    filter: collation ? collateFilter(filter, collation) : filter,
+    arrayFilters: st.arrayFilters,
+  };
+  const matches = select(coll, filter, {
+    limit: st.multi ? 0 : 1,
+    sort: st.multi ? undefined : st.sort,
+    collation,
+  });
   if (matches.length === 0) {
     if (!st.upsert) return { matched: 0, modified: 0 };
     const doc = buildUpsert(u, args);
@@ -140,7 +151,8 @@ export const del: CommandHandler = async (cmd, ctx) => {
       return;
     }
     const limit = st.limit === 1 ? 1 : 0;
-    for (const m of select(coll, filter, { limit })) if (coll.delete(m.id)) n++;
+    for (const m of select(coll, filter, { limit, collation: parseCollation(st.collation) }))
+      if (coll.delete(m.id)) n++;
   });
   ctx.stats.opcounters.delete += statements.length;
   return finish(ctx, { n }, writeErrors);

@@ -3,6 +3,7 @@ import { Aggregator, Context, Query } from "mingo";
 import type { Options } from "mingo/types";
 import { $type, BINARY_RANGE_OPS, ownOperator } from "./bson-types.js";
 import { setField } from "./clone.js";
+import { COLLATION_OPS, collateFilter, type Collation } from "./collation.js";
 import { compileSchema } from "./json-schema.js";
 
 /**
@@ -10,7 +11,7 @@ import { compileSchema } from "./json-schema.js";
  * win over added ones of the same name, so filters name devdb's under a private alias
  * (`withOwnOperators`).
  */
-const CONTEXT = Context.init({ query: { $devdbType: $type, ...BINARY_RANGE_OPS } });
+const CONTEXT = Context.init({ query: { $devdbType: $type, ...BINARY_RANGE_OPS, ...COLLATION_OPS } });
 
 /**
  * Renames query-level `$type` and BinData range operators to devdb's (not inside `$expr`, where
@@ -69,11 +70,18 @@ export function runPipeline(
   docs: Document[],
   pipeline: Document[],
   resolver?: CollectionResolver,
+  collation?: Collation | null,
+  collationSpec?: Document,
 ): Document[] {
-  const stages = pipeline.map((st) =>
-    "$match" in st ? { $match: withOwnOperators(st.$match as Document) } : st,
-  );
-  return new Aggregator(stages, options(resolver)).run(docs) as Document[];
+  const stages = pipeline.map((st) => {
+    if (!("$match" in st)) return st;
+    const m = st.$match as Document;
+    return { $match: withOwnOperators(collation ? collateFilter(m, collation) : m) };
+  });
+  const opts = options(resolver);
+  // mingo's $sort takes MongoDB's collation document itself.
+  if (collation && collationSpec) Object.assign(opts, { collation: collationSpec });
+  return new Aggregator(stages, opts).run(docs) as Document[];
 }
 
 export const queryOptions = BASE_OPTIONS;

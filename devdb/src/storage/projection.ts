@@ -72,8 +72,10 @@ function inDocumentOrder(doc: Document, source: Document | undefined): Document 
 /** Applies a find projection on copies, so mingo never holds stored objects. */
 export function project(docs: Document[], rawFilter: Document, projection: Document | undefined): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  // mingo re-applies the filter (for the positional `$`): give it devdb's operators too.
-  const filter = withOwnOperators(rawFilter);
+  // mingo re-applies the filter, which only the positional `$` needs: the documents given here
+  // already match (possibly under a collation mingo doesn't know).
+  const positional = Object.keys(projection).some((k) => k.endsWith(".$"));
+  const filter = positional ? withOwnOperators(rawFilter) : {};
   const ops: ArrayOp[] = [];
   const rest: Document = {};
   for (const [path, spec] of Object.entries(projection)) {

@@ -2,6 +2,7 @@ import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import type { Collection } from "./collection.js";
 import { encodeValue, isPlainObject } from "./keys.js";
+import { collateFilter, type Collation } from "./collation.js";
 import { compileFilter } from "./mingo.js";
 import { plan } from "./planner.js";
 import { parseSort, sortBy } from "./sort.js";
@@ -15,6 +16,8 @@ export interface SelectOptions {
   interrupt?: { tick(): void };
   /** An index (name or key pattern) the caller insists on, or `{$natural: 1}` for a scan. */
   hint?: Document | string;
+  /** String comparisons and sorting by this collation (indexes are then not used). */
+  collation?: Collation | null;
   /** Filled in for `explain`: the plan taken and what it examined. */
   stats?: SelectStats;
 }
@@ -59,7 +62,9 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sortFields = opts.sort ? parseSort(opts.sort) : [];
   const needsSort = sortFields.length > 0 || opts.sort?.$natural === -1;
-  let p = plan(coll, filter, opts.sort);
+  const collation = opts.collation ?? null;
+  // devdb's index keys order strings by code point: a collated query scans.
+  let p = collation ? { ids: null, exact: false, cost: Infinity } : plan(coll, filter, opts.sort);
   const stats = opts.stats;
   let forced: string | null | undefined;
   if (opts.hint !== undefined) {
@@ -67,7 +72,10 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
     // A hinted index the planner wouldn't use for this filter is scanned whole, as mongod does.
     if (forced !== p.usedIndex) p = { ids: null, exact: false, cost: Infinity };
   }
-  const query = p.exact || Object.keys(filter).length === 0 ? null : compileFilter(filter);
+  const query =
+    p.exact || Object.keys(filter).length === 0
+      ? null
+      : compileFilter(collation ? collateFilter(filter, collation) : filter);
   const inOrder = !needsSort || (p.orderedBy && sortFields.length === 1);
   const stopAt = inOrder ? skip + limit : Infinity;
   const out: Selected[] = [];
@@ -101,7 +109,7 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
   }
   let result = out;
   if (needsSort && !inOrder) {
-    result = sortBy(out, (s) => s.doc, opts.sort as Document);
+    result = sortBy(out, (s) => s.doc, opts.sort as Document, collation);
   }
   if (skip > 0 || limit !== Infinity) result = result.slice(skip, skip + limit);
   return result;

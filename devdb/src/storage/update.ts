@@ -4,7 +4,7 @@ import { update as mingoUpdate } from "mingo";
 import { CommandError } from "../errors.js";
 import { cloneDoc, cloneValue, setField } from "./clone.js";
 import { encodeValue, isPlainObject } from "./keys.js";
-import { queryOptions, runPipeline } from "./mingo.js";
+import { queryOptions, runPipeline, withOwnOperators } from "./mingo.js";
 import { applyPull, checkUpdateRules } from "./update-rules.js";
 
 const OPERATORS = new Set([
@@ -166,7 +166,10 @@ function applyOperators(target: Document, requested: Document, args: UpdateArgs)
   let changed: string[];
   try {
     const run = (m: Document): string[] =>
-      mingoUpdate(target, cloneValue(m), args.arrayFilters, args.filter, { cloneMode: "none", queryOptions });
+      mingoUpdate(target, cloneValue(m), args.arrayFilters, withOwnOperators(args.filter), {
+        cloneMode: "none",
+        queryOptions,
+      });
     try {
       changed = run(rest);
     } catch (err) {
