@@ -4,6 +4,7 @@ import { cloneDoc } from "../storage/clone.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
 import { parseCollation, type Collation } from "../storage/collation.js";
 import { compileFilter, runPipeline } from "../storage/mingo.js";
+import { SCORE_FIELD, withTextScores } from "../storage/text.js";
 import { select } from "../storage/query.js";
 import { countOnly, pushDown } from "./aggregate-pushdown.js";
 import { arrayArg, docArg } from "./args.js";
@@ -130,6 +131,10 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     if (counted)
       return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);
     input = selected.map((s) => cloneDoc(s.doc));
+    if (selected.some((s) => s.score !== undefined)) {
+      input.forEach((d, i) => (d[SCORE_FIELD] = selected[i].score));
+      rest = [...withTextScores(rest), { $unset: SCORE_FIELD }];
+    }
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }

@@ -3,6 +3,7 @@ import { CommandError } from "../errors.js";
 import { encodeValue, MISSING, valuesAtPath } from "../storage/keys.js";
 import { parseCollation } from "../storage/collation.js";
 import { compileFilter } from "../storage/mingo.js";
+import { extractText } from "../storage/text.js";
 import { project } from "../storage/projection.js";
 import { select } from "../storage/query.js";
 import { boolArg, collectionArg, docArg, longArg, numberArg } from "./args.js";
@@ -31,6 +32,7 @@ export const find: CommandHandler = (cmd, ctx) => {
   const coll = ctx.engine.getCollection(ctx.db, name);
   if (!coll) {
     // mongod parses the query even when the collection doesn't exist: bad operators still fail.
+    if (extractText(filter)) throw new CommandError("IndexNotFound", "text index required for $text query");
     compileFilter(filter);
     return ctx.cursors.firstBatch(ns, [], batchSize, true);
   }
@@ -46,6 +48,7 @@ export const find: CommandHandler = (cmd, ctx) => {
     selected.map((s) => s.doc),
     filter,
     docArg(cmd, "projection"),
+    selected.map((s) => s.score),
   );
   // A limit that fits in the first batch needs no cursor, as on a real server.
   const fitsFirst = limit > 0 && (batchSize === undefined || batchSize === 0 || limit <= batchSize);

@@ -1,17 +1,33 @@
 import type { Document } from "bson";
-import { Aggregator, Context, Query } from "mingo";
+import { Aggregator } from "mingo/aggregator";
+import { Context } from "mingo/core";
+import * as accumulatorOperators from "mingo/operators/accumulator";
+import * as expressionOperators from "mingo/operators/expression";
+import * as pipelineOperators from "mingo/operators/pipeline";
+import * as projectionOperators from "mingo/operators/projection";
+import * as queryOperators from "mingo/operators/query";
+import * as windowOperators from "mingo/operators/window";
+import { Query } from "mingo/query";
 import type { Options } from "mingo/types";
+import { update } from "mingo/updater";
 import { $type, BINARY_RANGE_OPS, ownOperator } from "./bson-types.js";
 import { setField } from "./clone.js";
 import { COLLATION_OPS, collateFilter, type Collation } from "./collation.js";
 import { compileSchema } from "./json-schema.js";
 
 /**
- * Query operators devdb defines itself, where mingo's differ from mongod's. mingo's own operators
- * win over added ones of the same name, so filters name devdb's under a private alias
- * (`withOwnOperators`).
+ * mingo's operators plus devdb's own, built once. (The `mingo` entry point merges its default
+ * operators into every Query's options, which costs more than the query itself.) devdb's
+ * operators use private names, which filters reach through `withOwnOperators`.
  */
-const CONTEXT = Context.init({ query: { $devdbType: $type, ...BINARY_RANGE_OPS, ...COLLATION_OPS } });
+const CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: { ...queryOperators, $devdbType: $type, ...BINARY_RANGE_OPS, ...COLLATION_OPS },
+  window: windowOperators,
+});
 
 /**
  * Renames query-level `$type` and BinData range operators to devdb's (not inside `$expr`, where
@@ -85,3 +101,18 @@ export function runPipeline(
 }
 
 export const queryOptions = BASE_OPTIONS;
+
+/** mingo's find with devdb's operators: `projection` applied to the documents matching `filter`. */
+export function mingoFind(docs: Document[], filter: Document, projection: Document): Document[] {
+  return new Query(filter, BASE_OPTIONS).find(docs, projection).all() as Document[];
+}
+
+/** mingo's update with devdb's operators; returns the changed paths. */
+export function mingoUpdate(
+  target: Document,
+  modifier: Document,
+  arrayFilters: Document[] | undefined,
+  condition: Document,
+): string[] {
+  return update(target, modifier, arrayFilters, condition, { cloneMode: "none", queryOptions: BASE_OPTIONS });
+}

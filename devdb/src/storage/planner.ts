@@ -153,7 +153,7 @@ function planAnd(coll: Collection, filter: Document): Plan {
   if (best.cost <= 1) return best;
   for (const ix of coll.indexes) {
     // Hidden indexes are maintained but never planned; collated ones key strings differently.
-    if (ix.spec.hidden === true || ix.collation) continue;
+    if (ix.spec.hidden === true || ix.collation || ix.text) continue;
     const p = planIndex(ix, bounds);
     if (p && p.cost < best.cost) best = p;
   }

@@ -1,8 +1,7 @@
 import type { Document } from "bson";
-import { find as mingoFind } from "mingo";
 import { cloneDoc, setField } from "./clone.js";
 import { isPlainObject } from "./keys.js";
-import { compileFilter, queryOptions, withOwnOperators } from "./mingo.js";
+import { compileFilter, mingoFind, withOwnOperators } from "./mingo.js";
 
 /**
  * find projections as mongod applies them (https://www.mongodb.com/docs/manual/reference/operator/projection/).
@@ -70,8 +69,27 @@ function inDocumentOrder(doc: Document, source: Document | undefined): Document 
 }
 
 /** Applies a find projection on copies, so mingo never holds stored objects. */
-export function project(docs: Document[], rawFilter: Document, projection: Document | undefined): Document[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
+export function project(
+  docs: Document[],
+  rawFilter: Document,
+  fullProjection: Document | undefined,
+  scores?: (number | undefined)[],
+): Document[] {
+  if (!fullProjection || Object.keys(fullProjection).length === 0) return docs;
+  // `{field: {$meta: "textScore"}}` adds the `$text` score; it doesn't make the projection an inclusion.
+  const metaFields = Object.keys(fullProjection).filter(
+    (k) => isPlainObject(fullProjection[k]) && (fullProjection[k] as Document).$meta === "textScore",
+  );
+  if (metaFields.length > 0) {
+    const rest = Object.fromEntries(Object.entries(fullProjection).filter(([k]) => !metaFields.includes(k)));
+    const projected = Object.keys(rest).length > 0 ? project(docs, rawFilter, rest) : docs.map(cloneDoc);
+    return projected.map((d, i) => {
+      const out = { ...d };
+      for (const f of metaFields) out[f] = scores?.[i] ?? 0;
+      return out;
+    });
+  }
+  const projection = fullProjection;
   // mingo re-applies the filter, which only the positional `$` needs: the documents given here
   // already match (possibly under a collation mingo doesn't know).
   const positional = Object.keys(projection).some((k) => k.endsWith(".$"));
@@ -94,15 +112,13 @@ export function project(docs: Document[], rawFilter: Document, projection: Docum
   const exclusion = Object.entries(rest).some(([k, v]) => k !== "_id" && (v === 0 || v === false));
   if (ops.some((o) => o.kind === "elemMatch") && exclusion) {
     // $elemMatch beside exclusions: leave the whole projection to mingo.
-    return mingoFind(docs.map(cloneDoc), filter, projection, queryOptions)
-      .all()
-      .map((d, i) => inDocumentOrder(d as Document, docs[i]));
+    return mingoFind(docs.map(cloneDoc), filter, projection).map((d, i) =>
+      inDocumentOrder(d as Document, docs[i]),
+    );
   }
   for (const op of ops) if (op.kind === "elemMatch" || inclusion) rest[op.path] = 1;
   const selected =
-    Object.keys(rest).length === 0
-      ? docs.map(cloneDoc)
-      : (mingoFind(docs.map(cloneDoc), filter, rest, queryOptions).all() as Document[]);
+    Object.keys(rest).length === 0 ? docs.map(cloneDoc) : mingoFind(docs.map(cloneDoc), filter, rest);
   if (ops.length === 0) return selected.map((d, i) => inDocumentOrder(d, docs[i]));
   return selected.map((out, i) => {
     const source = docs[i];

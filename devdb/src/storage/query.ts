@@ -4,6 +4,7 @@ import type { Collection } from "./collection.js";
 import { encodeValue, isPlainObject } from "./keys.js";
 import { collateFilter, type Collation } from "./collation.js";
 import { compileFilter } from "./mingo.js";
+import { extractText, isTextSpec, parseSearch, textIndexInfo, textScore } from "./text.js";
 import { plan } from "./planner.js";
 import { parseSort, sortBy } from "./sort.js";
 
@@ -51,20 +52,43 @@ export function resolveHint(coll: Collection, hint: Document | string): string |
 export interface Selected {
   id: string;
   doc: Document;
+  /** `$text` queries: the document's text score. */
+  score?: number;
+}
+
+function isMetaScore(v: unknown): boolean {
+  return isPlainObject(v) && v.$meta === "textScore";
 }
 
 /**
  * Finds matching documents. Returns references to stored documents, which are never mutated
  * in place; anything handed to mingo for further processing must be copied first.
  */
-export function select(coll: Collection, filter: Document, opts: SelectOptions = {}): Selected[] {
+export function select(coll: Collection, fullFilter: Document, opts: SelectOptions = {}): Selected[] {
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
-  const sortFields = opts.sort ? parseSort(opts.sort) : [];
-  const needsSort = sortFields.length > 0 || opts.sort?.$natural === -1;
+  // `$text` scores every document against the collection's text index, then the rest filters.
+  const text = extractText(fullFilter);
+  let filter = fullFilter;
+  let scorer: ((doc: Document) => number) | null = null;
+  if (text) {
+    const spec = coll.indexSpecs().find(isTextSpec);
+    if (!spec) throw new CommandError("IndexNotFound", "text index required for $text query");
+    const info = textIndexInfo(spec);
+    const search = parseSearch(text.text, info.language);
+    scorer = (doc) => textScore(doc, info, search);
+    filter = text.rest;
+  }
+  const metaSort = opts.sort ? Object.entries(opts.sort).find(([, v]) => isMetaScore(v)) : undefined;
+  const plainSort =
+    opts.sort && metaSort
+      ? Object.fromEntries(Object.entries(opts.sort).filter(([, v]) => !isMetaScore(v)))
+      : opts.sort;
+  const sortFields = plainSort ? parseSort(plainSort) : [];
+  const needsSort = sortFields.length > 0 || plainSort?.$natural === -1 || metaSort !== undefined;
   const collation = opts.collation ?? null;
-  // devdb's index keys order strings by code point: a collated query scans.
-  let p = collation ? { ids: null, exact: false, cost: Infinity } : plan(coll, filter, opts.sort);
+  // devdb's index keys order strings by code point: a collated query scans; so does $text.
+  let p = collation || scorer ? { ids: null, exact: false, cost: Infinity } : plan(coll, filter, plainSort);
   const stats = opts.stats;
   let forced: string | null | undefined;
   if (opts.hint !== undefined) {
@@ -99,7 +123,11 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
       if (stats.stage !== "COLLSCAN") stats.keysExamined++;
     }
     if (!doc || (query && !query.test(doc))) return true;
-    out.push({ id, doc });
+    if (scorer) {
+      const score = scorer(doc);
+      if (score <= 0) return true;
+      out.push({ id, doc, score });
+    } else out.push({ id, doc });
     return out.length < stopAt;
   };
   if (p.ids) {
@@ -109,7 +137,11 @@ export function select(coll: Collection, filter: Document, opts: SelectOptions =
   }
   let result = out;
   if (needsSort && !inOrder) {
-    result = sortBy(out, (s) => s.doc, opts.sort as Document, collation);
+    if (sortFields.length > 0 || plainSort?.$natural === -1) {
+      result = sortBy(out, (s) => s.doc, plainSort as Document, collation);
+    }
+    // Highest text score first (a stable sort keeps the other keys' order among equal scores).
+    if (metaSort) result = [...result].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
   }
   if (skip > 0 || limit !== Infinity) result = result.slice(skip, skip + limit);
   return result;

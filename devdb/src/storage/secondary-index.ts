@@ -35,6 +35,8 @@ export class SecondaryIndex {
    * accent-insensitive); its keys don't follow code point order, so the planner leaves it alone.
    */
   readonly collation: Collation | null;
+  /** A text index: `$text` reads the documents themselves, so it keeps no keys. */
+  readonly text: boolean;
   /** A key held by one document (the common case) stores the id itself, not a Set. */
   private readonly entries = new Map<string, string | Set<string>>();
   private sorted: string[] | null = null;
@@ -47,6 +49,7 @@ export class SecondaryIndex {
     const pfe: unknown = spec.partialFilterExpression;
     this.partial = pfe && typeof pfe === "object" ? compileFilter(pfe as Document) : null;
     this.collation = parseCollation(spec.collation);
+    this.text = Object.values(spec.key).includes("text");
     const ttl: unknown = spec.expireAfterSeconds;
     this.ttlSeconds = typeof ttl === "number" && this.fields.length === 1 ? ttl : null;
   }
@@ -66,6 +69,7 @@ export class SecondaryIndex {
 
   /** Keys this index holds for `doc`; empty when sparse/partial exclude it. */
   keysFor(doc: Document): IndexKey[] {
+    if (this.text) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const perField: unknown[][] = [];
     let allMissing = true;

@@ -1,10 +1,9 @@
 import { calculateObjectSize, ObjectId, type Document } from "bson";
 import { MAX_BSON_OBJECT_SIZE } from "../wire/constants.js";
-import { update as mingoUpdate } from "mingo";
 import { CommandError } from "../errors.js";
 import { cloneDoc, cloneValue, setField } from "./clone.js";
 import { encodeValue, isPlainObject } from "./keys.js";
-import { queryOptions, runPipeline, withOwnOperators } from "./mingo.js";
+import { mingoUpdate, runPipeline, withOwnOperators } from "./mingo.js";
 import { applyPull, checkUpdateRules } from "./update-rules.js";
 
 const OPERATORS = new Set([
@@ -166,10 +165,7 @@ function applyOperators(target: Document, requested: Document, args: UpdateArgs)
   let changed: string[];
   try {
     const run = (m: Document): string[] =>
-      mingoUpdate(target, cloneValue(m), args.arrayFilters, withOwnOperators(args.filter), {
-        cloneMode: "none",
-        queryOptions,
-      });
+      mingoUpdate(target, cloneValue(m), args.arrayFilters, withOwnOperators(args.filter));
     try {
       changed = run(rest);
     } catch (err) {
