@@ -25,6 +25,7 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
   }
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const collation = parseCollation(cmd.collation);
+  const bypass = boolArg(cmd, "bypassDocumentValidation", false);
   const [match] = select(coll, filter, { sort, limit: 1, collation });
   const shape = (doc: Document | undefined): Document | null =>
     doc ? project([doc], filter, fields)[0] : null;
@@ -41,12 +42,12 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
     ctx.stats.opcounters.update++;
     if (match) {
       const next = applyUpdate(match.doc, update, args);
-      if (next) coll.replace(match.id, next);
+      if (next) coll.replace(match.id, next, bypass);
       lastErrorObject = { n: 1, updatedExisting: true };
       value = shape(returnNew ? (next ?? match.doc) : match.doc);
     } else if (upsert) {
       const doc = buildUpsert(update, args);
-      coll.insert(doc);
+      coll.insert(doc, bypass);
       lastErrorObject = { n: 1, updatedExisting: false, upserted: doc._id };
       value = returnNew ? shape(doc) : null;
     } else {

@@ -52,11 +52,12 @@ export const insert: CommandHandler = async (cmd, ctx) => {
   const docs = arrayArg(cmd, "documents");
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const mayBeTooLarge = (ctx.messageBytes ?? Infinity) > MAX_BSON_OBJECT_SIZE;
+  const bypass = boolArg(cmd, "bypassDocumentValidation", false);
   let n = 0;
   const { writeErrors } = runBatch(docs, boolArg(cmd, "ordered", true), (doc) => {
     const prepared = prepareForInsert(doc);
     if (mayBeTooLarge) checkSize(prepared, "insert");
-    coll.insert(prepared);
+    coll.insert(prepared, bypass);
     n++;
   });
   ctx.stats.opcounters.insert += docs.length;
@@ -80,7 +81,7 @@ export interface UpdateOutcome {
 }
 
 /** One update statement against a collection (shared by `update` and bulk paths). */
-export function updateStatement(coll: Collection, st: UpdateStatement): UpdateOutcome {
+export function updateStatement(coll: Collection, st: UpdateStatement, bypass = false): UpdateOutcome {
   const filter = st.q ?? {};
   const u = st.u;
   if (u === undefined || (!isPlainObject(u) && !Array.isArray(u))) {
@@ -100,14 +101,14 @@ export function updateStatement(coll: Collection, st: UpdateStatement): UpdateOu
   if (matches.length === 0) {
     if (!st.upsert) return { matched: 0, modified: 0 };
     const doc = buildUpsert(u, args);
-    coll.insert(doc);
+    coll.insert(doc, bypass);
     return { matched: 0, modified: 0, upsertedId: doc._id };
   }
   let modified = 0;
   for (const m of matches) {
     const next = applyUpdate(m.doc, u, args);
     if (next) {
-      coll.replace(m.id, next);
+      coll.replace(m.id, next, bypass);
       modified++;
     }
   }
@@ -125,7 +126,7 @@ export const update: CommandHandler = async (cmd, ctx) => {
     if (st.multi && st.u !== undefined && classify(st.u) === "replacement") {
       throw new CommandError("FailedToParse", "multi update is not supported for replacement-style update");
     }
-    const r = updateStatement(coll, st);
+    const r = updateStatement(coll, st, boolArg(cmd, "bypassDocumentValidation", false));
     n += r.matched;
     nModified += r.modified;
     if (r.upsertedId !== undefined) {

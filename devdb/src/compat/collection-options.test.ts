@@ -89,6 +89,14 @@ describe("collection options (https://www.mongodb.com/docs/manual/reference/comm
       expect(await c.countDocuments({ $jsonSchema: { required: ["age"] } })).toBe(1);
     });
 
+    it("bypassDocumentValidation lets an insert or update skip the validator", async () => {
+      const c = await db.createCollection("bypass", { validator: schema });
+      await c.insertOne({ age: -1 }, { bypassDocumentValidation: true });
+      await c.updateMany({}, { $set: { age: -2 } }, { bypassDocumentValidation: true });
+      expect(await c.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ age: -2 }]);
+      expect(await codeOf(c.updateMany({}, { $set: { age: -3 } }))).toBe(121);
+    });
+
     it("query-operator validators, validationAction warn and validationLevel moderate", async () => {
       const stock = await db.createCollection("stock", { validator: { qty: { $gte: 0 } } });
       expect(await codeOf(stock.insertOne({ qty: -1 }))).toBe(121);

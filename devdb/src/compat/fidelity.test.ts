@@ -28,6 +28,8 @@ async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
   throw new Error("expected a server error");
 }
 
+// One file for the fidelity list (types, projection, updates, errors, hint/explain,
+// handshake), grouped by reference page, hence its length.
 // Each test names the MongoDB behaviour it pins (reference page or error code), so the same
 // file run against a real mongod (MONGODB_URI, see devdb/README.md) checks the expectations.
 describe("MongoDB fidelity", () => {
