@@ -31,6 +31,8 @@ export const Codes = {
   BSONObjectTooLarge: [10334, "BSONObjectTooLarge"],
   UnrecognizedPipelineStage: [40324, "Location40324"],
   UnknownField: [40415, "Location40415"],
+  InvalidPipelineOperator: [168, "InvalidPipelineOperator"],
+  UnknownGroupOperator: [15952, "Location15952"],
   DocumentValidationFailure: [121, "DocumentValidationFailure"],
   DuplicateKey: [11000, "DuplicateKey"],
 } as const satisfies Record<string, readonly [number, string]>;

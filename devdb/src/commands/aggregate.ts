@@ -87,6 +87,28 @@ function resolverFor(ctx: CommandContext): (name: string) => Document[] {
   };
 }
 
+/**
+ * mingo reports an unknown expression or accumulator operator the same way; mongod says which:
+ * "unknown group operator" (15952) inside `$group`, "Unrecognized expression" (168) elsewhere.
+ */
+function unknownOperator(err: unknown, pipeline: Document[]): CommandError | null {
+  const m = err instanceof Error ? /accumulator '(\$\w+)' is not registered/.exec(err.message) : null;
+  if (!m) return null;
+  const op = m[1];
+  const inGroup = pipeline.some(
+    (st) =>
+      isPlainObject(st.$group) &&
+      Object.values(st.$group).some((acc) => isPlainObject(acc) && Object.keys(acc)[0] === op),
+  );
+  if (inGroup) return new CommandError("UnknownGroupOperator", `unknown group operator '${op}'`);
+  const stage = pipeline.find((st) => JSON.stringify(st).includes(`"${op}"`));
+  const name = stage ? Object.keys(stage)[0] : "$project";
+  return new CommandError(
+    "InvalidPipelineOperator",
+    `Invalid ${name} :: caused by :: Unrecognized expression '${op}'`,
+  );
+}
+
 export const aggregate: CommandHandler = (cmd, ctx) => {
   const target: unknown = cmd.aggregate;
   const pipeline = arrayArg(cmd, "pipeline");
@@ -138,6 +160,11 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }
-  const out = runWithJoins(ctx, input, rest, collation, cmd.collation as Document | undefined);
+  let out: Document[];
+  try {
+    out = runWithJoins(ctx, input, rest, collation, cmd.collation as Document | undefined);
+  } catch (err) {
+    throw unknownOperator(err, rest) ?? err;
+  }
   return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
 };

@@ -365,6 +365,27 @@ describe("MongoDB fidelity", () => {
     }
   });
 
+  it("unknown expression (168) and group (15952) operators in a pipeline", async () => {
+    await db.collection("exprs").insertOne({ a: 1 });
+    const expr = await serverError(
+      db
+        .collection("exprs")
+        .aggregate([{ $project: { x: { $foo: "$a" } } }])
+        .toArray(),
+    );
+    expect([expr.code, expr.message]).toEqual([
+      168,
+      "Invalid $project :: caused by :: Unrecognized expression '$foo'",
+    ]);
+    const group = await serverError(
+      db
+        .collection("exprs")
+        .aggregate([{ $group: { _id: null, x: { $foo: "$a" } } }])
+        .toArray(),
+    );
+    expect([group.code, group.message]).toEqual([15952, "unknown group operator '$foo'"]);
+  });
+
   describe("hint and explain (https://www.mongodb.com/docs/manual/reference/explain-results/)", () => {
     beforeAll(async () => {
       const c = db.collection("ex");
