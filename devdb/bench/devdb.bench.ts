@@ -20,20 +20,40 @@ const MAX_RATIO = 2;
 interface Result {
   name: string;
   opsPerSec: number;
+  /** The server process's CPU time per operation, when /proc tells it (Linux). */
+  cpuMicros: number | null;
+}
+
+/** The server process's user+system CPU time in microseconds, from /proc (null elsewhere). */
+let serverPid: number | undefined;
+function serverCpuMicros(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${serverPid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function measure(name: string, op: (i: number) => Promise<unknown>, concurrency = 1): Promise<Result> {
   for (let i = 0; i < 200; i++) await op(i); // warm-up: JIT, connection pool
   const deadline = performance.now() + SECONDS * 1000;
   const start = performance.now();
+  const cpu0 = serverCpuMicros();
   let count = 0;
   const worker = async (): Promise<void> => {
     while (performance.now() < deadline) await op(count++);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const opsPerSec = count / ((performance.now() - start) / 1000);
-  const r = { name, opsPerSec };
-  console.log(`${name.padEnd(52)} ${Math.round(opsPerSec).toString().padStart(8)} ops/s`);
+  const cpu1 = serverCpuMicros();
+  const cpuMicros = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / count : null;
+  const r = { name, opsPerSec, cpuMicros };
+  // Server CPU per op doesn't depend on what else the machine is doing, unlike ops/s.
+  const cpu = cpuMicros === null ? "" : `   server CPU ${cpuMicros.toFixed(1).padStart(6)} µs/op`;
+  console.log(`${name.padEnd(52)} ${Math.round(opsPerSec).toString().padStart(8)} ops/s${cpu}`);
   return r;
 }
 
@@ -66,6 +86,7 @@ function stopServer(child: ChildProcess): Promise<void> {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "devdb-bench-"));
   const server = await startServer(dataDir);
+  serverPid = server.child.pid;
   const client = await MongoClient.connect(server.uri, { maxPoolSize: 32 });
   try {
     console.log(
@@ -106,7 +127,7 @@ async function main(): Promise<void> {
     );
 
     const admin = d.admin();
-    await measure("ping (driver round-trip baseline)", () => admin.command({ ping: 1 }));
+    const ping = await measure("ping (driver round-trip baseline)", () => admin.command({ ping: 1 }));
     const scratch = d.collection("scratch");
     await measure("insertOne, sequential (fsync each)", () => scratch.insertOne({ v: 1, at: new Date() }));
     await measure("insertOne, 16 concurrent (fsync, group commit)", () => scratch.insertOne({ v: 2 }), 16);
@@ -118,6 +139,16 @@ async function main(): Promise<void> {
     await measure("updateOne $inc by _id, sequential (fsync each)", () =>
       users.updateOne({ _id: ids[rnd()] }, { $inc: { n: 1 } }),
     );
+
+    // Relative to the ping of this same run, so runs on differently loaded machines compare.
+    console.log("\ntime per op relative to a ping (same run):");
+    for (const r of [byId, byIndex]) {
+      const cpu =
+        r.cpuMicros !== null && ping.cpuMicros
+          ? `, server CPU ${(r.cpuMicros / ping.cpuMicros).toFixed(2)}x a ping's`
+          : "";
+      console.log(`  ${r.name}: ${(ping.opsPerSec / r.opsPerSec).toFixed(2)}x${cpu}`);
+    }
 
     const ratio = byId.opsPerSec / byIndex.opsPerSec;
     const pass = ratio <= MAX_RATIO;

@@ -27,6 +27,13 @@ export const Codes = {
   IndexKeySpecsConflict: [86, "IndexKeySpecsConflict"],
   InvalidIndexSpecificationOption: [197, "InvalidIndexSpecificationOption"],
   MechanismUnavailable: [334, "MechanismUnavailable"],
+  PathNotViable: [28, "PathNotViable"],
+  BSONObjectTooLarge: [10334, "BSONObjectTooLarge"],
+  UnrecognizedPipelineStage: [40324, "Location40324"],
+  UnknownField: [40415, "Location40415"],
+  InvalidPipelineOperator: [168, "InvalidPipelineOperator"],
+  UnknownGroupOperator: [15952, "Location15952"],
+  DocumentValidationFailure: [121, "DocumentValidationFailure"],
   DuplicateKey: [11000, "DuplicateKey"],
 } as const satisfies Record<string, readonly [number, string]>;
 
@@ -69,9 +76,33 @@ export function duplicateKeyError(
   );
 }
 
+/**
+ * mingo's refusals of unknown operators and stages, reworded and coded as mongod reports them
+ * (query operators: 2 BadValue; pipeline stages: 40324).
+ */
+const MINGO_ERRORS: [RegExp, (op: string) => CommandError][] = [
+  [/^unknown query operator (\$\w+)/, (op) => new CommandError("BadValue", `unknown operator: ${op}`)],
+  [
+    /^unknown top level operator: (\$\w+)/,
+    (op) =>
+      new CommandError(
+        "BadValue",
+        `unknown top level operator: ${op}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.`,
+      ),
+  ],
+  [
+    /^unregistered pipeline operator (\$\w+)/,
+    (op) => new CommandError("UnrecognizedPipelineStage", `Unrecognized pipeline stage name: '${op}'`),
+  ],
+];
+
 /** Errors thrown by mingo or elsewhere become BadValue replies rather than crashes. */
 export function asCommandError(err: unknown): CommandError {
   if (err instanceof CommandError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  for (const [re, make] of MINGO_ERRORS) {
+    const m = re.exec(message);
+    if (m) return make(m[1]);
+  }
   return new CommandError("BadValue", message);
 }

@@ -135,7 +135,7 @@ export class WireServer {
         codeName: "Location40571",
       };
     } else {
-      reply = await runCommand(req.body, { ...base, db });
+      reply = await runCommand(req.body, { ...base, db, messageBytes: raw.length });
     }
     if (!req.moreToCome) write(socket, encodeOpMsg(requestId, toBson(reply)));
   }

@@ -1,5 +1,6 @@
 import { Binary, calculateObjectSize, type Document } from "bson";
 import { CommandError } from "../errors.js";
+import { parseCreateOptions } from "../storage/collection-options.js";
 import { compileFilter } from "../storage/mingo.js";
 import { collectionArg, docArg, boolArg } from "./args.js";
 import type { CommandHandler } from "./context.js";
@@ -31,7 +32,7 @@ export const listDatabases: CommandHandler = (cmd, ctx) => {
 
 export const create: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "create");
-  ctx.engine.createCollection(ctx.db, name);
+  ctx.engine.createCollection(ctx.db, name, parseCreateOptions(cmd));
   await ctx.engine.commit();
   return { ok: 1 };
 };
@@ -64,9 +65,10 @@ export const listCollections: CommandHandler = (cmd, ctx) => {
       : {
           name: coll.name,
           type: "collection",
-          options: {},
+          options: coll.options,
           info: { readOnly: false, uuid: new Binary(coll.uuid, 4) },
-          idIndex: { v: 2, key: { _id: 1 }, name: "_id_" },
+          // A clustered collection has no separate _id index.
+          ...(coll.options.clusteredIndex ? {} : { idIndex: { v: 2, key: { _id: 1 }, name: "_id_" } }),
         };
     if (query && !query.test(entry)) continue;
     out.push(entry);

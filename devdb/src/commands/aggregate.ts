@@ -2,7 +2,9 @@ import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
-import { runPipeline } from "../storage/mingo.js";
+import { parseCollation, type Collation } from "../storage/collation.js";
+import { compileFilter, runPipeline } from "../storage/mingo.js";
+import { SCORE_FIELD, withTextScores } from "../storage/text.js";
 import { select } from "../storage/query.js";
 import { countOnly, pushDown } from "./aggregate-pushdown.js";
 import { arrayArg, docArg } from "./args.js";
@@ -45,7 +47,13 @@ function joinCandidates(ctx: CommandContext, docs: Document[], spec: Document): 
 }
 
 /** Runs the pipeline, splitting it at equality `$lookup`s so each fetches only joinable documents. */
-function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document[]): Document[] {
+function runWithJoins(
+  ctx: CommandContext,
+  input: Document[],
+  pipeline: Document[],
+  collation: Collation | null = null,
+  collationSpec?: Document,
+): Document[] {
   const resolver = resolverFor(ctx);
   let docs = input;
   let stages = pipeline;
@@ -53,7 +61,7 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
     ctx.deadline?.check();
     const k = stages.findIndex((s) => equalityLookup(s) !== null);
     if (k < 0) break;
-    if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver);
+    if (k > 0) docs = runPipeline(docs, stages.slice(0, k), resolver, collation, collationSpec);
     const spec = equalityLookup(stages[k]) as Document;
     const foreign = joinCandidates(ctx, docs, spec);
     const lookup = foreign ? { $lookup: { ...spec, from: foreign } } : stages[k];
@@ -61,7 +69,7 @@ function runWithJoins(ctx: CommandContext, input: Document[], pipeline: Document
     stages = stages.slice(k + 1);
   }
   ctx.deadline?.check();
-  const out = stages.length > 0 ? runPipeline(docs, stages, resolver) : docs;
+  const out = stages.length > 0 ? runPipeline(docs, stages, resolver, collation, collationSpec) : docs;
   ctx.deadline?.check();
   return out;
 }
@@ -77,6 +85,28 @@ function resolverFor(ctx: CommandContext): (name: string) => Document[] {
     }
     return docs;
   };
+}
+
+/**
+ * mingo reports an unknown expression or accumulator operator the same way; mongod says which:
+ * "unknown group operator" (15952) inside `$group`, "Unrecognized expression" (168) elsewhere.
+ */
+function unknownOperator(err: unknown, pipeline: Document[]): CommandError | null {
+  const m = err instanceof Error ? /accumulator '(\$\w+)' is not registered/.exec(err.message) : null;
+  if (!m) return null;
+  const op = m[1];
+  const inGroup = pipeline.some(
+    (st) =>
+      isPlainObject(st.$group) &&
+      Object.values(st.$group).some((acc) => isPlainObject(acc) && Object.keys(acc)[0] === op),
+  );
+  if (inGroup) return new CommandError("UnknownGroupOperator", `unknown group operator '${op}'`);
+  const stage = pipeline.find((st) => JSON.stringify(st).includes(`"${op}"`));
+  const name = stage ? Object.keys(stage)[0] : "$project";
+  return new CommandError(
+    "InvalidPipelineOperator",
+    `Invalid ${name} :: caused by :: Unrecognized expression '${op}'`,
+  );
 }
 
 export const aggregate: CommandHandler = (cmd, ctx) => {
@@ -101,6 +131,7 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     );
   const batchSize = typeof cursorOpt.batchSize === "number" ? cursorOpt.batchSize : undefined;
   ctx.stats.opcounters.command++;
+  const collation = parseCollation(cmd.collation);
   let input: Document[] = [];
   let rest = pipeline;
   let nsName = "$cmd.aggregate";
@@ -109,16 +140,31 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
     const coll = ctx.engine.getCollection(ctx.db, target);
     const pushed = pushDown(pipeline);
     rest = pushed.rest;
+    if (!coll) compileFilter(pushed.filter); // bad operators fail without the collection too
     const selected = coll
-      ? select(coll, pushed.filter, { ...pushed.opts, interrupt: ctx.deadline ?? undefined })
+      ? select(coll, pushed.filter, {
+          ...pushed.opts,
+          collation,
+          hint: cmd.hint as Document | string | undefined,
+          interrupt: ctx.deadline ?? undefined,
+        })
       : [];
     const counted = countOnly(rest);
     if (counted)
       return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, counted(selected.length), batchSize, false);
     input = selected.map((s) => cloneDoc(s.doc));
+    if (selected.some((s) => s.score !== undefined)) {
+      input.forEach((d, i) => (d[SCORE_FIELD] = selected[i].score));
+      rest = [...withTextScores(rest), { $unset: SCORE_FIELD }];
+    }
   } else if (target !== 1) {
     throw new CommandError("TypeMismatch", "aggregate field must be a collection name or 1");
   }
-  const out = runWithJoins(ctx, input, rest);
+  let out: Document[];
+  try {
+    out = runWithJoins(ctx, input, rest, collation, cmd.collation as Document | undefined);
+  } catch (err) {
+    throw unknownOperator(err, rest) ?? err;
+  }
   return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
 };

@@ -23,6 +23,8 @@ export interface CommandContext {
   auth: ConnectionAuth;
   /** Test-only switches (`configureFailPoint`), present when test commands are enabled. */
   failPoints: FailPoints | null;
+  /** Size of the request message: no document in a smaller one can pass the 16 MiB limit. */
+  messageBytes?: number;
   /** The running command's `maxTimeMS` budget, if it has one. */
   deadline?: Deadline | null;
 }

@@ -4,7 +4,8 @@ import { select } from "../storage/query.js";
 import { applyUpdate, buildUpsert } from "../storage/update.js";
 import { boolArg, collectionArg, docArg } from "./args.js";
 import type { CommandHandler } from "./context.js";
-import { project } from "./find.js";
+import { collateFilter, parseCollation } from "../storage/collation.js";
+import { project } from "../storage/projection.js";
 
 export const findAndModify: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "findAndModify");
@@ -23,7 +24,9 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
     throw new CommandError("FailedToParse", "Cannot specify both an update and remove=true");
   }
   const coll = ctx.engine.ensureCollection(ctx.db, name);
-  const [match] = select(coll, filter, { sort, limit: 1 });
+  const collation = parseCollation(cmd.collation);
+  const bypass = boolArg(cmd, "bypassDocumentValidation", false);
+  const [match] = select(coll, filter, { sort, limit: 1, collation });
   const shape = (doc: Document | undefined): Document | null =>
     doc ? project([doc], filter, fields)[0] : null;
   let lastErrorObject: Document;
@@ -35,16 +38,16 @@ export const findAndModify: CommandHandler = async (cmd, ctx) => {
     ctx.stats.opcounters.delete++;
   } else {
     const update = u as Document | Document[];
-    const args = { filter, arrayFilters };
+    const args = { filter: collation ? collateFilter(filter, collation) : filter, arrayFilters };
     ctx.stats.opcounters.update++;
     if (match) {
       const next = applyUpdate(match.doc, update, args);
-      if (next) coll.replace(match.id, next);
+      if (next) coll.replace(match.id, next, bypass);
       lastErrorObject = { n: 1, updatedExisting: true };
       value = shape(returnNew ? (next ?? match.doc) : match.doc);
     } else if (upsert) {
       const doc = buildUpsert(update, args);
-      coll.insert(doc);
+      coll.insert(doc, bypass);
       lastErrorObject = { n: 1, updatedExisting: false, upserted: doc._id };
       value = returnNew ? shape(doc) : null;
     } else {

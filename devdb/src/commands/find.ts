@@ -1,17 +1,21 @@
 import type { Document } from "bson";
-import { find as mingoFind } from "mingo";
 import { CommandError } from "../errors.js";
-import { cloneDoc } from "../storage/clone.js";
 import { encodeValue, MISSING, valuesAtPath } from "../storage/keys.js";
-import { queryOptions } from "../storage/mingo.js";
+import { parseCollation } from "../storage/collation.js";
+import { compileFilter } from "../storage/mingo.js";
+import { extractText } from "../storage/text.js";
+import { project } from "../storage/projection.js";
 import { select } from "../storage/query.js";
 import { boolArg, collectionArg, docArg, longArg, numberArg } from "./args.js";
 import type { CommandHandler } from "./context.js";
 
-/** Applies a find projection on copies, so mingo never holds stored objects. */
-export function project(docs: Document[], filter: Document, projection: Document | undefined): Document[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
-  return mingoFind(docs.map(cloneDoc), filter, projection, queryOptions).all() as Document[];
+function hintArg(cmd: Document): Document | string | undefined {
+  const h: unknown = cmd.hint;
+  if (h === undefined || h === null) return undefined;
+  if (typeof h === "string") return h.length > 0 ? h : undefined;
+  if (typeof h === "object" && !Array.isArray(h))
+    return Object.keys(h).length > 0 ? (h as Document) : undefined;
+  throw new CommandError("FailedToParse", "hint must be a string or an object");
 }
 
 export const find: CommandHandler = (cmd, ctx) => {
@@ -26,17 +30,25 @@ export const find: CommandHandler = (cmd, ctx) => {
   const batchSize = numberArg(cmd, "batchSize");
   ctx.stats.opcounters.query++;
   const coll = ctx.engine.getCollection(ctx.db, name);
-  if (!coll) return ctx.cursors.firstBatch(ns, [], batchSize, true);
+  if (!coll) {
+    // mongod parses the query even when the collection doesn't exist: bad operators still fail.
+    if (extractText(filter)) throw new CommandError("IndexNotFound", "text index required for $text query");
+    compileFilter(filter);
+    return ctx.cursors.firstBatch(ns, [], batchSize, true);
+  }
   const selected = select(coll, filter, {
     sort: docArg(cmd, "sort"),
     skip,
     limit,
+    hint: hintArg(cmd),
+    collation: parseCollation(cmd.collation),
     interrupt: ctx.deadline ?? undefined,
   });
   const docs = project(
     selected.map((s) => s.doc),
     filter,
     docArg(cmd, "projection"),
+    selected.map((s) => s.score),
   );
   // A limit that fits in the first batch needs no cursor, as on a real server.
   const fitsFirst = limit > 0 && (batchSize === undefined || batchSize === 0 || limit <= batchSize);
@@ -71,10 +83,19 @@ export const count: CommandHandler = (cmd, ctx) => {
   const limit = Math.abs(numberArg(cmd, "limit") ?? 0);
   ctx.stats.opcounters.command++;
   const coll = ctx.engine.getCollection(ctx.db, name);
-  if (!coll) return { n: 0, ok: 1 };
+  if (!coll) {
+    compileFilter(query);
+    return { n: 0, ok: 1 };
+  }
   let n: number;
   if (Object.keys(query).length === 0) n = Math.max(0, coll.size - skip);
-  else n = select(coll, query, { interrupt: ctx.deadline ?? undefined }).length - skip;
+  else
+    n =
+      select(coll, query, {
+        interrupt: ctx.deadline ?? undefined,
+        hint: hintArg(cmd),
+        collation: parseCollation(cmd.collation),
+      }).length - skip;
   n = Math.max(0, n);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -88,9 +109,13 @@ export const distinct: CommandHandler = (cmd, ctx) => {
   const query = docArg(cmd, "query") ?? {};
   const coll = ctx.engine.getCollection(ctx.db, name);
   const values: unknown[] = [];
+  if (!coll) compileFilter(query);
   if (coll) {
     const seen = new Set<string>();
-    for (const { doc } of select(coll, query, { interrupt: ctx.deadline ?? undefined })) {
+    for (const { doc } of select(coll, query, {
+      interrupt: ctx.deadline ?? undefined,
+      collation: parseCollation(cmd.collation),
+    })) {
       for (const v of valuesAtPath(doc, key).values) {
         if (v === MISSING) continue;
         const k = encodeValue(v);

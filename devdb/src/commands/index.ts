@@ -5,6 +5,8 @@ import { aggregate } from "./aggregate.js";
 import { connectionStatus, saslContinue, saslStart } from "./auth.js";
 import { Deadline } from "./deadline.js";
 import { configureFailPoint } from "./fail-points.js";
+import { collMod } from "./coll-mod.js";
+import { explain } from "./explain.js";
 import { devdbSnapshot } from "./snapshot.js";
 import type { CommandContext, CommandHandler, Reply } from "./context.js";
 import { count, distinct, find, getMore, killCursors } from "./find.js";
@@ -46,6 +48,8 @@ const HANDLERS = new Map<string, CommandHandler>([
   ["listIndexes", listIndexes],
   ["dropIndexes", dropIndexes],
   ["devdbSnapshot", devdbSnapshot],
+  ["explain", explain],
+  ["collMod", collMod],
   ["deleteIndexes", dropIndexes],
 ]);
 

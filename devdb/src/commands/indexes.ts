@@ -1,6 +1,7 @@
 import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { ID_INDEX_NAME, type Collection } from "../storage/collection.js";
+import { parseCollation } from "../storage/collation.js";
 import { encodeValue, isPlainObject } from "../storage/keys.js";
 import type { IndexSpec } from "../storage/secondary-index.js";
 import { arrayArg, collectionArg } from "./args.js";
@@ -36,6 +37,7 @@ function normalizeSpec(raw: unknown): IndexSpec {
   if (options.partialFilterExpression !== undefined && !isPlainObject(options.partialFilterExpression)) {
     throw new CommandError("TypeMismatch", "'partialFilterExpression' option must be a document");
   }
+  parseCollation(options.collation); // refuses a bad collation now, as mongod does
   return { v: 2, key, name, ...options };
 }
 

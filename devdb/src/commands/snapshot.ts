@@ -16,7 +16,7 @@ export const devdbSnapshot: CommandHandler = (cmd, ctx) => {
   for (const coll of ctx.engine.databases.get(ctx.db)?.values() ?? []) {
     entries.push({
       c: coll.name,
-      meta: { options: {}, indexes: coll.indexSpecs(), uuid: new Binary(coll.uuid, 4) },
+      meta: { options: coll.options, indexes: coll.indexSpecs(), uuid: new Binary(coll.uuid, 4) },
     });
     for (const d of coll.docs.values()) entries.push({ c: coll.name, d });
   }

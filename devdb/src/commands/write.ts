@@ -2,8 +2,12 @@ import { ObjectId, type Document } from "bson";
 import { asCommandError, CommandError } from "../errors.js";
 import type { Collection } from "../storage/collection.js";
 import { isPlainObject } from "../storage/keys.js";
+import { setField } from "../storage/clone.js";
+import { collateFilter, parseCollation } from "../storage/collation.js";
+import { compileFilter } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
-import { applyUpdate, buildUpsert, classify } from "../storage/update.js";
+import { applyUpdate, buildUpsert, checkSize, classify } from "../storage/update.js";
+import { MAX_BSON_OBJECT_SIZE } from "../wire/constants.js";
 import { arrayArg, boolArg, collectionArg } from "./args.js";
 import type { CommandContext, CommandHandler } from "./context.js";
 
@@ -14,7 +18,7 @@ function prepareForInsert(doc: unknown): Document {
   if (doc._id !== undefined && Object.keys(doc)[0] === "_id") return doc;
   // MongoDB stores _id as the first field; the driver normally adds it, this covers raw clients.
   const out: Document = { _id: doc._id ?? new ObjectId() };
-  for (const k of Object.keys(doc)) if (k !== "_id") out[k] = doc[k];
+  for (const k of Object.keys(doc)) if (k !== "_id") setField(out, k, doc[k]);
   return out;
 }
 
@@ -47,9 +51,13 @@ export const insert: CommandHandler = async (cmd, ctx) => {
   const name = collectionArg(cmd, "insert");
   const docs = arrayArg(cmd, "documents");
   const coll = ctx.engine.ensureCollection(ctx.db, name);
+  const mayBeTooLarge = (ctx.messageBytes ?? Infinity) > MAX_BSON_OBJECT_SIZE;
+  const bypass = boolArg(cmd, "bypassDocumentValidation", false);
   let n = 0;
   const { writeErrors } = runBatch(docs, boolArg(cmd, "ordered", true), (doc) => {
-    coll.insert(prepareForInsert(doc));
+    const prepared = prepareForInsert(doc);
+    if (mayBeTooLarge) checkSize(prepared, "insert");
+    coll.insert(prepared, bypass);
     n++;
   });
   ctx.stats.opcounters.insert += docs.length;
@@ -63,6 +71,7 @@ interface UpdateStatement {
   upsert?: boolean;
   arrayFilters?: Document[];
   sort?: Document;
+  collation?: Document;
 }
 
 export interface UpdateOutcome {
@@ -72,25 +81,34 @@ export interface UpdateOutcome {
 }
 
 /** One update statement against a collection (shared by `update` and bulk paths). */
-export function updateStatement(coll: Collection, st: UpdateStatement): UpdateOutcome {
+export function updateStatement(coll: Collection, st: UpdateStatement, bypass = false): UpdateOutcome {
   const filter = st.q ?? {};
   const u = st.u;
   if (u === undefined || (!isPlainObject(u) && !Array.isArray(u))) {
     throw new CommandError("FailedToParse", "BSON field 'update.updates.u' is missing but a required field");
   }
-  const args = { filter, arrayFilters: st.arrayFilters };
-  const matches = select(coll, filter, { limit: st.multi ? 0 : 1, sort: st.multi ? undefined : st.sort });
+  const collation = parseCollation(st.collation);
+  // mingo re-tests the filter for the positional `$`: give it the collated form.
+  const args = {
+    filter: collation ? collateFilter(filter, collation) : filter,
+    arrayFilters: st.arrayFilters,
+  };
+  const matches = select(coll, filter, {
+    limit: st.multi ? 0 : 1,
+    sort: st.multi ? undefined : st.sort,
+    collation,
+  });
   if (matches.length === 0) {
     if (!st.upsert) return { matched: 0, modified: 0 };
     const doc = buildUpsert(u, args);
-    coll.insert(doc);
+    coll.insert(doc, bypass);
     return { matched: 0, modified: 0, upsertedId: doc._id };
   }
   let modified = 0;
   for (const m of matches) {
     const next = applyUpdate(m.doc, u, args);
     if (next) {
-      coll.replace(m.id, next);
+      coll.replace(m.id, next, bypass);
       modified++;
     }
   }
@@ -108,7 +126,7 @@ export const update: CommandHandler = async (cmd, ctx) => {
     if (st.multi && st.u !== undefined && classify(st.u) === "replacement") {
       throw new CommandError("FailedToParse", "multi update is not supported for replacement-style update");
     }
-    const r = updateStatement(coll, st);
+    const r = updateStatement(coll, st, boolArg(cmd, "bypassDocumentValidation", false));
     n += r.matched;
     nModified += r.modified;
     if (r.upsertedId !== undefined) {
@@ -128,10 +146,14 @@ export const del: CommandHandler = async (cmd, ctx) => {
   const coll = ctx.engine.getCollection(ctx.db, name);
   let n = 0;
   const { writeErrors } = runBatch(statements, boolArg(cmd, "ordered", true), (st) => {
-    if (!coll) return;
     const filter = isPlainObject(st.q) ? st.q : {};
+    if (!coll) {
+      compileFilter(filter); // bad operators fail even without the collection, as on mongod
+      return;
+    }
     const limit = st.limit === 1 ? 1 : 0;
-    for (const m of select(coll, filter, { limit })) if (coll.delete(m.id)) n++;
+    for (const m of select(coll, filter, { limit, collation: parseCollation(st.collation) }))
+      if (coll.delete(m.id)) n++;
   });
   ctx.stats.opcounters.delete += statements.length;
   return finish(ctx, { n }, writeErrors);

@@ -36,7 +36,9 @@ function codeOf(err: unknown): unknown {
  * Loads one database directory in mongodump's layout (`<collection>.bson` and
  * `<collection>.metadata.json`) into `db`: collections with their options, documents exactly as
  * dumped, then the indexes. Refuses (before writing anything) when a target collection already
- * has documents, unless `drop` is set, so nothing is duplicated or silently mixed.
+ * has documents, unless `drop` is set, so nothing is duplicated or silently mixed. Documents go
+ * in with bypassDocumentValidation: they were accepted where they came from (a validator with
+ * level "moderate" or action "warn" can hold documents it would now refuse).
  */
 export async function importDatabase(
   db: Db,
@@ -76,12 +78,13 @@ export async function importDatabase(
       for (const doc of readBsonFile(file)) {
         batch.push(doc);
         if (batch.length >= BATCH) {
-          await db.collection(name).insertMany(batch, { ordered: true });
+          await db.collection(name).insertMany(batch, { ordered: true, bypassDocumentValidation: true });
           documents += batch.length;
           batch = [];
         }
       }
-      if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: true });
+      if (batch.length > 0)
+        await db.collection(name).insertMany(batch, { ordered: true, bypassDocumentValidation: true });
       documents += batch.length;
     }
     const indexes = meta.indexes

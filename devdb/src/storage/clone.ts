@@ -15,8 +15,18 @@ export function cloneValue<T>(v: T): T {
   const proto: unknown = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return v;
   const out: Document = {};
-  for (const k of Object.keys(v)) out[k] = cloneValue((v as Document)[k]);
+  for (const k of Object.keys(v)) setField(out, k, cloneValue((v as Document)[k]));
   return out as T;
+}
+
+/**
+ * `obj[k] = value`, except that a field named `__proto__` (an ordinary field name in MongoDB)
+ * becomes an own property instead of replacing the object's prototype.
+ */
+export function setField(obj: Document, k: string, value: unknown): void {
+  if (k === "__proto__")
+    Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+  else obj[k] = value;
 }
 
 export function cloneDoc(doc: Document): Document {

@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { CommandError, duplicateKeyError } from "../errors.js";
+import { docSize, NO_RULES, rulesOf, validateWrite, type CollectionRules } from "./collection-options.js";
 import { encodeValue, MISSING } from "./keys.js";
 import { SecondaryIndex, type IndexKey, type IndexSpec } from "./secondary-index.js";
 
@@ -18,6 +19,11 @@ export class Collection {
   /** Ordered view of _id for range queries and sorts on _id; `docs` answers equality. */
   readonly idIndex = new SecondaryIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME });
   readonly uuid: Buffer;
+  /** Options as created (and changed by collMod), as listCollections reports them. */
+  options: Document = {};
+  rules: CollectionRules = NO_RULES;
+  /** Capped collections: total BSON size of the documents. */
+  private cappedBytes = 0;
 
   constructor(
     readonly db: string,
@@ -26,6 +32,24 @@ export class Collection {
     uuid?: Buffer,
   ) {
     this.uuid = uuid ?? randomUuid();
+  }
+
+  /** Sets the collection's options (create, collMod, replay); documents already stored stay. */
+  configure(options: Document): void {
+    this.options = options;
+    this.rules = rulesOf(options);
+    this.cappedBytes = 0;
+    if (this.rules.capped) for (const d of this.docs.values()) this.cappedBytes += docSize(d);
+  }
+
+  /** Capped collections drop their oldest documents (insertion order) past `max` or `size`. */
+  private trimCapped(): void {
+    const cap = this.rules.capped;
+    if (!cap) return;
+    while (this.docs.size > 1 && (this.docs.size > cap.max || this.cappedBytes > cap.size)) {
+      const oldest = this.docs.keys().next().value as string;
+      this.delete(oldest);
+    }
   }
 
   get ns(): string {
@@ -40,11 +64,13 @@ export class Collection {
     return this.docs.get(encodeValue(id));
   }
 
-  insert(doc: Document): void {
+  /** `bypass`: the command's bypassDocumentValidation. */
+  insert(doc: Document, bypass = false): void {
     const id = encodeValue(doc._id);
     if (this.docs.has(id)) {
       throw duplicateKeyError(this.ns, ID_INDEX_NAME, { _id: 1 }, { _id: doc._id });
     }
+    if (!bypass) validateWrite(this.rules, doc, undefined);
     const keys = this.indexes.map((ix) => ix.keysFor(doc));
     this.checkUnique(id, keys);
     // Logging first: if encoding the record fails, memory is still unchanged.
@@ -52,12 +78,17 @@ export class Collection {
     this.indexes.forEach((ix, i) => ix.add(id, keys[i]));
     this.idIndex.add(id, [{ full: id, values: [doc._id] }]);
     this.docs.set(id, doc);
+    if (this.rules.capped) {
+      this.cappedBytes += docSize(doc);
+      this.trimCapped();
+    }
   }
 
   /** Swaps in a new version of a stored document (same _id). */
-  replace(id: string, next: Document): void {
+  replace(id: string, next: Document, bypass = false): void {
     const prev = this.docs.get(id);
     if (!prev) throw new CommandError("InternalError", "replace of a missing document");
+    if (!bypass) validateWrite(this.rules, next, prev);
     const oldKeys = this.indexes.map((ix) => ix.keysFor(prev));
     const newKeys = this.indexes.map((ix) => ix.keysFor(next));
     this.checkUnique(id, newKeys);
@@ -67,6 +98,10 @@ export class Collection {
       ix.add(id, newKeys[i]);
     });
     this.docs.set(id, next);
+    if (this.rules.capped) {
+      this.cappedBytes += docSize(next) - docSize(prev);
+      this.trimCapped();
+    }
   }
 
   delete(id: string): boolean {
@@ -76,6 +111,7 @@ export class Collection {
     for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
     this.idIndex.remove(id, [{ full: id, values: [prev._id] }]);
     this.docs.delete(id);
+    if (this.rules.capped) this.cappedBytes -= docSize(prev);
     return true;
   }
 
@@ -89,6 +125,7 @@ export class Collection {
     }
     if (!prev) this.idIndex.add(id, [{ full: id, values: [doc._id] }]);
     this.docs.set(id, doc);
+    if (this.rules.capped) this.cappedBytes += docSize(doc) - (prev ? docSize(prev) : 0);
   }
 
   restoreDelete(idValue: unknown): void {
@@ -98,6 +135,7 @@ export class Collection {
     for (const ix of this.indexes) ix.remove(id, ix.keysFor(prev));
     this.idIndex.remove(id, [{ full: id, values: [prev._id] }]);
     this.docs.delete(id);
+    if (this.rules.capped) this.cappedBytes -= docSize(prev);
   }
 
   findIndex(name: string): SecondaryIndex | undefined {
@@ -119,6 +157,12 @@ export class Collection {
     }
     this.indexes.push(ix);
     if (checked) this.log({ op: "createIndex", db: this.db, c: this.name, spec });
+  }
+
+  /** collMod of an index (hidden, expireAfterSeconds): rebuilt from the changed spec. */
+  modifyIndex(name: string, spec: IndexSpec): void {
+    this.dropIndex(name);
+    this.addIndex(spec);
   }
 
   dropIndex(name: string, logged = true): void {

@@ -20,21 +20,28 @@ export class Engine {
   }
 
   /** Returns the collection, creating it (and its database) implicitly like MongoDB does. */
-  ensureCollection(db: string, name: string): Collection {
+  ensureCollection(db: string, name: string, options: Document = {}): Collection {
     const existing = this.getCollection(db, name);
     if (existing) return existing;
     validateName(db, name);
     const coll = new Collection(db, name, this.log);
+    coll.configure(options);
     this.database(db).set(name, coll);
-    this.log({ op: "createColl", db, c: name, uuid: new Binary(coll.uuid, 4) });
+    this.log({ op: "createColl", db, c: name, uuid: new Binary(coll.uuid, 4), options });
     return coll;
   }
 
-  createCollection(db: string, name: string): void {
+  createCollection(db: string, name: string, options: Document = {}): void {
     if (this.getCollection(db, name)) {
       throw new CommandError("NamespaceExists", `Collection ${db}.${name} already exists.`);
     }
-    this.ensureCollection(db, name);
+    this.ensureCollection(db, name, options);
+  }
+
+  /** collMod: new options for an existing collection. */
+  setOptions(coll: Collection, options: Document): void {
+    coll.configure(options);
+    this.log({ op: "setOptions", db: coll.db, c: coll.name, options });
   }
 
   dropCollection(db: string, name: string): boolean {
@@ -71,9 +78,14 @@ export class Engine {
       case "createColl": {
         if (this.getCollection(db, c)) return;
         const uuid = rec.uuid instanceof Binary ? Buffer.from(rec.uuid.buffer) : undefined;
-        this.database(db).set(c, new Collection(db, c, this.log, uuid));
+        const coll = new Collection(db, c, this.log, uuid);
+        coll.configure((rec.options as Document | undefined) ?? {});
+        this.database(db).set(c, coll);
         return;
       }
+      case "setOptions":
+        this.getCollection(db, c)?.configure(rec.options as Document);
+        return;
       case "dropColl":
         this.databases.get(db)?.delete(c);
         if (this.databases.get(db)?.size === 0) this.databases.delete(db);
@@ -123,14 +135,15 @@ export class Engine {
           db,
           c,
           uuid: coll.uuid,
+          options: coll.options,
           specs: coll.indexes.map((ix) => ix.spec),
           docs: [...coll.docs.values()],
         });
       }
     }
     return (function* () {
-      for (const { db, c, uuid, specs, docs } of captured) {
-        yield { op: "createColl", db, c, uuid: new Binary(uuid, 4) };
+      for (const { db, c, uuid, options, specs, docs } of captured) {
+        yield { op: "createColl", db, c, uuid: new Binary(uuid, 4), options };
         for (const spec of specs) yield { op: "createIndex", db, c, spec };
         for (const doc of docs) yield { op: "put", db, c, doc };
       }

@@ -152,6 +152,8 @@ function planAnd(coll: Collection, filter: Document): Plan {
   }
   if (best.cost <= 1) return best;
   for (const ix of coll.indexes) {
+    // Hidden indexes are maintained but never planned; collated ones key strings differently.
+    if (ix.spec.hidden === true || ix.collation || ix.text) continue;
     const p = planIndex(ix, bounds);
     if (p && p.cost < best.cost) best = p;
   }
@@ -179,7 +181,13 @@ export function plan(coll: Collection, filter: Document, sort?: Document): Plan 
   const field = sortKeys[0];
   const direction = sort[field] === -1 ? -1 : 1;
   const ix = [coll.idIndex, ...coll.indexes].find(
-    (i) => i.fields.length === 1 && i.fields[0] === field && i.complete && !i.multikey,
+    (i) =>
+      i.fields.length === 1 &&
+      i.fields[0] === field &&
+      i.complete &&
+      !i.multikey &&
+      i.spec.hidden !== true &&
+      !i.collation,
   );
 
   if (!ix) return p;

@@ -1,4 +1,5 @@
 import type { Document } from "bson";
+import { collationKey, parseCollation, type Collation } from "./collation.js";
 import type { Query } from "mingo";
 import { compileFilter } from "./mingo.js";
 import { encodeKeyValue, escape, MISSING, SEP, valuesAtPath } from "./keys.js";
@@ -29,6 +30,13 @@ export class SecondaryIndex {
   readonly partial: Query | null;
   readonly ttlSeconds: number | null;
   multikey = false;
+  /**
+   * A collated index keys strings by what its strength distinguishes (so uniqueness is case- or
+   * accent-insensitive); its keys don't follow code point order, so the planner leaves it alone.
+   */
+  readonly collation: Collation | null;
+  /** A text index: `$text` reads the documents themselves, so it keeps no keys. */
+  readonly text: boolean;
   /** A key held by one document (the common case) stores the id itself, not a Set. */
   private readonly entries = new Map<string, string | Set<string>>();
   private sorted: string[] | null = null;
@@ -40,8 +48,14 @@ export class SecondaryIndex {
     this.sparse = spec.sparse === true;
     const pfe: unknown = spec.partialFilterExpression;
     this.partial = pfe && typeof pfe === "object" ? compileFilter(pfe as Document) : null;
+    this.collation = parseCollation(spec.collation);
+    this.text = Object.values(spec.key).includes("text");
     const ttl: unknown = spec.expireAfterSeconds;
     this.ttlSeconds = typeof ttl === "number" && this.fields.length === 1 ? ttl : null;
+  }
+
+  private keyOf(v: unknown): unknown {
+    return this.collation && typeof v === "string" ? collationKey(v, this.collation) : v;
   }
 
   get name(): string {
@@ -55,6 +69,7 @@ export class SecondaryIndex {
 
   /** Keys this index holds for `doc`; empty when sparse/partial exclude it. */
   keysFor(doc: Document): IndexKey[] {
+    if (this.text) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const perField: unknown[][] = [];
     let allMissing = true;
@@ -69,7 +84,7 @@ export class SecondaryIndex {
       const seen = new Set<string>();
       const out: IndexKey[] = [];
       for (const v of perField[0]) {
-        const full = encodeKeyValue(v);
+        const full = encodeKeyValue(this.keyOf(v));
         if (seen.has(full)) continue;
         seen.add(full);
         out.push({ full, values: [v] });
@@ -85,7 +100,7 @@ export class SecondaryIndex {
     const seen = new Set<string>();
     const out: IndexKey[] = [];
     for (const values of combos) {
-      const full = values.map((v) => escape(encodeKeyValue(v))).join(SEP);
+      const full = values.map((v) => escape(encodeKeyValue(this.keyOf(v)))).join(SEP);
       if (seen.has(full)) continue;
       seen.add(full);
       out.push({ full, values });

@@ -9,6 +9,14 @@ export function expireDocuments(engine: Engine, now = Date.now()): number {
   let removed = 0;
   for (const colls of engine.databases.values()) {
     for (const coll of colls.values()) {
+      // Clustered collections with expireAfterSeconds expire on their (date) `_id`.
+      const clusteredTtl = coll.rules.expireAfterSeconds;
+      if (clusteredTtl !== null) {
+        const cutoff = now - clusteredTtl * 1000;
+        for (const id of [...coll.idIndex.range("J", "J" + encodeNumber(cutoff) + "\u0001")]) {
+          if (coll.delete(id)) removed++;
+        }
+      }
       for (const ix of coll.indexes) {
         if (ix.ttlSeconds === null) continue;
         const cutoff = now - ix.ttlSeconds * 1000;

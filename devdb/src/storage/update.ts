@@ -1,9 +1,10 @@
-import { ObjectId, type Document } from "bson";
-import { update as mingoUpdate } from "mingo";
+import { calculateObjectSize, ObjectId, type Document } from "bson";
+import { MAX_BSON_OBJECT_SIZE } from "../wire/constants.js";
 import { CommandError } from "../errors.js";
-import { cloneDoc, cloneValue } from "./clone.js";
+import { cloneDoc, cloneValue, setField } from "./clone.js";
 import { encodeValue, isPlainObject } from "./keys.js";
-import { queryOptions, runPipeline } from "./mingo.js";
+import { mingoUpdate, runPipeline, withOwnOperators } from "./mingo.js";
+import { applyPull, checkUpdateRules } from "./update-rules.js";
 
 const OPERATORS = new Set([
   "$set",
@@ -61,8 +62,9 @@ function checkConflicts(modifier: Document): void {
       if (op === "$rename") paths.push(String(fields[f]));
     }
   }
-  const norm = paths.map((p) => p.replace(/\.\$(\[[^\]]*\])?/g, ""));
-  const sorted = [...norm].sort();
+  // Positional paths stay as written: `a.$[x].b` and `a.$[y].b` name different elements, which
+  // mongod accepts (it only fails if both pick the same element).
+  const sorted = [...paths].sort();
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1];
     const b = sorted[i];
@@ -128,7 +130,7 @@ function immutableId(): CommandError {
 
 function withIdFirst(doc: Document, id: unknown): Document {
   const out: Document = { _id: id };
-  for (const k of Object.keys(doc)) if (k !== "_id") out[k] = doc[k];
+  for (const k of Object.keys(doc)) if (k !== "_id") setField(out, k, doc[k]);
   return out;
 }
 
@@ -155,20 +157,33 @@ function applyOperators(target: Document, requested: Document, args: UpdateArgs)
   if (Object.keys(modifier).length === 0) return false;
   checkConflicts(modifier);
   checkArithmetic(target, modifier);
+  checkUpdateRules(target, modifier);
+  const { rest, changed: pulled } = applyPull(target, modifier);
+  if (Object.keys(rest).length === 0) return pulled;
   // mingo stores operand values by reference; copy them so documents never share structure
   // with each other or with the request.
   let changed: string[];
   try {
-    changed = mingoUpdate(target, cloneValue(modifier), args.arrayFilters, args.filter, {
-      cloneMode: "none",
-      queryOptions,
-    });
+    const run = (m: Document): string[] =>
+      mingoUpdate(target, cloneValue(m), args.arrayFilters, withOwnOperators(args.filter));
+    try {
+      changed = run(rest);
+    } catch (err) {
+      // mingo refuses two positional paths under one array (`a.$[x].b` and `a.$[y].b`), which
+      // mongod accepts; checkConflicts has ruled out real conflicts, so apply them one by one.
+      if (!(err instanceof Error && err.message.includes("would create a conflict"))) throw err;
+      changed = [];
+      for (const [op, fields] of Object.entries(rest)) {
+        for (const [path, value] of Object.entries(fields as Document))
+          changed.push(...run({ [op]: { [path]: value } }));
+      }
+    }
   } catch (err) {
     // mingo guards _id itself; give its refusal MongoDB's code.
     if (err instanceof Error && err.message.includes("immutable field '_id'")) throw immutableId();
     throw err;
   }
-  return changed.length > 0;
+  return pulled || changed.length > 0;
 }
 
 /**
@@ -181,7 +196,9 @@ export function applyUpdate(doc: Document, u: Document | Document[], args: Updat
     const repl = u as Document;
     if ("_id" in repl && !sameValue(repl._id, doc._id)) throw immutableId();
     const next = withIdFirst(cloneValue(repl), doc._id);
-    return sameValue(next, doc) ? null : next;
+    if (sameValue(next, doc)) return null;
+    checkSize(next, "update");
+    return next;
   }
   if (kind === "pipeline") {
     const [next] = runPipeline([cloneDoc(doc)], u as Document[]);
@@ -193,7 +210,21 @@ export function applyUpdate(doc: Document, u: Document | Document[], args: Updat
   const next = cloneDoc(doc);
   if (!applyOperators(next, modifier, args)) return null;
   if (!sameValue(next._id, doc._id)) throw immutableId();
-  return sameValue(next, doc) ? null : next;
+  if (sameValue(next, doc)) return null;
+  checkSize(next, "update");
+  return next;
+}
+
+/** mongod's 16 MiB document limit (maxBsonObjectSize), code 10334 BSONObjectTooLarge. */
+export function checkSize(doc: Document, what: "insert" | "update"): void {
+  const size = calculateObjectSize(doc);
+  if (size <= MAX_BSON_OBJECT_SIZE) return;
+  throw new CommandError(
+    "BSONObjectTooLarge",
+    what === "insert"
+      ? `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`
+      : `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`,
+  );
 }
 
 /** Equality fields of a filter seed an upserted document, as in MongoDB. */

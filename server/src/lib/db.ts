@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import mongoose from "mongoose";
 import type { Config } from "../config.js";
@@ -54,8 +54,12 @@ export async function connectDb(config: Config, opts: { attachToRunning?: boolea
   // and `pnpm db:export` find the running server's embedded database through this file instead of
   // fighting for it. Its URI carries this run's random credentials, so only the owner may read it.
   if (!config.devdbInMemory) {
-    writeFileSync(discovery, JSON.stringify({ uri: devdb.uri, pid: process.pid }), { mode: 0o600 });
-    chmodSync(discovery, 0o600);
+    // A fresh file, so an old one's laxer mode never applies to the new credentials.
+    rmSync(discovery, { force: true });
+    writeFileSync(discovery, JSON.stringify({ uri: devdb.uri, pid: process.pid }), {
+      mode: 0o600,
+      flag: "wx",
+    });
   }
   return {
     kind: "embedded",

@@ -1,12 +1,17 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startDevDb } from "@rembuk/devdb";
+import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../features/users/user.model.js";
 import { uniqueEmail } from "../test/factories.js";
 import { startTestServer, type TestServer } from "../test/testServer.js";
+
+const { BSON, MongoClient } = mongoose.mongo;
+const { EJSON } = BSON;
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -63,5 +68,58 @@ describe("pnpm db:export / db:import", () => {
 
   it("explains usage mistakes with exit code 2", async () => {
     expect((await run(["expor"], { DATA_DIR: dataDir })).code).toBe(2);
+  });
+});
+
+describe("db:export / db:import with MONGODB_URI (a standalone pnpm db or any MongoDB)", () => {
+  it("exports from and imports into the server at MONGODB_URI, reading a mongodump directory", async () => {
+    const devdb = await startDevDb({ inMemory: true });
+    try {
+      // A directory as mongodump writes it: prelude.json, admin/, and one application database.
+      const dump = mkdtempSync(join(tmpdir(), "rembuk-mongodump-"));
+      writeFileSync(join(dump, "prelude.json"), '{"ServerVersion":"7.0.14","ToolVersion":"100.10.0"}');
+      mkdirSync(join(dump, "admin"));
+      writeFileSync(
+        join(dump, "admin", "system.version.bson"),
+        BSON.serialize({ _id: "featureCompatibilityVersion" }),
+      );
+      mkdirSync(join(dump, "prod"));
+      const docs = [
+        { _id: 1, email: "a@x.id" },
+        { _id: 2, email: "b@x.id" },
+      ];
+      writeFileSync(join(dump, "prod", "users.bson"), Buffer.concat(docs.map((d) => BSON.serialize(d))));
+      const meta = {
+        indexes: [
+          { v: 2, key: { _id: 1 }, name: "_id_", ns: "prod.users" },
+          { v: 2, key: { email: 1 }, name: "email_1", ns: "prod.users", unique: true },
+        ],
+        uuid: "3b0b4a0b6a2f4b1e9a55f3f0f6b0c1d2",
+        collectionName: "users",
+        type: "collection",
+      };
+      writeFileSync(join(dump, "prod", "users.metadata.json"), EJSON.stringify(meta, { relaxed: false }));
+
+      const uri = devdb.uriFor("rembuk_restored");
+      const imported = await run(["import", dump], { MONGODB_URI: uri });
+      expect(imported.out).toContain("rembuk_restored.users: 2 dokumen, 1 indeks");
+      expect(imported.code).toBe(0);
+      const client = await MongoClient.connect(uri);
+      try {
+        const users = client.db().collection("users");
+        expect(await users.find({}).sort({ _id: 1 }).toArray()).toEqual(docs);
+        expect((await users.listIndexes().toArray()).map((ix) => ix.name)).toEqual(["_id_", "email_1"]);
+      } finally {
+        await client.close();
+      }
+
+      const out = join(mkdtempSync(join(tmpdir(), "rembuk-uri-export-")), "x");
+      const exported = await run(["export", out], { MONGODB_URI: uri });
+      expect(exported.code).toBe(0);
+      expect(exported.out).not.toContain("Peringatan"); // devdb exports one point in time
+      expect(readdirSync(join(out, "rembuk_restored")).sort()).toEqual(["users.bson", "users.metadata.json"]);
+    } finally {
+      await devdb.stop();
+    }
   });
 });
