@@ -84,6 +84,21 @@ describe("a new user's first visit", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
       "composer-input",
     );
+
+    // A practice page's discussion has the same shortcut past the record and the ledger.
+    const list = (await (await page.request.get("/api/practices?limit=1")).json()) as {
+      practices: { id: string }[];
+    };
+    await page.goto(`/practices/${list.practices[0].id}`);
+    await page.getByTestId("practice-ledger").waitFor();
+    await page.locator("body").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Lompat ke kotak balasan");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+      "composer-input",
+    );
   });
 
   it("keeps the language picked on the login page after signing in, and saves it", async () => {
