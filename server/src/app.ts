@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import { join } from "node:path";
 import express, { Router, type Express } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import { LIMITS } from "@rembuk/shared";
 import { REPO_ROOT, type Config } from "./config.js";
 import { passport } from "./features/auth/auth.passport.js";
@@ -17,6 +15,7 @@ import { touchSession } from "./features/auth/sessions.service.js";
 import { configureMail } from "./features/mail/mail.service.js";
 import { startMailSender, stopMailSender } from "./features/mail/mail.sender.js";
 import { backfillOfficeKeys } from "./features/users/office.backfill.js";
+import { requestLog } from "./lib/http/requestLog.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
@@ -56,9 +55,6 @@ const CSP_DIRECTIVES = {
   baseUri: ["'self'"],
 };
 
-/** Incoming request ids are honoured when they look like ids, so a proxy's id threads through logs. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
 /**
  * Build the whole server without listening: database (embedded or MONGODB_URI), optional Redis,
  * Express (security headers, logs, sessions, passport, feature routers, client), and Socket.io.
@@ -91,19 +87,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   // Imported only after the configuration is known good: a wrong variable is reported at once,
   // before the whole application (and the database driver) loads.
   const { createApp } = await import("./app.js");
-  const { DEMO_PASSWORD, presentDemoAccounts } = await import("./features/demo/seed.js");
+  const { demoBanner } = await import("./startupBanner.js");
   const { prepareData } = await import("./startup.js");
 
   const rembuk = await createApp(config);
@@ -50,13 +50,7 @@ async function main(): Promise<void> {
     `\n  Rembuk: ${url}\n  Database: ${rembuk.db.kind}${rembuk.db.kind === "embedded" ? ` (${displayPath(config.dataDir)}/devdb)` : ""}\n`,
   );
 
-  const demo = config.demoContent ? await presentDemoAccounts() : [];
-  if (demo.length) {
-    const width = Math.max(...demo.map((d) => d.email.length));
-    process.stdout.write(`\n  Akun demo (kata sandi: ${DEMO_PASSWORD})\n`);
-    for (const d of demo)
-      process.stdout.write(`    ${d.email.padEnd(width)}  ${d.role.padEnd(9)}  ${d.title}\n`);
-  }
+  if (config.demoContent) process.stdout.write(await demoBanner());
   process.stdout.write("\n");
 
   let stopping = false;

@@ -49,6 +49,18 @@ export const QaSessionCreateInput = z
   .strict();
 export type QaSessionCreateInput = z.infer<typeof QaSessionCreateInput>;
 
+/**
+ * `GET /qa?status&limit`: sessions across every room the viewer may see (the "Tanya Jawab" page).
+ * Without `status`: live ones, then scheduled (soonest first), then ended (latest first).
+ */
+export const QaListQuery = z
+  .object({
+    status: QaStatus.optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type QaListQuery = z.infer<typeof QaListQuery>;
+
 /** `POST /qa/:id/status`: scheduled → live → ended, or scheduled → ended (cancelled). */
 export const QaStatusInput = z.object({ status: z.enum(["live", "ended"]) }).strict();
 export type QaStatusInput = z.infer<typeof QaStatusInput>;

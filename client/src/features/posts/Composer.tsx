@@ -57,13 +57,17 @@ export function Composer({
   if (locked) {
     return (
       <p className="composer composer--notice" data-testid="composer-locked">
-        <LockIcon /> {t("posts.thread.locked")}
-        {lockReason && (
-          <span className="composer__lock-reason" data-testid="composer-lock-reason">
-            {" "}
-            {t("posts.thread.lockReason", { reason: lockReason })}
-          </span>
-        )}
+        <LockIcon />
+        {/* One text block, so the reason reads on after the notice instead of in a second column. */}
+        <span>
+          {t("posts.thread.locked")}
+          {lockReason && (
+            <span className="composer__lock-reason" data-testid="composer-lock-reason">
+              {" "}
+              {t("posts.thread.lockReason", { reason: lockReason })}
+            </span>
+          )}
+        </span>
       </p>
     );
   }

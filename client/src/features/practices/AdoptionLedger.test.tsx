@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
 import { REGIONS, makeUser } from "../../test/fixtures";
 import { apiError, bodyOf, json, mockFetch, type Handler } from "../../test/http";
@@ -38,6 +38,13 @@ async function setup(
 }
 
 describe("AdoptionLedger", () => {
+  // The dialogs default a step's date to today (Asia/Jakarta) and refuse one before the previous
+  // step (the fixtures' steps are in early 2026): pin today so the suite passes on any day.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-15T03:00:00.000Z"));
+  });
+
   it("tells an unverified member that adopting in the region's name needs a verified office", async () => {
     await setup(makeUser({ affiliation: { kind: "region", code: "35.10" }, verified: false }));
     expect(screen.queryByTestId("adopt-button")).not.toBeInTheDocument();

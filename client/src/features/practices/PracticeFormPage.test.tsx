@@ -59,7 +59,9 @@ async function fillValid(ui: ReturnType<typeof userEvent.setup>) {
   await fill(ui, screen.getByTestId("practice-cost"), "350.000.000");
 }
 
-describe("PracticeFormPage", () => {
+// Filling the whole form through userEvent takes seconds in jsdom, more on a loaded machine: a
+// generous bound, so only a real hang fails.
+describe("PracticeFormPage", { timeout: 30_000 }, () => {
   it("shows a field error for every missing required field, in Indonesian, and sends nothing", async () => {
     const { spy, ui } = setup({}, undefined, makeUser({ affiliation: null }));
     await ui.click(screen.getByTestId("practice-submit"));

@@ -33,7 +33,6 @@ import {
   PracticeDraft,
   draftFromRecord,
   draftNumberIssues,
-  numberIssue,
   emptyDraft,
   emptyResult,
   practiceCandidate,
@@ -302,7 +301,12 @@ export function PracticeFormPage() {
         : formatNumber(reading.value, locale, { maximumFractionDigits: 10 });
       return t("practices.form.readAs", { value: shown });
     }
-    return issueText(t, numberIssue(reading) ?? { key: "practices.error.number" });
+    // Short while typing (the columns are narrow); the full explanation comes with the field error.
+    if (reading.reason === "wrongSeparator" && reading.suggestion)
+      return t("practices.form.readAsSuggest", { suggestion: reading.suggestion });
+    if (reading.reason === "ambiguous")
+      return t("practices.form.readAsAmbiguous", { thousands: reading.asThousands });
+    return t("practices.form.readAsNone");
   };
   const today = todayInIndonesia();
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { usePageTitle } from "../../app/usePageTitle";
+import { focusReplyBox, usePageSkipLink } from "../shell/pageSkipLink";
 import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/Field";
@@ -52,6 +53,11 @@ export function PracticePage() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   usePageTitle(practice?.title ?? null);
+  // The discussion's reply box sits under the record and the ledger: a skip link reaches it at once.
+  const replyBoxRef = useRef<HTMLDivElement | null>(null);
+  usePageSkipLink(practice ? t("posts.thread.skipToReply") : null, "reply-box", () => {
+    focusReplyBox(textareaRef.current, replyBoxRef.current);
+  });
 
   useEffect(() => {
     void loadRegions();
@@ -218,13 +224,15 @@ export function PracticePage() {
             textareaRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
           }}
         />
-        <Composer
-          threadId={practice.id}
-          locked={practice.locked && !moderator}
-          lockReason={practice.lockReason ?? null}
-          slowModeSeconds={moderator ? 0 : (room?.slowModeSeconds ?? 0)}
-          textareaRef={textareaRef}
-        />
+        <div id="reply-box" ref={replyBoxRef} tabIndex={-1} className="reply-box">
+          <Composer
+            threadId={practice.id}
+            locked={practice.locked && !moderator}
+            lockReason={practice.lockReason ?? null}
+            slowModeSeconds={moderator ? 0 : (room?.slowModeSeconds ?? 0)}
+            textareaRef={textareaRef}
+          />
+        </div>
       </section>
       <HistoryDialog practiceId={practice.id} open={historyOpen} onClose={() => setHistoryOpen(false)} />
     </div>

@@ -233,6 +233,9 @@ const id = {
   "practices.error.numberAmbiguous":
     "Bisa berarti pecahan atau ribuan: tulis {thousands} untuk ribuan, atau {decimal}0 untuk pecahan.",
   "practices.form.readAs": "dibaca: {value}",
+  "practices.form.readAsSuggest": "maksud Anda {suggestion}?",
+  "practices.form.readAsAmbiguous": "ribuan ({thousands}) atau pecahan?",
+  "practices.form.readAsNone": "belum terbaca sebagai angka",
   "practices.error.room": "Pilih ruang diskusi.",
 
   "practices.region.province": "Provinsi",
@@ -514,6 +517,9 @@ const en: Record<keyof typeof id, string> = {
   "practices.error.numberAmbiguous":
     "Could be a decimal or thousands: write {thousands} for thousands, or {decimal}0 for a decimal.",
   "practices.form.readAs": "read as: {value}",
+  "practices.form.readAsSuggest": "did you mean {suggestion}?",
+  "practices.form.readAsAmbiguous": "thousands ({thousands}) or a decimal?",
+  "practices.form.readAsNone": "not read as a number yet",
   "practices.error.room": "Choose a discussion room.",
 
   "practices.region.province": "Province",

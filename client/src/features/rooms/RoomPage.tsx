@@ -13,7 +13,7 @@ import { ConnectionBanner, PresenceAvatars } from "../posts/LiveBits";
 import { RoomQaSection } from "../qa/RoomQaSection";
 import { canHostQa } from "../qa/qa.slice";
 import { NewThreadForm } from "../threads/NewThreadForm";
-import { SortTabs, ThreadList } from "../threads/ThreadList";
+import { MarkRoomRead, SortTabs, ThreadList } from "../threads/ThreadList";
 import { VisibilityBadge } from "./RoomCard";
 import { localized, roomSelectors } from "./rooms.slice";
 import { counted } from "../posts/counted";
@@ -139,15 +139,18 @@ export function RoomPage() {
           )}
         </div>
         {composing && <NewThreadForm room={room} onClose={() => setComposing(false)} />}
-        <SortTabs
-          sort={sort}
-          onChange={(next) => {
-            const p = new URLSearchParams(params);
-            if (next === "activity") p.delete("sort");
-            else p.set("sort", next);
-            setParams(p, { replace: true });
-          }}
-        />
+        <div className="room__list-tools">
+          <SortTabs
+            sort={sort}
+            onChange={(next) => {
+              const p = new URLSearchParams(params);
+              if (next === "activity") p.delete("sort");
+              else p.set("sort", next);
+              setParams(p, { replace: true });
+            }}
+          />
+          <MarkRoomRead room={room} sort={sort} />
+        </div>
         <ThreadList room={room} sort={sort} />
       </section>
     </div>

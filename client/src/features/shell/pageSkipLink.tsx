@@ -41,3 +41,10 @@ export function usePageSkipLink(label: string | null, targetId: string, activate
     return () => set(null);
   }, [set, label, targetId]);
 }
+
+/** Focuses the reply box: its text area, else its first link or button (sign in, locked notice), else the box. */
+export function focusReplyBox(textarea: HTMLElement | null, box: HTMLElement | null) {
+  const target = textarea ?? box?.querySelector<HTMLElement>("a[href], button:not([disabled])") ?? box;
+  target?.focus();
+  target?.scrollIntoView({ block: "center" });
+}

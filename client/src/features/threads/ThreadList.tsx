@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { RoomDto, ThreadSort } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
@@ -72,6 +72,12 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
             <span className="thread-row__author">
               <Avatar name={thread.author.name} seed={thread.author.id} size="sm" />
               <span>{thread.author.name}</span>
+              {/* Whose experience it is: the office ("Bupati Banyuwangi"), not only the name. */}
+              {thread.author.title && (
+                <span className="thread-row__office" data-testid="thread-author-office">
+                  {thread.author.title}
+                </span>
+              )}
               <OfficeMark person={thread.author} />
             </span>
           )}
@@ -91,6 +97,41 @@ const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
     </li>
   );
 });
+
+/** "Tandai semua sudah dibaca": shown to signed-in readers while the room's list has unread threads. */
+export function MarkRoomRead({ room, sort }: { room: RoomDto; sort: ThreadSort }) {
+  const t = useT();
+  const signedIn = useStore((s) => s.currentUserId !== null);
+  const list = useStore(threadSelectors.list(room.id, sort));
+  const anyUnread = useStore((s) => list.ids.some((id) => (s.threadsById[id]?.unreadCount ?? 0) > 0));
+  const markRoomRead = useStore((s) => s.markRoomRead);
+  const toast = useStore((s) => s.pushToast);
+  const [busy, setBusy] = useState(false);
+  if (!signedIn || (!anyUnread && !room.unreadThreads)) return null;
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      loading={busy}
+      data-testid="mark-room-read"
+      onClick={() => {
+        setBusy(true);
+        markRoomRead({ id: room.id, slug: room.slug }).then(
+          () => {
+            setBusy(false);
+            toast({ tone: "success", message: "threads.markRead.done" });
+          },
+          () => {
+            setBusy(false);
+            toast({ tone: "error", message: "threads.markRead.failed" });
+          },
+        );
+      }}
+    >
+      {t("threads.markRead.action")}
+    </Button>
+  );
+}
 
 /** A room's threads in one order, with cursor pagination (a button, and automatically on scroll). */
 export function ThreadList({ room, sort }: { room: RoomDto; sort: ThreadSort }) {

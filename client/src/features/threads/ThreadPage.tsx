@@ -17,7 +17,7 @@ import { TagList, ThreadBadges } from "./ThreadBadges";
 import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
 import { PromoteLink } from "../practices/PromoteLink";
 import { threadSelectors } from "./threads.slice";
-import { usePageSkipLink } from "../shell/pageSkipLink";
+import { focusReplyBox, usePageSkipLink } from "../shell/pageSkipLink";
 import { counted } from "../posts/counted";
 import "../posts/posts.css";
 import "./threads.css";
@@ -78,13 +78,7 @@ export function ThreadPage() {
   usePageSkipLink(
     thread && thread.kind !== "practice" ? t("posts.thread.skipToReply") : null,
     "reply-box",
-    () => {
-      const box = replyBoxRef.current;
-      const target =
-        textareaRef.current ?? box?.querySelector<HTMLElement>("a[href], button:not([disabled])") ?? box;
-      target?.focus();
-      target?.scrollIntoView({ block: "center" });
-    },
+    () => focusReplyBox(textareaRef.current, replyBoxRef.current),
   );
 
   // A practice thread's page is its practice page (record, ledger and this same discussion).

@@ -1,4 +1,7 @@
 const id = {
+  "threads.markRead.action": "Tandai semua sudah dibaca",
+  "threads.markRead.done": "Semua utas di ruang ini ditandai sudah dibaca.",
+  "threads.markRead.failed": "Gagal menandai sudah dibaca. Coba lagi.",
   "threads.sort.label": "Urutkan utas",
   "threads.sort.activity": "Aktivitas",
   "threads.sort.new": "Terbaru",
@@ -43,6 +46,9 @@ const id = {
 };
 
 const en: Record<keyof typeof id, string> = {
+  "threads.markRead.action": "Mark all as read",
+  "threads.markRead.done": "Every thread in this room is marked as read.",
+  "threads.markRead.failed": "Could not mark as read. Try again.",
   "threads.sort.label": "Sort threads",
   "threads.sort.activity": "Activity",
   "threads.sort.new": "Newest",

@@ -38,6 +38,8 @@ export interface ThreadsSlice {
   createThread: (room: { id: string; slug: string }, input: ThreadCreateInput) => Promise<ThreadDto>;
   /** Everything up to `seq` has been seen; only moves forward. */
   markThreadRead: (threadId: string, seq: number) => Promise<void>;
+  /** "Tandai semua sudah dibaca" for a room: its threads show no "N baru" until someone writes again. */
+  markRoomRead: (room: { id: string; slug: string }) => Promise<void>;
 
   internal_receiveThreads: (threads: ThreadDto[]) => void;
   internal_threadCreated: (thread: ThreadDto) => void;
@@ -121,6 +123,23 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     get().internal_receiveThreads([thread]);
     if (!known) get().internal_threadCreated(thread);
     return thread;
+  },
+
+  markRoomRead: async (room) => {
+    await threadsApi.markRoomRead(room.slug);
+    // The server's baseline now covers every post so far: clear the counts this tab holds for the room.
+    set((s) => {
+      const threadsById = { ...s.threadsById };
+      for (const [id, t] of Object.entries(s.threadsById))
+        if (t.roomId === room.id && (t.unreadCount ?? 0) > 0)
+          threadsById[id] = { ...t, unreadCount: 0, lastReadSeq: t.lastSeq };
+      const r = s.roomsById[room.id];
+      return {
+        threadsById,
+        roomsById:
+          r && r.unreadThreads ? { ...s.roomsById, [room.id]: { ...r, unreadThreads: 0 } } : s.roomsById,
+      };
+    });
   },
 
   markThreadRead: async (threadId, seq) => {

@@ -33,6 +33,10 @@ describe("demo content", () => {
     expect(seen).toEqual([DEMO_USERS.banyuwangi.name, "admin"]);
     expect(await User.countDocuments()).toBe(DEMO_USER_KEYS.length);
 
+    // Like a newly registered account, a demo account starts with the seeded history read.
+    const readAll = await User.find({}, { readAllAt: 1 }).lean();
+    expect(readAll.every((u) => u.readAllAt instanceof Date)).toBe(true);
+
     const accounts = await presentDemoAccounts();
     expect(accounts[0]).toMatchObject({ email: "admin@rembuk.id", role: "admin" });
     expect(accounts).toHaveLength(DEMO_USER_KEYS.length);

@@ -29,7 +29,12 @@ export interface DemoSeeder {
  * Seeders should go through the feature's services (validation and policies included) rather
  * than writing models directly, so demo data is always data the app itself could have produced.
  */
-export const demoSeeders: DemoSeeder[] = [forumDemoSeeder, practicesDemoSeeder, qaDemoSeeder, moderationDemoSeeder];
+export const demoSeeders: DemoSeeder[] = [
+  forumDemoSeeder,
+  practicesDemoSeeder,
+  qaDemoSeeder,
+  moderationDemoSeeder,
+];
 
 /** Create the demo users, then run the seeders (all of them unless a test picks some). */
 export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<void> {
@@ -46,17 +51,28 @@ export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = dem
     log.info({ seeder: seeder.name }, "seeding demo content");
     await seeder.run({ user, log });
   }
+  // The demo accounts are somebody's first visit too: the seeded history counts as read, as it does
+  // for a newly registered account; only what is written from now on shows as new.
+  await User.updateMany(
+    { _id: { $in: [...created.values()].map((a) => a.id) } },
+    { $set: { readAllAt: new Date() } },
+  );
 }
 
 /** Seed when demo content is enabled and nobody has registered yet; true when it seeded. */
-export async function seedDemoIfEmpty(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  log: Logger,
+  seeders: readonly DemoSeeder[] = demoSeeders,
+): Promise<boolean> {
   if (await User.exists({})) return false;
   await seedDemo(log, seeders);
   return true;
 }
 
 /** The demo accounts present in this database, for the table printed at start. */
-export async function presentDemoAccounts(): Promise<Array<{ email: string; name: string; role: string; title: string }>> {
+export async function presentDemoAccounts(): Promise<
+  Array<{ email: string; name: string; role: string; title: string }>
+> {
   const emails: string[] = Object.values(DEMO_USERS).map((u) => u.email);
   const found = await User.find({ email: { $in: emails } }, { email: 1, name: 1, role: 1, title: 1 }).lean();
   const order = new Map<string, number>(emails.map((e, i) => [e, i]));

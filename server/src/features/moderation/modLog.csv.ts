@@ -1,12 +1,16 @@
 import { MOD_LIMITS, type ModLogQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { csvField } from "../qa/qa.export.js";
+import { Room } from "../rooms/room.model.js";
 import { presentModActions } from "./modAction.presenter.js";
 import { modLogRows } from "./modAction.service.js";
 
+/** The time column says its zone: every Indonesian reader reads WIB (no daylight saving, always UTC+7). */
+export const WIB_COLUMN = "waktu (WIB, UTC+7)";
+
 export const MOD_LOG_CSV_COLUMNS = [
   "id",
-  "created_at",
+  WIB_COLUMN,
   "action",
   "actor_id",
   "actor",
@@ -15,6 +19,7 @@ export const MOD_LOG_CSV_COLUMNS = [
   "target_id",
   "target",
   "room",
+  "room_slug",
   "thread_id",
   "reason",
   "before",
@@ -23,10 +28,24 @@ export const MOD_LOG_CSV_COLUMNS = [
 
 const json = (o: Record<string, unknown> | null) => (o ? JSON.stringify(o) : "");
 
+/** `2026-12-01 22:33:05`: the instant in Asia/Jakarta, as a spreadsheet reads a date and time. */
+export function wibTime(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** Room names (Indonesian, as the rest of the export) by id; a deleted room keeps its recorded slug. */
+async function roomNames(ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rooms = await Room.find({ _id: { $in: unique } }, { name: 1 }).lean();
+  return new Map(rooms.map((r) => [r._id.toString(), r.name.id]));
+}
+
 /**
  * The filtered log as CSV (`GET /moderation/log.csv`, or `Accept: text/csv`), newest first, up to
- * MOD_LIMITS.exportRows rows. Cells that would start a formula are defused; a BOM makes Excel read
- * UTF-8. Before/after stay JSON so nothing is lost in a spreadsheet.
+ * MOD_LIMITS.exportRows rows. Times are Jakarta time (the header says so), rooms are named (slug
+ * beside). Cells that would start a formula are defused; a BOM makes Excel read UTF-8. Before/after
+ * stay JSON so nothing is lost in a spreadsheet.
  */
 export async function exportModLogCsv(
   actor: Actor | null,
@@ -34,10 +53,11 @@ export async function exportModLogCsv(
 ): Promise<string> {
   const rows = await modLogRows(actor, query, MOD_LIMITS.exportRows);
   const entries = await presentModActions(rows);
+  const names = await roomNames(entries.map((e) => e.roomId));
   const lines = entries.map((e) =>
     [
       e.id,
-      e.createdAt,
+      wibTime(e.createdAt),
       e.action,
       e.actor?.id ?? "",
       e.actor?.name ?? "Sistem",
@@ -45,6 +65,7 @@ export async function exportModLogCsv(
       e.targetType,
       e.targetId,
       e.targetLabel,
+      (e.roomId ? names.get(e.roomId) : undefined) ?? e.roomSlug,
       e.roomSlug,
       e.threadId,
       e.reason,
@@ -54,5 +75,6 @@ export async function exportModLogCsv(
       .map(csvField)
       .join(","),
   );
-  return "\uFEFF" + [MOD_LOG_CSV_COLUMNS.join(","), ...lines].join("\r\n") + "\r\n";
+  const header = MOD_LOG_CSV_COLUMNS.map(csvField).join(",");
+  return "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
 }

@@ -157,10 +157,17 @@ describe("the audit log", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "id,created_at,action,actor_id,actor,actor_role,target_type,target_id,target,room,thread_id,reason,before,after",
+      'id,"waktu (WIB, UTC+7)",action,actor_id,actor,actor_role,target_type,target_id,target,room,room_slug,thread_id,reason,before,after',
     );
     const row = lines.find((l) => l.includes(thread.id));
     expect(row).toContain("thread.lock");
+    // Jakarta time, as the header says, and the room by name with its slug beside it.
+    const api = await siti.agent.get<{ entries: ModActionDto[] }>(
+      `/api/moderation/log?targetId=${thread.id}`,
+    );
+    const at = new Date(Date.parse(api.body.entries[0].createdAt) + 7 * 3600_000);
+    expect(row).toContain(`,${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 19)},`);
+    expect(row).toContain(`,${roomA.name.id},${roomA.slug},`);
     expect(row).toContain(`"'=HYPERLINK(""http://jahat"")"`);
     expect(row).toContain(`"{""locked"":false}"`);
     const byPath = await siti.agent.get(`/api/moderation/log.csv?action=thread.lock`);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdoptionDto, PracticeDto, PracticeRevisionDto, ThreadDto } from "@rembuk/shared";
+import {
+  todayInIndonesia,
+  type AdoptionDto,
+  type PracticeDto,
+  type PracticeRevisionDto,
+  type ThreadDto,
+} from "@rembuk/shared";
 import { makeAdmin, signedIn, type MadeUser } from "../../test/factories.js";
 import { Agent } from "../../test/http.js";
 import { connectSocket, nextEvent, type ClientSocket } from "../../test/socket.js";
@@ -96,11 +102,13 @@ describe("editing a practice record keeps its history", () => {
 
   it("validates edits like creation, with practice.* field errors, and changes nothing", async () => {
     const practice = await makePractice(author.actor, roomSlug);
+    // A year after today in Indonesia, whatever today is: always in the future.
+    const nextYear = `${Number(todayInIndonesia().slice(0, 4)) + 1}${todayInIndonesia().slice(4, 8)}01`;
     for (const [patch, field] of [
       [{ regionCode: "33.99" }, "practice.regionCode"],
       [{ sector: "7.77" }, "practice.sector"],
       [{ cost: { amount: -5, source: "APBD" } }, "practice.cost.amount"],
-      [{ startDate: "2031-01-01" }, "practice.startDate"],
+      [{ startDate: nextYear }, "practice.startDate"],
       [{ derivedFrom: practice.id }, "practice.derivedFrom"],
     ] as const) {
       const res = await author.agent.patch<Body>(`/api/practices/${practice.id}`, { practice: patch });

@@ -47,6 +47,17 @@ describe("qa policy", () => {
     expect(can(actor, "qa.create", { moderatorIds: ["r"] })).toBe(allowed);
   });
 
+  it.each([
+    ["admin", admin, true],
+    ["global moderator", globalMod, true],
+    ["room moderator", roomMod, true],
+    ["host who is not a room moderator", host, false],
+    ["member", member, false],
+    ["guest", null, false],
+  ])("see who asked an anonymous question: %s → %s", (_label, actor, allowed) => {
+    expect(can(actor, "qa.viewAnonymous", session)).toBe(allowed);
+  });
+
   it("lets any signed-in, unsuspended person ask and vote, never a guest", () => {
     expect(can(member, "qa.ask")).toBe(true);
     expect(can(member, "qa.vote")).toBe(true);

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import {
   JoinCode,
+  QaListQuery,
   QaSessionCreateInput,
   QaStatusInput,
   QuestionCreateInput,
@@ -13,6 +14,7 @@ import { actorOf, limit, requireActor, requireAuth } from "../../lib/http/requir
 import { validate } from "../../lib/http/validate.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
 import { exportQuestionsCsv } from "./qa.export.js";
+import { listSessions } from "./qa.list.js";
 import {
   createSession,
   findSessionByCode,
@@ -25,9 +27,16 @@ import { setVote } from "./vote.service.js";
 
 const slugParam = (params: unknown) => parseOrThrow(z.object({ slug: RoomSlug }), params).slug;
 
-/** DESIGN.md §5 Q&A endpoints, plus listing, join codes and the CSV export. Thin: parse, call, answer. */
+/** DESIGN.md §5 Q&A endpoints, plus listings (per room, across rooms), join codes and the CSV export. Thin: parse, call, answer. */
 export function qaRouter(): Router {
   const router = Router();
+
+  router.get(
+    "/qa",
+    validate(QaListQuery, "query", async (query, _req, res) => {
+      res.json({ sessions: await listSessions(actorOf(res), query) });
+    }),
+  );
 
   router.get("/rooms/:slug/qa", async (req, res) => {
     res.json({ sessions: await listRoomSessions(actorOf(res), slugParam(req.params)) });

@@ -54,6 +54,8 @@ const qaSessionSchema = new Schema<QaSessionRecord>(
 qaSessionSchema.index({ joinCode: 1 }, { unique: true });
 // A room's sessions, newest first (`GET /rooms/:slug/qa`).
 qaSessionSchema.index({ room: 1, createdAt: -1 });
+// Sessions across rooms by status (`GET /qa?status`), sorted by start or end in the service.
+qaSessionSchema.index({ status: 1, room: 1 });
 
 export const QaSession: Model<QaSessionRecord> =
   (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ??

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { AppError, notFound, toErrorResponse } from "../errors.js";
+import { logger } from "../logger.js";
+import { requestIdOf } from "./requestLog.js";
 
 /** Body-parser and similar errors carry an HTTP status and a `type`; map them to our codes. */
 function fromHttpError(err: unknown): AppError | null {
@@ -16,7 +18,7 @@ function fromHttpError(err: unknown): AppError | null {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const { status, body, unexpected } = toErrorResponse(fromHttpError(err) ?? err);
-  if (unexpected) req.log?.error({ err }, "unhandled error");
+  if (unexpected) logger.error({ err, reqId: requestIdOf(res), path: req.path }, "unhandled error");
   if (res.headersSent) return;
   // 429s (rate limits, slow mode) tell HTTP clients when to retry, as the body's details do.
   const retryAfter = body.details?.retryAfterSeconds;
