@@ -37,7 +37,7 @@ export function baselineFor(b: ReadBaselines, roomId: Types.ObjectId | string): 
 export async function markAllRead(actor: Actor, now = new Date()): Promise<Date> {
   await User.updateOne(
     { _id: new Types.ObjectId(actor.id) },
-    { $set: { readAllAt: now, roomsReadAt: null } },
+    { $set: { readAllAt: now }, $unset: { roomsReadAt: "" } },
   );
   return now;
 }
@@ -48,9 +48,10 @@ export async function markRoomRead(
   roomId: Types.ObjectId | string,
   now = new Date(),
 ): Promise<Date> {
-  await User.updateOne(
-    { _id: new Types.ObjectId(actor.id) },
-    { $set: { [`roomsReadAt.${String(roomId)}`]: now } },
-  );
+  const _id = new Types.ObjectId(actor.id);
+  // MongoDB refuses to create a field inside a null (code 28): accounts made before this field
+  // lost its null default hold `roomsReadAt: null`, so turn that into a document first.
+  await User.updateOne({ _id, roomsReadAt: { $type: "null" } }, { $set: { roomsReadAt: {} } });
+  await User.updateOne({ _id }, { $set: { [`roomsReadAt.${String(roomId)}`]: now } });
   return now;
 }

@@ -83,7 +83,8 @@ const userSchema = new Schema<UserRecord>(
     suspendReason: { type: String, default: null, maxlength: LIMITS.suspendReason.max },
     readAllAt: { type: Date, default: null },
     // Keyed by room id; written only with `$set: {"roomsReadAt.<id>": date}` (markRoomRead).
-    roomsReadAt: { type: Schema.Types.Mixed, default: null },
+    // No default: a null here would make MongoDB refuse the `$set` of a path inside it.
+    roomsReadAt: { type: Schema.Types.Mixed },
   },
   { timestamps: true, collection: "users" },
 );
