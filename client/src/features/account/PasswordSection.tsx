@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { LIMITS, PasswordChangeInput } from "@rembuk/shared";
+import { PasswordChangeInput } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Field, FormAlert } from "../../components/Field";
 import { PasswordInput } from "../../components/PasswordInput";
@@ -7,6 +7,7 @@ import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { useStore } from "../../store";
 
 /** Change the password with the current one; this device stays signed in, every other one is signed out. */
@@ -84,37 +85,14 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
             />
           )}
         </Field>
-        <Field
-          label={t("account.password.new")}
-          hint={t("auth.password.hint", { min: LIMITS.password.min })}
-          error={issueText(t, issues.password)}
-          testId="password-new"
-        >
-          {(a11y) => (
-            <PasswordInput
-              {...a11y}
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="password-new"
-            />
-          )}
-        </Field>
-        <Field
-          label={t("account.password.repeat")}
-          error={issueText(t, issues.repeat)}
-          testId="password-repeat"
-        >
-          {(a11y) => (
-            <PasswordInput
-              {...a11y}
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              data-testid="password-repeat"
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          issues={issues}
+          testIds={{ password: "password-new", repeat: "password-repeat" }}
+        />
         <p className="field__hint">{t("account.password.othersSignedOut")}</p>
         <div className="form__actions">
           <Button type="submit" loading={busy} data-testid="password-submit">

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { LIMITS, ResetInput } from "@rembuk/shared";
+import { ResetInput } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
-import { PasswordInput } from "../../components/PasswordInput";
+import { FormAlert } from "../../components/Field";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { useStore } from "../../store";
 import { AuthLayout } from "../auth/AuthLayout";
 import "./account.css";
@@ -77,37 +77,14 @@ export function ResetPasswordPage() {
           aria-label={t("account.reset.title")}
         >
           {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
-          <Field
-            label={t("account.password.new")}
-            hint={t("auth.password.hint", { min: LIMITS.password.min })}
-            error={issueText(t, issues.password)}
-            testId="reset-password"
-          >
-            {(a11y) => (
-              <PasswordInput
-                {...a11y}
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                data-testid="reset-password"
-              />
-            )}
-          </Field>
-          <Field
-            label={t("account.password.repeat")}
-            error={issueText(t, issues.repeat)}
-            testId="reset-repeat"
-          >
-            {(a11y) => (
-              <PasswordInput
-                {...a11y}
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                data-testid="reset-repeat"
-              />
-            )}
-          </Field>
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            issues={issues}
+            testIds={{ password: "reset-password", repeat: "reset-repeat" }}
+          />
           <p className="field__hint">{t("account.reset.othersSignedOut")}</p>
           <Button type="submit" loading={busy} className="form__submit" data-testid="reset-submit">
             {t("account.reset.submit")}
