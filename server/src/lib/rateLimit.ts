@@ -1,4 +1,9 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import type { RedisClientType } from "redis";
 import { rateLimited } from "./errors.js";
 
@@ -15,6 +20,15 @@ export const LIMIT_RULES = {
   qaQuestion: { points: 5, duration: 60 },
   /** Q&A vote/unvote per user: a person clicks a few dozen times a minute at most. */
   qaVote: { points: 60, duration: 10 },
+  /** Q&A joins by code per client address: a hall behind one NAT joins within a minute or two. */
+  qaJoin: { points: 300, duration: 60 },
+  /**
+   * Q&A guest writes per client address, on top of each guest device's own budgets: generous,
+   * because a venue's Wi-Fi puts hundreds of phones behind one address.
+   */
+  qaGuestAddress: { points: 3_000, duration: 10 },
+  /** Poll answers per participant (a changed mind included). */
+  qaPoll: { points: 30, duration: 10 },
   /** Typing indicators: generous, the client throttles too. */
   typing: { points: 20, duration: 10 },
   /** Failed logins per account (normalised email): lock out for 15 minutes after 5 misses. */
@@ -30,7 +44,10 @@ export type LimitName = keyof typeof LIMIT_RULES;
 let limiters = buildLimiters(null);
 
 /** Shared across processes when Redis is configured; in-process otherwise. Called once at start. */
-export function configureRateLimits(redis: RedisClientType | null, overrides: Partial<Record<LimitName, number>> = {}) {
+export function configureRateLimits(
+  redis: RedisClientType | null,
+  overrides: Partial<Record<LimitName, number>> = {},
+) {
   limiters = buildLimiters(redis, overrides);
 }
 
@@ -56,7 +73,8 @@ const isLimitName = (name: string): name is LimitName => Object.hasOwn(LIMIT_RUL
 export function scaledBudgets(scale: number): Partial<Record<LimitName, number>> {
   if (scale === 1) return {};
   const out: Partial<Record<LimitName, number>> = {};
-  for (const [name, rule] of Object.entries(LIMIT_RULES)) if (isLimitName(name)) out[name] = Math.ceil(rule.points * scale);
+  for (const [name, rule] of Object.entries(LIMIT_RULES))
+    if (isLimitName(name)) out[name] = Math.ceil(rule.points * scale);
   return out;
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { Affiliation, ClientId, IsoDate, ObjectIdString } from "./common.js";
+import { Affiliation, ClientId, IsoDate, Locale, ObjectIdString } from "./common.js";
+import { PollDto } from "./polls.js";
+import { QaGuestsMode } from "./qaGuests.js";
 
 /** Q&A limits, beside the schemas that use them; forms read the same numbers. */
 export const QA_LIMITS = {
@@ -39,10 +41,31 @@ export const QaSessionCreateInput = z
     startsAt: IsoDate.optional(),
     moderated: z.boolean(),
     allowAnonymous: z.boolean(),
-    hostIds: z.array(ObjectIdString).max(QA_LIMITS.hosts.max - 1).optional(),
+    hostIds: z
+      .array(ObjectIdString)
+      .max(QA_LIMITS.hosts.max - 1)
+      .optional(),
+    /** Extension (DESIGN §9): guests by join code; `off` when absent. */
+    guests: QaGuestsMode.optional(),
+    /** Extension: the session's language (analytics, exports); `id` when absent. */
+    locale: Locale.optional(),
   })
   .strict();
 export type QaSessionCreateInput = z.infer<typeof QaSessionCreateInput>;
+
+/** `PATCH /qa/:id` (hosts, moderators): change the session's settings; at least one field. */
+export const QaSessionPatchInput = z
+  .object({
+    title: z.string().trim().min(QA_LIMITS.sessionTitle.min).max(QA_LIMITS.sessionTitle.max).optional(),
+    description: z.string().trim().max(QA_LIMITS.sessionDescription.max).optional(),
+    moderated: z.boolean().optional(),
+    allowAnonymous: z.boolean().optional(),
+    guests: QaGuestsMode.optional(),
+    locale: Locale.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: "Nothing to change" });
+export type QaSessionPatchInput = z.infer<typeof QaSessionPatchInput>;
 
 /** `POST /qa/:id/status`: scheduled → live → ended, or scheduled → ended (cancelled). */
 export const QaStatusInput = z.object({ status: z.enum(["live", "ended"]) }).strict();
@@ -87,7 +110,9 @@ export type QuestionModerateAction = QuestionModerateInput["action"];
 export const QaJoinInput = z.object({ sessionId: ObjectIdString }).strict();
 export const QaVoteInput = z.object({ questionId: ObjectIdString, up: z.boolean() }).strict();
 export const QaAskInput = QuestionCreateInput.extend({ sessionId: ObjectIdString }).strict();
-export const QaModerateSocketInput = z.object({ questionId: ObjectIdString, input: QuestionModerateInput }).strict();
+export const QaModerateSocketInput = z
+  .object({ questionId: ObjectIdString, input: QuestionModerateInput })
+  .strict();
 export const QaStatusSocketInput = QaStatusInput.extend({ sessionId: ObjectIdString }).strict();
 
 export const QaPersonDto = z.object({
@@ -96,6 +121,8 @@ export const QaPersonDto = z.object({
   title: z.string(),
   affiliation: Affiliation.nullable(),
   verified: z.boolean(),
+  /** Extension: a guest participant (no account); `name` is "" for one who joined anonymously. */
+  guest: z.boolean().optional(),
 });
 export type QaPersonDto = z.infer<typeof QaPersonDto>;
 
@@ -110,6 +137,8 @@ export const QaSessionDto = z.object({
   status: QaStatus,
   moderated: z.boolean(),
   allowAnonymous: z.boolean(),
+  guests: QaGuestsMode,
+  locale: Locale,
   joinCode: z.string(),
   highlightedQuestionId: z.string().nullable(),
   archiveThreadId: z.string().nullable(),
@@ -151,13 +180,23 @@ export const QuestionDto = z.object({
 export type QuestionDto = z.infer<typeof QuestionDto>;
 
 /** What a viewer may do in a session; only in snapshots (GET, qa:join), never in broadcasts. */
-export const QaViewerDto = z.object({ canModerate: z.boolean(), canAsk: z.boolean(), signedIn: z.boolean() });
+export const QaViewerDto = z.object({
+  canModerate: z.boolean(),
+  canAsk: z.boolean(),
+  signedIn: z.boolean(),
+  /** Extension: may vote and answer polls (false for watch-only or blocked guests, and signed-out visitors). */
+  canVote: z.boolean(),
+  /** Extension: the guest participant this device joined as (null for members and visitors). */
+  guest: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+});
 export type QaViewerDto = z.infer<typeof QaViewerDto>;
 
 export const QaSnapshotDto = z.object({
   session: QaSessionDto,
   questions: z.array(QuestionDto),
   viewer: QaViewerDto,
+  /** Extension: the session's polls this viewer may see (drafts only for hosts and moderators). */
+  polls: z.array(PollDto),
 });
 export type QaSnapshotDto = z.infer<typeof QaSnapshotDto>;
 

@@ -41,7 +41,12 @@ export type PresentableQuestion = Pick<
 export const peopleOf = (q: Pick<QuestionRecord, "author" | "followUp">) =>
   q.followUp ? [q.author, q.followUp.assignee] : [q.author];
 
-export function presentQuestion(q: PresentableQuestion, audience: Audience, people: People, voted = false): QuestionDto {
+export function presentQuestion(
+  q: PresentableQuestion,
+  audience: Audience,
+  people: People,
+  voted = false,
+): QuestionDto {
   const authorId = q.author.toString();
   const mine = audience.kind === "author" || audience.viewerId === authorId;
   const showAuthor = !q.anonymous || audience.kind === "moderator";
@@ -81,6 +86,8 @@ export function presentSession(s: QaSessionRecord, roomSlug: string, people: Peo
     status: s.status,
     moderated: s.moderated,
     allowAnonymous: s.allowAnonymous,
+    guests: s.guests ?? "off",
+    locale: s.locale ?? "id",
     joinCode: s.joinCode,
     highlightedQuestionId: s.highlightedQuestion ? s.highlightedQuestion.toString() : null,
     archiveThreadId: s.archiveThread ? s.archiveThread.toString() : null,

@@ -1,7 +1,22 @@
-import { QaAskInput, QaJoinInput, QaModerateSocketInput, QaStatusSocketInput, QaVoteInput } from "@rembuk/shared";
+import {
+  PollAnswerSocketInput,
+  QaAskInput,
+  QaJoinInput,
+  QaModerateSocketInput,
+  QaStatusSocketInput,
+  QaVoteInput,
+} from "@rembuk/shared";
+import type { Actor } from "../../lib/actor.js";
+import { AppError, forbidden, unauthenticated } from "../../lib/errors.js";
+import { consume } from "../../lib/rateLimit.js";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { loadSessionAccess } from "./qa.access.js";
+import { sessionOfPoll, sessionOfQuestion, socketCaller } from "./qa.caller.js";
+import { isGuest } from "./qa.guests.js";
+import { recordMemberJoin } from "./qa.participants.js";
+import { QaParticipant } from "./qaParticipant.model.js";
+import { answerPoll } from "./poll.service.js";
 import { setSessionStatus, snapshotFor } from "./qaSession.service.js";
 import { askQuestion, moderateQuestion } from "./question.service.js";
 import { setVote } from "./vote.service.js";
@@ -10,20 +25,38 @@ import { setVote } from "./vote.service.js";
  * Q&A over a socket. `qa:join` puts the socket in exactly one of the session's rooms, chosen by the
  * server from the policy (moderators get author-revealing payloads, participants never do), and acks
  * the snapshot; every change after the join arrives as an event. Writes call the same services as REST.
+ * A guest device (signed cookie read at the handshake) acts only in the session it joined: joining
+ * any other session is refused, and its writes elsewhere find no participant (401).
  */
 export function registerQaSocket(socket: IoSocket): void {
+  /** The participant acting in `sessionId`; a guest also spends its address's budget. */
+  const caller = async (member: Actor | null, sessionId: string): Promise<Actor> => {
+    const who = await socketCaller(socket, member, sessionId);
+    if (!who) throw unauthenticated();
+    if (isGuest(who)) await consume("qaGuestAddress", `ip:${socket.data.address}`);
+    return who;
+  };
+
   socket.on(
     "qa:join",
     defineHandler(socket, {
       schema: QaJoinInput,
       limit: "read",
       run: async ({ input, actor }) => {
-        const access = await loadSessionAccess(actor, input.sessionId);
+        const who = await socketCaller(socket, actor, input.sessionId);
+        if (!who && socket.data.qaGuests?.length)
+          throw forbidden("This device joined another session as a guest");
+        const access = await loadSessionAccess(who, input.sessionId);
+        if (isGuest(who)) {
+          const row = await QaParticipant.findById(who.id, { blocked: 1 }).lean();
+          if (row?.blocked) throw new AppError("BLOCKED", 403, "You were blocked from this session");
+          await socket.join(rooms.qaGuest(who.id));
+        } else if (who) await recordMemberJoin(who, access.session._id);
         // Join before reading the snapshot so nothing published after the read can be missed;
         // anything published in between arrives twice and `rev` drops the older copy.
         await socket.leave(access.canModerate ? rooms.qa(input.sessionId) : rooms.qaMod(input.sessionId));
         await socket.join(access.canModerate ? rooms.qaMod(input.sessionId) : rooms.qa(input.sessionId));
-        return snapshotFor(actor, access);
+        return snapshotFor(who, access);
       },
     }),
   );
@@ -46,7 +79,8 @@ export function registerQaSocket(socket: IoSocket): void {
     defineHandler(socket, {
       schema: QaVoteInput,
       limit: "qaVote",
-      run: ({ input, actor }) => setVote(actor, input.questionId, input.up),
+      run: async ({ input, actor }) =>
+        setVote(await caller(actor, await sessionOfQuestion(input.questionId)), input.questionId, input.up),
     }),
   );
 
@@ -55,7 +89,18 @@ export function registerQaSocket(socket: IoSocket): void {
     defineHandler(socket, {
       schema: QaAskInput,
       limit: "qaQuestion",
-      run: async ({ input: { sessionId, ...question }, actor }) => (await askQuestion(actor, sessionId, question)).question,
+      run: async ({ input: { sessionId, ...question }, actor }) =>
+        (await askQuestion(await caller(actor, sessionId), sessionId, question)).question,
+    }),
+  );
+
+  socket.on(
+    "qa:poll:answer",
+    defineHandler(socket, {
+      schema: PollAnswerSocketInput,
+      limit: "qaPoll",
+      run: async ({ input: { pollId, ...answer }, actor }) =>
+        answerPoll(await caller(actor, await sessionOfPoll(pollId)), pollId, answer),
     }),
   );
 

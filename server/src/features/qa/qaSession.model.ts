@@ -1,6 +1,6 @@
 // Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
 import mongoose, { Schema, type Model, type Types } from "mongoose";
-import { QA_LIMITS, type QaStatus } from "@rembuk/shared";
+import { QA_LIMITS, type Locale, type QaGuestsMode, type QaStatus } from "@rembuk/shared";
 
 export interface QaSessionRecord {
   _id: Types.ObjectId;
@@ -13,6 +13,10 @@ export interface QaSessionRecord {
   status: QaStatus;
   moderated: boolean;
   allowAnonymous: boolean;
+  /** Who may join by code without an account (issue 17); rows from before it read as `off`. */
+  guests: QaGuestsMode;
+  /** The session's language: analytics and export headings. */
+  locale: Locale;
   joinCode: string;
   highlightedQuestion: Types.ObjectId | null;
   archiveThread: Types.ObjectId | null;
@@ -36,6 +40,8 @@ const qaSessionSchema = new Schema<QaSessionRecord>(
     status: { type: String, enum: ["scheduled", "live", "ended"], default: "scheduled", required: true },
     moderated: { type: Boolean, required: true },
     allowAnonymous: { type: Boolean, required: true },
+    guests: { type: String, enum: ["off", "watch", "participate"], default: "off" },
+    locale: { type: String, enum: ["id", "en"], default: "id" },
     joinCode: { type: String, required: true },
     highlightedQuestion: { type: Schema.Types.ObjectId, ref: "Question", default: null },
     archiveThread: { type: Schema.Types.ObjectId, ref: "Thread", default: null },
@@ -53,4 +59,5 @@ qaSessionSchema.index({ joinCode: 1 }, { unique: true });
 qaSessionSchema.index({ room: 1, createdAt: -1 });
 
 export const QaSession: Model<QaSessionRecord> =
-  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ?? mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);
+  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ??
+  mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);

@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
+import { assertGuestMayAct } from "./qa.guests.js";
 import { loadPeople } from "./qa.people.js";
 import { peopleOf, presentQuestion } from "./qa.presenter.js";
 import { Question, type QuestionRecord } from "./question.model.js";
@@ -12,7 +13,11 @@ import { markVoteChanged } from "./vote.fanout.js";
 import { Vote } from "./vote.model.js";
 
 /** Insert the vote row; true only if this call created it (the unique index refuses a second). */
-async function insertVote(question: Types.ObjectId, session: Types.ObjectId, user: Types.ObjectId | string): Promise<boolean> {
+async function insertVote(
+  question: Types.ObjectId,
+  session: Types.ObjectId,
+  user: Types.ObjectId | string,
+): Promise<boolean> {
   try {
     await Vote.create({ question, session, user });
     return true;
@@ -37,10 +42,12 @@ export async function setVote(actor: Actor | null, questionId: string, up: boole
   if (!q) throw notFound("Question");
   const access = await loadSessionAccess(actor, q.session);
   if (access.session.status === "ended") throw conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
+  await assertGuestMayAct(actor, access.session);
 
   let current: QuestionRecord | null = q;
   if (up) {
-    if (q.status !== "approved") throw new AppError("ILLEGAL_TRANSITION", 409, "Only open questions take votes");
+    if (q.status !== "approved")
+      throw new AppError("ILLEGAL_TRANSITION", 409, "Only open questions take votes");
     if (await insertVote(q._id, q.session, actor.id)) {
       current = await bump(q._id, 1);
       // Merged away between our read and our insert: take the vote back rather than strand it
@@ -78,7 +85,36 @@ export async function moveVotes(from: Types.ObjectId, into: Types.ObjectId): Pro
   }
   await Vote.deleteMany({ question: from });
   await Question.updateOne({ _id: from }, { $set: { votes: 0 }, $inc: { rev: 1 } });
-  const updated = await Question.findByIdAndUpdate(into, { $inc: { votes: added, rev: 1 } }, { returnDocument: "after" }).lean();
+  const updated = await Question.findByIdAndUpdate(
+    into,
+    { $inc: { votes: added, rev: 1 } },
+    { returnDocument: "after" },
+  ).lean();
   if (!updated) throw notFound("Target question");
   return updated;
+}
+
+/**
+ * A claimed guest's votes become the member's: each row moves unless the member voted for that
+ * question too, in which case the guest's row goes and its question counts one less (one person,
+ * one vote).
+ */
+export async function moveVoterVotes(
+  session: Types.ObjectId,
+  from: Types.ObjectId,
+  to: Types.ObjectId,
+): Promise<void> {
+  const rows = await Vote.find({ session, user: from }).lean();
+  for (const row of rows) {
+    try {
+      await Vote.updateOne({ _id: row._id }, { $set: { user: to } });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const { deletedCount } = await Vote.deleteOne({ _id: row._id });
+      if (deletedCount === 1) {
+        await bump(row.question, -1);
+        markVoteChanged(session.toString(), row.question.toString());
+      }
+    }
+  }
 }
