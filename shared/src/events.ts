@@ -9,14 +9,7 @@ import type {
 } from "./schemas/qa.js";
 import type { PollAnswerSocketInput, PollDto } from "./schemas/polls.js";
 import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
-import type {
-  ReadStateDto,
-  ThreadCreateCommand,
-  ThreadDto,
-  ThreadJoinInput,
-  ThreadReadCommand,
-  ThreadRefInput,
-} from "./schemas/threads.js";
+import type { ReadStateDto, ThreadCreateCommand, ThreadDto, ThreadJoinInput, ThreadReadCommand, ThreadRefInput } from "./schemas/threads.js";
 import type {
   PostCreateCommand,
   PostDeletedEvent,
@@ -65,10 +58,7 @@ export interface ClientToServerEvents {
     payload: { sessionId: string; text: string; anonymous?: boolean; clientId: string },
     ack: AckFn<QuestionDto>,
   ) => void;
-  "qa:moderate": (
-    payload: { questionId: string; input: QuestionModerateInput },
-    ack: AckFn<QuestionDto>,
-  ) => void;
+  "qa:moderate": (payload: { questionId: string; input: QuestionModerateInput }, ack: AckFn<QuestionDto>) => void;
   "qa:status": (payload: { sessionId: string; status: "live" | "ended" }, ack: AckFn<QaSessionDto>) => void;
   /** Extension (issue 17): answer a poll over the socket, as `POST /polls/:id/answers`; the ack has `myAnswer`. */
   "qa:poll:answer": (payload: PollAnswerSocketInput, ack: AckFn<PollDto>) => void;
@@ -122,7 +112,7 @@ export interface ServerToClientEvents {
   "post:updated": (payload: { post: PostDto }) => void;
   "post:deleted": (payload: PostDeletedEvent) => void;
   "presence:changed": (payload: PresenceDto) => void;
-  typing: (payload: { threadId: string; user: UserSummaryDto }) => void;
+  "typing": (payload: { threadId: string; user: UserSummaryDto }) => void;
   /** To the practice's `thread:<id>` and the `region:<code>` rooms of both sides: created or moved a step. */
   "adoption:changed": (payload: { adoption: AdoptionDto }) => void;
   /** Extension, to `thread:<id>`: the practice record was edited (a new revision). */

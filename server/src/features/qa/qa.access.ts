@@ -23,10 +23,7 @@ export const scopeOf = (session: Pick<QaSessionRecord, "hosts">, room: QaRoom): 
  * The session and its room as `actor` may see them. A session in a room the actor cannot see is
  * as absent as an unknown id (404), over REST and sockets alike.
  */
-export async function loadSessionAccess(
-  actor: Actor | null,
-  sessionId: string | Types.ObjectId,
-): Promise<SessionAccess> {
+export async function loadSessionAccess(actor: Actor | null, sessionId: string | Types.ObjectId): Promise<SessionAccess> {
   const session = await QaSession.findById(sessionId).lean();
   if (!session) throw notFound("Q&A session");
   // A guest exists in its own session only; anywhere else it is a visitor who has not joined.

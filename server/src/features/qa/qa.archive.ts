@@ -15,11 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * host, due `followUpDays` after the end, and a `qa-archive` thread in the session's room lists the
  * answers and the follow-ups. Runs once, right after the conditional update that ended the session.
  */
-export async function archiveSession(
-  actor: Actor,
-  session: QaSessionRecord,
-  room: QaRoom,
-): Promise<QaSessionRecord> {
+export async function archiveSession(actor: Actor, session: QaSessionRecord, room: QaRoom): Promise<QaSessionRecord> {
   const endedAt = session.endedAt ?? new Date();
   const assignee = session.hosts[0];
   const dueAt = new Date(endedAt.getTime() + QA_LIMITS.followUpDays * DAY_MS);
@@ -36,9 +32,7 @@ export async function archiveSession(
     votes: q.votes,
     author: q.anonymous ? null : personOrPlaceholder(people, q.author),
     answer: q.answer,
-    followUp: q.followUp
-      ? { assignee: personOrPlaceholder(people, q.followUp.assignee), dueAt: q.followUp.dueAt }
-      : null,
+    followUp: q.followUp ? { assignee: personOrPlaceholder(people, q.followUp.assignee), dueAt: q.followUp.dueAt } : null,
   });
   const body = archiveBody({
     title: session.title,
@@ -56,11 +50,7 @@ export async function archiveSession(
       body,
       clientId: `qa-archive-${session._id.toString()}`,
     });
-    const updated = await QaSession.findByIdAndUpdate(
-      session._id,
-      { $set: { archiveThread: threadId } },
-      { returnDocument: "after" },
-    ).lean();
+    const updated = await QaSession.findByIdAndUpdate(session._id, { $set: { archiveThread: threadId } }, { returnDocument: "after" }).lean();
     return updated ?? session;
   } catch (err) {
     // The session has ended either way; a failed archive is logged, and ending again retries it.

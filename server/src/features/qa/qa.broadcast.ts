@@ -26,9 +26,7 @@ export async function publishQuestion(
       question: presentQuestion(q, { kind: "participant", viewerId: null }, people),
     });
   }
-  publish(rooms.user(q.author.toString()), event, {
-    question: presentQuestion(q, { kind: "author" }, people),
-  });
+  publish(rooms.user(q.author.toString()), event, { question: presentQuestion(q, { kind: "author" }, people) });
 }
 
 export function publishSession(session: QaSessionDto): void {

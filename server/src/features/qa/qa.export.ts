@@ -31,10 +31,7 @@ export const CSV_COLUMNS = [
  * Every question of a session as CSV for its moderators (`GET /qa/:id/export.csv`). An anonymous
  * asker stays anonymous in the file too: a spreadsheet travels further than the moderation screen.
  */
-export async function exportQuestionsCsv(
-  actor: Actor | null,
-  sessionId: string,
-): Promise<{ filename: string; csv: string }> {
+export async function exportQuestionsCsv(actor: Actor | null, sessionId: string): Promise<{ filename: string; csv: string }> {
   const access = await loadSessionAccess(actor, sessionId);
   assertCan(actor, "qa.viewModeration", access.scope);
   const questions = await Question.find({ session: access.session._id }).sort({ createdAt: 1 }).lean();

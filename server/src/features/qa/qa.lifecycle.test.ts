@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 async function ask(agent: Agent, sessionId: string, text: string, extra: { anonymous?: boolean } = {}) {
-  const res = await agent.post<{ question: QuestionDto }>(`/api/qa/${sessionId}/questions`, {
-    text,
-    clientId: clientId(),
-    ...extra,
-  });
+  const res = await agent.post<{ question: QuestionDto }>(`/api/qa/${sessionId}/questions`, { text, clientId: clientId(), ...extra });
   expect(res.status).toBe(201);
   return res.body.question;
 }
@@ -37,34 +33,25 @@ describe("merging duplicates", () => {
     const session = await createSession(host.agent, room.slug, { moderated: false, allowAnonymous: false });
     const a = await ask(host.agent, session.id, "Berapa biaya internet desa per bulan?");
     const b = await ask(host.agent, session.id, "Biaya langganan internet desa berapa?");
-    for (const [who, q] of [
-      [both, a],
-      [both, b],
-      [onlyA, a],
-      [onlyB, b],
-    ] as const) {
+    for (const [who, q] of [[both, a], [both, b], [onlyA, a], [onlyB, b]] as const) {
       expect((await who.agent.post(`/api/questions/${q.id}/vote`)).status).toBe(200);
     }
     // Voting twice is idempotent: still one vote.
-    expect(
-      (await both.agent.post<{ question: QuestionDto }>(`/api/questions/${a.id}/vote`)).body.question.votes,
-    ).toBe(2);
+    expect((await both.agent.post<{ question: QuestionDto }>(`/api/questions/${a.id}/vote`)).body.question.votes).toBe(2);
 
     const merged = await moderate(host.agent, a.id, { action: "merge", intoId: b.id });
     expect(merged.status).toBe(200);
     expect(merged.body.question).toMatchObject({ id: b.id, votes: 3 });
     expect(await Vote.countDocuments({ question: b.id })).toBe(3);
     expect(await Vote.countDocuments({ question: a.id })).toBe(0);
-    expect(await Question.findById(a.id).lean()).toMatchObject({ status: "merged" });
+    expect((await Question.findById(a.id).lean())).toMatchObject({ status: "merged" });
 
     const snap = await onlyA.agent.get<QaSnapshotDto>(`/api/qa/${session.id}`);
     expect(snap.body.questions.map((q) => q.id)).toEqual([b.id]);
     expect(snap.body.questions[0]).toMatchObject({ votes: 3, voted: true });
     // The merged question takes no more votes; unvoting the target still works exactly.
     expect((await onlyA.agent.post(`/api/questions/${a.id}/vote`)).status).toBe(409);
-    expect(
-      (await both.agent.delete<{ question: QuestionDto }>(`/api/questions/${b.id}/vote`)).body.question.votes,
-    ).toBe(2);
+    expect((await both.agent.delete<{ question: QuestionDto }>(`/api/questions/${b.id}/vote`)).body.question.votes).toBe(2);
   });
 
   it("refuses merging into itself, into a pending question, or by a participant, and changes nothing", async () => {
@@ -102,11 +89,7 @@ describe("asking", () => {
     const host = await signedIn(server, "member", { verified: true });
     const member = await signedIn(server);
     const session = await createSession(host.agent, room.slug, { moderated: false, allowAnonymous: false });
-    const anon = await member.agent.post(`/api/qa/${session.id}/questions`, {
-      text: "Boleh tanpa nama?",
-      anonymous: true,
-      clientId: clientId(),
-    });
+    const anon = await member.agent.post(`/api/qa/${session.id}/questions`, { text: "Boleh tanpa nama?", anonymous: true, clientId: clientId() });
     expect(anon.status).toBe(400);
     const guest = await fetch(`${server.url}/api/qa/${session.id}/questions`, {
       method: "POST",
@@ -115,10 +98,7 @@ describe("asking", () => {
     });
     expect(guest.status).toBe(401);
     expect((await host.agent.post(`/api/qa/${session.id}/status`, { status: "ended" })).status).toBe(200);
-    const late = await member.agent.post(`/api/qa/${session.id}/questions`, {
-      text: "Masih bisa bertanya?",
-      clientId: clientId(),
-    });
+    const late = await member.agent.post(`/api/qa/${session.id}/questions`, { text: "Masih bisa bertanya?", clientId: clientId() });
     expect(late.status).toBe(409);
     expect(await Question.countDocuments({ session: session.id })).toBe(0);
   });
@@ -130,10 +110,7 @@ describe("asking", () => {
     const session = await createSession(host.agent, room.slug, { moderated: false, allowAnonymous: false });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await member.agent.post(`/api/qa/${session.id}/questions`, {
-        text: `Pertanyaan beruntun ${i}`,
-        clientId: clientId(),
-      });
+      const res = await member.agent.post(`/api/qa/${session.id}/questions`, { text: `Pertanyaan beruntun ${i}`, clientId: clientId() });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
@@ -148,10 +125,7 @@ describe("asking", () => {
     const q = await ask(host.agent, session.id, "Pertanyaan untuk uji batas suara");
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) {
-      const res =
-        i % 2 === 0
-          ? await member.agent.post(`/api/questions/${q.id}/vote`)
-          : await member.agent.delete(`/api/questions/${q.id}/vote`);
+      const res = i % 2 === 0 ? await member.agent.post(`/api/questions/${q.id}/vote`) : await member.agent.delete(`/api/questions/${q.id}/vote`);
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
@@ -164,19 +138,12 @@ describe("asking", () => {
   it("lets only verified leaders and moderators open a session, and only hosts run it", async () => {
     const room = await makeRoom();
     const member = await signedIn(server);
-    const refused = await member.agent.post(`/api/rooms/${room.slug}/qa`, {
-      title: "Sesi tanpa izin",
-      moderated: false,
-      allowAnonymous: false,
-    });
+    const refused = await member.agent.post(`/api/rooms/${room.slug}/qa`, { title: "Sesi tanpa izin", moderated: false, allowAnonymous: false });
     expect(refused.status).toBe(403);
     const host = await signedIn(server, "member", { verified: true });
     const session = await createSession(host.agent, room.slug, { moderated: false, allowAnonymous: false });
     expect((await member.agent.post(`/api/qa/${session.id}/status`, { status: "live" })).status).toBe(403);
-    expect(
-      (await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, { status: "live" }))
-        .body.session.status,
-    ).toBe("live");
+    expect((await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, { status: "live" })).body.session.status).toBe("live");
     expect((await host.agent.post(`/api/qa/${session.id}/status`, { status: "ended" })).status).toBe(200);
     expect((await host.agent.post(`/api/qa/${session.id}/status`, { status: "live" })).status).toBe(409);
   });
@@ -185,56 +152,30 @@ describe("asking", () => {
 describe("ending a session keeps the knowledge", () => {
   it("creates the qa-archive thread with answers and follow-ups, and the CSV lists every question", async () => {
     const room = await makeRoom();
-    const host = await signedIn(server, "member", {
-      verified: true,
-      name: "Ipuk Fiestiandani",
-      title: "Bupati Banyuwangi",
-    });
+    const host = await signedIn(server, "member", { verified: true, name: "Ipuk Fiestiandani", title: "Bupati Banyuwangi" });
     const member = await signedIn(server, "member", { name: "Sri Wahyuni" });
-    const session = await createSession(host.agent, room.slug, {
-      moderated: true,
-      allowAnonymous: true,
-      title: "Smart Kampung Banyuwangi",
-    });
+    const session = await createSession(host.agent, room.slug, { moderated: true, allowAnonymous: true, title: "Smart Kampung Banyuwangi" });
     await host.agent.post(`/api/qa/${session.id}/status`, { status: "live" });
 
     const written = await ask(member.agent, session.id, "Berapa desa yang sudah terhubung internet?");
-    const spoken = await ask(member.agent, session.id, "Siapa yang melatih operator desa?", {
-      anonymous: true,
-    });
+    const spoken = await ask(member.agent, session.id, "Siapa yang melatih operator desa?", { anonymous: true });
     const open = await ask(member.agent, session.id, "Bagaimana perawatan perangkatnya dibiayai?");
     await ask(member.agent, session.id, "Pertanyaan yang tidak sempat disetujui");
     const off = await ask(member.agent, session.id, "Pertanyaan di luar topik sesi");
-    for (const q of [written, spoken, open])
-      expect((await moderate(host.agent, q.id, { action: "approve" })).status).toBe(200);
-    expect((await moderate(host.agent, off.id, { action: "dismiss", reason: "Di luar topik" })).status).toBe(
-      200,
-    );
-    await moderate(host.agent, written.id, {
-      action: "answer",
-      answer: "Sudah **189 desa** terhubung serat optik.",
-    });
+    for (const q of [written, spoken, open]) expect((await moderate(host.agent, q.id, { action: "approve" })).status).toBe(200);
+    expect((await moderate(host.agent, off.id, { action: "dismiss", reason: "Di luar topik" })).status).toBe(200);
+    await moderate(host.agent, written.id, { action: "answer", answer: "Sudah **189 desa** terhubung serat optik." });
     await moderate(host.agent, spoken.id, { action: "answer" });
     await member.agent.post(`/api/questions/${open.id}/vote`);
 
-    const ended = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, {
-      status: "ended",
-    });
+    const ended = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, { status: "ended" });
     expect(ended.status).toBe(200);
     const threadId = ended.body.session.archiveThreadId;
     expect(threadId).toMatch(/^[a-f0-9]{24}$/);
 
-    const thread = await member.agent.get<{ thread: { kind: string; title: string; roomSlug: string } }>(
-      `/api/threads/${threadId}`,
-    );
-    expect(thread.body.thread).toMatchObject({
-      kind: "qa-archive",
-      title: "Arsip Tanya Jawab: Smart Kampung Banyuwangi",
-      roomSlug: room.slug,
-    });
-    const posts = await member.agent.get<{ posts: Array<{ body: string }> }>(
-      `/api/threads/${threadId}/posts`,
-    );
+    const thread = await member.agent.get<{ thread: { kind: string; title: string; roomSlug: string } }>(`/api/threads/${threadId}`);
+    expect(thread.body.thread).toMatchObject({ kind: "qa-archive", title: "Arsip Tanya Jawab: Smart Kampung Banyuwangi", roomSlug: room.slug });
+    const posts = await member.agent.get<{ posts: Array<{ body: string }> }>(`/api/threads/${threadId}/posts`);
     const body = posts.body.posts[0].body;
     expect(body).toContain("## Pertanyaan yang dijawab");
     expect(body).toContain("Berapa desa yang sudah terhubung internet?");
@@ -242,9 +183,7 @@ describe("ending a session keeps the knowledge", () => {
     expect(body).toContain("Siapa yang melatih operator desa?");
     expect(body).toContain("Anonim");
     expect(body).toContain("## Tindak lanjut");
-    expect(body).toMatch(
-      /Bagaimana perawatan perangkatnya dibiayai\?.*penanggung jawab: \*\*Ipuk Fiestiandani\*\*, tenggat/,
-    );
+    expect(body).toMatch(/Bagaimana perawatan perangkatnya dibiayai\?.*penanggung jawab: \*\*Ipuk Fiestiandani\*\*, tenggat/);
     expect(body).not.toContain("tidak sempat disetujui");
     expect(body).not.toContain("di luar topik sesi");
     const followUp = await Question.findById(open.id).lean();
@@ -258,18 +197,13 @@ describe("ending a session keeps the knowledge", () => {
     expect(after.body.questions.find((q) => q.id === written.id)?.followUp).toBeNull();
 
     // Ending again changes nothing and makes no second archive.
-    const again = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, {
-      status: "ended",
-    });
+    const again = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, { status: "ended" });
     expect(again.body.session.archiveThreadId).toBe(threadId);
 
     const csv = await host.agent.get(`/api/qa/${session.id}/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
-    const lines = csv.text
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe(CSV_COLUMNS.join(","));
     expect(lines).toHaveLength(6);
     const byText = (t: string) => lines.find((l) => l.includes(t)) ?? "";

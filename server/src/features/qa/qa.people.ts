@@ -26,10 +26,7 @@ export async function loadPeople(ids: Iterable<Types.ObjectId | string>): Promis
     else missing.push(id);
   }
   if (missing.length === 0) return people;
-  const users = await User.find(
-    { _id: { $in: missing } },
-    { name: 1, title: 1, affiliation: 1, verified: 1 },
-  ).lean();
+  const users = await User.find({ _id: { $in: missing } }, { name: 1, title: 1, affiliation: 1, verified: 1 }).lean();
   if (cache.size + users.length > MAX_CACHED) cache.clear();
   for (const u of users) {
     const person: QaPersonDto = {

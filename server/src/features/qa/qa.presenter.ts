@@ -41,12 +41,7 @@ export type PresentableQuestion = Pick<
 export const peopleOf = (q: Pick<QuestionRecord, "author" | "followUp">) =>
   q.followUp ? [q.author, q.followUp.assignee] : [q.author];
 
-export function presentQuestion(
-  q: PresentableQuestion,
-  audience: Audience,
-  people: People,
-  voted = false,
-): QuestionDto {
+export function presentQuestion(q: PresentableQuestion, audience: Audience, people: People, voted = false): QuestionDto {
   const authorId = q.author.toString();
   const mine = audience.kind === "author" || audience.viewerId === authorId;
   const showAuthor = !q.anonymous || audience.kind === "moderator";

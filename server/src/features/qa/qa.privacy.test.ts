@@ -42,14 +42,7 @@ describe("who sees what in a moderated session", () => {
 
       const text = "Bagaimana desa adat menjaga data warganya?";
       const hostSees = nextEvent(hostSocket, "qa:question:created");
-      const asked = await ok(
-        askerSocket.emitWithAck("qa:ask", {
-          sessionId: session.id,
-          text,
-          anonymous: true,
-          clientId: clientId(),
-        }),
-      );
+      const asked = await ok(askerSocket.emitWithAck("qa:ask", { sessionId: session.id, text, anonymous: true, clientId: clientId() }));
       expect(asked).toMatchObject({ status: "pending", anonymous: true, author: null, mine: true });
 
       // The moderators get it at once, with the author (they are accountable for approving it).
@@ -64,33 +57,18 @@ describe("who sees what in a moderated session", () => {
 
       // Approved: now everyone sees the text live, and still nobody but moderators learns who asked.
       const otherSees = nextEvent(otherSocket, "qa:question:updated");
-      const approved = await host.agent.post<{ question: QuestionDto }>(
-        `/api/questions/${asked.id}/moderate`,
-        {
-          action: "approve",
-        },
-      );
+      const approved = await host.agent.post<{ question: QuestionDto }>(`/api/questions/${asked.id}/moderate`, {
+        action: "approve",
+      });
       expect(approved.status).toBe(200);
       const seen = (await otherSees) as { question: QuestionDto };
-      expect(seen.question).toMatchObject({
-        id: asked.id,
-        status: "approved",
-        author: null,
-        anonymous: true,
-      });
+      expect(seen.question).toMatchObject({ id: asked.id, status: "approved", author: null, anonymous: true });
       await until(guestSocket, () => guestFrames.some((f) => f.includes(text)));
 
       // Someone votes, the host highlights and answers: more payloads, none of them revealing.
       await ok(otherSocket.emitWithAck("qa:vote", { questionId: asked.id, up: true }));
-      await ok(
-        hostSocket.emitWithAck("qa:moderate", { questionId: asked.id, input: { action: "highlight" } }),
-      );
-      await ok(
-        hostSocket.emitWithAck("qa:moderate", {
-          questionId: asked.id,
-          input: { action: "answer", answer: "Data disimpan di server desa." },
-        }),
-      );
+      await ok(hostSocket.emitWithAck("qa:moderate", { questionId: asked.id, input: { action: "highlight" } }));
+      await ok(hostSocket.emitWithAck("qa:moderate", { questionId: asked.id, input: { action: "answer", answer: "Data disimpan di server desa." } }));
       await until(otherSocket, () => otherFrames.some((f) => f.includes("Data disimpan di server desa")));
 
       const otherRestAfter = await other.agent.get<QaSnapshotDto>(`/api/qa/${session.id}`);
@@ -103,10 +81,7 @@ describe("who sees what in a moderated session", () => {
       }
       // The twin: the moderators' payloads did carry the author, so the check above can fail.
       expect(hostFrames.join("\n")).toContain(asker.id);
-      expect(otherRestAfter.body.questions[0]).toMatchObject({
-        status: "answered",
-        answer: "Data disimpan di server desa.",
-      });
+      expect(otherRestAfter.body.questions[0]).toMatchObject({ status: "answered", answer: "Data disimpan di server desa." });
     } finally {
       for (const s of [hostSocket, askerSocket, otherSocket, guestSocket]) s.disconnect();
     }
@@ -125,51 +100,26 @@ describe("who sees what in a moderated session", () => {
       await join(askerSocket, session.id);
       await join(otherSocket, session.id);
       const text = "Kapan jalan desa kami diaspal?";
-      const res = await asker.agent.post<{ question: QuestionDto }>(`/api/qa/${session.id}/questions`, {
-        text,
-        clientId: clientId(),
-      });
+      const res = await asker.agent.post<{ question: QuestionDto }>(`/api/qa/${session.id}/questions`, { text, clientId: clientId() });
       expect(res.status).toBe(201);
 
       const told = nextEvent(askerSocket, "qa:question:updated");
       const reason = "Di luar topik sesi; silakan ajukan ke Dinas PU.";
-      const dismissed = await host.agent.post(`/api/questions/${res.body.question.id}/moderate`, {
-        action: "dismiss",
-        reason,
-      });
+      const dismissed = await host.agent.post(`/api/questions/${res.body.question.id}/moderate`, { action: "dismiss", reason });
       expect(dismissed.status).toBe(200);
-      expect(((await told) as { question: QuestionDto }).question).toMatchObject({
-        status: "dismissed",
-        dismissReason: reason,
-        mine: true,
-      });
+      expect(((await told) as { question: QuestionDto }).question).toMatchObject({ status: "dismissed", dismissReason: reason, mine: true });
 
       const own = await asker.agent.get<QaSnapshotDto>(`/api/qa/${session.id}`);
-      expect(own.body.questions).toEqual([
-        expect.objectContaining({ id: res.body.question.id, status: "dismissed", dismissReason: reason }),
-      ]);
+      expect(own.body.questions).toEqual([expect.objectContaining({ id: res.body.question.id, status: "dismissed", dismissReason: reason })]);
       const theirs = await other.agent.get<QaSnapshotDto>(`/api/qa/${session.id}`);
       expect(theirs.body.questions).toHaveLength(0);
       expect(otherFrames.join("\n")).not.toContain(text);
       expect(otherFrames.join("\n")).not.toContain(reason);
 
       // A participant cannot dismiss, and a dismissal needs a reason.
-      const again = await asker.agent.post<{ question: QuestionDto }>(`/api/qa/${session.id}/questions`, {
-        text: "Pertanyaan kedua saya",
-        clientId: clientId(),
-      });
-      expect(
-        (
-          await other.agent.post(`/api/questions/${again.body.question.id}/moderate`, {
-            action: "dismiss",
-            reason,
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (await host.agent.post(`/api/questions/${again.body.question.id}/moderate`, { action: "dismiss" }))
-          .status,
-      ).toBe(400);
+      const again = await asker.agent.post<{ question: QuestionDto }>(`/api/qa/${session.id}/questions`, { text: "Pertanyaan kedua saya", clientId: clientId() });
+      expect((await other.agent.post(`/api/questions/${again.body.question.id}/moderate`, { action: "dismiss", reason })).status).toBe(403);
+      expect((await host.agent.post(`/api/questions/${again.body.question.id}/moderate`, { action: "dismiss" })).status).toBe(400);
     } finally {
       askerSocket.disconnect();
       otherSocket.disconnect();
@@ -187,10 +137,7 @@ describe("who sees what in a moderated session", () => {
     const socket = await connectSocket(server.url, late.agent);
     try {
       const snap = await join(socket, session.id);
-      expect(snap.questions.map((q) => q.text)).toEqual([
-        "Pertanyaan pertama yang cukup panjang",
-        "Pertanyaan kedua yang cukup panjang",
-      ]);
+      expect(snap.questions.map((q) => q.text)).toEqual(["Pertanyaan pertama yang cukup panjang", "Pertanyaan kedua yang cukup panjang"]);
       expect(snap.session).toMatchObject({ id: session.id, status: "scheduled", joinCode: session.joinCode });
       const live = nextEvent(socket, "qa:session:updated");
       await host.agent.post(`/api/qa/${session.id}/status`, { status: "live" });
@@ -201,16 +148,10 @@ describe("who sees what in a moderated session", () => {
   });
 
   it("a restricted room's session does not exist for outsiders, over REST and sockets", async () => {
-    const insider = await signedIn(server, "member", {
-      verified: true,
-      affiliation: { kind: "region", code: "35.10" },
-    });
+    const insider = await signedIn(server, "member", { verified: true, affiliation: { kind: "region", code: "35.10" } });
     const outsider = await signedIn(server, "member", { affiliation: { kind: "region", code: "33.73" } });
     const room = await makeRoom({ visibility: "restricted", allowedRegion: "35" });
-    const session = await createSession(insider.agent, room.slug, {
-      moderated: false,
-      allowAnonymous: false,
-    });
+    const session = await createSession(insider.agent, room.slug, { moderated: false, allowAnonymous: false });
     expect((await insider.agent.get(`/api/qa/${session.id}`)).status).toBe(200);
     expect((await outsider.agent.get(`/api/qa/${session.id}`)).status).toBe(404);
     expect((await outsider.agent.get(`/api/qa/code/${session.joinCode}`)).status).toBe(404);

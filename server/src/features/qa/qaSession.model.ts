@@ -59,5 +59,4 @@ qaSessionSchema.index({ joinCode: 1 }, { unique: true });
 qaSessionSchema.index({ room: 1, createdAt: -1 });
 
 export const QaSession: Model<QaSessionRecord> =
-  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ??
-  mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);
+  (mongoose.models.QaSession as Model<QaSessionRecord> | undefined) ?? mongoose.model<QaSessionRecord>("QaSession", qaSessionSchema);

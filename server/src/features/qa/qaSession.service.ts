@@ -54,11 +54,7 @@ async function assertGuestsFit(roomId: string, guests: QaGuestsMode | undefined)
 }
 
 /** `POST /rooms/:slug/qa`: the creator hosts; co-hosts must be real users. */
-export async function createSession(
-  actor: Actor | null,
-  slug: string,
-  input: QaSessionCreateInput,
-): Promise<QaSessionDto> {
+export async function createSession(actor: Actor | null, slug: string, input: QaSessionCreateInput): Promise<QaSessionDto> {
   const room = await loadQaRoom(actor, { slug });
   assertCan(actor, "qa.create", room);
   if (!actor) throw notFound("Room"); // unreachable: assertCan refused guests; narrows the type
@@ -66,8 +62,7 @@ export async function createSession(
   const hostIds = [...new Set([actor.id, ...(input.hostIds ?? [])])];
   const people = await loadPeople(hostIds);
   const unknown = hostIds.filter((id) => !people.has(id));
-  if (unknown.length)
-    throw new AppError("VALIDATION", 400, "Unknown host", { hostIds: [`Unknown user ${unknown[0]}`] });
+  if (unknown.length) throw new AppError("VALIDATION", 400, "Unknown host", { hostIds: [`Unknown user ${unknown[0]}`] });
 
   // The unique index decides; a collision (one in ~10⁹ per pair) just draws again.
   for (let attempt = 0; ; attempt++) {
@@ -160,11 +155,7 @@ export async function getSnapshot(actor: Actor | null, sessionId: string): Promi
  * `POST /qa/:id/status`: scheduled → live → ended (or scheduled → ended). Each step is one
  * conditional update, so two hosts pressing "end" at once end it (and archive it) exactly once.
  */
-export async function setSessionStatus(
-  actor: Actor | null,
-  sessionId: string,
-  input: QaStatusInput,
-): Promise<QaSessionDto> {
+export async function setSessionStatus(actor: Actor | null, sessionId: string, input: QaStatusInput): Promise<QaSessionDto> {
   const access = await loadSessionAccess(actor, sessionId);
   assertCan(actor, "qa.moderate", access.scope);
   if (!actor) throw notFound("Q&A session");
@@ -195,11 +186,7 @@ export async function setSessionStatus(
     if (!retry) return presentSessionFor(access.session, access.room);
     final = await archiveSession(actor, access.session, access.room);
   } else {
-    throw new AppError(
-      "ILLEGAL_TRANSITION",
-      409,
-      `A ${access.session.status} session cannot become ${input.status}`,
-    );
+    throw new AppError("ILLEGAL_TRANSITION", 409, `A ${access.session.status} session cannot become ${input.status}`);
   }
   const dto = await presentSessionFor(final, access.room);
   publishSession(dto);

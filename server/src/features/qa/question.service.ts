@@ -19,17 +19,10 @@ import { Vote } from "./vote.model.js";
 const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
 
 /** The question in the actor's own view (the ack), with their vote flag (read unless known). */
-async function presentForActor(
-  q: QuestionRecord,
-  actor: Actor,
-  access: SessionAccess,
-  voted?: boolean,
-): Promise<QuestionDto> {
+async function presentForActor(q: QuestionRecord, actor: Actor, access: SessionAccess, voted?: boolean): Promise<QuestionDto> {
   const [people, vote] = await Promise.all([
     loadPeople(peopleOf(q)),
-    voted === undefined
-      ? Vote.exists({ question: q._id, user: actor.id })
-      : Promise.resolve(voted ? {} : null),
+    voted === undefined ? Vote.exists({ question: q._id, user: actor.id }) : Promise.resolve(voted ? {} : null),
   ]);
   const audience = access.canModerate
     ? ({ kind: "moderator", viewerId: actor.id } as const)
@@ -54,9 +47,7 @@ export async function askQuestion(
   if (session.status === "ended") throw ended();
   await assertGuestMayAct(actor, session);
   if (input.anonymous && !session.allowAnonymous)
-    throw validation("This session does not take anonymous questions", {
-      anonymous: ["Anonymous questions are off"],
-    });
+    throw validation("This session does not take anonymous questions", { anonymous: ["Anonymous questions are off"] });
   const status: QuestionStatus = session.moderated && !access.canModerate ? "pending" : "approved";
 
   let doc: QuestionRecord;
@@ -76,8 +67,7 @@ export async function askQuestion(
     if (!isDuplicateKeyError(err)) throw err;
     const first = await Question.findOne({ author: actor.id, clientId: input.clientId }).lean();
     if (!first) throw err;
-    if (!first.session.equals(session._id))
-      throw conflict("This clientId was already used for another question");
+    if (!first.session.equals(session._id)) throw conflict("This clientId was already used for another question");
     return { question: await presentForActor(first, actor, access), created: false };
   }
   if (status === "approved") await bumpCounts(session._id, { questionCount: 1 });
@@ -104,11 +94,7 @@ async function transition(
   ).lean();
   if (!updated) {
     const current = await Question.findById(q._id, { status: 1 }).lean();
-    throw new AppError(
-      "ILLEGAL_TRANSITION",
-      409,
-      `A ${current?.status ?? q.status} question cannot be changed that way`,
-    );
+    throw new AppError("ILLEGAL_TRANSITION", 409, `A ${current?.status ?? q.status} question cannot be changed that way`);
   }
   return updated;
 }
@@ -124,11 +110,7 @@ function countDelta(before: QuestionStatus, after: QuestionStatus) {
 /** Point the session's stage at a question, or clear it; `only` clears only if it still points at that one. */
 async function setHighlight(access: SessionAccess, questionId: Types.ObjectId | null, only?: Types.ObjectId) {
   const filter = only ? { _id: access.session._id, highlightedQuestion: only } : { _id: access.session._id };
-  return QaSession.findOneAndUpdate(
-    filter,
-    { $set: { highlightedQuestion: questionId } },
-    { returnDocument: "after" },
-  ).lean();
+  return QaSession.findOneAndUpdate(filter, { $set: { highlightedQuestion: questionId } }, { returnDocument: "after" }).lean();
 }
 
 /** Fields of a question the audit log compares before and after. */
@@ -183,8 +165,7 @@ export async function moderateQuestion(
   const access = await loadSessionAccess(actor, q.session);
   assertCan(actor, "qa.moderate", access.scope);
   if (!actor) throw notFound("Question");
-  if (access.session.status === "ended" && input.action !== "answer" && input.action !== "edit")
-    throw ended();
+  if (access.session.status === "ended" && input.action !== "answer" && input.action !== "edit") throw ended();
 
   let updated: QuestionRecord;
   switch (input.action) {
@@ -208,13 +189,10 @@ export async function moderateQuestion(
       });
       break;
     case "edit":
-      updated = await transition(q, ["pending", "approved", "answered"], {
-        $set: { text: input.text, edited: true },
-      });
+      updated = await transition(q, ["pending", "approved", "answered"], { $set: { text: input.text, edited: true } });
       break;
     case "highlight":
-      if (q.status !== "approved")
-        throw new AppError("ILLEGAL_TRANSITION", 409, "Only an approved question can be highlighted");
+      if (q.status !== "approved") throw new AppError("ILLEGAL_TRANSITION", 409, "Only an approved question can be highlighted");
       {
         const session = await setHighlight(access, q._id);
         await announceSession(access, session);
@@ -266,14 +244,8 @@ async function settleSession(access: SessionAccess, before: QuestionRecord, afte
   await announceSession(access, session);
 }
 
-async function mergeQuestion(
-  actor: Actor,
-  access: SessionAccess,
-  source: QuestionRecord,
-  intoId: string,
-): Promise<QuestionDto> {
-  if (source._id.equals(intoId))
-    throw validation("A question cannot be merged into itself", { intoId: ["Pick another question"] });
+async function mergeQuestion(actor: Actor, access: SessionAccess, source: QuestionRecord, intoId: string): Promise<QuestionDto> {
+  if (source._id.equals(intoId)) throw validation("A question cannot be merged into itself", { intoId: ["Pick another question"] });
   const target = await Question.findOne({ _id: intoId, session: source.session }).lean();
   if (!target) throw notFound("Target question");
   if (!isPublicStatus(target.status))
@@ -286,9 +258,6 @@ async function mergeQuestion(
   await settleSession(access, source, "merged");
   await publishQuestion("qa:question:updated", merged, isPublicStatus(source.status));
   await publishQuestion("qa:question:updated", finalTarget);
-  await auditQuestion(actor, access, "merge", source, {
-    before: questionFields(source),
-    after: questionFields(merged),
-  });
+  await auditQuestion(actor, access, "merge", source, { before: questionFields(source), after: questionFields(merged) });
   return presentForActor(finalTarget, actor, access);
 }

@@ -13,11 +13,7 @@ import { markVoteChanged } from "./vote.fanout.js";
 import { Vote } from "./vote.model.js";
 
 /** Insert the vote row; true only if this call created it (the unique index refuses a second). */
-async function insertVote(
-  question: Types.ObjectId,
-  session: Types.ObjectId,
-  user: Types.ObjectId | string,
-): Promise<boolean> {
+async function insertVote(question: Types.ObjectId, session: Types.ObjectId, user: Types.ObjectId | string): Promise<boolean> {
   try {
     await Vote.create({ question, session, user });
     return true;
@@ -46,8 +42,7 @@ export async function setVote(actor: Actor | null, questionId: string, up: boole
 
   let current: QuestionRecord | null = q;
   if (up) {
-    if (q.status !== "approved")
-      throw new AppError("ILLEGAL_TRANSITION", 409, "Only open questions take votes");
+    if (q.status !== "approved") throw new AppError("ILLEGAL_TRANSITION", 409, "Only open questions take votes");
     if (await insertVote(q._id, q.session, actor.id)) {
       current = await bump(q._id, 1);
       // Merged away between our read and our insert: take the vote back rather than strand it
@@ -85,11 +80,7 @@ export async function moveVotes(from: Types.ObjectId, into: Types.ObjectId): Pro
   }
   await Vote.deleteMany({ question: from });
   await Question.updateOne({ _id: from }, { $set: { votes: 0 }, $inc: { rev: 1 } });
-  const updated = await Question.findByIdAndUpdate(
-    into,
-    { $inc: { votes: added, rev: 1 } },
-    { returnDocument: "after" },
-  ).lean();
+  const updated = await Question.findByIdAndUpdate(into, { $inc: { votes: added, rev: 1 } }, { returnDocument: "after" }).lean();
   if (!updated) throw notFound("Target question");
   return updated;
 }
