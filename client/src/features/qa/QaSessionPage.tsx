@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import type { QaSessionDto, QuestionDto } from "@rembuk/shared";
+import type { QaSessionDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
@@ -12,13 +12,20 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { AskForm } from "./AskForm";
+import { GuestBanner, GuestsSetting } from "./GuestControls";
 import { ModeratorActions } from "./ModeratorActions";
+import { PollCard } from "./PollCard";
+import { pollsOf } from "./polls.slice";
 import { qaApi } from "./qa.api";
 import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { QuestionCard } from "./QuestionCard";
 import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
+import "./polls.css";
+
+// Hosts' poll tools are a separate chunk: participants on a phone never download them.
+const HostPolls = lazy(() => import("./HostPolls").then((m) => ({ default: m.HostPolls })));
 
 type Tab = "questions" | "queue" | "answered" | "dismissed";
 
@@ -31,14 +38,27 @@ export function QaSessionPage() {
   const load = useStore(qaSelectors.load(id));
   const { joinQa, leaveQa } = useStore(useShallow((s) => ({ joinQa: s.joinQa, leaveQa: s.leaveQa })));
   const signedIn = useStore((s) => s.currentUserId !== null);
+  const toast = useStore((s) => s.pushToast);
+  const [params, setParams] = useSearchParams();
+  const claim = signedIn && params.get("claim") === "1";
   usePageTitle(session?.title);
 
   useEffect(() => {
-    if (!id) return;
+    if (!id || claim) return;
     void joinQa(id);
     return () => leaveQa(id);
     // Who is signed in changes what the snapshot holds (own questions, moderator view): join again.
-  }, [id, joinQa, leaveQa, signedIn]);
+  }, [id, joinQa, leaveQa, signedIn, claim]);
+
+  // Back from signing in as a guest: the guest's questions become the member's, then the page joins.
+  useEffect(() => {
+    if (!id || !claim) return;
+    void qaApi
+      .claim(id)
+      .then((count) => toast({ tone: "success", message: "qa.guest.claimed", params: { count } }))
+      .catch(() => undefined)
+      .finally(() => setParams({}, { replace: true }));
+  }, [id, claim, toast, setParams]);
 
   if (!id || load === "error") {
     return (
@@ -57,16 +77,17 @@ export function QaSessionPage() {
       </div>
     );
   }
-  return <SessionView session={session} moderator={viewer.canModerate} canAsk={viewer.canAsk} />;
+  return <SessionView session={session} viewer={viewer} />;
 }
 
-function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; moderator: boolean; canAsk: boolean }) {
+function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaViewerDto }) {
+  const moderator = viewer.canModerate;
+  const canAsk = viewer.canAsk;
   const t = useT();
   const f = useFormat();
   const map = useStore(qaSelectors.questionMap(session.id));
   const sort = useStore((s) => s.qaSort);
   const setSort = useStore((s) => s.setQaSort);
-  const signedIn = useStore((s) => s.currentUserId !== null);
   const mineIds = useStore((s) => s.qaMine);
   const [tab, setTab] = useState<Tab>("questions");
 
@@ -80,7 +101,13 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
   );
   const highlighted: QuestionDto | undefined = session.highlightedQuestionId ? map?.[session.highlightedQuestionId] : undefined;
   const live = session.status !== "ended";
-  const canVote = signedIn && live;
+  const canVote = viewer.canVote && live;
+  const polls = useStore(pollsOf(session.id));
+  // Participants see what the host has opened (or closed with results); drafts stay with the host.
+  const visiblePolls = useMemo(
+    () => polls.filter((p) => p.status === "open" || (p.status === "closed" && p.showResults)),
+    [polls],
+  );
 
   const card = (q: QuestionDto) => (
     <QuestionCard
@@ -136,12 +163,28 @@ function SessionView({ session, moderator, canAsk }: { session: QaSessionDto; mo
         </div>
       )}
 
-      {live && canAsk && <AskForm session={session} moderator={moderator} />}
-      {live && !signedIn && (
-        <p className="qa-signin">
-          {t("qa.page.signIn")}{" "}
-          <Link to={`/login?next=${encodeURIComponent(`/qa/${session.id}`)}`}>{t("qa.page.signInLink")}</Link>
-        </p>
+      <GuestBanner session={session} viewer={viewer} />
+      {live && canAsk && (
+        <div className="qa-askdock">
+          <AskForm session={session} moderator={moderator} />
+        </div>
+      )}
+
+      {moderator ? (
+        <Suspense fallback={null}>
+          <HostPolls sessionId={session.id} polls={polls} live={live} />
+        </Suspense>
+      ) : (
+        visiblePolls.length > 0 && (
+          <section className="qa-polls" aria-labelledby="qa-polls-title" data-testid="qa-polls">
+            <h2 id="qa-polls-title" className="qa-section-title">
+              {t("qa.poll.section")}
+            </h2>
+            {visiblePolls.map((p) => (
+              <PollCard key={p.id} poll={p} canAnswer={canVote} />
+            ))}
+          </section>
+        )
       )}
 
       {myOwn.length > 0 && (
@@ -263,8 +306,16 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
             <a className={buttonClass("ghost", "sm")} href={qaApi.exportUrl(session.id)} download data-testid="qa-export">
               {t("qa.page.export")}
             </a>
+            <Link
+              className={buttonClass("ghost", "sm")}
+              to={`/qa/${session.id}/analytics`}
+              data-testid="qa-analytics-link"
+            >
+              {t("qa.analytics.open")}
+            </Link>
           </div>
         )}
+        {moderator && <GuestsSetting session={session} />}
       </div>
       <Dialog
         open={confirmEnd}
