@@ -16,6 +16,7 @@ import { useStore } from "../store";
 const EditProfilePage = lazy(() => import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })));
 const QaSessionPage = lazy(() => import("../features/qa/QaSessionPage").then((m) => ({ default: m.QaSessionPage })));
 const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({ default: m.QaJoinPage })));
+const QaAnalyticsPage = lazy(() => import("../features/qa/QaAnalyticsPage").then((m) => ({ default: m.QaAnalyticsPage })));
 const QaProjectorPage = lazy(() => import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })));
 const AdminRoomsPage = lazy(() => import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })));
 const AdminUsersPage = lazy(() => import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })));
@@ -34,7 +35,7 @@ function OwnProfileRedirect() {
 /**
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
- * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
+ * `/qa`, `/qa/join/:code`, `/qa/code/:code`, `/qa/:id`, `/qa/:id/projector`, `/qa/:id/analytics`, `/practices`, `/practices/new`, `/practices/:id`,
  * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`.
  */
 export function AppRoutes() {
@@ -58,7 +59,9 @@ export function AppRoutes() {
         <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="qa" element={<QaJoinPage />} />
         <Route path="qa/join/:code" element={<QaJoinPage />} />
+        <Route path="qa/code/:code" element={<QaJoinPage />} />
         <Route path="qa/:id" element={<QaSessionPage />} />
+        <Route path="qa/:id/analytics" element={<QaAnalyticsPage />} />
         <Route path="users/:id" element={<ProfilePage />} />
         <Route
           path="profile"
