@@ -80,7 +80,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   });
 
   configureGuestCookies({ secret: config.sessionSecret, secure: config.secureCookies });
-  setSharedCounters(redis !== null);
+  setSharedCounters(redis?.client ?? null);
 
   const app = express();
   app.disable("x-powered-by");

@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
-import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
+import { loadSessionAccess, loadSessionAccessFast, type SessionAccess } from "./qa.access.js";
 import { assertGuestMayAct } from "./qa.guests.js";
 import { markPollChanged, publishPollNow } from "./poll.fanout.js";
 import { Poll, PollAnswer, type PollAnswerRecord, type PollRecord } from "./poll.model.js";
@@ -70,6 +70,23 @@ async function loadPoll(pollId: string): Promise<PollRecord> {
   return poll;
 }
 
+/**
+ * Answering is the hot path (5,000 phones within seconds): it reads a copy of the poll at most
+ * POLL_TTL_MS old. This process's own open/close drops the copy at once; another process's
+ * reaches here within POLL_TTL_MS.
+ */
+const POLL_TTL_MS = 1_000;
+const pollCopies = new Map<string, { poll: PollRecord; until: number }>();
+
+async function loadPollFast(pollId: string): Promise<PollRecord> {
+  const hit = pollCopies.get(pollId);
+  if (hit && hit.until > Date.now()) return hit.poll;
+  const poll = await loadPoll(pollId);
+  if (pollCopies.size > 1_000) pollCopies.clear();
+  pollCopies.set(pollId, { poll, until: Date.now() + POLL_TTL_MS });
+  return poll;
+}
+
 /** `POST /polls/:id/status` (hosts, moderators): open, close, show or hide results. Told to everyone at once. */
 export async function setPollStatus(
   actor: Actor | null,
@@ -87,6 +104,7 @@ export async function setPollStatus(
   if (input.status === "open" && before.status !== "open") set.openedAt = now;
   if (input.status === "closed" && before.status !== "closed") set.closedAt = now;
   const poll = await Poll.findByIdAndUpdate(before._id, { $set: set }, { returnDocument: "after" }).lean();
+  pollCopies.delete(pollId);
   if (!poll) throw notFound("Poll");
   await publishPollNow(poll);
   return presentPoll(poll, await tallyOf(poll), "moderator", null);
@@ -151,8 +169,8 @@ export async function answerPoll(
 ): Promise<PollDto> {
   assertCan(actor, "qa.vote");
   if (!actor) throw notFound("Poll");
-  const poll = await loadPoll(pollId);
-  const access = await loadSessionAccess(actor, poll.session);
+  const poll = await loadPollFast(pollId);
+  const access = await loadSessionAccessFast(actor, poll.session);
   if (access.session.status === "ended") throw ended();
   await assertGuestMayAct(actor, access.session);
   if (poll.status !== "open") throw new AppError("ILLEGAL_TRANSITION", 409, "This poll is not open");

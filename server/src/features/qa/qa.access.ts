@@ -34,3 +34,32 @@ export async function loadSessionAccess(actor: Actor | null, sessionId: string |
   const scope = scopeOf(session, room);
   return { session, room, scope, canModerate: can(actor, "qa.viewModeration", scope) };
 }
+
+/**
+ * The hot paths (a vote, a poll answer) read the session thousands of times a second during a
+ * storm; they use a copy at most SESSION_TTL_MS old. This process's own changes to a session drop
+ * the copy at once (`forgetSessionCopy`), so a host's "end" or "watch only" bites here immediately
+ * and in other processes within SESSION_TTL_MS.
+ */
+const SESSION_TTL_MS = 1_000;
+const sessionCopies = new Map<string, { session: QaSessionRecord; until: number }>();
+
+export function forgetSessionCopy(sessionId: string | Types.ObjectId): void {
+  sessionCopies.delete(String(sessionId));
+}
+
+export async function loadSessionAccessFast(actor: Actor | null, sessionId: string | Types.ObjectId): Promise<SessionAccess> {
+  const key = String(sessionId);
+  const hit = sessionCopies.get(key);
+  let session = hit && hit.until > Date.now() ? hit.session : null;
+  if (!session) {
+    session = await QaSession.findById(key).lean();
+    if (!session) throw notFound("Q&A session");
+    if (sessionCopies.size > 1_000) sessionCopies.clear();
+    sessionCopies.set(key, { session, until: Date.now() + SESSION_TTL_MS });
+  }
+  if (actor?.guestOf && actor.guestOf !== key) throw unauthenticated("Join this session first");
+  const room = await loadQaRoom(actor?.guestOf ? null : actor, { id: session.room }, "Q&A session");
+  const scope = scopeOf(session, room);
+  return { session, room, scope, canModerate: can(actor, "qa.viewModeration", scope) };
+}

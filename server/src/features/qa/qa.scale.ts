@@ -1,12 +1,15 @@
-/**
- * Whether several server processes share this database (REDIS_URL set): then in-memory tallies
- * hold only this process's writes, and counts are read from (or kept in) the shared stores instead.
- * Set once at start by the app.
- */
-let shared = false;
+import type { RedisClientType } from "redis";
 
-export function setSharedCounters(on: boolean): void {
-  shared = on;
+/**
+ * Whether several server processes share this database (REDIS_URL set). Then in-memory state holds
+ * only this process's view, so vote membership lives in Redis (one set per question) and poll
+ * results are read from the rows. Set once at start by the app.
+ */
+let redis: RedisClientType | null = null;
+
+export function setSharedCounters(client: RedisClientType | null): void {
+  redis = client;
 }
 
-export const sharedCounters = () => shared;
+export const sharedCounters = () => redis !== null;
+export const sharedRedis = () => redis;

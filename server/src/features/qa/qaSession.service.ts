@@ -16,7 +16,7 @@ import { AppError, notFound, validation } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { recordModAction } from "../moderation/modAction.service.js";
-import { loadSessionAccess, type SessionAccess } from "./qa.access.js";
+import { forgetSessionCopy, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
 import { guestMayAct, isGuest } from "./qa.guests.js";
@@ -168,6 +168,7 @@ export async function setSessionStatus(actor: Actor | null, sessionId: string, i
   const updated = await QaSession.findOneAndUpdate({ _id: access.session._id, status: { $in: from } }, set, {
     returnDocument: "after",
   }).lean();
+  forgetSessionCopy(access.session._id);
   let final: QaSessionRecord;
   if (updated) {
     // Only the request whose conditional update won logs: a repeat or a race logs nothing.
@@ -214,6 +215,7 @@ export async function updateSession(
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw notFound("Q&A session");
+  forgetSessionCopy(updated._id);
   const keys = Object.keys(input) as (keyof QaSessionPatchInput)[];
   const changed = keys.filter((k) => access.session[k] !== updated[k]);
   if (changed.length) {
