@@ -104,7 +104,7 @@ export function PollResults({ poll, results }: { poll: PollDto; results: PollRes
           </ul>
         ))}
       <p className="poll-results__total" data-testid="poll-total">
-        {t("qa.poll.total", { count: f.number(total) })}
+        {total === 1 ? t("qa.poll.totalOne") : t("qa.poll.total", { count: f.number(total) })}
       </p>
     </div>
   );

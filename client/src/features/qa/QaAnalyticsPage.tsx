@@ -38,7 +38,9 @@ function JoinedChart({ joined }: { joined: QaAnalyticsDto["participants"]["joine
         });
         return (
           <li key={b.at} className="qa-chart__bar" title={label} aria-label={label}>
-            <span className="qa-chart__fill" style={{ height: `${Math.round((b.count / max) * 100)}%` }} />
+            <span className="qa-chart__col">
+              <span className="qa-chart__fill" style={{ height: `${Math.round((b.count / max) * 100)}%` }} />
+            </span>
             <span className="qa-chart__tick" aria-hidden="true">
               {time.format(new Date(b.at))}
             </span>

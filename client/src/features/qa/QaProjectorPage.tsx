@@ -114,7 +114,7 @@ export function QaProjectorPage() {
             </section>
             {poll && (
               <section className="projector__poll" aria-live="polite" data-testid="qa-projector-poll">
-                <p className="projector__label">{t("qa.poll.section")}</p>
+                <p className="projector__label">{t("qa.projector.poll")}</p>
                 <p className="projector__poll-question">{poll.question}</p>
                 {poll.showResults && poll.results ? (
                   <PollResults poll={{ ...poll, myAnswer: null }} results={poll.results} />

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import type { QaSessionDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
+import type { PollDto, QaSessionDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
@@ -104,10 +104,9 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
   const canVote = viewer.canVote && live;
   const polls = useStore(pollsOf(session.id));
   // Participants see what the host has opened (or closed with results); drafts stay with the host.
-  const visiblePolls = useMemo(
-    () => polls.filter((p) => p.status === "open" || (p.status === "closed" && p.showResults)),
-    [polls],
-  );
+  // The running poll comes before the questions, finished ones after them.
+  const openPolls = useMemo(() => polls.filter((p) => p.status === "open"), [polls]);
+  const closedPolls = useMemo(() => polls.filter((p) => p.status === "closed" && p.showResults), [polls]);
 
   const card = (q: QuestionDto) => (
     <QuestionCard
@@ -175,16 +174,7 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
           <HostPolls sessionId={session.id} polls={polls} live={live} />
         </Suspense>
       ) : (
-        visiblePolls.length > 0 && (
-          <section className="qa-polls" aria-labelledby="qa-polls-title" data-testid="qa-polls">
-            <h2 id="qa-polls-title" className="qa-section-title">
-              {t("qa.poll.section")}
-            </h2>
-            {visiblePolls.map((p) => (
-              <PollCard key={p.id} poll={p} canAnswer={canVote} />
-            ))}
-          </section>
-        )
+        <PollSection polls={openPolls} canAnswer={canVote} testId="qa-polls" />
       )}
 
       {myOwn.length > 0 && (
@@ -234,7 +224,21 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
       <div role="tabpanel" data-testid={`qa-panel-${tab}`}>
         {current.items.length === 0 ? <p className="qa-empty">{current.empty}</p> : <ul className="qa-list">{current.items.map(card)}</ul>}
       </div>
+      {!moderator && <PollSection polls={closedPolls} canAnswer={false} testId="qa-polls-closed" done />}
     </div>
+  );
+}
+
+function PollSection({ polls, canAnswer, testId, done = false }: { polls: PollDto[]; canAnswer: boolean; testId: string; done?: boolean }) {
+  const t = useT();
+  if (polls.length === 0) return null;
+  return (
+    <section className={done ? "qa-polls qa-polls--done" : "qa-polls"} aria-label={t("qa.poll.section")} data-testid={testId}>
+      <h2 className="qa-section-title">{t("qa.poll.section")}</h2>
+      {polls.map((p) => (
+        <PollCard key={p.id} poll={p} canAnswer={canAnswer} />
+      ))}
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { QUIET, type QrShape } from "./qrSvg";
+import type { QrShape } from "./qrSvg";
 
 /**
  * A QR code drawn as inline SVG. The generator is loaded on first use (a separate chunk), so pages
@@ -17,7 +17,7 @@ export function QrCode({ text, label, className }: { text: string; label: string
     };
   }, [text]);
   if (!shape) return <div className={className} role="img" aria-label={label} aria-busy="true" />;
-  const side = shape.size + QUIET * 2;
+  const { side } = shape;
   return (
     <svg
       className={className}

@@ -3,6 +3,8 @@ import { create } from "qrcode";
 export interface QrShape {
   /** Modules per side, without the quiet zone. */
   size: number;
+  /** The viewBox side: the symbol plus the quiet zone on both sides. */
+  side: number;
   /** One SVG path drawing every dark module as a 1×1 square, offset by the quiet zone. */
   d: string;
 }
@@ -22,5 +24,5 @@ export function qrShape(text: string): QrShape {
       if (modules.get(row, col)) parts.push(`M${col + QUIET} ${row + QUIET}h1v1h-1z`);
     }
   }
-  return { size: modules.size, d: parts.join("") };
+  return { size: modules.size, side: modules.size + QUIET * 2, d: parts.join("") };
 }
