@@ -253,3 +253,44 @@ describe("results hidden until the host shows them", () => {
     }
   });
 });
+
+describe("polls are kept", () => {
+  it("in the archive thread and in the CSV export, with their final results", async () => {
+    const { host, session } = await liveSession();
+    const [a, b, c] = await guests(session.joinCode, 3);
+    const p = await poll(host, session.id, {
+      kind: "choice",
+      question: "Jadwal layanan keliling?",
+      options: ["Pagi", "Sore"],
+    });
+    await answer(a, p.id, { choices: [0] });
+    await answer(b, p.id, { choices: [1] });
+    await answer(c, p.id, { choices: [1] });
+    await poll(host, session.id, { kind: "words", question: "Draf yang tidak pernah dibuka" }, false);
+
+    const csv = await host.agent.get(`/api/qa/${session.id}/export.csv`);
+    const lines = csv.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    const block = lines.slice(lines.indexOf("poll_id,poll_kind,poll_question,option,count"));
+    expect(block).toEqual([
+      "poll_id,poll_kind,poll_question,option,count",
+      `${p.id},choice,Jadwal layanan keliling?,total,3`,
+      `${p.id},choice,Jadwal layanan keliling?,Pagi,1`,
+      `${p.id},choice,Jadwal layanan keliling?,Sore,2`,
+    ]);
+
+    const ended = await host.agent.post<{ session: QaSessionDto }>(`/api/qa/${session.id}/status`, {
+      status: "ended",
+    });
+    const threadId = ended.body.session.archiveThreadId;
+    expect(threadId).toBeTruthy();
+    const posts = await host.agent.get<{ posts: { body: string }[] }>(`/api/threads/${threadId}/posts`);
+    const body = posts.body.posts[0].body;
+    expect(body).toContain("## Jajak pendapat");
+    expect(body).toContain("Jadwal layanan keliling?");
+    expect(body).toContain("- Sore: 2");
+    expect(body).not.toContain("Draf yang tidak pernah dibuka");
+  });
+});
