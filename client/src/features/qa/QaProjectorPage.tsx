@@ -97,7 +97,7 @@ export function QaProjectorPage() {
           )}
         </section>
       ) : (
-        <div className="projector__body">
+        <div className={poll && highlighted ? "projector__body projector__body--both" : "projector__body"}>
           <div className="projector__main">
             <section className="projector__stage" aria-live="polite" data-testid="qa-projector-stage">
               {highlighted ? (

@@ -1,5 +1,5 @@
 import { PollDto, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
-import { command } from "../../lib/socket";
+import { command, CommandError, getSocket } from "../../lib/socket";
 import type { AppState, SliceCreator } from "../../store/types";
 import { qaApi } from "./qa.api";
 
@@ -30,10 +30,17 @@ export const createPollsSlice: SliceCreator<PollsSlice> = (set, get) => ({
   },
 
   answerPoll: async (poll, answer) => {
-    // Over the socket when it is up (the same path as votes), REST otherwise (a phone between cells).
-    const saved = await command<PollDto>((s) =>
-      s.emitWithAck("qa:poll:answer", { pollId: poll.id, ...answer }),
-    ).catch(() => qaApi.answerPoll(poll.id, answer));
+    // Over the socket when it is up (the same path as votes), REST when it is down or no ack came
+    // (a phone between cells). Repeating is safe: a participant's new answer replaces the old one.
+    const rest = () => qaApi.answerPoll(poll.id, answer);
+    const saved = !getSocket().connected
+      ? await rest()
+      : await command<PollDto>((s) => s.emitWithAck("qa:poll:answer", { pollId: poll.id, ...answer })).catch(
+          (err: unknown) => {
+            if (err instanceof CommandError && err.code === "TIMEOUT") return rest();
+            throw err;
+          },
+        );
     get().internal_qaPoll(saved);
   },
 

@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
+import { bodyOf, json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { PollResults, percent, wordSize } from "./PollResults";
 import { pollsOf } from "./polls.slice";
@@ -35,6 +36,17 @@ describe("polls in the store", () => {
     state().internal_qaPoll(poll({ id: "p9", sessionId: "other" }));
     state().internal_qaPoll({ id: "p8" });
     expect(Object.keys(state().qaPollsBySession)).toEqual(["s1"]);
+  });
+
+  it("answers over REST while the socket is down and keeps the saved answer", async () => {
+    state().internal_qaSnapshot(snapshot([], false, { polls: [poll()] }));
+    const fetch = mockFetch({
+      "POST /api/polls/p1/answers": () =>
+        json(200, { poll: poll({ myAnswer: { choices: [2] }, showResults: false }) }),
+    });
+    await state().answerPoll(poll(), { choices: [2] });
+    expect(bodyOf(fetch, "POST /api/polls/p1/answers")).toEqual({ choices: [2] });
+    expect(state().qaPollsBySession.s1?.p1?.myAnswer).toEqual({ choices: [2] });
   });
 
   it("lists a session's polls newest first, the same array until something changes", () => {
