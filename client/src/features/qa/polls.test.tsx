@@ -160,6 +160,72 @@ describe("polls on the session page", () => {
     expect(screen.getByTestId("poll-card")).toHaveTextContent("Tamu hanya dapat melihat");
   });
 
+  it("takes a rating with the stars and a word-cloud answer as words", async () => {
+    withSnapshot(false, {
+      polls: [
+        poll({ id: "r", kind: "rating", options: [], question: "Seberapa berguna sesi ini?" }),
+        poll({
+          id: "w",
+          kind: "words",
+          options: [],
+          question: "Satu kata untuk layanan desa?",
+          createdAt: "2026-11-20T02:00:00.000Z",
+        }),
+      ],
+    });
+    const answerPoll = vi.fn(async () => undefined);
+    useStore.setState({ answerPoll });
+    renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
+    const [rating, words] = await screen.findAllByTestId("poll-card");
+    await userEvent.click(within(rating).getByTestId("poll-rating-4"));
+    expect(within(rating).getByTestId("poll-rating-4")).toHaveAttribute("aria-checked", "true");
+    await userEvent.click(within(rating).getByTestId("poll-submit"));
+    expect(answerPoll).toHaveBeenCalledWith(expect.objectContaining({ id: "r" }), { rating: 4 });
+    expect(within(words).getByTestId("poll-submit")).toBeDisabled();
+    await userEvent.type(within(words).getByTestId("poll-words"), " air bersih ");
+    await userEvent.click(within(words).getByTestId("poll-submit"));
+    expect(answerPoll).toHaveBeenLastCalledWith(expect.objectContaining({ id: "w" }), {
+      words: "air bersih",
+    });
+  });
+
+  it("lets a moderator block the guest who asked, after confirming", async () => {
+    const guestQuestion = question({
+      id: "q7",
+      text: "Pertanyaan dari tamu",
+      author: { id: "g7", name: "", title: "", affiliation: null, verified: false, guest: true },
+    });
+    useStore.setState({
+      joinQa: vi.fn(async () => state().internal_qaSnapshot(snapshot([guestQuestion], true))),
+      leaveQa: vi.fn(),
+      currentUserId: "u9",
+    });
+    const fetch = mockFetch({
+      "POST /api/qa/s1/participants/g7/block": () =>
+        json(200, {
+          participant: {
+            id: "g7",
+            name: null,
+            guest: true,
+            blocked: true,
+            joinedAt: "2026-11-20T02:00:00.000Z",
+            questions: 1,
+          },
+        }),
+    });
+    renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
+    const card = (await screen.findAllByTestId("qa-question")).find((el) =>
+      el.textContent?.includes("Pertanyaan dari tamu"),
+    );
+    if (!card) throw new Error("guest question not shown");
+    // A guest who joined without a name is shown as "Tamu".
+    expect(within(card).getByText("Tamu")).toBeInTheDocument();
+    await userEvent.click(within(card).getByTestId("qa-block-guest"));
+    await userEvent.click(screen.getByTestId("qa-block-confirm"));
+    expect(await screen.findByText("Tamu diblokir dari sesi ini.")).toBeInTheDocument();
+    expect(bodyOf(fetch, "POST /api/qa/s1/participants/g7/block")).toEqual({});
+  });
+
   it("never shows a participant a draft poll", async () => {
     withSnapshot(false, { polls: [poll({ status: "draft" })] });
     renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
