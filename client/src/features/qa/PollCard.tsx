@@ -42,7 +42,7 @@ function AnswerForm({ poll, onDone }: { poll: PollDto; onDone: () => void }) {
     setBusy(true);
     try {
       await answerPoll(poll, answer);
-      toast({ tone: "success", message: "qa.poll.saved" });
+      // No toast: "Your answer: …" appears in place of the form, where the eye already is.
       onDone();
     } catch (err) {
       toast({ tone: "error", message: qaErrorMessage(err) });
