@@ -198,6 +198,31 @@ describe("a national webinar: guests join by code on a phone, a poll runs live, 
       await topShot(projector, "qa-guests-projector-en");
       await topShot(host, "qa-guests-host-en");
 
+      // The host closes the poll and runs a word cloud: the first poll's results move below the
+      // questions on the phone, the cloud of words fills the projector.
+      await hostPoll.getByTestId("poll-close").click();
+      await hostPoll.getByTestId("poll-open").waitFor();
+      await host.getByTestId("poll-new").click();
+      await host.getByTestId("poll-kind-words").check();
+      await host.getByTestId("poll-composer-question").fill("Satu kata untuk layanan desa impian Anda?");
+      await host.getByTestId("poll-composer-submit").click();
+      const cloudPoll = host.getByTestId("host-poll").filter({ hasText: "Satu kata" });
+      await cloudPoll.getByTestId("poll-open").click();
+      await cloudPoll.getByTestId("poll-show-results").click();
+      const guestCloud = guest
+        .getByTestId("qa-polls")
+        .getByTestId("poll-card")
+        .filter({ hasText: "Satu kata" });
+      await guestCloud.getByTestId("poll-words").fill("Air bersih");
+      await guestCloud.getByTestId("poll-submit").click();
+      await expect.poll(() => guestCloud.getByTestId("poll-cloud").textContent()).toContain("air bersih");
+      await guest.getByTestId("qa-polls-closed").getByTestId("poll-results").waitFor();
+      await expect
+        .poll(() => projector.getByTestId("qa-projector-poll").getByTestId("poll-cloud").textContent())
+        .toContain("air bersih");
+      await screenShot(guest, "qa-guests-phone-words-en");
+      await topShot(projector, "qa-guests-projector-words-en");
+
       // Analytics for the host: one guest joined, one question asked and approved, the poll's result.
       await host.getByTestId("qa-analytics-link").click();
       await host.getByTestId("qa-analytics").waitFor();
@@ -205,7 +230,7 @@ describe("a national webinar: guests join by code on a phone, a poll runs live, 
       await expect
         .poll(() => host.getByTestId("qa-analytics-participants").textContent())
         .toContain("Guests: 1");
-      expect(await host.getByTestId("qa-analytics-poll").count()).toBe(1);
+      expect(await host.getByTestId("qa-analytics-poll").count()).toBe(2);
       await topShot(host, "qa-guests-analytics-en");
       await setLanguage(host, "id", true);
       await expect
