@@ -122,6 +122,12 @@ describe("a national webinar: guests join by code on a phone, a poll runs live, 
       await queued.waitFor();
       await expect.poll(() => queued.textContent()).toContain("Rina, Bappeda Sleman");
       expect(await queued.getByTestId("qa-block-guest").count()).toBe(1);
+      await host.getByTestId("qa-participants-open").click();
+      const listed = host.getByTestId("qa-participant").filter({ hasText: "Rina, Bappeda Sleman" });
+      await listed.getByTestId("qa-participant-block").waitFor();
+      await topShot(host, "qa-guests-participants-id");
+      await host.keyboard.press("Escape");
+      await host.getByTestId("qa-participants-dialog").waitFor({ state: "detached" });
       await queued.getByTestId("qa-approve").click();
       await guest
         .getByTestId("qa-panel-questions")

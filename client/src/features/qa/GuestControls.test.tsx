@@ -1,4 +1,5 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
 import { calls, json, mockFetch } from "../../test/http";
@@ -49,5 +50,41 @@ describe("guests on the session page", () => {
       "href",
       "/login?next=%2Fqa%2Fs1%3Fclaim%3D1",
     );
+  });
+
+  it("lists the participants for the host, and unblocks a blocked guest", async () => {
+    const at = "2026-11-20T02:00:00.000Z";
+    const blocked = { id: "g1", name: "Budi", guest: true, blocked: true, joinedAt: at, questions: 2 };
+    const fetch = mockFetch({
+      "GET /api/qa/s1/participants": () =>
+        json(200, {
+          participants: [
+            { id: "u1", name: "Sri Wahyuni", guest: false, blocked: false, joinedAt: at, questions: 1 },
+            blocked,
+          ],
+        }),
+      "DELETE /api/qa/s1/participants/g1/block": () =>
+        json(200, { participant: { ...blocked, blocked: false } }),
+    });
+    const snap = snapshot([], true);
+    useStore.setState({
+      joinQa: vi.fn(async () => useStore.getState().internal_qaSnapshot(snap)),
+      leaveQa: vi.fn(),
+      currentUserId: "h1",
+    });
+    renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
+    await userEvent.click(await screen.findByTestId("qa-participants-open"));
+    const rows = await screen.findAllByTestId("qa-participant");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "Sri WahyuniAnggotaPertanyaan: 1",
+      "BudiTamuDiblokirPertanyaan: 2Buka blokir",
+    ]);
+    // Members cannot be blocked from here; guests can.
+    expect(within(rows[0] as HTMLElement).queryByRole("button")).toBeNull();
+    await userEvent.click(within(rows[1] as HTMLElement).getByTestId("qa-participant-unblock"));
+    await waitFor(() =>
+      expect(within(rows[1] as HTMLElement).getByTestId("qa-participant-block")).toBeInTheDocument(),
+    );
+    expect(calls(fetch)).toContain("DELETE /api/qa/s1/participants/g1/block");
   });
 });

@@ -24,8 +24,9 @@ import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
 import "./polls.css";
 
-// Hosts' poll tools are a separate chunk: participants on a phone never download them.
+// Hosts' tools are separate chunks: participants on a phone never download them.
 const HostPolls = lazy(() => import("./HostPolls").then((m) => ({ default: m.HostPolls })));
+const ParticipantsDialog = lazy(() => import("./ParticipantsDialog").then((m) => ({ default: m.ParticipantsDialog })));
 
 type Tab = "questions" | "queue" | "answered" | "dismissed";
 
@@ -249,6 +250,7 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
   const toast = useStore((s) => s.pushToast);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [showParticipants, setShowParticipants] = useState(false);
 
   const change = async (status: "live" | "ended") => {
     setBusy(true);
@@ -317,10 +319,18 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
             >
               {t("qa.analytics.open")}
             </Link>
+            <Button size="sm" variant="ghost" onClick={() => setShowParticipants(true)} data-testid="qa-participants-open">
+              {t("qa.participants.open")}
+            </Button>
           </div>
         )}
         {moderator && <GuestsSetting session={session} />}
       </div>
+      {showParticipants && (
+        <Suspense fallback={null}>
+          <ParticipantsDialog sessionId={session.id} onClose={() => setShowParticipants(false)} />
+        </Suspense>
+      )}
       <Dialog
         open={confirmEnd}
         title={t("qa.page.endConfirm.title")}

@@ -25,6 +25,7 @@ const PollBody = z.object({ poll: PollDto });
 const AnalyticsBody = z.object({ analytics: QaAnalyticsDto });
 const JoinBody = z.object({ participant: QaParticipantRefDto, session: QaSessionDto });
 const ParticipantBody = z.object({ participant: QaParticipantDto });
+const ParticipantsBody = z.object({ participants: z.array(QaParticipantDto) });
 
 /** Q&A over REST (DESIGN.md §5); the live page uses the socket commands in qa.socket.ts. */
 export const qaApi = {
@@ -41,6 +42,10 @@ export const qaApi = {
     api.patch(`/qa/${id}`, { guests }, SessionBody).then((b) => b.session),
   blockParticipant: (id: string, participantId: string) =>
     api.post(`/qa/${id}/participants/${participantId}/block`, {}, ParticipantBody).then((b) => b.participant),
+  unblockParticipant: (id: string, participantId: string) =>
+    api.del(`/qa/${id}/participants/${participantId}/block`, ParticipantBody).then((b) => b.participant),
+  participants: (id: string, signal?: AbortSignal) =>
+    api.get(`/qa/${id}/participants`, ParticipantsBody, { signal }).then((b) => b.participants),
   claim: (id: string) => api.post(`/qa/${id}/claim`, undefined, QaClaimDto).then((b) => b.claimed),
   createPoll: (id: string, input: PollCreateInput) =>
     api.post(`/qa/${id}/polls`, input, PollBody).then((b) => b.poll),
