@@ -31,6 +31,8 @@ const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 5000);
 const QUESTIONS = Number(process.env.QUESTIONS ?? 20);
 const PACED_RATE = Number(process.env.PACED_RATE ?? 100);
 const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 10);
+/** BASELINE=0 skips the bare Socket.io run (half the bench time). */
+const BASELINE = process.env.BASELINE !== "0";
 const STORM_VOTES_EACH = Number(process.env.STORM_VOTES_EACH ?? 2);
 const POLL_SECONDS = Number(process.env.POLL_SECONDS ?? 10);
 const repoRoot = resolve(import.meta.dirname, "..");
@@ -123,14 +125,124 @@ function startCrowd() {
   return { child: child as ChildProcess, send: (m: ToCrowd) => child.send(m), next };
 }
 
+interface Run {
+  joinSeconds: number;
+  rssBefore: number;
+  rssAfter: number;
+  loadWhileJoined: number;
+  result: CrowdResult;
+}
+
+/** One crowd process against one server: join everyone, sample the server's memory, run the phases. */
+async function runCrowd(config: CrowdConfig, server: ChildProcess): Promise<Run> {
+  const rssBefore = rssOf(server.pid);
+  const crowd = startCrowd();
+  try {
+    crowd.send({ type: "run", config });
+    const joined = await crowd.next();
+    if (joined.type !== "joined") throw new Error(`expected joined, got ${joined.type}`);
+    const rssAfter = rssOf(server.pid);
+    const loadWhileJoined = loadavg()[0];
+    crowd.send({ type: "continue" });
+    const done = await crowd.next();
+    if (done.type !== "result") throw new Error(`expected result, got ${done.type}`);
+    crowd.send({ type: "disconnect" });
+    return { joinSeconds: joined.seconds, rssBefore, rssAfter, loadWhileJoined, result: done.result };
+  } finally {
+    await stopChild(crowd.child);
+  }
+}
+
+async function startBaseline(sessionId: string, questionIds: string[]) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { child, log } = spawnTs(
+    join(import.meta.dirname, "qa-crowd/baseline.ts"),
+    [],
+    { PORT: String(port), SESSION_ID: sessionId, QUESTION_IDS: JSON.stringify(questionIds) },
+    import.meta.dirname,
+  );
+  await waitForHttp(url, child, log);
+  return { url, child };
+}
+
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const goal = (ok: boolean, miss: string) => (ok ? "met" : `MISSED (${miss})`);
+
+const lat = (l: { p50: number; p95: number; p99: number }) => `${l.p50} / ${l.p95} / ${l.p99} ms`;
+
+function printTable(rembuk: Run, base: Run | null, started: number, load0: number): void {
+  const r = rembuk.result;
+  const b = base?.result ?? null;
+  const perThousand = (run: Run) => mib(((run.rssAfter - run.rssBefore) / PARTICIPANTS) * 1000);
+  const pacedOk = r.paced.everyClientMs.p99 <= 250 && r.paced.everyClientMs.missed === 0;
+  const stormOk = r.storm.convergedMsAfterEnd <= 2000 && r.clientsConverged === PARTICIPANTS;
+  const exact = r.countsExact && (r.poll?.countsExact ?? false);
+  const rows: [string, string, string][] = [
+    ["", "Rembuk", "bare Socket.io (baseline)"],
+    [
+      "joined (REST join by code + socket + qa:join)",
+      `${PARTICIPANTS} in ${rembuk.joinSeconds} s`,
+      base ? `${PARTICIPANTS} in ${base.joinSeconds} s` : "—",
+    ],
+    ["server RSS per 1,000 participants", perThousand(rembuk), base ? perThousand(base) : "—"],
+    [
+      `paced ${PACED_RATE}/s × ${PACED_SECONDS} s: vote → every client p50/p95/p99`,
+      `${lat(r.paced.everyClientMs)} (${r.paced.votesPerSecond}/s, ${r.paced.failed} failed, ${r.paced.everyClientMs.missed} unseen)`,
+      b ? `${lat(b.paced.everyClientMs)} (${b.paced.votesPerSecond}/s)` : "—",
+    ],
+    [
+      `storm ${PARTICIPANTS} × ${STORM_VOTES_EACH}: vote → every client p50/p95/p99`,
+      `${lat(r.storm.everyClientMs)} (${r.storm.votes} in ${r.storm.seconds} s = ${r.storm.votesPerSecond}/s, ${r.storm.failed} failed)`,
+      b
+        ? `${lat(b.storm.everyClientMs)} (${b.storm.votes} in ${b.storm.seconds} s = ${b.storm.votesPerSecond}/s)`
+        : "—",
+    ],
+    [
+      "storm: all views equal the server, after its last vote",
+      `${r.storm.convergedMsAfterEnd} ms (${r.clientsConverged}/${PARTICIPANTS})`,
+      b ? `${b.storm.convergedMsAfterEnd} ms (${b.clientsConverged}/${PARTICIPANTS})` : "—",
+    ],
+    [
+      r.poll ? `poll: ${r.poll.answers} answers in ${r.poll.seconds} s, ack p50/p95/p99` : "poll",
+      r.poll
+        ? `${lat(r.poll.ackMs)} (${r.poll.failed} failed); all clients saw all ${r.poll.everyClientMsAfterLast} ms after the last`
+        : "—",
+      "—",
+    ],
+    [
+      "counts exact (votes; poll)",
+      `${r.countsExact ? "yes" : "NO"}${r.uncheckedQuestions ? ` (${r.uncheckedQuestions} questions unchecked: acks timed out)` : ""}; ${r.poll?.countsExact ? "yes" : "NO"}`,
+      b ? (b.countsExact ? "yes" : "NO") : "—",
+    ],
+    [
+      "load average (start / Rembuk joined / baseline joined)",
+      `${load0.toFixed(1)} / ${rembuk.loadWhileJoined.toFixed(1)} / ${base ? base.loadWhileJoined.toFixed(1) : "—"}`,
+      "",
+    ],
+    ["goal: paced p99 ≤ 250 ms", goal(pacedOk, `${r.paced.everyClientMs.p99 - 250} ms over`), ""],
+    [
+      "goal: storm converged ≤ 2 s after its end",
+      goal(stormOk, `${r.storm.convergedMsAfterEnd - 2000} ms over`),
+      "",
+    ],
+    ["goal: counts exact", exact ? "met" : "MISSED", ""],
+  ];
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  process.stdout.write(
+    `\nQ&A crowd: ${PARTICIPANTS} guests, ${QUESTIONS} questions — ${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${mib(totalmem())}, Node ${process.version}\n`,
+  );
+  for (const [k, v, x] of rows) process.stdout.write(`${k.padEnd(w0)}  ${v.padEnd(w1)}  ${x}\n`);
+  process.stdout.write(`total bench time ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.stdout.write(`\n${JSON.stringify({ rembuk, baseline: base })}\n`);
+}
 
 async function main() {
   const started = Date.now();
   const load0 = loadavg()[0];
   const server = await startServer();
-  let crowd: ReturnType<typeof startCrowd> | null = null;
+  let stopped = false;
   try {
     const host = new HostHttp(server.url);
     await host.must("POST", "/api/auth/login", ADMIN);
@@ -162,8 +274,6 @@ async function main() {
       questionIds.push(question.id);
     }
 
-    const rssBefore = rssOf(server.child.pid);
-    crowd = startCrowd();
     const config: CrowdConfig = {
       url: server.url,
       sessionId: session.id,
@@ -177,66 +287,29 @@ async function main() {
       pollAnswers: PARTICIPANTS,
       pollSeconds: POLL_SECONDS,
     };
-    process.stdout.write(`joining ${PARTICIPANTS} guests by code (crowd process ${crowd.child.pid})…\n`);
-    crowd.send({ type: "run", config });
-    const joined = await crowd.next();
-    if (joined.type !== "joined") throw new Error(`expected joined, got ${joined.type}`);
-    const rssAfter = rssOf(server.child.pid);
-    const loadDuring = loadavg()[0];
-    crowd.send({ type: "continue" });
-    const done = await crowd.next();
-    if (done.type !== "result") throw new Error(`expected result, got ${done.type}`);
-    const r: CrowdResult = done.result;
-    crowd.send({ type: "disconnect" });
-
-    const perThousand = ((rssAfter - rssBefore) / PARTICIPANTS) * 1000;
-    const pacedOk = r.paced.everyClientMs.p99 <= 250 && r.paced.everyClientMs.missed === 0;
-    const stormOk = r.storm.convergedMsAfterEnd <= 2000 && r.clientsConverged === PARTICIPANTS;
-    const exact = r.countsExact && r.poll.countsExact;
-    const rows: [string, string][] = [
-      [
-        "machine",
-        `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, ${mib(totalmem())}, Node ${process.version}`,
-      ],
-      ["load average (start / while joined)", `${load0.toFixed(1)} / ${loadDuring.toFixed(1)}`],
-      ["guests joined by code (sockets + qa:join)", `${PARTICIPANTS} in ${joined.seconds} s`],
-      [
-        "server RSS per 1,000 participants",
-        `${mib(perThousand)} (before ${mib(rssBefore)}, after ${mib(rssAfter)})`,
-      ],
-      [
-        `paced ${PACED_RATE} votes/s × ${PACED_SECONDS} s: vote → every client p50/p95/p99`,
-        `${r.paced.everyClientMs.p50} / ${r.paced.everyClientMs.p95} / ${r.paced.everyClientMs.p99} ms (${r.paced.votesPerSecond} votes/s, ${r.paced.failed} failed, ${r.paced.everyClientMs.missed} unseen)`,
-      ],
-      [
-        `storm ${PARTICIPANTS} × ${STORM_VOTES_EACH} votes: vote → every client p50/p95/p99`,
-        `${r.storm.everyClientMs.p50} / ${r.storm.everyClientMs.p95} / ${r.storm.everyClientMs.p99} ms (${r.storm.votes} votes in ${r.storm.seconds} s = ${r.storm.votesPerSecond}/s, ${r.storm.failed} failed)`,
-      ],
-      [
-        "storm: every client converged after its last vote",
-        `${r.storm.convergedMsAfterEnd} ms (${r.clientsConverged}/${PARTICIPANTS} views equal the server)`,
-      ],
-      [
-        `poll: ${r.poll.answers} answers in ${r.poll.seconds} s, ack p50/p95/p99`,
-        `${r.poll.ackMs.p50} / ${r.poll.ackMs.p95} / ${r.poll.ackMs.p99} ms (${r.poll.failed} failed); every client saw all ${r.poll.everyClientMsAfterLast} ms after the last`,
-      ],
-      ["counts exact (votes, poll)", `${r.countsExact ? "yes" : "NO"}, ${r.poll.countsExact ? "yes" : "NO"}`],
-      ["goal: paced p99 ≤ 250 ms", goal(pacedOk, `${r.paced.everyClientMs.p99 - 250} ms over`)],
-      [
-        "goal: storm converged ≤ 2 s after its end",
-        goal(stormOk, `${r.storm.convergedMsAfterEnd - 2000} ms over`),
-      ],
-      ["goal: counts exact", exact ? "met" : "MISSED"],
-      ["total bench time", `${Math.round((Date.now() - started) / 1000)} s`],
-    ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    process.stdout.write(`\nQ&A crowd: ${PARTICIPANTS} guests, ${QUESTIONS} questions\n`);
-    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
-    process.stdout.write(`\n${JSON.stringify(r)}\n`);
-    if (!exact || r.clientsConverged !== PARTICIPANTS) process.exitCode = 1;
-  } finally {
-    if (crowd) await stopChild(crowd.child);
+    process.stdout.write(`Rembuk: joining ${PARTICIPANTS} guests by code…\n`);
+    const rembuk = await runCrowd(config, server.child);
     await server.stop();
+    stopped = true;
+
+    let base: Run | null = null;
+    if (BASELINE) {
+      const baseline = await startBaseline(session.id, questionIds);
+      try {
+        process.stdout.write(`bare Socket.io: joining ${PARTICIPANTS} clients…\n`);
+        base = await runCrowd(
+          { ...config, url: baseline.url, hostCookie: "", joinCode: "BASE23", pollAnswers: 0 },
+          baseline.child,
+        );
+      } finally {
+        await stopChild(baseline.child);
+      }
+    }
+    printTable(rembuk, base, started, load0);
+    const r = rembuk.result;
+    if (!r.countsExact || !r.poll?.countsExact || r.clientsConverged !== PARTICIPANTS) process.exitCode = 1;
+  } finally {
+    if (!stopped) await server.stop();
   }
 }
 

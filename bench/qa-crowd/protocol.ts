@@ -36,8 +36,12 @@ export interface CrowdResult {
   joinSeconds: number;
   paced: PhaseResult;
   storm: PhaseResult & { convergedMsAfterEnd: number };
+  /** Every question's count equals what the crowd did (questions with a timed-out vote excepted). */
   countsExact: boolean;
+  /** Questions with a vote whose ack timed out: their count cannot be checked. */
+  uncheckedQuestions: number;
   clientsConverged: number;
+  /** null when the run had no poll (the baseline). */
   poll: {
     answers: number;
     seconds: number;
@@ -46,7 +50,7 @@ export interface CrowdResult {
     /** From the last answer sent until every client showed all of them. */
     everyClientMsAfterLast: number;
     countsExact: boolean;
-  };
+  } | null;
 }
 
 export type ToCrowd = { type: "run"; config: CrowdConfig } | { type: "continue" } | { type: "disconnect" };

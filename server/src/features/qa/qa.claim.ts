@@ -11,6 +11,7 @@ import { movePollAnswers } from "./poll.service.js";
 import { QaParticipant } from "./qaParticipant.model.js";
 import { Question } from "./question.model.js";
 import { moveVoterVotes } from "./vote.service.js";
+import { forgetVoteState } from "./vote.engine.js";
 
 /**
  * `POST /qa/:id/claim`: a guest who has since signed in (or registered) on the same device takes
@@ -56,6 +57,8 @@ export async function claimGuest(member: Actor, ref: GuestRef): Promise<number> 
       if (!isDuplicateKeyError(err)) throw err;
     }
   }
+  // The vote engine's copies of these questions name the guest: read them again.
+  await forgetVoteState(questions.map((q) => q._id.toString()));
   await moveVoterVotes(row.session, row._id, memberId);
   await movePollAnswers(row.session, row._id, member.id);
   return claimed;

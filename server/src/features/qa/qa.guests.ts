@@ -11,11 +11,11 @@ import { QaParticipant, type QaParticipantRecord } from "./qaParticipant.model.j
  * other feature still sees the device as a signed-out visitor, and the Q&A access check refuses the
  * actor in any other session.
  *
- * The participant row is read on every guest command (block must bite at once); during a vote storm
- * that is thousands of reads of the same rows, so rows are kept for CACHE_MS and dropped at once by
- * this process's own block/unblock/claim (another process sees it within CACHE_MS).
+ * The participant row is read on every guest command (block must bite); during a vote storm that is
+ * thousands of reads of the same rows, so rows are kept for CACHE_MS and dropped at once by this
+ * process's own block/unblock/claim/rename (another process sees a block within CACHE_MS).
  */
-const CACHE_MS = 2_000;
+const CACHE_MS = 10_000;
 const MAX_CACHED = 20_000;
 type CachedGuest = Pick<QaParticipantRecord, "_id" | "session" | "name" | "blocked" | "claimedBy">;
 const cache = new Map<string, { row: CachedGuest | null; until: number }>();
@@ -46,6 +46,11 @@ export const guestToActor = (row: Pick<QaParticipantRecord, "_id" | "session" | 
   suspendedUntil: null,
   guestOf: row.session.toString(),
 });
+
+/** Whether this guest was blocked (the cached row; refreshed within CACHE_MS). */
+export async function isBlockedGuest(participantId: string): Promise<boolean> {
+  return (await guestRow(participantId))?.blocked ?? true;
+}
 
 /** The guest this device is in `sessionId`, if its cookie names one that still exists and was not claimed. */
 export async function guestActorFor(refs: readonly GuestRef[], sessionId: string): Promise<Actor | null> {

@@ -13,9 +13,8 @@ import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.j
 import { rooms } from "../../lib/realtime/rooms.js";
 import { loadSessionAccess } from "./qa.access.js";
 import { sessionOfPoll, sessionOfQuestion, socketCaller } from "./qa.caller.js";
-import { isGuest } from "./qa.guests.js";
+import { isBlockedGuest, isGuest } from "./qa.guests.js";
 import { recordMemberJoin } from "./qa.participants.js";
-import { QaParticipant } from "./qaParticipant.model.js";
 import { answerPoll } from "./poll.service.js";
 import { setSessionStatus, snapshotFor } from "./qaSession.service.js";
 import { askQuestion, moderateQuestion } from "./question.service.js";
@@ -48,8 +47,7 @@ export function registerQaSocket(socket: IoSocket): void {
           throw forbidden("This device joined another session as a guest");
         const access = await loadSessionAccess(who, input.sessionId);
         if (isGuest(who)) {
-          const row = await QaParticipant.findById(who.id, { blocked: 1 }).lean();
-          if (row?.blocked) throw new AppError("BLOCKED", 403, "You were blocked from this session");
+          if (await isBlockedGuest(who.id)) throw new AppError("BLOCKED", 403, "You were blocked from this session");
           await socket.join(rooms.qaGuest(who.id));
         } else if (who) await recordMemberJoin(who, access.session._id);
         // Join before reading the snapshot so nothing published after the read can be missed;

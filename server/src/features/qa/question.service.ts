@@ -14,7 +14,7 @@ import { presentSessionFor } from "./qaSession.service.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { moveVotes } from "./vote.service.js";
-import { noteQuestionStatus } from "./vote.engine.js";
+import { noteQuestion } from "./vote.engine.js";
 import { Vote } from "./vote.model.js";
 
 const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
@@ -97,7 +97,7 @@ async function transition(
     const current = await Question.findById(q._id, { status: 1 }).lean();
     throw new AppError("ILLEGAL_TRANSITION", 409, `A ${current?.status ?? q.status} question cannot be changed that way`);
   }
-  noteQuestionStatus(updated._id.toString(), updated.status);
+  noteQuestion(updated);
   return updated;
 }
 

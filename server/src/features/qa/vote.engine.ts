@@ -31,6 +31,8 @@ interface QuestionState {
   id: string;
   session: string;
   status: QuestionStatus;
+  /** The question as last seen (text, author…): acks carry it with the counts read back per batch. */
+  doc: QuestionRecord;
   /** This process's voters (single process); unused with Redis. */
   voters: Set<string>;
 }
@@ -51,7 +53,7 @@ let running: Promise<void> | null = null;
 const redisKey = (questionId: string) => `qa:voters:${questionId}`;
 
 async function load(questionId: string): Promise<QuestionState> {
-  const q = await Question.findById(questionId, { session: 1, status: 1, votes: 1 }).lean();
+  const q = await Question.findById(questionId).lean();
   if (!q) throw notFound("Question");
   const rows = await Vote.find({ question: q._id }, { user: 1 }).lean();
   const voters = new Set(rows.map((r) => r.user.toString()));
@@ -65,7 +67,7 @@ async function load(questionId: string): Promise<QuestionState> {
     await Question.updateOne({ _id: q._id }, { $set: { votes: voters.size }, $inc: { rev: 1 } });
     logger.warn({ questionId, was: q.votes, now: voters.size }, "vote count re-derived from rows");
   }
-  return { id: questionId, session: q.session.toString(), status: q.status, voters };
+  return { id: questionId, session: q.session.toString(), status: q.status, doc: q, voters };
 }
 
 /** The question's vote state, loaded once per process (concurrent callers share the load). */
@@ -79,10 +81,13 @@ export function voteStateOf(questionId: string): Promise<QuestionState> {
   return p;
 }
 
-/** A moderator changed the question (approve, dismiss, merge…): votes check the new status at once. */
-export function noteQuestionStatus(questionId: string, status: QuestionStatus): void {
-  void states.get(questionId)?.then(
-    (s) => (s.status = status),
+/** A moderator changed the question (approve, dismiss, edit, merge…): votes see the change at once. */
+export function noteQuestion(updated: QuestionRecord): void {
+  void states.get(updated._id.toString())?.then(
+    (s) => {
+      s.status = updated.status;
+      s.doc = updated;
+    },
     () => undefined,
   );
 }
@@ -226,8 +231,14 @@ async function write(batch: Op[]): Promise<void> {
     );
   }
   const ids = [...new Set(batch.map((op) => op.state.id))];
-  const rows = await Question.find({ _id: { $in: ids } }).lean();
-  const byId = new Map(rows.map((r) => [r._id.toString(), r]));
+  // Only what votes change is read back; the rest of each question is the state's copy.
+  const rows = await Question.find({ _id: { $in: ids } }, { votes: 1, rev: 1, status: 1, session: 1 }).lean();
+  const stateById = new Map(batch.map((op) => [op.state.id, op.state]));
+  const byId = new Map<string, QuestionRecord>();
+  for (const r of rows) {
+    const state = stateById.get(r._id.toString());
+    if (state) byId.set(r._id.toString(), { ...state.doc, votes: r.votes, rev: r.rev, status: r.status });
+  }
   for (const [id] of moved) {
     const q = byId.get(id);
     // Counts of questions nobody else may see (pending, dismissed) stay with their own acks.
