@@ -1,7 +1,8 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { QaAnalyticsDto } from "@rembuk/shared";
-import { apiError, json, mockFetch } from "../../test/http";
+import { apiError, calls, json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { QaAnalyticsPage } from "./QaAnalyticsPage";
 import { poll } from "./test/fixtures";
@@ -47,6 +48,19 @@ describe("Q&A analytics page", () => {
       "50% · 400",
     );
     expect(screen.getByTestId("qa-analytics-export")).toHaveAttribute("href", "/api/qa/s1/analytics.csv");
+  });
+
+  it("fetches the figures again on Refresh (they move while the session is live)", async () => {
+    let asked = 40;
+    const fetch = mockFetch({
+      "GET /api/qa/s1/analytics": () =>
+        json(200, { analytics: { ...analytics, questions: { ...analytics.questions, asked: asked++ } } }),
+    });
+    renderRoute(<QaAnalyticsPage />, { path: "/qa/:id/analytics", url: "/qa/s1/analytics" });
+    expect(await screen.findByTestId("qa-analytics-asked")).toHaveTextContent("40");
+    await userEvent.click(screen.getByTestId("qa-analytics-refresh"));
+    await waitFor(() => expect(screen.getByTestId("qa-analytics-asked")).toHaveTextContent("41"));
+    expect(calls(fetch)).toEqual(["GET /api/qa/s1/analytics", "GET /api/qa/s1/analytics"]);
   });
 
   it("tells a participant that analytics are for hosts and moderators", async () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { QaAnalyticsDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
-import { buttonClass } from "../../components/Button";
+import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { isApiError } from "../../lib/api";
@@ -81,6 +81,8 @@ export function QaAnalyticsPage() {
   const t = useT();
   const f = useFormat();
   const [load, setLoad] = useState<Load>({ state: "loading" });
+  // Bumped by "Refresh": during a live session the figures move, so the host can fetch them again.
+  const [round, setRound] = useState(0);
   usePageTitle(
     load.state === "ready" ? `${t("qa.analytics.title")} · ${load.data.title}` : t("qa.analytics.title"),
   );
@@ -99,7 +101,7 @@ export function QaAnalyticsPage() {
           });
       });
     return () => ctrl.abort();
-  }, [id]);
+  }, [id, round]);
 
   if (!id || load.state === "error") {
     const forbidden = load.state === "error" && load.forbidden;
@@ -131,14 +133,27 @@ export function QaAnalyticsPage() {
           <p className="qa-analytics__kicker">{t("qa.analytics.title")}</p>
           <h1 className="page-title">{a.title}</h1>
         </div>
-        <a
-          className={buttonClass("secondary", "sm")}
-          href={qaApi.analyticsCsvUrl(a.sessionId)}
-          download
-          data-testid="qa-analytics-export"
-        >
-          {t("qa.analytics.export")}
-        </a>
+        <div className="qa-analytics__actions">
+          <span className="qa-analytics__when">
+            {t("qa.analytics.generated", { when: f.dateTime(a.generatedAt) })}
+          </span>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setRound((r) => r + 1)}
+            data-testid="qa-analytics-refresh"
+          >
+            {t("qa.analytics.refresh")}
+          </Button>
+          <a
+            className={buttonClass("secondary", "sm")}
+            href={qaApi.analyticsCsvUrl(a.sessionId)}
+            download
+            data-testid="qa-analytics-export"
+          >
+            {t("qa.analytics.export")}
+          </a>
+        </div>
       </header>
       <div className="qa-figures">
         <Figure

@@ -98,6 +98,8 @@ const id = {
   "qa.analytics.top": "Pertanyaan teratas",
   "qa.analytics.polls": "Hasil jajak pendapat",
   "qa.analytics.export": "Unduh CSV analitik",
+  "qa.analytics.refresh": "Perbarui",
+  "qa.analytics.generated": "Data per {when}",
   "qa.analytics.empty": "Belum ada data.",
   "qa.analytics.forbidden": "Analitik hanya untuk tuan rumah dan moderator sesi.",
 };
@@ -200,6 +202,8 @@ const en: Record<keyof typeof id, string> = {
   "qa.analytics.top": "Top questions",
   "qa.analytics.polls": "Poll results",
   "qa.analytics.export": "Download analytics CSV",
+  "qa.analytics.refresh": "Refresh",
+  "qa.analytics.generated": "As of {when}",
   "qa.analytics.empty": "No data yet.",
   "qa.analytics.forbidden": "Analytics are for the session's hosts and moderators only.",
 };
