@@ -195,7 +195,12 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
 
   internal_qaSession: (raw) => {
     const session = QaSessionDto.parse(raw);
+    const before = get().qaSessionsById[session.id];
     set((s) => ({ qaSessionsById: { ...s.qaSessionsById, [session.id]: session } }));
+    // The host switched guests between off / watch / participate: what a guest may do (the viewer
+    // part of the snapshot, never broadcast) changed too, so a guest's tab takes a fresh snapshot.
+    const viewer = get().qaViewerBySession[session.id];
+    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id]) void get().joinQa(session.id);
   },
 
   internal_qaRejoinAll: () => {
