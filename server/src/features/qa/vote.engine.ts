@@ -19,8 +19,9 @@ import { Vote } from "./vote.model.js";
  *   neither double-count nor lose a vote: only a real change goes on to the journal.
  * - **The rows stay the truth** (unique (question, user) index): real changes are written in
  *   batches. Whatever accumulated while one batch was being written goes out as the next batch, so
- *   a quiet room writes each vote at once and a storm writes hundreds per round trip. A batch is one
- *   insertMany, one deleteMany, one bulk `$inc` of the counts and one read of the questions back.
+ *   a quiet room writes each vote at once and a storm writes hundreds per round trip. A batch is an
+ *   insertMany beside a deleteMany, then one `$inc` per question whose count moved (side by side),
+ *   each returning the new count and `rev`.
  * - A vote is acknowledged only after its batch is written: nothing acknowledged is lost. Counts are
  *   moved by `$inc` of exactly the changes written, so they stay exact across processes; and when a
  *   process starts and first touches a question, the count is re-derived from the rows (a crash
@@ -214,30 +215,38 @@ async function write(batch: Op[]): Promise<void> {
     else deletes.push({ question: op.state.id, user: op.user });
     delta.set(op.state.id, (delta.get(op.state.id) ?? 0) + (op.up ? 1 : -1));
   }
-  for (const i of await insertRows(inserts))
-    delta.set(inserts[i].question, (delta.get(inserts[i].question) ?? 0) - 1);
-  if (deletes.length) {
-    const { deletedCount } = await Vote.deleteMany({ $or: deletes });
-    // Rows moved under us (a merge or claim in another process): count those questions from the rows.
-    if (deletedCount !== deletes.length) await recount(new Set(deletes.map((d) => d.question)), delta);
-  }
+  // Rows first (inserts and deletes side by side), then each moved count by one atomic $inc that
+  // returns the new count and rev: two round trips per batch, however many votes it carries.
+  const [refused, deleted] = await Promise.all([
+    insertRows(inserts),
+    deletes.length ? Vote.deleteMany({ $or: deletes }) : Promise.resolve({ deletedCount: 0 }),
+  ]);
+  for (const i of refused) delta.set(inserts[i].question, (delta.get(inserts[i].question) ?? 0) - 1);
+  // Rows moved under us (a merge or claim in another process): count those questions from the rows.
+  if (deleted.deletedCount !== deletes.length) await recount(new Set(deletes.map((d) => d.question)), delta);
   const moved = [...delta].filter(([, d]) => d !== 0);
-  if (moved.length) {
-    await Question.bulkWrite(
-      moved.map(([id, d]) => ({
-        updateOne: { filter: { _id: id }, update: { $inc: { votes: d, rev: 1 } } },
-      })),
-      { ordered: false },
-    );
-  }
-  const ids = [...new Set(batch.map((op) => op.state.id))];
+  const fields = { votes: 1, rev: 1, status: 1, session: 1 } as const;
+  const movedIds = new Set(moved.map(([id]) => id));
+  const unmoved = [...new Set(batch.map((op) => op.state.id))].filter((id) => !movedIds.has(id));
+  const [incremented, current] = await Promise.all([
+    Promise.all(
+      moved.map(([id, d]) =>
+        Question.findByIdAndUpdate(
+          id,
+          { $inc: { votes: d, rev: 1 } },
+          { returnDocument: "after", projection: fields },
+        ).lean(),
+      ),
+    ),
+    unmoved.length ? Question.find({ _id: { $in: unmoved } }, fields).lean() : Promise.resolve([]),
+  ]);
   // Only what votes change is read back; the rest of each question is the state's copy.
-  const rows = await Question.find({ _id: { $in: ids } }, { votes: 1, rev: 1, status: 1, session: 1 }).lean();
   const stateById = new Map(batch.map((op) => [op.state.id, op.state]));
   const byId = new Map<string, QuestionRecord>();
-  for (const r of rows) {
-    const state = stateById.get(r._id.toString());
-    if (state) byId.set(r._id.toString(), { ...state.doc, votes: r.votes, rev: r.rev, status: r.status });
+  for (const r of [...incremented, ...current]) {
+    const state = r ? stateById.get(r._id.toString()) : undefined;
+    if (r && state)
+      byId.set(r._id.toString(), { ...state.doc, votes: r.votes, rev: r.rev, status: r.status });
   }
   for (const [id] of moved) {
     const q = byId.get(id);
