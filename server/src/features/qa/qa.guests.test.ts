@@ -322,6 +322,28 @@ describe("the host's guest setting is enforced on the server", () => {
   });
 });
 
+describe("guest budgets", () => {
+  it("are per device: one guest's flood is refused while another guest on the same address still asks", async () => {
+    const { session } = await guestSession({ moderated: true });
+    const { agent: flooder } = await joinAsGuest(session.joinCode);
+    const { agent: neighbour } = await joinAsGuest(session.joinCode);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await flooder.post(`/api/qa/${session.id}/questions`, {
+        text: `Pertanyaan banjir ${i + 1}`,
+        clientId: clientId(),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const other = await neighbour.post(`/api/qa/${session.id}/questions`, {
+      text: "Pertanyaan tetangga",
+      clientId: clientId(),
+    });
+    expect(other.status).toBe(201);
+  });
+});
+
 describe("moderating and claiming guests", () => {
   it("a blocked guest can no longer ask, vote or rejoin; unblocked, they can", async () => {
     const { host, session } = await guestSession({ moderated: false });
