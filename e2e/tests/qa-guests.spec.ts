@@ -269,3 +269,36 @@ describe("a national webinar: guests join by code on a phone, a poll runs live, 
     }
   });
 });
+
+describe("joining by code where guests are not allowed", () => {
+  it("types the code on /qa on a phone and is told the session is for members, with sign-in offered", async () => {
+    const context = await newContext(browser, baseUrl, "phone");
+    const page = await context.newPage();
+    try {
+      const res = await page.request.get("/api/rooms/inovasi-pelayanan-publik/qa");
+      const { sessions } = (await res.json()) as {
+        sessions: Array<{ id: string; status: string; title: string; joinCode: string; guests: string }>;
+      };
+      const seeded = sessions.find((s) => s.status === "live" && s.title.includes("Smart Kampung"));
+      expect(seeded?.guests).toBe("off");
+      await page.goto("/qa");
+      await page.getByTestId("qa-join-code-input").fill(seeded?.joinCode.toLowerCase() ?? "");
+      await page.getByTestId("qa-join-name").fill("Tamu Uji");
+      await topShot(page, "qa-guests-code-phone-id");
+      await page.getByTestId("qa-join-submit").click();
+      await expect
+        .poll(() => page.getByTestId("qa-join-error").textContent())
+        .toContain("hanya untuk anggota");
+      expect(new URL(page.url()).pathname).toBe("/qa");
+      await topShot(page, "qa-guests-off-phone-id");
+      // From the link, the page knows before anyone types: no join buttons, sign-in instead.
+      await setLanguage(page, "en", false);
+      await page.goto(`/qa/join/${seeded?.joinCode ?? ""}`);
+      await expect.poll(() => page.getByTestId("qa-join-off").textContent()).toContain("members only");
+      expect(await page.getByTestId("qa-join-submit").count()).toBe(0);
+      await topShot(page, "qa-guests-off-phone-en");
+    } finally {
+      await context.close();
+    }
+  });
+});

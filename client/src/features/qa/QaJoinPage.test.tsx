@@ -56,6 +56,8 @@ describe("joining a Q&A session by code", () => {
     const fetch = routes("off");
     renderRoute(<QaJoinPage />, { path: "/qa/join/:code", url: "/qa/join/KP7M2X" });
     expect(await screen.findByTestId("qa-join-off")).toHaveTextContent("hanya untuk anggota");
+    // Nothing promises "no account needed" here.
+    expect(screen.queryByText(/Tanpa akun/)).toBeNull();
     expect(screen.queryByTestId("qa-join-submit")).toBeNull();
     expect(screen.getByTestId("qa-join-signin")).toHaveAttribute("href", "/login?next=%2Fqa%2Fjoin%2FKP7M2X");
     expect(calls(fetch)).not.toContain("POST /api/qa/code/KP7M2X/join");

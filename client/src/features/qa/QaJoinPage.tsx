@@ -111,7 +111,7 @@ export function QaJoinPage() {
   return (
     <div className="page page--narrow qa-join" data-testid="qa-join-page">
       <h1 className="page-title">{session?.title ?? t("qa.join.title")}</h1>
-      <p className="page-lead">{signedIn ? t("qa.join.lead") : t("qa.guest.lead")}</p>
+      {!guestsOff && <p className="page-lead">{signedIn ? t("qa.join.lead") : t("qa.guest.lead")}</p>}
       <form
         className="qa-join__form"
         onSubmit={(e) => {
