@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { artifactsDir, launchBrowser, newContext, shot } from "../fixtures/browser.js";
+import { artifactsDir, launchBrowser, newContext, shot, uniqueEmail } from "../fixtures/browser.js";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "rembuk-demo-2026";
@@ -263,6 +263,20 @@ describe("a national webinar: guests join by code on a phone, a poll runs live, 
         .toContain("Kanal mana yang paling sering dipakai warga Anda?");
       await expect.poll(() => archived.textContent()).toContain("Aplikasi desa");
       await topShot(host, "qa-guests-archive");
+
+      // The guest registers on the same phone afterwards and keeps the question in the new account.
+      await guest.reload();
+      await guest.getByTestId("qa-guest-claim").click();
+      await guest.locator('main a[href^="/register?next="]').click();
+      await guest.getByTestId("register-name").fill("Rina Wulandari");
+      await guest.getByTestId("register-email").fill(uniqueEmail("rina"));
+      await guest.getByTestId("register-password").fill("rahasia-negara-1");
+      await guest.getByTestId("register-submit").click();
+      await expect
+        .poll(() => guest.getByTestId("toast").first().textContent())
+        .toMatch(/(1 question|1 pertanyaan)/);
+      await expect.poll(() => new URL(guest.url()).pathname + new URL(guest.url()).search).toBe(sessionPath);
+      await topShot(guest, "qa-guests-claimed-phone-id");
     } finally {
       await hostCtx.close();
       await guestCtx.close();

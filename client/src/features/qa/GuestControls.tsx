@@ -47,13 +47,21 @@ export function GuestsSetting({ session }: { session: QaSessionDto }) {
  */
 export function GuestBanner({ session, viewer }: { session: QaSessionDto; viewer: QaViewerDto }) {
   const t = useT();
-  if (viewer.signedIn || session.status === "ended") return null;
+  if (viewer.signedIn) return null;
   const here = `/qa/${session.id}`;
   const signIn = (
     <Link to={`/login?next=${encodeURIComponent(`${here}?claim=1`)}`} data-testid="qa-guest-claim">
       {t("qa.guest.claim")}
     </Link>
   );
+  if (session.status === "ended") {
+    // After the session a guest can still keep their questions (and follow-ups) in an account.
+    return viewer.guest ? (
+      <p className="qa-guest-banner" data-testid="qa-guest-banner">
+        {signIn}
+      </p>
+    ) : null;
+  }
   if (viewer.guest) {
     return (
       <p className="qa-guest-banner" data-testid="qa-guest-banner">
