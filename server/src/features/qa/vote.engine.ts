@@ -20,8 +20,8 @@ import { Vote } from "./vote.model.js";
  * - **The rows stay the truth** (unique (question, user) index): real changes are written in
  *   batches. Whatever accumulated while one batch was being written goes out as the next batch, so
  *   a quiet room writes each vote at once and a storm writes hundreds per round trip. A batch is an
- *   insertMany beside a deleteMany, then one `$inc` per question whose count moved (side by side),
- *   each returning the new count and `rev`.
+ *   insertMany beside one deleteMany per question, then one `$inc` per question whose count moved
+ *   (side by side), each returning the new count and `rev`.
  * - A vote is acknowledged only after its batch is written: nothing acknowledged is lost. Counts are
  *   moved by `$inc` of exactly the changes written, so they stay exact across processes; and when a
  *   process starts and first touches a question, the count is re-derived from the rows (a crash
@@ -217,13 +217,23 @@ async function write(batch: Op[]): Promise<void> {
   }
   // Rows first (inserts and deletes side by side), then each moved count by one atomic $inc that
   // returns the new count and rev: two round trips per batch, however many votes it carries.
+  // Deletes go per question as `{question, user: {$in}}`, which the unique index answers; an `$or` of
+  // pairs would make the database test every vote row against every pair.
+  const byQuestion = new Map<string, string[]>();
+  for (const d of deletes) byQuestion.set(d.question, [...(byQuestion.get(d.question) ?? []), d.user]);
   const [refused, deleted] = await Promise.all([
     insertRows(inserts),
-    deletes.length ? Vote.deleteMany({ $or: deletes }) : Promise.resolve({ deletedCount: 0 }),
+    Promise.all(
+      [...byQuestion].map(async ([question, users]) => {
+        const { deletedCount } = await Vote.deleteMany({ question, user: { $in: users } });
+        return { question, missing: users.length - deletedCount };
+      }),
+    ),
   ]);
   for (const i of refused) delta.set(inserts[i].question, (delta.get(inserts[i].question) ?? 0) - 1);
   // Rows moved under us (a merge or claim in another process): count those questions from the rows.
-  if (deleted.deletedCount !== deletes.length) await recount(new Set(deletes.map((d) => d.question)), delta);
+  const diverged = new Set(deleted.filter((d) => d.missing !== 0).map((d) => d.question));
+  if (diverged.size) await recount(diverged, delta);
   const moved = [...delta].filter(([, d]) => d !== 0);
   const fields = { votes: 1, rev: 1, status: 1, session: 1 } as const;
   const movedIds = new Set(moved.map(([id]) => id));
