@@ -28,7 +28,7 @@ describe("guests on the session page", () => {
     const join = vi.fn(async () => useStore.getState().internal_qaSnapshot(snapshot([])));
     useStore.setState({ joinQa: join, leaveQa: vi.fn(), currentUserId: "u9" });
     renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1?claim=1" });
-    expect(await screen.findByText("2 pertanyaan kini tersimpan di akun Anda.")).toBeInTheDocument();
+    expect(await screen.findByText("Pertanyaan yang kini tersimpan di akun Anda: 2.")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent(/^\/qa\/s1$/));
     expect(calls(fetch)).toEqual(["POST /api/qa/s1/claim"]);
     // The snapshot is taken after the claim, so it already lists the questions as the member's.

@@ -124,7 +124,15 @@ function AnswerForm({ poll, onDone }: { poll: PollDto; onDone: () => void }) {
  * One poll for a participant: answer while it is open (and change the answer), the results once the
  * host shows them, live as answers come in.
  */
-export function PollCard({ poll, canAnswer }: { poll: PollDto; canAnswer: boolean }) {
+export function PollCard({
+  poll,
+  canAnswer,
+  watchOnly = false,
+}: {
+  poll: PollDto;
+  canAnswer: boolean;
+  watchOnly?: boolean;
+}) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const answered = Boolean(poll.myAnswer);
@@ -150,7 +158,7 @@ export function PollCard({ poll, canAnswer }: { poll: PollDto; canAnswer: boolea
           )}
         </p>
       )}
-      {open && !canAnswer && <p className="poll-card__note">{t("qa.poll.watchOnly")}</p>}
+      {open && watchOnly && <p className="poll-card__note">{t("qa.poll.watchOnly")}</p>}
       {poll.showResults && poll.results ? (
         <PollResults poll={poll} results={poll.results} />
       ) : (

@@ -106,8 +106,14 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
   const polls = useStore(pollsOf(session.id));
   // Participants see what the host has opened (or closed with results); drafts stay with the host.
   // The running poll comes before the questions, finished ones after them.
-  const openPolls = useMemo(() => polls.filter((p) => p.status === "open"), [polls]);
-  const closedPolls = useMemo(() => polls.filter((p) => p.status === "closed" && p.showResults), [polls]);
+  // Once the session has ended nothing is running any more: a poll left open counts as closed.
+  const openPolls = useMemo(() => (live ? polls.filter((p) => p.status === "open") : []), [polls, live]);
+  const closedPolls = useMemo(
+    () => polls.filter((p) => (p.status === "closed" || (!live && p.status === "open")) && p.showResults).map((p) => ({ ...p, status: "closed" as const })),
+    [polls, live],
+  );
+  // Only a guest in a watch-only session is told why they cannot answer.
+  const watchOnly = Boolean(viewer.guest) && session.guests === "watch";
 
   const card = (q: QuestionDto) => (
     <QuestionCard
@@ -175,7 +181,7 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
           <HostPolls sessionId={session.id} polls={polls} live={live} />
         </Suspense>
       ) : (
-        <PollSection polls={openPolls} canAnswer={canVote} testId="qa-polls" />
+        <PollSection polls={openPolls} canAnswer={canVote} watchOnly={watchOnly} testId="qa-polls" />
       )}
 
       {myOwn.length > 0 && (
@@ -230,14 +236,26 @@ function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaVie
   );
 }
 
-function PollSection({ polls, canAnswer, testId, done = false }: { polls: PollDto[]; canAnswer: boolean; testId: string; done?: boolean }) {
+function PollSection({
+  polls,
+  canAnswer,
+  watchOnly = false,
+  testId,
+  done = false,
+}: {
+  polls: PollDto[];
+  canAnswer: boolean;
+  watchOnly?: boolean;
+  testId: string;
+  done?: boolean;
+}) {
   const t = useT();
   if (polls.length === 0) return null;
   return (
     <section className={done ? "qa-polls qa-polls--done" : "qa-polls"} aria-label={t("qa.poll.section")} data-testid={testId}>
       <h2 className="qa-section-title">{t("qa.poll.section")}</h2>
       {polls.map((p) => (
-        <PollCard key={p.id} poll={p} canAnswer={canAnswer} />
+        <PollCard key={p.id} poll={p} canAnswer={canAnswer} watchOnly={watchOnly} />
       ))}
     </section>
   );

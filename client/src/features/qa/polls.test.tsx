@@ -160,6 +160,19 @@ describe("polls on the session page", () => {
     expect(screen.getByTestId("poll-card")).toHaveTextContent("Tamu hanya dapat melihat");
   });
 
+  it("after the session ended shows a poll left open as closed, with no answer form", async () => {
+    withSnapshot(false, {
+      session: { status: "ended" },
+      polls: [poll({ showResults: true, results: { total: 1, counts: [1, 0, 0] } })],
+    });
+    renderRoute(<QaSessionPage />, { path: "/qa/:id", url: "/qa/s1" });
+    const card = await screen.findByTestId("poll-card");
+    expect(card).toHaveTextContent("Ditutup");
+    expect(within(card).queryByTestId("poll-submit")).toBeNull();
+    expect(screen.queryByTestId("qa-polls")).toBeNull();
+    expect(screen.getByTestId("qa-polls-closed")).toContainElement(card);
+  });
+
   it("takes a rating with the stars and a word-cloud answer as words", async () => {
     withSnapshot(false, {
       polls: [
