@@ -6,7 +6,11 @@ import { connectSocket } from "../../test/socket.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
 import { clientId, createSession, makeRoom, ok, recordFrames } from "./test/fixtures.js";
 
-/** Acceptance 1 of issue 17: guests join by code over REST and sockets, and exist in that session only. */
+/**
+ * Acceptance 1 of issue 17: guests join by code over REST and sockets, and exist in that session only.
+ * Longer than most test files on purpose: each describe is one acceptance story (join, socket, scope,
+ * host setting, budgets, moderation and claim, analytics) sharing the helpers at the top.
+ */
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

@@ -16,6 +16,7 @@ import { recordModAction } from "../moderation/modAction.service.js";
 import { loadSessionAccess } from "./qa.access.js";
 import type { GuestRef } from "./qa.guestCookie.js";
 import { createGuest, forgetGuest } from "./qa.guests.js";
+import { loadPeople } from "./qa.people.js";
 import { loadQaRoom } from "./qa.rooms.js";
 import { presentSessionFor } from "./qaSession.service.js";
 import { QaSession } from "./qaSession.model.js";
@@ -113,7 +114,6 @@ export async function listParticipants(actor: Actor | null, sessionId: string): 
     { $group: { _id: "$author", n: { $sum: 1 } } },
   ]);
   const perAuthor = new Map(asked.map((a) => [a._id.toString(), a.n]));
-  const { loadPeople } = await import("./qa.people.js");
   const people = await loadPeople(rows.filter((r) => r.kind === "member").map((r) => r.user));
   return rows.map((r) => ({
     id: r.user.toString(),
