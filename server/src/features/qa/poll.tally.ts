@@ -1,4 +1,5 @@
 import { POLL_LIMITS, type PollResultsDto } from "@rembuk/shared";
+import type { Types } from "mongoose";
 import { PollAnswer, type PollAnswerRecord, type PollRecord } from "./poll.model.js";
 
 /**
@@ -15,6 +16,8 @@ interface Tally {
   counts: number[];
   ratingSum: number;
   words: Map<string, number>;
+  /** Each participant's answer and its row id, so a changed answer is written by `_id`. */
+  answers: Map<string, { id: Types.ObjectId; answer: Answer }>;
 }
 
 const tallies = new Map<string, Promise<Tally>>();
@@ -25,7 +28,13 @@ export const normaliseWords = (w: string) => w.trim().toLowerCase().replace(/\s+
 function empty(poll: Pick<PollRecord, "kind" | "options">): Tally {
   const slots =
     poll.kind === "choice" ? poll.options.length : poll.kind === "rating" ? POLL_LIMITS.rating.max : 0;
-  return { total: 0, counts: new Array<number>(slots).fill(0), ratingSum: 0, words: new Map() };
+  return {
+    total: 0,
+    counts: new Array<number>(slots).fill(0),
+    ratingSum: 0,
+    words: new Map(),
+    answers: new Map(),
+  };
 }
 
 function apply(t: Tally, a: Answer, sign: 1 | -1): void {
@@ -45,8 +54,14 @@ function apply(t: Tally, a: Answer, sign: 1 | -1): void {
 
 async function build(poll: Pick<PollRecord, "_id" | "kind" | "options">): Promise<Tally> {
   const t = empty(poll);
-  const rows = await PollAnswer.find({ poll: poll._id }, { choices: 1, rating: 1, words: 1 }).lean();
-  for (const r of rows) apply(t, r, 1);
+  const rows = await PollAnswer.find(
+    { poll: poll._id },
+    { participant: 1, choices: 1, rating: 1, words: 1 },
+  ).lean();
+  for (const r of rows) {
+    apply(t, r, 1);
+    t.answers.set(r.participant.toString(), { id: r._id, answer: r });
+  }
   return t;
 }
 
@@ -71,6 +86,29 @@ export async function applyAnswer(
   const t = await tallyOf(poll);
   if (before) apply(t, before, -1);
   if (after) apply(t, after, 1);
+}
+
+/**
+ * Record `participant`'s new answer in the tally at once (so concurrent answers count exactly) and
+ * return the row id to write it under, and whether that row already exists.
+ */
+export function replaceAnswer(
+  t: Tally,
+  participant: string,
+  answer: Answer,
+  newId: () => Types.ObjectId,
+): { id: Types.ObjectId; existed: boolean } {
+  const prev = t.answers.get(participant);
+  if (prev) apply(t, prev.answer, -1);
+  apply(t, answer, 1);
+  const id = prev?.id ?? newId();
+  t.answers.set(participant, { id, answer });
+  return { id, existed: prev !== undefined };
+}
+
+/** Forget a poll's tally (its rows were changed outside the answer path: a claim); rebuilt on next use. */
+export function forgetTally(pollId: string): void {
+  tallies.delete(pollId);
 }
 
 /** Results straight from the rows, exact whoever wrote them (several processes). */
