@@ -24,6 +24,8 @@ import { configureRateLimits, scaledBudgets, type LimitName } from "./lib/rateLi
 import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
 import { connectRedis, type Redis } from "./lib/redis.js";
+import { configureGuestCookies } from "./features/qa/qa.guestCookie.js";
+import { setSharedCounters } from "./features/qa/qa.scale.js";
 
 export interface AppOptions {
   /** Serve this directory as the client (default: client/dist when it has been built). */
@@ -82,6 +84,9 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   await backfillOfficeKeys();
   configureMail({ smtp: config.smtpUrl !== null, publicUrl: config.publicUrl });
   if (config.smtpUrl) startMailSender(config.smtpUrl, config.mailFrom);
+
+  configureGuestCookies({ secret: config.sessionSecret, secure: config.secureCookies });
+  setSharedCounters(redis?.client ?? null);
 
   const app = express();
   app.disable("x-powered-by");

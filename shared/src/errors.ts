@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
   "SLOW_MODE",
+  /** Q&A guests (403): the session takes no guests / guests may only watch / this guest is blocked. */
+  "GUESTS_OFF",
+  "WATCH_ONLY",
+  "BLOCKED",
   "INTERNAL",
   /** 403: acting in a region's or agency's name needs a verified affiliation (DESIGN.md §9). */
   "NOT_VERIFIED",

@@ -1,9 +1,23 @@
 import type { AckFn } from "./ack.js";
 import type { Role, UserDto } from "./schemas/users.js";
 import type { VerificationRequestDto } from "./schemas/verification.js";
-import type { QaSessionDto, QaSnapshotDto, QaVoteCountsDto, QuestionDto, QuestionModerateInput } from "./schemas/qa.js";
+import type {
+  QaSessionDto,
+  QaSnapshotDto,
+  QaVoteCountsDto,
+  QuestionDto,
+  QuestionModerateInput,
+} from "./schemas/qa.js";
+import type { PollAnswerSocketInput, PollDto } from "./schemas/polls.js";
 import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
-import type { ReadStateDto, ThreadCreateCommand, ThreadDto, ThreadJoinInput, ThreadReadCommand, ThreadRefInput } from "./schemas/threads.js";
+import type {
+  ReadStateDto,
+  ThreadCreateCommand,
+  ThreadDto,
+  ThreadJoinInput,
+  ThreadReadCommand,
+  ThreadRefInput,
+} from "./schemas/threads.js";
 import type {
   PostCreateCommand,
   PostDeletedEvent,
@@ -52,8 +66,13 @@ export interface ClientToServerEvents {
     payload: { sessionId: string; text: string; anonymous?: boolean; clientId: string },
     ack: AckFn<QuestionDto>,
   ) => void;
-  "qa:moderate": (payload: { questionId: string; input: QuestionModerateInput }, ack: AckFn<QuestionDto>) => void;
+  "qa:moderate": (
+    payload: { questionId: string; input: QuestionModerateInput },
+    ack: AckFn<QuestionDto>,
+  ) => void;
   "qa:status": (payload: { sessionId: string; status: "live" | "ended" }, ack: AckFn<QaSessionDto>) => void;
+  /** Extension (issue 17): answer a poll over the socket, as `POST /polls/:id/answers`; the ack has `myAnswer`. */
+  "qa:poll:answer": (payload: PollAnswerSocketInput, ack: AckFn<PollDto>) => void;
   /** Rooms and threads: the server joins the socket only after the visibility check (404 otherwise). */
   "room:join": (payload: RoomJoinInput, ack: AckFn<{ presence: PresenceDto }>) => void;
   "room:leave": (payload: RoomJoinInput, ack: AckFn<{ presence: PresenceDto }>) => void;
@@ -92,6 +111,8 @@ export interface ServerToClientEvents {
   "qa:question:updated": (payload: { question: QuestionDto }) => void;
   /** Extension: vote counts batched per session a few times a second during a vote storm. */
   "qa:votes:updated": (payload: QaVoteCountsDto) => void;
+  /** DESIGN §9: a poll changed (created, opened, closed, answers); participants get results only once shown. */
+  "qa:poll:updated": (payload: { poll: PollDto }) => void;
   /** To `room:<id>`. Thread DTOs in broadcasts never carry a viewer's unread state. */
   "thread:created": (payload: { thread: ThreadDto }) => void;
   "thread:updated": (payload: { thread: ThreadDto }) => void;
@@ -102,7 +123,7 @@ export interface ServerToClientEvents {
   "post:updated": (payload: { post: PostDto }) => void;
   "post:deleted": (payload: PostDeletedEvent) => void;
   "presence:changed": (payload: PresenceDto) => void;
-  "typing": (payload: { threadId: string; user: UserSummaryDto }) => void;
+  typing: (payload: { threadId: string; user: UserSummaryDto }) => void;
   /** To the practice's `thread:<id>` and the `region:<code>` rooms of both sides: created or moved a step. */
   "adoption:changed": (payload: { adoption: AdoptionDto }) => void;
   /** Extension, to `thread:<id>`: the practice record was edited (a new revision). */
@@ -140,4 +161,9 @@ export interface SocketData {
   sessionId: string | null;
   /** The client's address as the HTTP layer sees it (honouring TRUST_PROXY): the rate-limit key for guests. */
   address: string;
+  /**
+   * Q&A guest participants this device joined as (from the signed `rb_qg_<sessionId>` cookies read at
+   * the handshake): each is valid for its own session only.
+   */
+  qaGuests?: { sessionId: string; participantId: string }[];
 }

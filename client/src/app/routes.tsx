@@ -24,6 +24,9 @@ const QaJoinPage = lazy(() => import("../features/qa/QaJoinPage").then((m) => ({
 const QaProjectorPage = lazy(() =>
   import("../features/qa/QaProjectorPage").then((m) => ({ default: m.QaProjectorPage })),
 );
+const QaAnalyticsPage = lazy(() =>
+  import("../features/qa/QaAnalyticsPage").then((m) => ({ default: m.QaAnalyticsPage })),
+);
 const AdminRoomsPage = lazy(() =>
   import("../features/rooms/AdminRoomsPage").then((m) => ({ default: m.AdminRoomsPage })),
 );
@@ -72,9 +75,9 @@ function OwnProfileRedirect() {
 /**
  * Every route of the app. Paths stay stable for links and end-to-end tests:
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
- * `/qa`, `/qa/join/:code`, `/qa/:id`, `/qa/:id/projector`, `/practices`, `/practices/new`, `/practices/:id`,
- * `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`, `/confirm-email?token=`,
- * `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
+ * `/qa`, `/qa/join/:code`, `/qa/code/:code`, `/qa/:id`, `/qa/:id/projector`, `/qa/:id/analytics`, `/practices`, `/practices/new`,
+ * `/practices/:id`, `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`,
+ * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
  */
 export function AppRoutes() {
   return (
@@ -116,7 +119,9 @@ export function AppRoutes() {
         <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="qa" element={<QaHubPage />} />
         <Route path="qa/join/:code" element={<QaJoinPage />} />
+        <Route path="qa/code/:code" element={<QaJoinPage />} />
         <Route path="qa/:id" element={<QaSessionPage />} />
+        <Route path="qa/:id/analytics" element={<QaAnalyticsPage />} />
         <Route path="users/:id" element={<ProfilePage />} />
         <Route
           path="profile"

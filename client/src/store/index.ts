@@ -9,6 +9,7 @@ import { createLocaleSlice } from "../features/shell/locale.slice";
 import { createConnectionSlice } from "../features/shell/connection.slice";
 import { createToastsSlice } from "../features/shell/toasts.slice";
 import { createQaSlice } from "../features/qa/qa.slice";
+import { createPollsSlice } from "../features/qa/polls.slice";
 import { createThreadsSlice } from "../features/threads/threads.slice";
 import { createPostsSlice } from "../features/posts/posts.slice";
 import { createPracticesSlice } from "../features/practices/practices.slice";
@@ -32,6 +33,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createToastsSlice(...a),
   ...createQaSlice(...a),
+  ...createPollsSlice(...a),
   ...createThreadsSlice(...a),
   ...createPostsSlice(...a),
   ...createPracticesSlice(...a),

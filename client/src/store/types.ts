@@ -8,6 +8,7 @@ import type { LocaleSlice } from "../features/shell/locale.slice";
 import type { ConnectionSlice } from "../features/shell/connection.slice";
 import type { ToastsSlice } from "../features/shell/toasts.slice";
 import type { QaSlice } from "../features/qa/qa.slice";
+import type { PollsSlice } from "../features/qa/polls.slice";
 import type { ThreadsSlice } from "../features/threads/threads.slice";
 import type { PostsSlice } from "../features/posts/posts.slice";
 import type { PracticesSlice } from "../features/practices/practices.slice";
@@ -24,6 +25,7 @@ export type AppState = SessionSlice &
   ConnectionSlice &
   ToastsSlice &
   QaSlice &
+  PollsSlice &
   ThreadsSlice &
   PostsSlice &
   PracticesSlice &

@@ -11,6 +11,12 @@ export interface Actor {
   verified: boolean;
   affiliation: Affiliation | null;
   suspendedUntil: Date | null;
+  /**
+   * Set only for a Q&A guest participant (no account; features/qa/qa.guests.ts): the one session
+   * this actor exists in. Such an actor is built by the Q&A feature for that session's commands and
+   * never reaches any other feature, so everywhere else the device is a signed-out visitor.
+   */
+  guestOf?: string;
 }
 
 export const isSuspended = (actor: Actor, now = new Date()) =>

@@ -16,6 +16,15 @@ export const LIMIT_RULES = {
   qaQuestion: { points: 5, duration: 60 },
   /** Q&A vote/unvote per user: a person clicks a few dozen times a minute at most. */
   qaVote: { points: 60, duration: 10 },
+  /** Q&A joins by code per client address: a hall behind one NAT joins within a minute or two. */
+  qaJoin: { points: 300, duration: 60 },
+  /**
+   * Q&A guest writes per client address, on top of each guest device's own budgets: generous,
+   * because a venue's Wi-Fi puts hundreds of phones behind one address.
+   */
+  qaGuestAddress: { points: 3_000, duration: 10 },
+  /** Poll answers per participant (a changed mind included). */
+  qaPoll: { points: 30, duration: 10 },
   /** Typing indicators: generous, the client throttles too. */
   typing: { points: 20, duration: 10 },
   /** Password-reset and confirmation mails per client address and per address asked for (mail bombing). */

@@ -320,6 +320,9 @@ export const ModActionKind = z.enum([
   "qa.question.merge",
   "qa.session.live",
   "qa.session.end",
+  "qa.session.update",
+  "qa.guest.block",
+  "qa.guest.unblock",
   "practice.promote",
   "practice.edit",
 ]);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { Affiliation, ClientId, IsoDate, Locale, ObjectIdString } from "./common.js";
+import { PollDto } from "./polls.js";
+import { QaGuestsMode } from "./qaGuests.js";
 
 /** Q&A limits, beside the schemas that use them; forms read the same numbers. */
 export const QA_LIMITS = {
@@ -43,7 +45,9 @@ export const QaSessionCreateInput = z
       .array(ObjectIdString)
       .max(QA_LIMITS.hosts.max - 1)
       .optional(),
-    /** The language the session is held in (its archive is written in it); default: the creator's. */
+    /** Extension (DESIGN §9): guests by join code; `off` when absent. */
+    guests: QaGuestsMode.optional(),
+    /** The language the session is held in (archive, analytics, exports); default: the creator's. */
     locale: Locale.optional(),
   })
   .strict();
@@ -60,6 +64,20 @@ export const QaListQuery = z
   })
   .strict();
 export type QaListQuery = z.infer<typeof QaListQuery>;
+
+/** `PATCH /qa/:id` (hosts, moderators): change the session's settings; at least one field. */
+export const QaSessionPatchInput = z
+  .object({
+    title: z.string().trim().min(QA_LIMITS.sessionTitle.min).max(QA_LIMITS.sessionTitle.max).optional(),
+    description: z.string().trim().max(QA_LIMITS.sessionDescription.max).optional(),
+    moderated: z.boolean().optional(),
+    allowAnonymous: z.boolean().optional(),
+    guests: QaGuestsMode.optional(),
+    locale: Locale.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: "Nothing to change" });
+export type QaSessionPatchInput = z.infer<typeof QaSessionPatchInput>;
 
 /** `POST /qa/:id/status`: scheduled → live → ended, or scheduled → ended (cancelled). */
 export const QaStatusInput = z.object({ status: z.enum(["live", "ended"]) }).strict();
@@ -115,6 +133,8 @@ export const QaPersonDto = z.object({
   title: z.string(),
   affiliation: Affiliation.nullable(),
   verified: z.boolean(),
+  /** Extension: a guest participant (no account); `name` is "" for one who joined anonymously. */
+  guest: z.boolean().optional(),
 });
 export type QaPersonDto = z.infer<typeof QaPersonDto>;
 
@@ -129,11 +149,12 @@ export const QaSessionDto = z.object({
   status: QaStatus,
   moderated: z.boolean(),
   allowAnonymous: z.boolean(),
+  guests: QaGuestsMode,
+  /** The language the session is held in; sessions from before it was recorded are Indonesian. */
+  locale: Locale,
   joinCode: z.string(),
   highlightedQuestionId: z.string().nullable(),
   archiveThreadId: z.string().nullable(),
-  /** The language the session is held in; sessions from before it was recorded are Indonesian. */
-  locale: Locale.optional(),
   /** Questions everyone can see (approved + answered); pending ones are not counted here. */
   questionCount: z.number().int(),
   answeredCount: z.number().int(),
@@ -172,13 +193,23 @@ export const QuestionDto = z.object({
 export type QuestionDto = z.infer<typeof QuestionDto>;
 
 /** What a viewer may do in a session; only in snapshots (GET, qa:join), never in broadcasts. */
-export const QaViewerDto = z.object({ canModerate: z.boolean(), canAsk: z.boolean(), signedIn: z.boolean() });
+export const QaViewerDto = z.object({
+  canModerate: z.boolean(),
+  canAsk: z.boolean(),
+  signedIn: z.boolean(),
+  /** Extension: may vote and answer polls (false for watch-only or blocked guests, and signed-out visitors). */
+  canVote: z.boolean(),
+  /** Extension: the guest participant this device joined as (null for members and visitors). */
+  guest: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+});
 export type QaViewerDto = z.infer<typeof QaViewerDto>;
 
 export const QaSnapshotDto = z.object({
   session: QaSessionDto,
   questions: z.array(QuestionDto),
   viewer: QaViewerDto,
+  /** Extension: the session's polls this viewer may see (drafts only for hosts and moderators). */
+  polls: z.array(PollDto),
 });
 export type QaSnapshotDto = z.infer<typeof QaSnapshotDto>;
 

@@ -225,6 +225,9 @@ const id = {
   "moderation.action.qa.question.merge": "Menggabungkan pertanyaan Tanya Jawab",
   "moderation.action.qa.session.live": "Memulai sesi Tanya Jawab",
   "moderation.action.qa.session.end": "Mengakhiri sesi Tanya Jawab",
+  "moderation.action.qa.session.update": "Mengubah pengaturan sesi Tanya Jawab",
+  "moderation.action.qa.guest.block": "Memblokir tamu sesi Tanya Jawab",
+  "moderation.action.qa.guest.unblock": "Membuka blokir tamu sesi Tanya Jawab",
   "moderation.action.practice.promote": "Menjadikan diskusi praktik baik",
   "moderation.action.practice.edit": "Menyunting catatan praktik",
 
@@ -604,6 +607,9 @@ const en: Record<keyof typeof id, string> = {
   "moderation.action.qa.question.merge": "Merged a Q&A question",
   "moderation.action.qa.session.live": "Started a Q&A session",
   "moderation.action.qa.session.end": "Ended a Q&A session",
+  "moderation.action.qa.session.update": "Changed a Q&A session's settings",
+  "moderation.action.qa.guest.block": "Blocked a Q&A guest",
+  "moderation.action.qa.guest.unblock": "Unblocked a Q&A guest",
   "moderation.action.practice.promote": "Promoted a discussion to a practice",
   "moderation.action.practice.edit": "Edited a practice record",
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
@@ -10,7 +10,8 @@ import { qaErrorMessage } from "./qa.errors";
 const newClientId = () => `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
- * Ask a question. The clientId is kept until the server acknowledges, so a retry after a timeout on a
+ * Ask a question: a one-line bar that expands (anonymous choice, counter, send) once touched, so on a
+ * phone it stays out of the way of the questions to vote on. The clientId is kept until the server acknowledges, so a retry after a timeout on a
  * weak connection returns the same question instead of asking twice.
  */
 export function AskForm({ session, moderator }: { session: QaSessionDto; moderator: boolean }) {
@@ -23,6 +24,8 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
   const [clientId, setClientId] = useState(newClientId);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const { min, max } = QA_LIMITS.questionText;
   const length = text.trim().length;
   const tooShort = length < min;
@@ -36,6 +39,7 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
       setText("");
       setTouched(false);
       setClientId(newClientId());
+      setExpanded(false);
       toast({ tone: "success", message: q.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" });
     } catch (err) {
       toast({ tone: "error", message: qaErrorMessage(err) });
@@ -46,21 +50,30 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
 
   return (
     <form
-      className="qa-ask"
+      ref={formRef}
+      className={expanded ? "qa-ask qa-ask--open" : "qa-ask"}
       data-testid="qa-ask-form"
+      onFocus={() => setExpanded(true)}
+      onBlur={(e) => {
+        // Folds back to the bar when focus leaves the form with nothing written.
+        if (!text.trim() && !formRef.current?.contains(e.relatedTarget)) setExpanded(false);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <Field label={t("qa.ask.label")} error={touched && tooShort ? t("qa.ask.tooShort", { min }) : null}>
+      <Field
+        label={<span className={expanded ? undefined : "sr-only"}>{t("qa.ask.label")}</span>}
+        error={touched && tooShort ? t("qa.ask.tooShort", { min }) : null}
+      >
         {(control) => (
           <textarea
             {...control}
             className="input qa-textarea"
-            rows={2}
+            rows={expanded ? 3 : 1}
             maxLength={max}
-            placeholder={t("qa.ask.placeholder")}
+            placeholder={expanded ? t("qa.ask.placeholder") : t("qa.ask.open")}
             value={text}
             data-testid="qa-ask-input"
             onChange={(e) => setText(e.target.value)}
@@ -74,7 +87,7 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
           />
         )}
       </Field>
-      <div className="qa-ask__row">
+      <div className="qa-ask__row" hidden={!expanded}>
         {session.allowAnonymous && (
           <label className="qa-check" title={t("qa.ask.anonymousHint")}>
             <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="qa-ask-anonymous" />
@@ -91,7 +104,9 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
           {t("qa.ask.submit")}
         </Button>
       </div>
-      {session.moderated && !moderator && <p className="qa-ask__note">{t("qa.create.moderatedHint")}</p>}
+      {expanded && session.moderated && !moderator && (
+        <p className="qa-ask__note">{t("qa.create.moderatedHint")}</p>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { Dialog } from "../../components/Dialog";
 import { Field } from "../../components/Field";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { BlockGuestButton } from "./BlockGuestButton";
 import { qaErrorMessage } from "./qa.errors";
 
 type DialogKind = "dismiss" | "answer" | "edit" | "merge" | null;
@@ -76,6 +77,7 @@ export function ModeratorActions({
           </Button>
         </>
       )}
+      <BlockGuestButton question={question} />
       {dialog === "dismiss" && (
         <TextDialog
           title={t("qa.mod.dismiss.title")}

@@ -1,11 +1,16 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { QaSessionDto } from "@rembuk/shared";
 import { json, apiError, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { QaHubPage } from "./QaHubPage";
 import { snapshot } from "./test/fixtures";
+
+vi.mock("../../lib/socket", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../lib/socket")>()),
+  reconnectSocket: vi.fn(),
+}));
 
 const base = snapshot([]).session;
 const session = (o: Partial<QaSessionDto>): QaSessionDto => ({ ...base, ...o });
@@ -43,6 +48,10 @@ describe("Q&A hub", () => {
       "GET /api/qa": () => json(200, { sessions: [] }),
       "GET /api/qa/code/KP7M2X": () => json(200, { session: base }),
       "GET /api/qa/code/ZZZZZZ": () => apiError(404, "NOT_FOUND"),
+      // The box is the guest-capable join form: a visitor joins by the code in one tap.
+      "POST /api/qa/code/KP7M2X/join": () =>
+        json(201, { participant: { id: "g1", name: "Tamu" }, session: base }),
+      "POST /api/qa/code/ZZZZZZ/join": () => apiError(404, "NOT_FOUND"),
     });
     renderRoute(<QaHubPage />, { path: "/qa", url: "/qa" });
     const ui = userEvent.setup();

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import type { QaSessionDto, QuestionDto } from "@rembuk/shared";
+import type { PollDto, QaSessionDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
@@ -12,14 +12,24 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { AskForm } from "./AskForm";
+import { GuestBanner, GuestsSetting } from "./GuestControls";
 import { ModeratorActions } from "./ModeratorActions";
+import { PollCard } from "./PollCard";
+import { pollsOf } from "./polls.slice";
 import { qaApi } from "./qa.api";
 import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { QuestionCard } from "./QuestionCard";
 import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
+import "./polls.css";
 import { OfficeMark } from "../users/UserBadges";
+
+// Hosts' tools are separate chunks: participants on a phone never download them.
+const HostPolls = lazy(() => import("./HostPolls").then((m) => ({ default: m.HostPolls })));
+const ParticipantsDialog = lazy(() =>
+  import("./ParticipantsDialog").then((m) => ({ default: m.ParticipantsDialog })),
+);
 
 type Tab = "questions" | "queue" | "answered" | "dismissed";
 
@@ -32,14 +42,27 @@ export function QaSessionPage() {
   const load = useStore(qaSelectors.load(id));
   const { joinQa, leaveQa } = useStore(useShallow((s) => ({ joinQa: s.joinQa, leaveQa: s.leaveQa })));
   const signedIn = useStore((s) => s.currentUserId !== null);
+  const toast = useStore((s) => s.pushToast);
+  const [params, setParams] = useSearchParams();
+  const claim = signedIn && params.get("claim") === "1";
   usePageTitle(session?.title);
 
   useEffect(() => {
-    if (!id) return;
+    if (!id || claim) return;
     void joinQa(id);
     return () => leaveQa(id);
     // Who is signed in changes what the snapshot holds (own questions, moderator view): join again.
-  }, [id, joinQa, leaveQa, signedIn]);
+  }, [id, joinQa, leaveQa, signedIn, claim]);
+
+  // Back from signing in as a guest: the guest's questions become the member's, then the page joins.
+  useEffect(() => {
+    if (!id || !claim) return;
+    void qaApi
+      .claim(id)
+      .then((count) => toast({ tone: "success", message: "qa.guest.claimed", params: { count } }))
+      .catch(() => undefined)
+      .finally(() => setParams({}, { replace: true }));
+  }, [id, claim, toast, setParams]);
 
   if (!id || load === "error") {
     return (
@@ -58,24 +81,17 @@ export function QaSessionPage() {
       </div>
     );
   }
-  return <SessionView session={session} moderator={viewer.canModerate} canAsk={viewer.canAsk} />;
+  return <SessionView session={session} viewer={viewer} />;
 }
 
-function SessionView({
-  session,
-  moderator,
-  canAsk,
-}: {
-  session: QaSessionDto;
-  moderator: boolean;
-  canAsk: boolean;
-}) {
+function SessionView({ session, viewer }: { session: QaSessionDto; viewer: QaViewerDto }) {
+  const moderator = viewer.canModerate;
+  const canAsk = viewer.canAsk;
   const t = useT();
   const f = useFormat();
   const map = useStore(qaSelectors.questionMap(session.id));
   const sort = useStore((s) => s.qaSort);
   const setSort = useStore((s) => s.setQaSort);
-  const signedIn = useStore((s) => s.currentUserId !== null);
   const mineIds = useStore((s) => s.qaMine);
   const [tab, setTab] = useState<Tab>("questions");
 
@@ -92,7 +108,21 @@ function SessionView({
     ? map?.[session.highlightedQuestionId]
     : undefined;
   const live = session.status !== "ended";
-  const canVote = signedIn && live;
+  const canVote = viewer.canVote && live;
+  const polls = useStore(pollsOf(session.id));
+  // Participants see what the host has opened (or closed with results); drafts stay with the host.
+  // The running poll comes before the questions, finished ones after them.
+  // Once the session has ended nothing is running any more: a poll left open counts as closed.
+  const openPolls = useMemo(() => (live ? polls.filter((p) => p.status === "open") : []), [polls, live]);
+  const closedPolls = useMemo(
+    () =>
+      polls
+        .filter((p) => (p.status === "closed" || (!live && p.status === "open")) && p.showResults)
+        .map((p) => ({ ...p, status: "closed" as const })),
+    [polls, live],
+  );
+  // Only a guest in a watch-only session is told why they cannot answer.
+  const watchOnly = Boolean(viewer.guest) && session.guests === "watch";
 
   const card = (q: QuestionDto) => (
     <QuestionCard
@@ -165,12 +195,19 @@ function SessionView({
         </div>
       )}
 
-      {live && canAsk && <AskForm session={session} moderator={moderator} />}
-      {live && !signedIn && (
-        <p className="qa-signin">
-          {t("qa.page.signIn")}{" "}
-          <Link to={`/login?next=${encodeURIComponent(`/qa/${session.id}`)}`}>{t("qa.page.signInLink")}</Link>
-        </p>
+      <GuestBanner session={session} viewer={viewer} />
+      {live && canAsk && (
+        <div className="qa-askdock">
+          <AskForm session={session} moderator={moderator} />
+        </div>
+      )}
+
+      {moderator ? (
+        <Suspense fallback={null}>
+          <HostPolls sessionId={session.id} polls={polls} live={live} />
+        </Suspense>
+      ) : (
+        <PollSection polls={openPolls} canAnswer={canVote} watchOnly={watchOnly} testId="qa-polls" />
       )}
 
       {myOwn.length > 0 && (
@@ -224,7 +261,37 @@ function SessionView({
           <ul className="qa-list">{current.items.map(card)}</ul>
         )}
       </div>
+      {!moderator && <PollSection polls={closedPolls} canAnswer={false} testId="qa-polls-closed" done />}
     </div>
+  );
+}
+
+function PollSection({
+  polls,
+  canAnswer,
+  watchOnly = false,
+  testId,
+  done = false,
+}: {
+  polls: PollDto[];
+  canAnswer: boolean;
+  watchOnly?: boolean;
+  testId: string;
+  done?: boolean;
+}) {
+  const t = useT();
+  if (polls.length === 0) return null;
+  return (
+    <section
+      className={done ? "qa-polls qa-polls--done" : "qa-polls"}
+      aria-label={t("qa.poll.section")}
+      data-testid={testId}
+    >
+      <h2 className="qa-section-title">{t("qa.poll.section")}</h2>
+      {polls.map((p) => (
+        <PollCard key={p.id} poll={p} canAnswer={canAnswer} watchOnly={watchOnly} />
+      ))}
+    </section>
   );
 }
 
@@ -235,6 +302,7 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
   const toast = useStore((s) => s.pushToast);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [showParticipants, setShowParticipants] = useState(false);
 
   const change = async (status: "live" | "ended") => {
     setBusy(true);
@@ -315,9 +383,30 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
             >
               {t("qa.page.export")}
             </a>
+            <Link
+              className={buttonClass("ghost", "sm")}
+              to={`/qa/${session.id}/analytics`}
+              data-testid="qa-analytics-link"
+            >
+              {t("qa.analytics.open")}
+            </Link>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setShowParticipants(true)}
+              data-testid="qa-participants-open"
+            >
+              {t("qa.participants.open")}
+            </Button>
           </div>
         )}
+        {moderator && <GuestsSetting session={session} />}
       </div>
+      {showParticipants && (
+        <Suspense fallback={null}>
+          <ParticipantsDialog sessionId={session.id} onClose={() => setShowParticipants(false)} />
+        </Suspense>
+      )}
       <Dialog
         open={confirmEnd}
         title={t("qa.page.endConfirm.title")}

@@ -61,7 +61,12 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
   const f = useFormat();
   const mine = useStore((s) => s.qaMine[question.id] ?? false);
   const author = question.author;
-  const who = author ? author.name : mine ? `${t("qa.q.anonymous")} (${t("qa.q.you")})` : t("qa.q.anonymous");
+  // A guest who joined without a name has an empty name: show "Guest".
+  const who = author
+    ? author.name || t("qa.guest.label")
+    : mine
+      ? `${t("qa.q.anonymous")} (${t("qa.q.you")})`
+      : t("qa.q.anonymous");
   const votable = question.status === "approved";
   return (
     <li
@@ -82,7 +87,7 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
       <div className="qa-card__main">
         <div className="qa-card__meta">
           {author ? (
-            <Avatar name={author.name} seed={author.id} size="sm" />
+            <Avatar name={author.name || t("qa.guest.label")} seed={author.id} size="sm" />
           ) : (
             <span className="qa-card__anon" aria-hidden="true">
               ?
@@ -91,6 +96,7 @@ export function QuestionCard({ question, highlighted = false, canVote, actions }
           <span className="qa-card__author">{who}</span>
           {author?.title && <span className="qa-card__title">{author.title}</span>}
           {author && <OfficeMark person={author} />}
+          {author?.guest && author.name && <Badge testId="qa-guest-badge">{t("qa.guest.label")}</Badge>}
           {author && question.anonymous && <Badge testId="qa-anonymous-badge">{t("qa.q.anonymous")}</Badge>}
           <time
             className="qa-card__time"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
+import { QA_LIMITS, type Locale, type QaGuestsMode, type QaSessionDto } from "@rembuk/shared";
+
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { Field } from "../../components/Field";
@@ -12,6 +13,8 @@ import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors } from "./qa.slice";
 import { StatusBadge } from "./StatusBadge";
 import "./qa.css";
+
+const GUEST_MODES: QaGuestsMode[] = ["off", "watch", "participate"];
 
 /** Live and upcoming first, then the ended ones (newest first within each). */
 const ORDER: Record<QaSessionDto["status"], number> = { live: 0, scheduled: 1, ended: 2 };
@@ -78,6 +81,9 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
   const [startsAt, setStartsAt] = useState("");
   const [moderated, setModerated] = useState(true);
   const [allowAnonymous, setAllowAnonymous] = useState(true);
+  const [guests, setGuests] = useState<QaGuestsMode>("off");
+  const uiLocale = useStore((s) => s.locale);
+  const [locale, setLocale] = useState<Locale>(uiLocale);
   const [busy, setBusy] = useState(false);
   const valid = title.trim().length >= QA_LIMITS.sessionTitle.min;
 
@@ -91,6 +97,8 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
         startsAt: startsAt ? new Date(startsAt).toISOString() : undefined,
         moderated,
         allowAnonymous,
+        guests,
+        locale,
       });
       onClose();
       void navigate(`/qa/${session.id}`);
@@ -152,6 +160,37 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
             <span className="qa-check__hint">{t("qa.create.anonymousHint")}</span>
           </span>
         </label>
+        <Field label={t("qa.settings.guests")} hint={t("qa.settings.guestsHint")}>
+          {(c) => (
+            <select
+              {...c}
+              className="input"
+              value={guests}
+              data-testid="qa-create-guests"
+              onChange={(e) => setGuests(GUEST_MODES.find((m) => m === e.target.value) ?? "off")}
+            >
+              {GUEST_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`qa.settings.guests.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t("qa.create.locale")}>
+          {(c) => (
+            <select
+              {...c}
+              className="input"
+              value={locale}
+              data-testid="qa-create-locale"
+              onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}
+            >
+              <option value="id">{t("shell.lang.id")}</option>
+              <option value="en">{t("shell.lang.en")}</option>
+            </select>
+          )}
+        </Field>
       </form>
     </Dialog>
   );

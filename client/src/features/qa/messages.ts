@@ -1,3 +1,5 @@
+import { qaGuestsMessages } from "./guests.messages";
+
 const id = {
   "qa.nav.join": "Gabung sesi",
   "qa.status.scheduled": "Terjadwal",
@@ -270,4 +272,4 @@ const en: Record<keyof typeof id, string> = {
   "qa.projector.fullscreen": "Full screen",
 };
 
-export const qaMessages = { id, en };
+export const qaMessages = { id: { ...id, ...qaGuestsMessages.id }, en: { ...en, ...qaGuestsMessages.en } };

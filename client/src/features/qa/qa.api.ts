@@ -1,8 +1,17 @@
 import { z } from "zod";
 import {
+  PollDto,
+  QaAnalyticsDto,
+  QaClaimDto,
+  QaJoinByCodeInput,
+  QaParticipantDto,
+  QaParticipantRefDto,
   QaSessionDto,
   QaSnapshotDto,
   QuestionDto,
+  type PollAnswerInput,
+  type PollCreateInput,
+  type QaGuestsMode,
   type QaSessionCreateInput,
   type QuestionCreateInput,
   type QuestionModerateInput,
@@ -12,6 +21,11 @@ import { api } from "../../lib/api";
 const SessionBody = z.object({ session: QaSessionDto });
 const SessionsBody = z.object({ sessions: z.array(QaSessionDto) });
 const QuestionBody = z.object({ question: QuestionDto });
+const PollBody = z.object({ poll: PollDto });
+const AnalyticsBody = z.object({ analytics: QaAnalyticsDto });
+const JoinBody = z.object({ participant: QaParticipantRefDto, session: QaSessionDto });
+const ParticipantBody = z.object({ participant: QaParticipantDto });
+const ParticipantsBody = z.object({ participants: z.array(QaParticipantDto) });
 
 /** Q&A over REST (DESIGN.md §5); the live page uses the socket commands in qa.socket.ts. */
 export const qaApi = {
@@ -25,6 +39,27 @@ export const qaApi = {
   byCode: (code: string) =>
     api.get(`/qa/code/${encodeURIComponent(code)}`, SessionBody).then((b) => b.session),
   snapshot: (id: string, signal?: AbortSignal) => api.get(`/qa/${id}`, QaSnapshotDto, { signal }),
+  /** A guest (no account) joins by code; the server sets a cookie valid for this session only. */
+  joinByCode: (code: string, input: QaJoinByCodeInput) =>
+    api.post(`/qa/code/${encodeURIComponent(code)}/join`, input, JoinBody),
+  setGuests: (id: string, guests: QaGuestsMode) =>
+    api.patch(`/qa/${id}`, { guests }, SessionBody).then((b) => b.session),
+  blockParticipant: (id: string, participantId: string) =>
+    api.post(`/qa/${id}/participants/${participantId}/block`, {}, ParticipantBody).then((b) => b.participant),
+  unblockParticipant: (id: string, participantId: string) =>
+    api.del(`/qa/${id}/participants/${participantId}/block`, ParticipantBody).then((b) => b.participant),
+  participants: (id: string, signal?: AbortSignal) =>
+    api.get(`/qa/${id}/participants`, ParticipantsBody, { signal }).then((b) => b.participants),
+  claim: (id: string) => api.post(`/qa/${id}/claim`, undefined, QaClaimDto).then((b) => b.claimed),
+  createPoll: (id: string, input: PollCreateInput) =>
+    api.post(`/qa/${id}/polls`, input, PollBody).then((b) => b.poll),
+  setPollStatus: (pollId: string, input: { status: "open" | "closed"; showResults?: boolean }) =>
+    api.post(`/polls/${pollId}/status`, input, PollBody).then((b) => b.poll),
+  answerPoll: (pollId: string, answer: PollAnswerInput) =>
+    api.post(`/polls/${pollId}/answers`, answer, PollBody).then((b) => b.poll),
+  analytics: (id: string, signal?: AbortSignal) =>
+    api.get(`/qa/${id}/analytics`, AnalyticsBody, { signal }).then((b) => b.analytics),
+  analyticsCsvUrl: (id: string) => `/api/qa/${id}/analytics.csv`,
   setStatus: (id: string, status: "live" | "ended") =>
     api.post(`/qa/${id}/status`, { status }, SessionBody).then((b) => b.session),
   ask: (id: string, input: QuestionCreateInput) =>

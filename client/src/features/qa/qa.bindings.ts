@@ -1,4 +1,4 @@
-import type { QuestionDto } from "@rembuk/shared";
+import type { PollDto, QuestionDto } from "@rembuk/shared";
 import type { RealtimeSocket } from "../../lib/socket";
 import type { useStore } from "../../store";
 
@@ -21,16 +21,18 @@ export function bindQaSocket(socket: RealtimeSocket, store: typeof useStore): ()
   };
   const onVotes = (batch: Parameters<ReturnType<typeof store.getState>["internal_qaVotes"]>[0]) =>
     store.getState().internal_qaVotes(batch);
-  const onSession = ({ session }: { session: Parameters<ReturnType<typeof store.getState>["internal_qaSession"]>[0] }) =>
-    store.getState().internal_qaSession(session);
+  const onSession = ({ session }: { session: unknown }) => store.getState().internal_qaSession(session);
   const onConnect = () => store.getState().internal_qaRejoinAll();
+  const onPoll = ({ poll }: { poll: PollDto }) => store.getState().internal_qaPoll(poll);
 
   socket.on("qa:question:created", onQuestion);
   socket.on("qa:question:updated", onQuestion);
   socket.on("qa:votes:updated", onVotes);
   socket.on("qa:session:updated", onSession);
   socket.on("connect", onConnect);
+  socket.on("qa:poll:updated", onPoll);
   return () => {
+    socket.off("qa:poll:updated", onPoll);
     socket.off("qa:question:created", onQuestion);
     socket.off("qa:question:updated", onQuestion);
     socket.off("qa:votes:updated", onVotes);

@@ -52,4 +52,16 @@ describe("qa slice after a reconnect", () => {
     state().internal_qaRejoinAll();
     expect(joinQa).not.toHaveBeenCalled();
   });
+
+  it("takes a fresh snapshot for a guest when the host changes what guests may do", () => {
+    const joinQa = vi.fn(async () => undefined);
+    state().internal_qaSnapshot(snapshot([], false, { viewer: { signedIn: false, guest: { id: "g1", name: "Rina" } } }));
+    useStore.setState({ joinQa, qaJoined: { s1: true } });
+    const session = state().qaSessionsById.s1;
+    if (!session) throw new Error("no session");
+    state().internal_qaSession({ ...session, title: "Judul baru" });
+    expect(joinQa).not.toHaveBeenCalled();
+    state().internal_qaSession({ ...session, guests: "watch" });
+    expect(joinQa).toHaveBeenCalledWith("s1");
+  });
 });

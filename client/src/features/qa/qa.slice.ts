@@ -2,8 +2,9 @@ import {
   applyVoteCounts,
   snapshotToMap,
   upsertQuestion,
-  type QaSessionDto,
-  type QaSnapshotDto,
+  QaSessionDto,
+  QaSnapshotDto,
+  type QaGuestsMode,
   type QaStatus,
   type QaViewerDto,
   type QaVoteCountsDto,
@@ -41,11 +42,13 @@ export interface QaSlice {
   voteQuestion: (questionId: string, up: boolean) => Promise<void>;
   moderateQuestion: (questionId: string, input: QuestionModerateInput) => Promise<QuestionDto>;
   setQaStatus: (sessionId: string, status: Exclude<QaStatus, "scheduled">) => Promise<void>;
+  setQaGuests: (sessionId: string, guests: QaGuestsMode) => Promise<void>;
 
-  internal_qaSnapshot: (snapshot: QaSnapshotDto) => void;
+  /** The snapshot as it comes off the wire (socket acks are not validated by the transport). */
+  internal_qaSnapshot: (snapshot: unknown) => void;
   internal_qaQuestion: (question: QuestionDto) => void;
   internal_qaVotes: (batch: QaVoteCountsDto) => void;
-  internal_qaSession: (session: QaSessionDto) => void;
+  internal_qaSession: (session: unknown) => void;
   internal_qaRejoinAll: () => void;
 }
 
@@ -81,7 +84,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
       qaLoadBySession: { ...s.qaLoadBySession, [sessionId]: s.qaSessionsById[sessionId] ? "ready" : "loading" },
     }));
     try {
-      get().internal_qaSnapshot(await command<QaSnapshotDto>((s) => s.emitWithAck("qa:join", { sessionId })));
+      get().internal_qaSnapshot(await command<unknown>((s) => s.emitWithAck("qa:join", { sessionId })));
     } catch {
       // The socket may be down (slow network): the REST snapshot still shows the page; the
       // reconnect handler joins for live updates as soon as it can.
@@ -148,7 +151,12 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     get().internal_qaSession(session);
   },
 
-  internal_qaSnapshot: ({ session, questions, viewer }) => {
+  setQaGuests: async (sessionId, guests) => {
+    get().internal_qaSession(await qaApi.setGuests(sessionId, guests));
+  },
+
+  internal_qaSnapshot: (raw) => {
+    const { session, questions, viewer, polls } = QaSnapshotDto.parse(raw);
     set((s) => {
       const mine = { ...s.qaMine };
       const voted = { ...s.qaVoted };
@@ -161,6 +169,10 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
         // A snapshot replaces what we had: it is the server's whole truth for this viewer.
         qaQuestionsBySession: { ...s.qaQuestionsBySession, [session.id]: snapshotToMap(questions) },
         qaViewerBySession: { ...s.qaViewerBySession, [session.id]: viewer },
+        qaPollsBySession: {
+          ...s.qaPollsBySession,
+          [session.id]: Object.fromEntries(polls.map((p) => [p.id, p])),
+        },
         qaLoadBySession: { ...s.qaLoadBySession, [session.id]: "ready" },
         qaMine: mine,
         qaVoted: voted,
@@ -181,8 +193,14 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     });
   },
 
-  internal_qaSession: (session) => {
+  internal_qaSession: (raw) => {
+    const session = QaSessionDto.parse(raw);
+    const before = get().qaSessionsById[session.id];
     set((s) => ({ qaSessionsById: { ...s.qaSessionsById, [session.id]: session } }));
+    // The host switched guests between off / watch / participate: what a guest may do (the viewer
+    // part of the snapshot, never broadcast) changed too, so a guest's tab takes a fresh snapshot.
+    const viewer = get().qaViewerBySession[session.id];
+    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id]) void get().joinQa(session.id);
   },
 
   internal_qaRejoinAll: () => {

@@ -2,6 +2,7 @@ import { QA_LIMITS } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { logger } from "../../lib/logger.js";
 import { archiveBody, archiveTitle, type ArchiveQuestion } from "./qa.archiveBody.js";
+import { finalPolls, pollsMarkdown, withPolls } from "./poll.archive.js";
 import { loadPeople, personOrPlaceholder } from "./qa.people.js";
 import type { QaRoom } from "./qa.rooms.js";
 import { createQaArchiveThread } from "./qa.threads.js";
@@ -53,11 +54,13 @@ export async function archiveSession(
     },
     locale,
   );
+  // Polls follow the questions in the same post (issue 17).
+  const withPollResults = withPolls(body, pollsMarkdown(await finalPolls(session._id), locale));
   try {
     const threadId = await createQaArchiveThread(actor, {
       roomId: room.id,
       title: archiveTitle(session.title, locale),
-      body,
+      body: withPollResults,
       clientId: `qa-archive-${session._id.toString()}`,
     });
     const updated = await QaSession.findByIdAndUpdate(

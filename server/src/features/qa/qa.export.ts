@@ -3,6 +3,7 @@ import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
 import { loadPeople, personOrPlaceholder } from "./qa.people.js";
 import { Question } from "./question.model.js";
+import { finalPolls, POLL_CSV_COLUMNS, pollCsvRows } from "./poll.archive.js";
 
 /** RFC 4180 field; a leading =,+,-,@ is defused so a spreadsheet never runs a question as a formula. */
 export function csvField(value: string | number | null | undefined): string {
@@ -65,6 +66,9 @@ export async function exportQuestionsCsv(
       .join(","),
   );
   // The BOM makes Excel read UTF-8 (Indonesian names, em dashes) correctly.
-  const csv = "\uFEFF" + [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  // Polls follow as a second block after an empty line, with their own header (issue 17).
+  const polls = pollCsvRows(await finalPolls(access.session._id)).map((r) => r.map(csvField).join(","));
+  const pollBlock = polls.length ? ["", POLL_CSV_COLUMNS.join(","), ...polls] : [];
+  const csv = "\uFEFF" + [CSV_COLUMNS.join(","), ...rows, ...pollBlock].join("\r\n") + "\r\n";
   return { filename: `tanya-jawab-${access.session.joinCode}.csv`, csv };
 }

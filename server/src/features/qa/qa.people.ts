@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import type { QaPersonDto } from "@rembuk/shared";
 import { User } from "../users/user.model.js";
 import { toAffiliation } from "../users/user.presenter.js";
+import { QaParticipant } from "./qaParticipant.model.js";
 
 export type People = Map<string, QaPersonDto>;
 
@@ -14,7 +15,7 @@ const TTL_MS = 30_000;
 const MAX_CACHED = 5_000;
 const cache = new Map<string, { person: QaPersonDto; until: number }>();
 
-/** Names, titles and badges of the given users, in at most one query; never an email. */
+/** Names, titles and badges of the given users (or guest participants), in at most two queries; never an email. */
 export async function loadPeople(ids: Iterable<Types.ObjectId | string>): Promise<People> {
   const now = Date.now();
   const people: People = new Map();
@@ -25,7 +26,10 @@ export async function loadPeople(ids: Iterable<Types.ObjectId | string>): Promis
     else missing.push(id);
   }
   if (missing.length === 0) return people;
-  const users = await User.find({ _id: { $in: missing } }, { name: 1, title: 1, affiliation: 1, verified: 1 }).lean();
+  const users = await User.find(
+    { _id: { $in: missing } },
+    { name: 1, title: 1, affiliation: 1, verified: 1 },
+  ).lean();
   if (cache.size + users.length > MAX_CACHED) cache.clear();
   for (const u of users) {
     const person: QaPersonDto = {
@@ -34,6 +38,22 @@ export async function loadPeople(ids: Iterable<Types.ObjectId | string>): Promis
       title: u.title ?? "",
       affiliation: toAffiliation(u.affiliation),
       verified: u.verified,
+    };
+    people.set(person.id, person);
+    cache.set(person.id, { person, until: now + TTL_MS });
+  }
+  // Whoever is not a user is a guest participant (their acting id is their row's id).
+  const guestIds = missing.filter((id) => !people.has(id));
+  if (guestIds.length === 0) return people;
+  const guests = await QaParticipant.find({ _id: { $in: guestIds }, kind: "guest" }, { name: 1 }).lean();
+  for (const g of guests) {
+    const person: QaPersonDto = {
+      id: g._id.toString(),
+      name: g.name ?? "",
+      title: "",
+      affiliation: null,
+      verified: false,
+      guest: true,
     };
     people.set(person.id, person);
     cache.set(person.id, { person, until: now + TTL_MS });

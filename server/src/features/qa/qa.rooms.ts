@@ -29,7 +29,12 @@ const roomCache = new Map<string, { room: CachedRoom; until: number }>();
 async function roomById(id: string): Promise<CachedRoom | null> {
   const hit = roomCache.get(id);
   if (hit && hit.until > Date.now()) return hit.room;
-  const room = await Room.findById(id, { slug: 1, visibility: 1, allowedAffiliations: 1, moderators: 1 }).lean();
+  const room = await Room.findById(id, {
+    slug: 1,
+    visibility: 1,
+    allowedAffiliations: 1,
+    moderators: 1,
+  }).lean();
   if (room) {
     if (roomCache.size > 1_000) roomCache.clear();
     roomCache.set(id, { room, until: Date.now() + ROOM_TTL_MS });

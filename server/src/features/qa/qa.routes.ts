@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
 import {
   JoinCode,
   QaListQuery,
@@ -13,8 +13,13 @@ import { idParam } from "../../lib/http/params.js";
 import { actorOf, limit, requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { validate } from "../../lib/http/validate.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
+import { unauthenticated } from "../../lib/errors.js";
 import { exportQuestionsCsv } from "./qa.export.js";
 import { listSessions } from "./qa.list.js";
+import { restCaller, sessionOfQuestion, spend } from "./qa.caller.js";
+import { guestRouter } from "./qaGuest.routes.js";
+import { pollRouter } from "./poll.routes.js";
+import { analyticsRouter } from "./qa.analytics.routes.js";
 import {
   createSession,
   findSessionByCode,
@@ -25,11 +30,19 @@ import {
 import { askQuestion, moderateQuestion } from "./question.service.js";
 import { setVote } from "./vote.service.js";
 
+const address = (req: Request) => req.ip ?? "unknown";
+
 const slugParam = (params: unknown) => parseOrThrow(z.object({ slug: RoomSlug }), params).slug;
 
-/** DESIGN.md §5 Q&A endpoints, plus listings (per room, across rooms), join codes and the CSV export. Thin: parse, call, answer. */
+/**
+ * DESIGN.md §5 Q&A endpoints, plus listings (per room, across rooms), join codes and the CSV export.
+ * Thin: parse, call, answer. Routes a guest participant may use resolve the caller for the command's
+ * session (qa.caller) and spend budgets per device and address; the rest stay member-only (a guest
+ * cookie is no sign-in).
+ */
 export function qaRouter(): Router {
   const router = Router();
+  router.use(guestRouter(), pollRouter(), analyticsRouter());
 
   router.get(
     "/qa",
@@ -57,7 +70,8 @@ export function qaRouter(): Router {
   });
 
   router.get("/qa/:id", async (req, res) => {
-    res.json(await getSnapshot(actorOf(res), idParam(req.params)));
+    const id = idParam(req.params);
+    res.json(await getSnapshot(await restCaller(req, res, id), id));
   });
 
   router.get("/qa/:id/export.csv", requireAuth, async (req, res) => {
@@ -76,21 +90,25 @@ export function qaRouter(): Router {
 
   router.post(
     "/qa/:id/questions",
-    requireAuth,
-    limit("qaQuestion"),
     validate(QuestionCreateInput, "body", async (input, req, res) => {
-      const { question, created } = await askQuestion(requireActor(res), idParam(req.params), input);
+      const id = idParam(req.params);
+      const caller = await restCaller(req, res, id);
+      if (!caller) throw unauthenticated();
+      await spend("qaQuestion", caller, address(req));
+      const { question, created } = await askQuestion(caller, id, input);
       res.status(created ? 201 : 200).json({ question });
     }),
   );
 
-  router.post("/questions/:id/vote", requireAuth, limit("qaVote"), async (req, res) => {
-    res.json({ question: await setVote(requireActor(res), idParam(req.params), true) });
-  });
-
-  router.delete("/questions/:id/vote", requireAuth, limit("qaVote"), async (req, res) => {
-    res.json({ question: await setVote(requireActor(res), idParam(req.params), false) });
-  });
+  const vote = (up: boolean) => async (req: Request, res: Response) => {
+    const id = idParam(req.params);
+    const caller = await restCaller(req, res, await sessionOfQuestion(id));
+    if (!caller) throw unauthenticated();
+    await spend("qaVote", caller, address(req));
+    res.json({ question: await setVote(caller, id, up) });
+  };
+  router.post("/questions/:id/vote", vote(true));
+  router.delete("/questions/:id/vote", vote(false));
 
   router.post(
     "/questions/:id/moderate",

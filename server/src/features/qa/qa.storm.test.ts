@@ -31,8 +31,14 @@ afterAll(async () => {
 /** A client as the web app keeps it: the join snapshot, then every event folded in by `rev`. */
 function trackView(socket: ClientSocket, snapshot: QaSnapshotDto) {
   const view: { questions: QuestionMap } = { questions: snapshotToMap(snapshot.questions) };
-  socket.on("qa:question:created", ({ question }) => (view.questions = upsertQuestion(view.questions, question)));
-  socket.on("qa:question:updated", ({ question }) => (view.questions = upsertQuestion(view.questions, question)));
+  socket.on(
+    "qa:question:created",
+    ({ question }) => (view.questions = upsertQuestion(view.questions, question)),
+  );
+  socket.on(
+    "qa:question:updated",
+    ({ question }) => (view.questions = upsertQuestion(view.questions, question)),
+  );
   socket.on("qa:votes:updated", (batch) => (view.questions = applyVoteCounts(view.questions, batch)));
   return view;
 }
@@ -77,11 +83,16 @@ describe("vote storm over sockets", () => {
           sockets.map(async (socket, v) => {
             const mine = questionsOf(v);
             const chaos = Array.from({ length: 4 }, (_, k) =>
-              socket.emitWithAck("qa:vote", { questionId: questions[mine[k >> 1]].id, up: (v + k) % 2 === 0 }),
+              socket.emitWithAck("qa:vote", {
+                questionId: questions[mine[k >> 1]].id,
+                up: (v + k) % 2 === 0,
+              }),
             );
             const first = await Promise.all(chaos);
             const settle = await Promise.all(
-              mine.map((q) => socket.emitWithAck("qa:vote", { questionId: questions[q].id, up: finalIntent(v, q) })),
+              mine.map((q) =>
+                socket.emitWithAck("qa:vote", { questionId: questions[q].id, up: finalIntent(v, q) }),
+              ),
             );
             return [...first, ...settle];
           }),
@@ -98,11 +109,19 @@ describe("vote storm over sockets", () => {
         // Start waiting for every view to converge now, as the last ack arrives: the deadline counts
         // from here, and the final batch (due FLUSH_MS after the last vote) usually lands while the
         // database is being checked below, so the wait must already be listening when it does.
-        const matches = (view: { questions: QuestionMap }) => questions.every((q, k) => view.questions[q.id]?.votes === expected[k]);
+        const matches = (view: { questions: QuestionMap }) =>
+          questions.every((q, k) => view.questions[q.id]?.votes === expected[k]);
         const offBy = (view: { questions: QuestionMap }) =>
           questions.map((q, k) => `${view.questions[q.id]?.votes}/${expected[k]}`).join(" ");
         const converged = Promise.allSettled(
-          sockets.map((socket, i) => until(socket, () => matches(views[i]), 10_000, () => `votes held/expected: ${offBy(views[i])}`)),
+          sockets.map((socket, i) =>
+            until(
+              socket,
+              () => matches(views[i]),
+              10_000,
+              () => `votes held/expected: ${offBy(views[i])}`,
+            ),
+          ),
         );
 
         // The stored count equals the distinct voters (the vote rows) and the intended total.
@@ -116,7 +135,9 @@ describe("vote storm over sockets", () => {
         const snap = await host.get<QaSnapshotDto>(`/api/qa/${session.id}`);
         const truth = Object.fromEntries(snap.body.questions.map((q) => [q.id, q.votes]));
         expect(questions.map((q) => truth[q.id])).toEqual(expected);
-        const late = (await converged).flatMap((r, i) => (r.status === "rejected" ? [`client ${i}: ${String(r.reason)}`] : []));
+        const late = (await converged).flatMap((r, i) =>
+          r.status === "rejected" ? [`client ${i}: ${String(r.reason)}`] : [],
+        );
         expect(late).toEqual([]);
         expect(views.filter((v) => !matches(v))).toHaveLength(0);
       } finally {
@@ -141,7 +162,10 @@ describe("vote storm over sockets", () => {
       const res = await guest.emitWithAck("qa:vote", { questionId: asked.body.question.id, up: true });
       expect(res).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
       const member = await connectSocket(server.url, await signIn(server, await makeUser()));
-      const unknown = await member.emitWithAck("qa:vote", { questionId: "0123456789abcdef01234567", up: true });
+      const unknown = await member.emitWithAck("qa:vote", {
+        questionId: "0123456789abcdef01234567",
+        up: true,
+      });
       expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
       const bad = await member.emitWithAck("qa:vote", { questionId: "nope", up: true });
       expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });

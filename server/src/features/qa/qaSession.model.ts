@@ -1,6 +1,6 @@
 // Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
 import mongoose, { Schema, type Model, type Types } from "mongoose";
-import { QA_LIMITS, type Locale, type QaStatus } from "@rembuk/shared";
+import { QA_LIMITS, type Locale, type QaGuestsMode, type QaStatus } from "@rembuk/shared";
 
 export interface QaSessionRecord {
   _id: Types.ObjectId;
@@ -13,11 +13,13 @@ export interface QaSessionRecord {
   status: QaStatus;
   moderated: boolean;
   allowAnonymous: boolean;
+  /** Who may join by code without an account (issue 17); rows from before it read as `off`. */
+  guests: QaGuestsMode;
+  /** The session's language: its archive, analytics and export headings (old rows: Indonesian). */
+  locale: Locale;
   joinCode: string;
   highlightedQuestion: Types.ObjectId | null;
   archiveThread: Types.ObjectId | null;
-  /** The session's language (its archive is written in it); absent on sessions from before: Indonesian. */
-  locale?: Locale;
   /** Visible (approved + answered) questions, kept by atomic $inc as statuses change. */
   questionCount: number;
   answeredCount: number;
@@ -38,10 +40,11 @@ const qaSessionSchema = new Schema<QaSessionRecord>(
     status: { type: String, enum: ["scheduled", "live", "ended"], default: "scheduled", required: true },
     moderated: { type: Boolean, required: true },
     allowAnonymous: { type: Boolean, required: true },
+    guests: { type: String, enum: ["off", "watch", "participate"], default: "off" },
+    locale: { type: String, enum: ["id", "en"], default: "id" },
     joinCode: { type: String, required: true },
     highlightedQuestion: { type: Schema.Types.ObjectId, ref: "Question", default: null },
     archiveThread: { type: Schema.Types.ObjectId, ref: "Thread", default: null },
-    locale: { type: String, enum: ["id", "en"], default: "id" },
     questionCount: { type: Number, default: 0 },
     answeredCount: { type: Number, default: 0 },
     startedAt: { type: Date, default: null },

@@ -1,8 +1,10 @@
 import { randomInt } from "node:crypto";
 import {
   QA_LIMITS,
+  type QaGuestsMode,
   type QaSessionCreateInput,
   type QaSessionDto,
+  type QaSessionPatchInput,
   type QaSnapshotDto,
   type QaStatus,
   type QaStatusInput,
@@ -10,14 +12,16 @@ import {
 } from "@rembuk/shared";
 import { Types, type QueryFilter, type UpdateQuery } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
-import { AppError, notFound } from "../../lib/errors.js";
+import { AppError, notFound, validation } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { recordModAction } from "../moderation/modAction.service.js";
-import { audienceOf, loadSessionAccess, type SessionAccess } from "./qa.access.js";
+import { audienceOf, forgetSessionCopy, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
+import { guestMayAct, isGuest } from "./qa.guests.js";
 import { loadPeople } from "./qa.people.js";
+import { pollsFor } from "./poll.service.js";
 import { peopleOf, presentQuestion, presentSession } from "./qa.presenter.js";
 import { loadQaRoom, type QaRoom } from "./qa.rooms.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
@@ -36,6 +40,20 @@ export async function presentSessionFor(session: QaSessionRecord, room: QaRoom):
   return presentSession(session, room.slug, await loadPeople(session.hosts));
 }
 
+/**
+ * Guests may only be let into sessions whose room a signed-out visitor can see: a members or
+ * restricted room's content is not for devices without an account, whatever a host chooses.
+ */
+async function assertGuestsFit(roomId: string, guests: QaGuestsMode | undefined): Promise<void> {
+  if (!guests || guests === "off") return;
+  const visible = await loadQaRoom(null, { id: roomId }).then(
+    () => true,
+    () => false,
+  );
+  if (!visible)
+    throw validation("Guests can only join sessions in public rooms", { guests: ["Only in public rooms"] });
+}
+
 /** `POST /rooms/:slug/qa`: the creator hosts; co-hosts must be real users. */
 export async function createSession(
   actor: Actor | null,
@@ -45,6 +63,7 @@ export async function createSession(
   const room = await loadQaRoom(actor, { slug });
   assertCan(actor, "qa.create", room);
   if (!actor) throw notFound("Room"); // unreachable: assertCan refused guests; narrows the type
+  await assertGuestsFit(room.id, input.guests);
   const hostIds = [...new Set([actor.id, ...(input.hostIds ?? [])])];
   const [people, creator] = await Promise.all([
     loadPeople(hostIds),
@@ -66,6 +85,7 @@ export async function createSession(
         startsAt: input.startsAt ? new Date(input.startsAt) : null,
         moderated: input.moderated,
         allowAnonymous: input.allowAnonymous,
+        guests: input.guests ?? "off",
         joinCode: randomJoinCode(),
         locale: input.locale ?? creator?.locale ?? "id",
       });
@@ -104,9 +124,10 @@ export async function snapshotFor(actor: Actor | null, access: SessionAccess): P
   if (!canModerate) {
     filter.$or = [{ status: { $in: ["approved", "answered"] } }, ...(actor ? [{ author: actor.id }] : [])];
   }
-  const [questions, votes] = await Promise.all([
+  const [questions, votes, polls] = await Promise.all([
     Question.find(filter).sort({ createdAt: 1 }).lean(),
     actor ? Vote.find({ session: session._id, user: actor.id }, { question: 1 }).lean() : Promise.resolve([]),
+    pollsFor(actor, access),
   ]);
   const voted = new Set(votes.map((v) => v.question.toString()));
   const people = await loadPeople([...session.hosts, ...questions.flatMap(peopleOf)]);
@@ -114,14 +135,22 @@ export async function snapshotFor(actor: Actor | null, access: SessionAccess): P
   const dtos: QuestionDto[] = questions.map((q) =>
     presentQuestion(q, audience, people, voted.has(q._id.toString())),
   );
+  const mayAct =
+    actor !== null &&
+    can(actor, "qa.ask") &&
+    session.status !== "ended" &&
+    (await guestMayAct(actor, session));
   return {
     session: presentSession(session, room.slug, people),
     questions: dtos,
     viewer: {
       canModerate: canModerate && can(actor, "qa.moderate", access.scope),
-      canAsk: actor !== null && can(actor, "qa.ask") && session.status !== "ended",
-      signedIn: actor !== null,
+      canAsk: mayAct,
+      signedIn: actor !== null && !isGuest(actor),
+      canVote: mayAct,
+      guest: isGuest(actor) ? { id: actor.id, name: actor.name || null } : null,
     },
+    polls,
   };
 }
 
@@ -150,6 +179,7 @@ export async function setSessionStatus(
   const updated = await QaSession.findOneAndUpdate({ _id: access.session._id, status: { $in: from } }, set, {
     returnDocument: "after",
   }).lean();
+  forgetSessionCopy(access.session._id);
   let final: QaSessionRecord;
   if (updated) {
     // Only the request whose conditional update won logs: a repeat or a race logs nothing.
@@ -175,6 +205,45 @@ export async function setSessionStatus(
     );
   }
   const dto = await presentSessionFor(final, access.room);
+  publishSession(dto);
+  return dto;
+}
+
+/**
+ * `PATCH /qa/:id` (hosts, moderators): title, description, moderation, anonymity, guests, language.
+ * Turning guests to `watch` or `off` applies to guests already inside at their next action.
+ */
+export async function updateSession(
+  actor: Actor | null,
+  sessionId: string,
+  input: QaSessionPatchInput,
+): Promise<QaSessionDto> {
+  const access = await loadSessionAccess(actor, sessionId);
+  assertCan(actor, "qa.moderate", access.scope);
+  if (!actor) throw notFound("Q&A session");
+  if (access.session.status === "ended")
+    throw new AppError("ILLEGAL_TRANSITION", 409, "This Q&A session has ended");
+  await assertGuestsFit(access.room.id, input.guests);
+  const updated = await QaSession.findByIdAndUpdate(
+    access.session._id,
+    { $set: input },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw notFound("Q&A session");
+  forgetSessionCopy(updated._id);
+  const keys = Object.keys(input) as (keyof QaSessionPatchInput)[];
+  const changed = keys.filter((k) => access.session[k] !== updated[k]);
+  if (changed.length) {
+    await recordModAction({
+      actor,
+      action: "qa.session.update",
+      target: { type: "qaSession", id: updated._id, label: updated.title },
+      room: { _id: new Types.ObjectId(access.room.id), slug: access.room.slug },
+      before: Object.fromEntries(changed.map((k) => [k, access.session[k] ?? null])),
+      after: Object.fromEntries(changed.map((k) => [k, updated[k] ?? null])),
+    });
+  }
+  const dto = await presentSessionFor(updated, access.room);
   publishSession(dto);
   return dto;
 }

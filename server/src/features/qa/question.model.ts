@@ -74,4 +74,5 @@ questionSchema.index({ session: 1, createdAt: 1 });
 questionSchema.index({ author: 1, clientId: 1 }, { unique: true });
 
 export const Question: Model<QuestionRecord> =
-  (mongoose.models.Question as Model<QuestionRecord> | undefined) ?? mongoose.model<QuestionRecord>("Question", questionSchema);
+  (mongoose.models.Question as Model<QuestionRecord> | undefined) ??
+  mongoose.model<QuestionRecord>("Question", questionSchema);

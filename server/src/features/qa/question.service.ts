@@ -6,6 +6,7 @@ import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { recordModAction } from "../moderation/modAction.service.js";
 import { audienceOf, loadSessionAccess, type SessionAccess } from "./qa.access.js";
+import { assertGuestMayAct } from "./qa.guests.js";
 import { publishQuestion, publishSession } from "./qa.broadcast.js";
 import { loadPeople } from "./qa.people.js";
 import { isPublicStatus, peopleOf, presentQuestion } from "./qa.presenter.js";
@@ -13,6 +14,7 @@ import { presentSessionFor } from "./qaSession.service.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { moveVotes } from "./vote.service.js";
+import { noteQuestion } from "./vote.engine.js";
 import { Vote } from "./vote.model.js";
 
 const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
@@ -48,6 +50,7 @@ export async function askQuestion(
   if (!actor) throw notFound("Q&A session");
   const { session } = access;
   if (session.status === "ended") throw ended();
+  await assertGuestMayAct(actor, session);
   if (input.anonymous && !session.allowAnonymous)
     throw validation("This session does not take anonymous questions", {
       anonymous: ["Anonymous questions are off"],
@@ -105,6 +108,7 @@ async function transition(
       `A ${current?.status ?? q.status} question cannot be changed that way`,
     );
   }
+  noteQuestion(updated);
   return updated;
 }
 

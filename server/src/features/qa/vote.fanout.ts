@@ -5,20 +5,24 @@ import { Question } from "./question.model.js";
 
 /**
  * Vote counts fan out in batches: during a storm, one `qa:votes:updated` per session every
- * FLUSH_MS instead of one broadcast per vote to every participant. Counts are read from the
- * database when the batch leaves, after every write that marked it, so the last batch always
- * carries the final numbers; `rev` lets clients ignore a batch older than what they hold (another
- * process's, or the voter's own ack).
+ * FLUSH_MS instead of one broadcast per vote to every participant. The vote engine hands over the
+ * counts it has just written (no read needed); other callers (merge, claim) only mark the question
+ * and the batch reads it when it leaves. Either way the last batch carries the final numbers, and
+ * `rev` lets clients ignore a batch older than what they hold (another process's, or an ack).
  */
 export const FLUSH_MS = 100;
 
-const dirty = new Map<string, Set<string>>();
+type Count = { votes: number; rev: number } | null;
+const dirty = new Map<string, Map<string, Count>>();
 const timers = new Map<string, NodeJS.Timeout>();
 
-export function markVoteChanged(sessionId: string, questionId: string): void {
+export function markVoteChanged(sessionId: string, questionId: string, count: Count = null): void {
   let set = dirty.get(sessionId);
-  if (!set) dirty.set(sessionId, (set = new Set()));
-  set.add(questionId);
+  if (!set) dirty.set(sessionId, (set = new Map()));
+  const known = set.get(questionId);
+  // Keep the newest known count; a mark without one means "read it when the batch leaves".
+  if (count === null) set.set(questionId, null);
+  else if (known !== null && (!known || known.rev < count.rev)) set.set(questionId, count);
   if (!timers.has(sessionId)) {
     timers.set(
       sessionId,
@@ -31,16 +35,25 @@ export function markVoteChanged(sessionId: string, questionId: string): void {
 
 async function flush(sessionId: string): Promise<void> {
   timers.delete(sessionId);
-  const ids = dirty.get(sessionId);
+  const marked = dirty.get(sessionId);
   dirty.delete(sessionId);
-  if (!ids?.size) return;
-  const rows = await Question.find(
-    { _id: { $in: [...ids] }, status: { $in: ["approved", "answered"] } },
-    { votes: 1, rev: 1 },
-  ).lean();
-  if (rows.length === 0) return;
+  if (!marked?.size) return;
+  const counts: { id: string; votes: number; rev: number }[] = [];
+  const unknown: string[] = [];
+  for (const [id, c] of marked) {
+    if (c) counts.push({ id, ...c });
+    else unknown.push(id);
+  }
+  if (unknown.length) {
+    const rows = await Question.find(
+      { _id: { $in: unknown }, status: { $in: ["approved", "answered"] } },
+      { votes: 1, rev: 1 },
+    ).lean();
+    for (const r of rows) counts.push({ id: r._id.toString(), votes: r.votes, rev: r.rev });
+  }
+  if (counts.length === 0) return;
   publish([rooms.qa(sessionId), rooms.qaHost(sessionId), rooms.qaMod(sessionId)], "qa:votes:updated", {
     sessionId,
-    counts: rows.map((r) => ({ id: r._id.toString(), votes: r.votes, rev: r.rev })),
+    counts,
   });
 }

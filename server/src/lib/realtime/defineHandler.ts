@@ -11,6 +11,15 @@ import { loadActor } from "../../features/users/user.actor.js";
 
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/**
+ * Whose budget a command spends: the member, else the Q&A guest device (its first guest
+ * participant; the Q&A handlers also spend a per-address budget), else the address.
+ */
+export function budgetKey(socket: IoSocket): string {
+  const guest = socket.data.qaGuests?.[0];
+  return socket.data.userId ?? (guest ? `guest:${guest.participantId}` : `ip:${socket.data.address}`);
+}
+
 export interface HandlerSpec<S extends z.ZodType, R> {
   schema: S;
   /** Which budget each call spends; writes use `write`, shared with REST. */
@@ -27,7 +36,7 @@ export function defineHandler<S extends z.ZodType, R>(socket: IoSocket, spec: Ha
   return async (payload: unknown, reply?: (res: Ack<R>) => void): Promise<void> => {
     if (typeof reply !== "function") return;
     try {
-      await consume(spec.limit, socket.data.userId ?? `ip:${socket.data.address}`);
+      await consume(spec.limit, budgetKey(socket));
       if (hasNul(payload)) throw nulError();
       const parsed = spec.schema.safeParse(payload ?? {});
       if (!parsed.success) throw zodToAppError(parsed.error);

@@ -5,6 +5,7 @@ import type { ExtendedError } from "socket.io";
 import type { Role } from "@rembuk/shared";
 import type { IoServer } from "./publish.js";
 import type { IoSocket } from "./defineHandler.js";
+import { readGuestCookies, type GuestRef } from "../../features/qa/qa.guestCookie.js";
 
 /** Who opened a Socket.io connection, as read from the Express session during the handshake. */
 export interface HandshakeIdentity {
@@ -12,6 +13,8 @@ export interface HandshakeIdentity {
   role: Role | null;
   sessionId: string | null;
   suspendedUntil: Date | null;
+  /** Q&A guest participants this device joined as (signed cookies, each valid in its own session). */
+  qaGuests: GuestRef[];
 }
 
 const identities = new WeakMap<IncomingMessage, HandshakeIdentity>();
@@ -50,6 +53,7 @@ export function installHandshake(
       role: user?.role ?? null,
       sessionId: user ? req.session.id : null,
       suspendedUntil: user?.suspendedUntil ?? null,
+      qaGuests: readGuestCookies(req.headers),
     });
     next();
   };
@@ -63,6 +67,7 @@ export function installHandshake(
       role: null,
       sessionId: null,
       suspendedUntil: null,
+      qaGuests: [],
     };
     if (id.suspendedUntil && id.suspendedUntil > new Date()) {
       const err: ExtendedError = new Error("Account suspended");
@@ -71,7 +76,13 @@ export function installHandshake(
     }
     // Behind a trusted proxy every guest would otherwise share the proxy's address and one budget.
     const address = proxyAddr(socket.request, trustProxy);
-    socket.data = { userId: id.userId, role: id.role, sessionId: id.sessionId, address };
+    socket.data = {
+      userId: id.userId,
+      role: id.role,
+      sessionId: id.sessionId,
+      address,
+      qaGuests: id.qaGuests,
+    };
     next();
   });
 }

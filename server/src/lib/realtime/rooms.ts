@@ -8,6 +8,8 @@ export const rooms = {
   /** A Q&A session's hosts who do not moderate its room: pending questions, anonymous askers unnamed. */
   qaHost: (sessionId: string) => `qa-host:${sessionId}`,
   user: (userId: string) => `user:${userId}`,
+  /** One Q&A guest participant's sockets, so a block can take them out of the session's room. */
+  qaGuest: (participantId: string) => `qa-guest:${participantId}`,
   /** A region page (Kemendagri code): live adoption changes by or of that region. */
   region: (code: string) => `region:${code}`,
   /** Every moderator and admin, for queue and flag events. */

@@ -1,4 +1,4 @@
-import type { QaSnapshotDto, QuestionDto } from "@rembuk/shared";
+import type { PollDto, QaSnapshotDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
 
 /** Q&A DTOs for client tests (helpers only). */
 export function question(overrides: Partial<QuestionDto> = {}): QuestionDto {
@@ -24,7 +24,33 @@ export function question(overrides: Partial<QuestionDto> = {}): QuestionDto {
   };
 }
 
-export function snapshot(questions: QuestionDto[], canModerate = false): QaSnapshotDto {
+export function poll(overrides: Partial<PollDto> = {}): PollDto {
+  return {
+    id: "p1",
+    sessionId: "s1",
+    kind: "choice",
+    question: "Kanal mana yang paling sering dipakai warga?",
+    options: ["WhatsApp", "Aplikasi desa", "Datang langsung"],
+    multiple: false,
+    status: "open",
+    showResults: false,
+    myAnswer: null,
+    createdAt: "2026-11-20T02:10:00.000Z",
+    ...overrides,
+  };
+}
+
+export interface SnapshotOptions {
+  viewer?: Partial<QaViewerDto>;
+  session?: Partial<QaSnapshotDto["session"]>;
+  polls?: PollDto[];
+}
+
+export function snapshot(
+  questions: QuestionDto[],
+  canModerate = false,
+  opts: SnapshotOptions = {},
+): QaSnapshotDto {
   return {
     session: {
       id: "s1",
@@ -37,6 +63,8 @@ export function snapshot(questions: QuestionDto[], canModerate = false): QaSnaps
       status: "live",
       moderated: true,
       allowAnonymous: true,
+      guests: "participate",
+      locale: "id",
       joinCode: "KP7M2X",
       highlightedQuestionId: null,
       archiveThreadId: null,
@@ -45,8 +73,10 @@ export function snapshot(questions: QuestionDto[], canModerate = false): QaSnaps
       startedAt: "2026-11-20T01:00:00.000Z",
       endedAt: null,
       createdAt: "2026-11-19T01:00:00.000Z",
+      ...opts.session,
     },
     questions,
-    viewer: { canModerate, canAsk: true, signedIn: true },
+    viewer: { canModerate, canAsk: true, signedIn: true, canVote: true, guest: null, ...opts.viewer },
+    polls: opts.polls ?? [],
   };
 }

@@ -1,0 +1,68 @@
+import { useState } from "react";
+import type { QuestionDto } from "@rembuk/shared";
+import { Button } from "../../components/Button";
+import { Dialog } from "../../components/Dialog";
+import { useT } from "../../lib/i18n";
+import { useStore } from "../../store";
+import { qaApi } from "./qa.api";
+import { qaErrorMessage } from "./qa.errors";
+
+/** Block the guest who asked a question from the whole session (after a confirmation). */
+export function BlockGuestButton({ question }: { question: QuestionDto }) {
+  const t = useT();
+  const toast = useStore((s) => s.pushToast);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const guest = question.author?.guest ? question.author : null;
+  if (!guest) return null;
+
+  const block = async () => {
+    setBusy(true);
+    try {
+      await qaApi.blockParticipant(question.sessionId, guest.id);
+      toast({ tone: "success", message: "qa.guest.blockedToast" });
+      setOpen(false);
+    } catch (err) {
+      toast({ tone: "error", message: qaErrorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="qa-danger-link"
+        onClick={() => setOpen(true)}
+        data-testid="qa-block-guest"
+      >
+        {t("qa.guest.block")}
+      </Button>
+      <Dialog
+        open={open}
+        title={t("qa.guest.block")}
+        onClose={() => setOpen(false)}
+        testId="qa-block-dialog"
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setOpen(false)}>
+              {t("qa.mod.cancel")}
+            </Button>
+            <Button
+              variant="danger"
+              loading={busy}
+              onClick={() => void block()}
+              data-testid="qa-block-confirm"
+            >
+              {t("qa.guest.block")}
+            </Button>
+          </>
+        }
+      >
+        <p>{t("qa.guest.blockConfirm")}</p>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { PollDto, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
+import { command, CommandError, getSocket } from "../../lib/socket";
+import type { AppState, SliceCreator } from "../../store/types";
+import { qaApi } from "./qa.api";
+
+export interface PollsSlice {
+  /** Each session's polls by id, as this viewer may see them (the snapshot fills it, events update it). */
+  qaPollsBySession: Record<string, Record<string, PollDto>>;
+  createPoll: (sessionId: string, input: PollCreateInput) => Promise<PollDto>;
+  setPollStatus: (
+    poll: PollDto,
+    input: { status: "open" | "closed"; showResults?: boolean },
+  ) => Promise<void>;
+  answerPoll: (poll: PollDto, answer: PollAnswerInput) => Promise<void>;
+  /** A poll from a broadcast (`qa:poll:updated`) or a REST answer. */
+  internal_qaPoll: (poll: unknown) => void;
+}
+
+export const createPollsSlice: SliceCreator<PollsSlice> = (set, get) => ({
+  qaPollsBySession: {},
+
+  createPoll: async (sessionId, input) => {
+    const poll = await qaApi.createPoll(sessionId, input);
+    get().internal_qaPoll(poll);
+    return poll;
+  },
+
+  setPollStatus: async (poll, input) => {
+    get().internal_qaPoll(await qaApi.setPollStatus(poll.id, input));
+  },
+
+  answerPoll: async (poll, answer) => {
+    // Over the socket when it is up (the same path as votes), REST when it is down or no ack came
+    // (a phone between cells). Repeating is safe: a participant's new answer replaces the old one.
+    const rest = () => qaApi.answerPoll(poll.id, answer);
+    const saved = !getSocket().connected
+      ? await rest()
+      : await command<PollDto>((s) => s.emitWithAck("qa:poll:answer", { pollId: poll.id, ...answer })).catch(
+          (err: unknown) => {
+            if (err instanceof CommandError && err.code === "TIMEOUT") return rest();
+            throw err;
+          },
+        );
+    get().internal_qaPoll(saved);
+  },
+
+  internal_qaPoll: (raw) => {
+    const parsed = PollDto.safeParse(raw);
+    if (!parsed.success) return;
+    const poll = parsed.data;
+    set((s) => {
+      const polls = s.qaPollsBySession[poll.sessionId];
+      // Only sessions this tab follows; a broadcast never carries this viewer's own answer, so keep it.
+      if (!polls) return {};
+      const before = polls[poll.id];
+      const merged: PollDto = { ...poll, myAnswer: poll.myAnswer ?? before?.myAnswer ?? null };
+      // A broadcast with results hidden must not wipe what a host's own REST answer showed.
+      if (!poll.results && before?.results && !poll.showResults && before.status === poll.status)
+        merged.results = before.results;
+      return {
+        qaPollsBySession: { ...s.qaPollsBySession, [poll.sessionId]: { ...polls, [poll.id]: merged } },
+      };
+    });
+  },
+});
+
+const NO_POLLS: PollDto[] = [];
+const cache = new WeakMap<Record<string, PollDto>, PollDto[]>();
+
+/** A session's polls, newest first, memoised on the map so components re-render only on change. */
+export const pollsOf =
+  (sessionId: string | undefined) =>
+  (s: AppState): PollDto[] => {
+    const map = sessionId ? s.qaPollsBySession[sessionId] : undefined;
+    if (!map) return NO_POLLS;
+    let list = cache.get(map);
+    if (!list) {
+      list = Object.values(map).sort(
+        (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+      );
+      cache.set(map, list);
+    }
+    return list;
+  };
