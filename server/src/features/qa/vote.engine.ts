@@ -52,6 +52,11 @@ let pending: Op[] = [];
 let running: Promise<void> | null = null;
 
 const redisKey = (questionId: string) => `qa:voters:${questionId}`;
+/**
+ * A question's Redis set lives this long after its last vote (refreshed with every vote), so sets of
+ * long-ended sessions do not pile up; a set that expired is refilled from the rows on next use.
+ */
+const REDIS_TTL_S = 3 * 24 * 60 * 60;
 
 async function load(questionId: string): Promise<QuestionState> {
   const q = await Question.findById(questionId).lean();
@@ -62,7 +67,13 @@ async function load(questionId: string): Promise<QuestionState> {
   if (redis) {
     // The first process to see this question since Redis started fills its set from the rows.
     const key = redisKey(questionId);
-    if ((await redis.exists(key)) === 0 && voters.size > 0) await redis.sAdd(key, [...voters]);
+    if ((await redis.exists(key)) === 0 && voters.size > 0) {
+      await redis
+        .multi()
+        .sAdd(key, [...voters])
+        .expire(key, REDIS_TTL_S)
+        .exec();
+    }
   } else if (q.votes !== voters.size) {
     // A crash between writing rows and their count left them apart: the rows are the truth.
     await Question.updateOne({ _id: q._id }, { $set: { votes: voters.size }, $inc: { rev: 1 } });
@@ -98,6 +109,11 @@ export async function settleVotes(): Promise<void> {
   while (running) await running;
 }
 
+/** What a freshly started process knows: nothing in memory (shared stores untouched). For tests. */
+export function dropLocalVoteState(): void {
+  states.clear();
+}
+
 /** Drop what this process knows about these questions (their rows were moved outside the engine). */
 export async function forgetVoteState(questionIds: Iterable<string>): Promise<void> {
   const redis = sharedRedis();
@@ -111,8 +127,10 @@ export async function forgetVoteState(questionIds: Iterable<string>): Promise<vo
 async function flip(state: QuestionState, user: string, up: boolean): Promise<boolean> {
   const redis = sharedRedis();
   if (redis) {
-    const n = up ? await redis.sAdd(redisKey(state.id), user) : await redis.sRem(redisKey(state.id), user);
-    return n === 1;
+    const key = redisKey(state.id);
+    const tx = up ? redis.multi().sAdd(key, user) : redis.multi().sRem(key, user);
+    const [n] = await tx.expire(key, REDIS_TTL_S).exec();
+    return Number(n) === 1;
   }
   if (up === state.voters.has(user)) return false;
   if (up) state.voters.add(user);
