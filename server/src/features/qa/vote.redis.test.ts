@@ -28,7 +28,7 @@ describe.skipIf(!(await reachable(REDIS_URL)))("votes with REDIS_URL (several pr
   beforeAll(async () => {
     server = await startTestServer({
       config: { redisUrl: REDIS_URL },
-      app: { rateLimitOverrides: { register: 10_000, loginAddress: 10_000, write: 10_000, qaVote: 10_000 } },
+      app: { rateLimitOverrides: { register: 10_000, write: 10_000, qaVote: 10_000 } },
     });
   });
   afterAll(async () => {
