@@ -107,7 +107,8 @@ export function serializeTyped(doc: Document): Uint8Array {
  */
 export function deserializeTyped(buf: Uint8Array): Document {
   const doc = deserialize(buf);
-  if (hasSpecialNumbers(buf, 0)) tagFrom(deserialize(buf, { promoteValues: false }), doc);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (hasSpecialNumbers(buf, view, 0)) tagFrom(deserialize(buf, { promoteValues: false }), doc);
   return doc;
 }
 
@@ -128,8 +129,7 @@ function tagFrom(raw: unknown, doc: unknown): void {
 }
 
 /** Whether the BSON document at `at` holds an int64 or a Double with an int32-range integer. */
-function hasSpecialNumbers(buf: Uint8Array, at: number): boolean {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+function hasSpecialNumbers(buf: Uint8Array, view: DataView, at: number): boolean {
   const end = at + view.getInt32(at, true) - 1;
   let p = at + 4;
   while (p < end) {
@@ -147,7 +147,7 @@ function hasSpecialNumbers(buf: Uint8Array, at: number): boolean {
         return true;
       case 0x03:
       case 0x04:
-        if (hasSpecialNumbers(buf, p)) return true;
+        if (hasSpecialNumbers(buf, view, p)) return true;
         p += view.getInt32(p, true);
         break;
       case 0x02:
