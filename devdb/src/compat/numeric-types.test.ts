@@ -100,6 +100,11 @@ describe("BSON numeric types (bson-types, query/type, update/inc)", () => {
     expect([typeOf(projected.d), typeOf(projected.nested.l)]).toEqual(["double", "long"]);
     const [matched] = await c.aggregate([{ $match: { _id: 1 } }], exact).toArray();
     expect([typeOf(matched.d), typeOf(matched.l)]).toEqual(["double", "long"]);
+    // A value an aggregation stage writes over a Double has the type of the value written.
+    const [computed] = await c
+      .aggregate([{ $match: { _id: 1 } }, { $set: { "nested.d": 5 } }], exact)
+      .toArray();
+    expect(typeOf(computed.nested.d)).toBe("int");
     const before = await c.findOneAndUpdate({ _id: 1 }, { $set: { x: 1 } }, exact);
     expect(typeOf(before?.d)).toBe("double");
   });
@@ -140,6 +145,34 @@ describe("BSON numeric types (bson-types, query/type, update/inc)", () => {
     expect(typeOf(doc.missing)).toBe("long"); // a missing field takes the operand's type
     expect(typeOf(doc.mul)).toBe("double");
     expect(Number(doc.mul)).toBe(6);
+  });
+
+  it("$min/$max take the operand's type when they replace, $rename keeps it (update/min, update/max, update/rename)", async () => {
+    const c = db.collection<NumDoc>("minmax");
+    await c.insertOne({ _id: 1, a: new Double(5), b: 3, k: new Double(1), r: Long.fromNumber(7) });
+    await c.updateOne({ _id: 1 }, { $min: { a: 2, k: 4 }, $max: { b: new Double(9) }, $rename: { r: "s" } });
+    const doc = (await c.findOne({ _id: 1 }, exact)) as Document;
+    expect([typeOf(doc.a), typeOf(doc.b), typeOf(doc.k), typeOf(doc.s)]).toEqual([
+      "int",
+      "double",
+      "double",
+      "long",
+    ]);
+    expect(doc.r).toBeUndefined();
+  });
+
+  it("a pipeline update keeps the types of the fields it leaves alone (update/#update-with-aggregation-pipeline)", async () => {
+    const c = db.collection<NumDoc>("pipeline");
+    await c.insertOne({ _id: 1, d: new Double(1), l: Long.fromNumber(2), n: { d: new Double(3) } });
+    await c.updateOne({ _id: 1 }, [{ $set: { x: 1, "n.e": 2 } }]);
+    const doc = (await c.findOne({ _id: 1 }, exact)) as Document;
+    expect([typeOf(doc.d), typeOf(doc.l), typeOf(doc.n.d), typeOf(doc.x), typeOf(doc.n.e)]).toEqual([
+      "double",
+      "long",
+      "double",
+      "int",
+      "int",
+    ]);
   });
 
   it("$set and replacement take the given value's type; a type change is a modification (update/set)", async () => {
