@@ -1,4 +1,5 @@
-import { Long, serialize, type Document } from "bson";
+import { Long, type Document } from "bson";
+import { serializeTyped } from "./storage/num-types.js";
 import { randomBytes } from "node:crypto";
 import { MAX_BSON_OBJECT_SIZE } from "./wire/constants.js";
 import { cursorReply } from "./wire/cursor-reply.js";
@@ -80,7 +81,7 @@ export class CursorRegistry {
     const out: Uint8Array[] = [];
     let bytes = 0;
     while (cursor.pos < cursor.docs.length && out.length < limit) {
-      const bson = serialize(cursor.docs[cursor.pos]);
+      const bson = serializeTyped(cursor.docs[cursor.pos]);
       if (out.length > 0 && bytes + bson.length > BATCH_BYTES) break;
       out.push(bson);
       bytes += bson.length;

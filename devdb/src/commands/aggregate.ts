@@ -1,6 +1,7 @@
 import type { Document } from "bson";
 import { CommandError } from "../errors.js";
 import { cloneDoc } from "../storage/clone.js";
+import { clearDeep } from "../storage/update-types.js";
 import { isPlainObject, MISSING, valuesAtPath } from "../storage/keys.js";
 import { parseCollation, type Collation } from "../storage/collation.js";
 import { compileFilter, runPipeline } from "../storage/mingo.js";
@@ -109,6 +110,14 @@ function unknownOperator(err: unknown, pipeline: Document[]): CommandError | nul
   );
 }
 
+/**
+ * Stages after which every document is one of the input copies, unchanged, or a new object
+ * holding unchanged values: the numbers' stored types (storage/num-types.ts) still hold. Other
+ * stages may write into the copies (mingo's `$set` of `a.b` changes `a` in place), so their
+ * results give every number the type its value implies.
+ */
+const TYPE_PRESERVING = new Set(["$match", "$sort", "$skip", "$limit", "$sample", "$unwind", "$count"]);
+
 export const aggregate: CommandHandler = (cmd, ctx) => {
   const target: unknown = cmd.aggregate;
   const pipeline = arrayArg(cmd, "pipeline");
@@ -166,5 +175,6 @@ export const aggregate: CommandHandler = (cmd, ctx) => {
   } catch (err) {
     throw unknownOperator(err, rest) ?? err;
   }
+  if (!rest.every((st) => TYPE_PRESERVING.has(Object.keys(st)[0]))) for (const d of out) clearDeep(d);
   return ctx.cursors.firstBatch(`${ctx.db}.${nsName}`, out, batchSize, false);
 };

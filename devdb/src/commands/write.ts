@@ -3,6 +3,7 @@ import { asCommandError, CommandError } from "../errors.js";
 import type { Collection } from "../storage/collection.js";
 import { isPlainObject } from "../storage/keys.js";
 import { setField } from "../storage/clone.js";
+import { copyTags } from "../storage/num-types.js";
 import { collateFilter, parseCollation } from "../storage/collation.js";
 import { compileFilter } from "../storage/mingo.js";
 import { select } from "../storage/query.js";
@@ -19,6 +20,7 @@ function prepareForInsert(doc: unknown): Document {
   // MongoDB stores _id as the first field; the driver normally adds it, this covers raw clients.
   const out: Document = { _id: doc._id ?? new ObjectId() };
   for (const k of Object.keys(doc)) if (k !== "_id") setField(out, k, doc[k]);
+  copyTags(doc, out);
   return out;
 }
 

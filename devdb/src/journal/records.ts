@@ -1,11 +1,12 @@
-import { deserialize, serialize, type Document } from "bson";
+import type { Document } from "bson";
+import { deserializeTyped, serializeTyped } from "../storage/num-types.js";
 import { crc32 } from "node:zlib";
 
 /** Each record: u32 payload length, u32 CRC-32 of the payload, then the BSON payload. */
 export const RECORD_HEADER = 8;
 
 export function frameRecord(record: Document): Buffer {
-  const payload = serialize(record);
+  const payload = serializeTyped(record);
   const out = Buffer.allocUnsafe(RECORD_HEADER + payload.length);
   out.writeUInt32LE(payload.length, 0);
   out.writeUInt32LE(crc32(payload), 4);
@@ -31,7 +32,7 @@ export function readRecords(buf: Buffer, onRecord?: (rec: Document) => void): Re
     if (crc32(payload) !== buf.readUInt32LE(offset + 4)) break;
     let rec: Document;
     try {
-      rec = deserialize(payload);
+      rec = deserializeTyped(payload);
     } catch {
       break;
     }

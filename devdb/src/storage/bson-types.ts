@@ -1,12 +1,14 @@
 import type { Options } from "mingo/types";
 import { CommandError } from "../errors.js";
 import { encodeValue, isPlainObject } from "./keys.js";
+import { numberType } from "./num-types.js";
 
 /**
  * BSON type names and numbers as mongod's `$type` knows them
  * (https://www.mongodb.com/docs/manual/reference/operator/query/type/). devdb keeps numbers as
- * the driver decodes them: an integer in the int32 range is an `int`, any other JS number a
- * `double` (that is how it goes back on the wire), `Long` beyond 2^53 a `long`.
+ * JS numbers: an integer in the int32 range is an `int`, any other a `double`, except where
+ * num-types.ts has tagged the number with its stored type (a Double holding an integer, a
+ * Long within ±2^53); `Long` beyond 2^53 stays a `Long` object.
  */
 const NUMBERS: Record<string, number> = {
   double: 1,
@@ -50,14 +52,17 @@ const BSON_CLASSES: Record<string, string> = {
   DBRef: "object",
 };
 
-/** The BSON type name of a stored value (mongod's `$type` aggregation expression names). */
-export function bsonTypeName(v: unknown): string {
+/**
+ * The BSON type name of a stored value (mongod's `$type` aggregation expression names); give
+ * the value's container and key for a number, whose stored type may be tagged there.
+ */
+export function bsonTypeName(v: unknown, container?: object, key?: string): string {
   if (v === null) return "null";
   if (v === undefined) return "undefined";
   if (Array.isArray(v)) return "array";
   if (typeof v === "string") return "string";
   if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 ? "int" : "double";
+  if (typeof v === "number") return numberType(v, container, key);
   if (typeof v === "bigint") return "long";
   if (v instanceof Date) return "date";
   if (v instanceof RegExp) return "regex";
@@ -89,21 +94,24 @@ function parseTypes(spec: unknown): Set<string> {
   return out;
 }
 
+/** A value a query path reaches, with the container and key it was found at. */
+type Reached = [value: unknown, container: object | undefined, key: string | undefined];
+
 /** The values a query path reaches, with arrays offered both whole and element by element. */
-function reach(value: unknown, parts: string[], out: unknown[]): void {
+function reach(value: unknown, parts: string[], out: Reached[], container?: object, key?: string): void {
   if (parts.length === 0) {
-    out.push(value);
-    if (Array.isArray(value)) for (const el of value) out.push(el);
+    out.push([value, container, key]);
+    if (Array.isArray(value)) value.forEach((el, i) => out.push([el, value, String(i)]));
     return;
   }
   const [head, ...rest] = parts;
   if (Array.isArray(value)) {
-    if (/^\d+$/.test(head)) reach(value[Number(head)], rest, out);
+    if (/^\d+$/.test(head)) reach(value[Number(head)], rest, out, value, head);
     for (const el of value) if (isPlainObject(el)) reach(el, parts, out);
     return;
   }
   if (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, head))
-    reach(value[head], rest, out);
+    reach(value[head], rest, out, value, head);
 }
 
 /** mingo query operator `$type` with mongod's names, numbers and array semantics. */
@@ -111,9 +119,9 @@ export function $type(selector: string, value: unknown, _options: Options): (doc
   const wanted = parseTypes(value);
   const parts = selector.split(".");
   return (doc) => {
-    const found: unknown[] = [];
+    const found: Reached[] = [];
     reach(doc, parts, found);
-    return found.some((v) => v !== undefined && wanted.has(bsonTypeName(v)));
+    return found.some(([v, c, k]) => v !== undefined && wanted.has(bsonTypeName(v, c, k)));
   };
 }
 
@@ -130,9 +138,9 @@ function binaryRange(test: (cmp: number) => boolean) {
     const bound = encodeValue(value);
     const parts = selector.split(".");
     return (doc) => {
-      const found: unknown[] = [];
+      const found: Reached[] = [];
       reach(doc, parts, found);
-      return found.some((v) => {
+      return found.some(([v]) => {
         if (!isBinary(v)) return false;
         const k = encodeValue(v);
         return test(k < bound ? -1 : k > bound ? 1 : 0);

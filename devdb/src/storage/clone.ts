@@ -1,4 +1,5 @@
 import type { Document } from "bson";
+import { copyTags } from "./num-types.js";
 
 /**
  * Deep copy of a stored document. BSON value classes (ObjectId, Binary, Long, ...) are
@@ -9,6 +10,7 @@ export function cloneValue<T>(v: T): T {
   if (Array.isArray(v)) {
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) out[i] = cloneValue(v[i]);
+    copyTags(v, out);
     return out as T;
   }
   if (v instanceof Date) return new Date(v.getTime()) as T;
@@ -16,6 +18,7 @@ export function cloneValue<T>(v: T): T {
   if (proto !== Object.prototype && proto !== null) return v;
   const out: Document = {};
   for (const k of Object.keys(v)) setField(out, k, cloneValue((v as Document)[k]));
+  copyTags(v, out);
   return out as T;
 }
 

@@ -2,6 +2,7 @@ import type { Document } from "bson";
 import { cloneDoc, setField } from "./clone.js";
 import { isPlainObject } from "./keys.js";
 import { compileFilter, mingoFind, withOwnOperators } from "./mingo.js";
+import { transferTags } from "./num-types.js";
 
 /**
  * find projections as mongod applies them (https://www.mongodb.com/docs/manual/reference/operator/projection/).
@@ -69,7 +70,19 @@ function inDocumentOrder(doc: Document, source: Document | undefined): Document 
 }
 
 /** Applies a find projection on copies, so mingo never holds stored objects. */
+/** Projects documents; numbers copied unchanged keep their stored BSON type. */
 export function project(
+  docs: Document[],
+  rawFilter: Document,
+  fullProjection: Document | undefined,
+  scores?: (number | undefined)[],
+): Document[] {
+  const out = projectValues(docs, rawFilter, fullProjection, scores);
+  if (out !== docs) out.forEach((d, i) => transferTags(docs[i], d));
+  return out;
+}
+
+function projectValues(
   docs: Document[],
   rawFilter: Document,
   fullProjection: Document | undefined,

@@ -5,6 +5,8 @@ import { cloneDoc, cloneValue, setField } from "./clone.js";
 import { encodeValue, isPlainObject } from "./keys.js";
 import { mingoUpdate, runPipeline, withOwnOperators } from "./mingo.js";
 import { applyPull, checkUpdateRules } from "./update-rules.js";
+import { copyTags, setTag, tagOf } from "./num-types.js";
+import { afterUpdate, beforeUpdate, parentOf, retagPipelineResult, sameTypes } from "./update-types.js";
 
 const OPERATORS = new Set([
   "$set",
@@ -131,6 +133,7 @@ function immutableId(): CommandError {
 function withIdFirst(doc: Document, id: unknown): Document {
   const out: Document = { _id: id };
   for (const k of Object.keys(doc)) if (k !== "_id") setField(out, k, doc[k]);
+  copyTags(doc, out);
   return out;
 }
 
@@ -148,6 +151,7 @@ function withoutNoOpIdSet(target: Document, modifier: Document): Document {
   if (!isPlainObject(set) || !("_id" in set) || !("_id" in target) || !sameValue(set._id, target._id))
     return modifier;
   const { _id: _same, ...rest } = set;
+  copyTags(set, rest);
   const { $set: _old, ...others } = modifier;
   return Object.keys(rest).length ? { ...others, $set: rest } : others;
 }
@@ -160,6 +164,7 @@ function applyOperators(target: Document, requested: Document, args: UpdateArgs)
   checkUpdateRules(target, modifier);
   const { rest, changed: pulled } = applyPull(target, modifier);
   if (Object.keys(rest).length === 0) return pulled;
+  const before = beforeUpdate(target, rest);
   // mingo stores operand values by reference; copy them so documents never share structure
   // with each other or with the request.
   let changed: string[];
@@ -183,7 +188,8 @@ function applyOperators(target: Document, requested: Document, args: UpdateArgs)
     if (err instanceof Error && err.message.includes("immutable field '_id'")) throw immutableId();
     throw err;
   }
-  return pulled || changed.length > 0;
+  const retyped = afterUpdate(target, rest, before);
+  return pulled || changed.length > 0 || retyped;
 }
 
 /**
@@ -196,7 +202,7 @@ export function applyUpdate(doc: Document, u: Document | Document[], args: Updat
     const repl = u as Document;
     if ("_id" in repl && !sameValue(repl._id, doc._id)) throw immutableId();
     const next = withIdFirst(cloneValue(repl), doc._id);
-    if (sameValue(next, doc)) return null;
+    if (sameValue(next, doc) && sameTypes(next, doc)) return null;
     checkSize(next, "update");
     return next;
   }
@@ -204,13 +210,14 @@ export function applyUpdate(doc: Document, u: Document | Document[], args: Updat
     const [next] = runPipeline([cloneDoc(doc)], u as Document[]);
     if (!next) return null;
     if (!sameValue(next._id, doc._id)) throw immutableId();
-    return sameValue(next, doc) ? null : next;
+    retagPipelineResult(doc, next);
+    return sameValue(next, doc) && sameTypes(next, doc) ? null : next;
   }
   const { $setOnInsert: _ignored, ...modifier } = u as Document;
   const next = cloneDoc(doc);
   if (!applyOperators(next, modifier, args)) return null;
   if (!sameValue(next._id, doc._id)) throw immutableId();
-  if (sameValue(next, doc)) return null;
+  if (sameValue(next, doc) && sameTypes(next, doc)) return null;
   checkSize(next, "update");
   return next;
 }
@@ -245,6 +252,10 @@ function seedFromFilter(filter: Document, into: Document): void {
     }
     if (value instanceof RegExp) continue;
     setPath(into, k, cloneValue(value));
+    // An equality on a number seeds the upserted field with the number's type.
+    const tag = isPlainObject(v) && "$eq" in v ? tagOf(v, "$eq") : tagOf(filter, k);
+    const place = typeof value === "number" && tag ? parentOf(into, k) : null;
+    if (place) setTag(place[0], place[1], tag);
   }
 }
 
@@ -273,8 +284,16 @@ export function buildUpsert(u: Document | Document[], args: UpdateArgs): Documen
   } else {
     const { $setOnInsert, ...rest } = u as Document;
     const modifier: Document = { ...rest };
-    if (isPlainObject($setOnInsert))
-      modifier.$set = { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert };
+    if (isPlainObject($setOnInsert)) {
+      const set = isPlainObject(rest.$set) ? rest.$set : {};
+      const merged: Document = { ...set, ...$setOnInsert };
+      for (const [from, keys] of [
+        [set, Object.keys(set)],
+        [$setOnInsert, Object.keys($setOnInsert)],
+      ] as const)
+        for (const k of keys) setTag(merged, k, tagOf(from, k));
+      modifier.$set = merged;
+    }
     doc = seed;
     applyOperators(doc, modifier, { ...args, filter: {} });
     if ("_id" in seed && !sameValue(doc._id, seed._id)) throw immutableId();

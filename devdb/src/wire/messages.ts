@@ -1,4 +1,5 @@
-import { deserialize, serialize, type Document } from "bson";
+import type { Document } from "bson";
+import { deserializeTyped, serializeTyped } from "../storage/num-types.js";
 import { inflateSync } from "node:zlib";
 import {
   HEADER_SIZE,
@@ -42,7 +43,7 @@ function readDocument(buf: Buffer, offset: number, limit: number): [Document, nu
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > limit) throw new ProtocolError(`invalid BSON document size ${size}`);
   try {
-    return [deserialize(buf.subarray(offset, offset + size)), offset + size];
+    return [deserializeTyped(buf.subarray(offset, offset + size)), offset + size];
   } catch (err) {
     throw new ProtocolError(`malformed BSON: ${(err as Error).message}`);
   }
@@ -161,7 +162,7 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
 }
 
 export function toBson(reply: Document | Uint8Array): Uint8Array {
-  return reply instanceof Uint8Array ? reply : serialize(reply);
+  return reply instanceof Uint8Array ? reply : serializeTyped(reply);
 }
 
 export function encodeOpMsg(responseTo: number, body: Uint8Array): Buffer {
