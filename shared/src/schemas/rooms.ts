@@ -15,15 +15,19 @@ export const RoomSlug = z
   .max(LIMITS.roomSlug.max)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
 
-const RoomName = z.object({
-  id: z.string().trim().min(LIMITS.roomName.min).max(LIMITS.roomName.max),
-  en: z.string().trim().min(LIMITS.roomName.min).max(LIMITS.roomName.max),
-}).strict();
+const RoomName = z
+  .object({
+    id: z.string().trim().min(LIMITS.roomName.min).max(LIMITS.roomName.max),
+    en: z.string().trim().min(LIMITS.roomName.min).max(LIMITS.roomName.max),
+  })
+  .strict();
 
-const RoomDescription = z.object({
-  id: z.string().trim().max(LIMITS.roomDescription.max),
-  en: z.string().trim().max(LIMITS.roomDescription.max),
-}).strict();
+const RoomDescription = z
+  .object({
+    id: z.string().trim().max(LIMITS.roomDescription.max),
+    en: z.string().trim().max(LIMITS.roomDescription.max),
+  })
+  .strict();
 
 /** Slow mode tops out at an hour: longer waits are a lock, which moderation expresses better. */
 export const SLOW_MODE_MAX_SECONDS = 3600;
@@ -51,9 +55,17 @@ function checkAudience(
 ) {
   const count = v.allowedAffiliations?.length ?? 0;
   if (v.visibility === "restricted" && v.allowedAffiliations !== undefined && count === 0)
-    ctx.addIssue({ code: "custom", path: ["allowedAffiliations"], message: "A restricted room needs at least one allowed affiliation" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["allowedAffiliations"],
+      message: "A restricted room needs at least one allowed affiliation",
+    });
   if (v.visibility !== undefined && v.visibility !== "restricted" && count > 0)
-    ctx.addIssue({ code: "custom", path: ["allowedAffiliations"], message: "Only restricted rooms have allowed affiliations" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["allowedAffiliations"],
+      message: "Only restricted rooms have allowed affiliations",
+    });
 }
 
 /** `POST /rooms` (admins). */
@@ -109,6 +121,12 @@ export const UserSummaryDto = PublicUserDto.pick({
   affiliation: true,
   verified: true,
   role: true,
+}).extend({
+  /**
+   * The affiliation in words ("Kota Salatiga, Jawa Tengah", or the agency's name), named by the server
+   * so a page that shows authors never needs the 46 KB region list for it.
+   */
+  place: z.string().nullable().optional(),
 });
 export type UserSummaryDto = z.infer<typeof UserSummaryDto>;
 

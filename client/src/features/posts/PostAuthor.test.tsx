@@ -26,7 +26,29 @@ describe("PostAuthor", () => {
     expect(calls(spy)).not.toContain("GET /api/taxonomy/regions");
   });
 
-  it("names the region when the author has no office to show", async () => {
+  it("shows the office and the place the server named, without fetching the region list", async () => {
+    const spy = setup(
+      makeAuthor({
+        title: "Wali Kota Salatiga",
+        affiliation: { kind: "region", code: "33.73" },
+        place: "Kota Salatiga, Jawa Tengah",
+      }),
+    );
+    expect(screen.getByText("Wali Kota Salatiga · Kota Salatiga, Jawa Tengah")).toBeInTheDocument();
+    const bare = setup(
+      makeAuthor({
+        title: "",
+        affiliation: { kind: "region", code: "33.73" },
+        place: "Kota Salatiga, Jawa Tengah",
+      }),
+    );
+    expect(screen.getByText("Kota Salatiga, Jawa Tengah")).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls(spy)).not.toContain("GET /api/taxonomy/regions");
+    expect(calls(bare)).not.toContain("GET /api/taxonomy/regions");
+  });
+
+  it("names the region from the list for an older payload without a place and no office", async () => {
     const spy = setup(makeAuthor({ title: "", affiliation: { kind: "region", code: "33.73" } }));
     expect(await screen.findByText(/Kota Salatiga/)).toBeInTheDocument();
     await waitFor(() => expect(calls(spy)).toContain("GET /api/taxonomy/regions"));

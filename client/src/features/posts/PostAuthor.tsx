@@ -17,9 +17,12 @@ export function PostAuthor({
   children?: React.ReactNode;
 }) {
   const t = useT();
-  // The office ("Bupati Banyuwangi") already says where; the region list (~46 KB) is fetched for a
-  // thread only when an author has no office to show, and used for free when it is already loaded.
-  const { text: place } = useAffiliationText(author?.affiliation ?? null, { load: !author?.title });
+  // The server names the place (`author.place`); the region list (~46 KB) is fetched only for an
+  // older payload without it whose author has no office to show, and used for free when loaded.
+  const { text: loadedPlace } = useAffiliationText(author?.affiliation ?? null, {
+    load: !author?.title && author?.place === undefined,
+  });
+  const place = author?.place ?? loadedPlace;
   if (!author) {
     return (
       <div className="post-author">

@@ -2,17 +2,24 @@ import type { UserSummaryDto } from "@rembuk/shared";
 import type { Types } from "mongoose";
 import { User, type UserRecord } from "../users/user.model.js";
 import { toAffiliation } from "../users/user.presenter.js";
+import { regionLabel } from "../taxonomy/taxonomy.service.js";
 
 const SUMMARY_FIELDS = { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 } as const;
 
 export function toUserSummary(
   u: Pick<UserRecord, "_id" | "name" | "role" | "title" | "affiliation" | "verified">,
 ): UserSummaryDto {
+  const affiliation = toAffiliation(u.affiliation);
   return {
     id: u._id.toString(),
     name: u.name,
     title: u.title ?? "",
-    affiliation: toAffiliation(u.affiliation),
+    affiliation,
+    place: !affiliation
+      ? null
+      : affiliation.kind === "agency"
+        ? affiliation.name
+        : regionLabel(affiliation.code),
     verified: u.verified,
     role: u.role,
   };

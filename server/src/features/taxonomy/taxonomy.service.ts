@@ -43,6 +43,14 @@ export function regionName(code: string): string | null {
   return byCode.get(code)?.name ?? null;
 }
 
+/** "Kota Salatiga, Jawa Tengah" (a province alone: "Jawa Tengah"); `null` for an unknown code. */
+export function regionLabel(code: string): string | null {
+  const region = byCode.get(code);
+  if (!region) return null;
+  const province = region.provinceCode ? byCode.get(region.provinceCode) : undefined;
+  return province ? `${region.name}, ${province.name}` : region.name;
+}
+
 /** The province code of a province or kabupaten/kota code (`33.73` → `33`); `null` when unknown. */
 export function provinceOf(code: string): string | null {
   const region = byCode.get(code);
