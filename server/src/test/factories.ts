@@ -37,7 +37,7 @@ export async function makeUser(
     const updated = await User.findByIdAndUpdate(
       user._id,
       { $set: { suspendedUntil, suspendReason: suspendReason ?? "Pelanggaran aturan forum" } },
-      { new: true },
+      { returnDocument: "after" },
     ).lean();
     if (!updated) throw new Error("user vanished");
     user = updated;

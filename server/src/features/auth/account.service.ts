@@ -125,7 +125,10 @@ export async function resetPassword(input: ResetInput): Promise<Actor> {
   const u = await User.findByIdAndUpdate(
     t.userId,
     { $set: { passwordHash, emailConfirmed: true } },
-    { new: true, projection: { role: 1, name: 1, verified: 1, affiliation: 1, suspendedUntil: 1 } },
+    {
+      returnDocument: "after",
+      projection: { role: 1, name: 1, verified: 1, affiliation: 1, suspendedUntil: 1 },
+    },
   ).lean();
   if (!u) throw notFound("User");
   await voidTokens(u._id.toString(), ["reset-password"]);

@@ -49,7 +49,7 @@ export async function redeemToken(token: string, kinds: readonly TokenKind[]): P
   const doc = await AuthToken.findOneAndUpdate(
     { tokenHash: hashToken(token), kind: { $in: [...kinds] }, usedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!doc) throw invalidToken();
   return doc;

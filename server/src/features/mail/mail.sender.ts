@@ -120,7 +120,7 @@ async function claimNext(): Promise<MailRecord | null> {
       $set: { lockedUntil: new Date(now.getTime() + MAIL_RETRY.claimSeconds * 1000) },
       $inc: { attempts: 1 },
     },
-    { new: true, sort: { nextAttemptAt: 1 } },
+    { returnDocument: "after", sort: { nextAttemptAt: 1 } },
   ).lean();
 }
 

@@ -105,7 +105,7 @@ export async function retryMail(actor: Actor | null, id: string): Promise<Outbox
   const updated = await MailMessage.findOneAndUpdate(
     { _id: id, status: "failed" },
     { $set: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) {
     if (await MailMessage.exists({ _id: id })) throw conflict("Only a failed message can be retried");

@@ -190,11 +190,13 @@ export async function updateUser(
   const updated = await User.findByIdAndUpdate(
     id,
     { $set: set },
-    { new: true, projection: PRESENTABLE_FIELDS },
-  ).lean().catch((err: unknown) => {
-    if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
-    throw err;
-  });
+    { returnDocument: "after", projection: PRESENTABLE_FIELDS },
+  )
+    .lean()
+    .catch((err: unknown) => {
+      if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
+      throw err;
+    });
   if (!updated) throw notFound("User");
 
   if (claimChanged) await cancelPendingRequests(id);
@@ -276,7 +278,7 @@ export async function suspendUser(
   const updated = await User.findByIdAndUpdate(
     id,
     { $set: { suspendedUntil: until, suspendReason: input.reason } },
-    { new: true, projection: PRESENTABLE_FIELDS },
+    { returnDocument: "after", projection: PRESENTABLE_FIELDS },
   ).lean();
   if (!updated) throw notFound("User");
 
@@ -301,7 +303,7 @@ export async function unsuspendUser(actor: Actor, id: string): Promise<UserDto |
   const updated = await User.findByIdAndUpdate(
     id,
     { $set: { suspendedUntil: null, suspendReason: null } },
-    { new: true, projection: PRESENTABLE_FIELDS },
+    { returnDocument: "after", projection: PRESENTABLE_FIELDS },
   ).lean();
   if (!updated) throw notFound("User");
   const was = activeSuspension(current);

@@ -197,7 +197,7 @@ export async function decideRequest(
         decidedAt: new Date(),
       },
     },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!decided) throw conflict("This request was decided meanwhile");
 
@@ -215,7 +215,7 @@ export async function decideRequest(
             }
           : { verified: false, verificationStatus: "rejected", verificationReason: input.reason ?? null },
       },
-      { new: true, projection: PRESENTABLE_FIELDS },
+      { returnDocument: "after", projection: PRESENTABLE_FIELDS },
     ).lean();
   } catch (err) {
     if (!isDuplicateKeyError(err, "officeKey")) throw err;
@@ -285,7 +285,7 @@ export async function confirmOfficialEmail(token: AuthTokenRecord): Promise<void
   const row = await VerificationRequest.findOneAndUpdate(
     { _id: token.requestId, officialEmail: token.email },
     { $set: { officialEmailConfirmedAt: new Date() } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (row) await publishRequest(row, "verification:updated");
 }
