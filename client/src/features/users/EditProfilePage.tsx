@@ -11,17 +11,11 @@ import { useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import type { UserEntity } from "./users.slice";
-import { RegionPicker, type RegionValue } from "./RegionPicker";
+import { RegionPicker, regionValueOf, type RegionValue } from "./RegionPicker";
 import "./users.css";
 
 type Kind = "region" | "agency" | "none";
 type FormError = { key: MessageKey; params?: MessageParams };
-
-function initialRegion(affiliation: Affiliation | null): RegionValue {
-  if (affiliation?.kind !== "region") return { provinceCode: "", regionCode: "" };
-  const [province = ""] = affiliation.code.split(".");
-  return { provinceCode: province, regionCode: affiliation.code.includes(".") ? affiliation.code : "" };
-}
 
 /** `/profile/edit`: the signed-in user's name, position and affiliation. */
 export function EditProfilePage() {
@@ -45,7 +39,7 @@ function EditProfileForm({ user }: { user: UserEntity }) {
   const [name, setName] = useState(user.name);
   const [title, setTitle] = useState(user.title);
   const [kind, setKind] = useState<Kind>(user.affiliation?.kind ?? "none");
-  const [region, setRegion] = useState<RegionValue>(() => initialRegion(user.affiliation));
+  const [region, setRegion] = useState<RegionValue>(() => regionValueOf(user.affiliation));
   const [manualCode, setManualCode] = useState(
     user.affiliation?.kind === "region" ? user.affiliation.code : "",
   );

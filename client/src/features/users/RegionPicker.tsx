@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from "react";
+import type { Affiliation } from "@rembuk/shared";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { childrenOf, provincesOf } from "../regions/regions.slice";
@@ -7,6 +8,13 @@ export interface RegionValue {
   provinceCode: string;
   /** A kabupaten/kota code, or "" for the provincial government itself. */
   regionCode: string;
+}
+
+/** The picker's value for a stored affiliation: its province, and the kabupaten/kota when it names one. */
+export function regionValueOf(affiliation: Affiliation | null): RegionValue {
+  if (affiliation?.kind !== "region") return { provinceCode: "", regionCode: "" };
+  const [province = ""] = affiliation.code.split(".");
+  return { provinceCode: province, regionCode: affiliation.code.includes(".") ? affiliation.code : "" };
 }
 
 /**

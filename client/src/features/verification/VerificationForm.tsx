@@ -8,16 +8,10 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { RegionPicker, type RegionValue } from "../users/RegionPicker";
+import { RegionPicker, regionValueOf, type RegionValue } from "../users/RegionPicker";
 import type { UserEntity } from "../users/users.api";
 
 type Kind = "region" | "agency";
-
-function initialRegion(affiliation: Affiliation | null): RegionValue {
-  if (affiliation?.kind !== "region") return { provinceCode: "", regionCode: "" };
-  const [province = ""] = affiliation.code.split(".");
-  return { provinceCode: province, regionCode: affiliation.code.includes(".") ? affiliation.code : "" };
-}
 
 /**
  * The claim and its evidence: office title, the region or agency, an official address on a government
@@ -41,7 +35,7 @@ export function VerificationForm({
   const pushToast = useStore((s) => s.pushToast);
   const [title, setTitle] = useState(user.title);
   const [kind, setKind] = useState<Kind>(user.affiliation?.kind ?? "region");
-  const [region, setRegion] = useState<RegionValue>(() => initialRegion(user.affiliation));
+  const [region, setRegion] = useState<RegionValue>(() => regionValueOf(user.affiliation));
   const [agency, setAgency] = useState(user.affiliation?.kind === "agency" ? user.affiliation.name : "");
   const [officialEmail, setOfficialEmail] = useState("");
   const [decreeNumber, setDecreeNumber] = useState("");
