@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type CollationOptions, type Db, type Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
+import { type TestServer, closeDriverDb, openDriverDb, uniqueDbName } from "./harness.js";
 
 // Collation (https://www.mongodb.com/docs/manual/reference/collation/): locale rules for string
 // comparison; strength 1 compares base letters only, 2 adds accents, 3 (default) adds case.
@@ -12,16 +12,10 @@ describe("collation", () => {
   const names = ["b", "A", "a", "é", "E", "z"];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
     await db.collection("w").insertMany(names.map((n) => ({ n })));
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   const find = async (filter: Document, collation?: CollationOptions): Promise<string[]> =>
     (await db.collection("w").find(filter, { collation }).toArray()).map((d) => d.n as string).sort();

@@ -1,16 +1,6 @@
-import { MongoClient, MongoServerError, type Db, type Document } from "mongodb";
+import { MongoClient, type Db, type Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
-
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error("expected a server error");
-}
+import { type TestServer, closeDriverDb, openDriverDb, serverError, uniqueDbName } from "./harness.js";
 
 /** The write error of a failed single-document write (insertOne/updateOne report it as the error). */
 const codeOf = async (p: Promise<unknown>): Promise<number | undefined> =>
@@ -23,15 +13,9 @@ describe("collection options (https://www.mongodb.com/docs/manual/reference/comm
   const dbName = uniqueDbName("compat_options");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   const info = async (name: string): Promise<Document> => {
     const [entry] = await db.listCollections({ name }).toArray();

@@ -1,16 +1,6 @@
 import { Long, MongoClient, MongoServerError, ObjectId, type Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
-
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error("expected a server error");
-}
+import { type TestServer, closeDriverDb, openDriverDb, serverError, uniqueDbName } from "./harness.js";
 
 describe("raw driver compatibility", () => {
   let server: TestServer;
@@ -19,16 +9,10 @@ describe("raw driver compatibility", () => {
   const dbName = uniqueDbName("compat_driver");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
   });
 
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   it("answers ping, buildInfo and serverStatus", async () => {
     expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });

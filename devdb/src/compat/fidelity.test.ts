@@ -9,24 +9,13 @@ import {
   MaxKey,
   MinKey,
   MongoClient,
-  MongoServerError,
   ObjectId,
   Timestamp,
   type Db,
   type Document,
 } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
-
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error("expected a server error");
-}
+import { type TestServer, closeDriverDb, openDriverDb, serverError, uniqueDbName } from "./harness.js";
 
 // One file for the fidelity list (types, projection, updates, errors, hint/explain,
 // handshake), grouped by reference page, hence its length.
@@ -39,15 +28,9 @@ describe("MongoDB fidelity", () => {
   const dbName = uniqueDbName("compat_fidelity");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   describe("BSON types (https://www.mongodb.com/docs/manual/reference/bson-types/)", () => {
     const values: Record<string, unknown> = {

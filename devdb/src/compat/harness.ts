@@ -1,4 +1,4 @@
-import { MongoClient } from "mongodb";
+import { MongoClient, MongoServerError, type Db } from "mongodb";
 import { startDevDb, type DevDb } from "../index.js";
 
 export interface TestServer {
@@ -33,4 +33,36 @@ export async function dropDatabase(uri: string, name: string): Promise<void> {
   } finally {
     await client.close();
   }
+}
+
+/** What a compat test file talks to: the server, a driver client, and the file's own database. */
+export interface DriverDb {
+  server: TestServer;
+  client: MongoClient;
+  db: Db;
+}
+
+/** Start the server and connect a driver to the database `name` (for a file's `beforeAll`). */
+export async function openDriverDb(name: string): Promise<DriverDb> {
+  const server = await startTestServer();
+  const client = await MongoClient.connect(server.uri);
+  return { server, client, db: client.db(name) };
+}
+
+/** Drop the file's database and stop everything `openDriverDb` started (for its `afterAll`). */
+export async function closeDriverDb(open: Partial<DriverDb>): Promise<void> {
+  await open.db?.dropDatabase();
+  await open.client?.close();
+  await open.server?.stop();
+}
+
+/** The server's refusal of `p`, to assert its code and message; anything else fails the test. */
+export async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof MongoServerError) return err;
+    throw err;
+  }
+  throw new Error("expected a server error");
 }

@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type Db } from "mongodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
+import { type TestServer, closeDriverDb, openDriverDb, uniqueDbName } from "./harness.js";
 
 async function code(p: Promise<unknown>): Promise<number | undefined> {
   try {
@@ -22,19 +22,13 @@ describe("maxTimeMS", () => {
   const dbName = uniqueDbName("compat_maxtime");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
     await db.collection("c").insertMany(Array.from({ length: 50 }, (_, i) => ({ i })));
   });
   afterEach(async () => {
     await client.db("admin").command({ configureFailPoint: "maxTimeAlwaysTimeOut", mode: "off" });
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   it("expires find, aggregate, count and distinct that carry maxTimeMS (code 50)", async () => {
     await client.db("admin").command({ configureFailPoint: "maxTimeAlwaysTimeOut", mode: "alwaysOn" });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { BSON, Double, Int32, Long, MongoClient, type Db, type Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDatabase, startDevDb } from "../index.js";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
+import { type TestServer, closeDriverDb, openDriverDb, uniqueDbName } from "./harness.js";
 
 /**
  * BSON numeric types come back as stored (https://www.mongodb.com/docs/manual/reference/bson-types/):
@@ -40,16 +40,10 @@ describe("BSON numeric types (bson-types, query/type, update/inc)", () => {
   const dbName = uniqueDbName("compat_numeric");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
     await db.collection<NumDoc>("n").insertOne(sample());
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   it("an integral Double, an Int32 and a Long keep their types on a round trip (bson-types)", async () => {
     const doc = (await db.collection<NumDoc>("n").findOne({ _id: 1 }, exact)) as Document;

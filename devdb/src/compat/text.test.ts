@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type Db, type Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, uniqueDbName, type TestServer } from "./harness.js";
+import { type TestServer, closeDriverDb, openDriverDb, uniqueDbName } from "./harness.js";
 
 // $text (https://www.mongodb.com/docs/manual/reference/operator/query/text/) over a text index
 // (https://www.mongodb.com/docs/manual/core/indexes/index-types/index-text/), with
@@ -12,9 +12,7 @@ describe("$text search", () => {
   const dbName = uniqueDbName("compat_text");
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await MongoClient.connect(server.uri);
-    db = client.db(dbName);
+    ({ server, client, db } = await openDriverDb(dbName));
     const c = db.collection("posts");
     await c.insertMany([
       { _id: 1, title: "Flood response plan", body: "Coordinating the flood response across districts" },
@@ -23,11 +21,7 @@ describe("$text search", () => {
     ] as Document[]);
     await c.createIndex({ title: "text", body: "text" }, { weights: { title: 3 }, name: "search" });
   });
-  afterAll(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeDriverDb({ server, client, db }));
 
   const ids = async (filter: Document): Promise<number[]> =>
     (await db.collection("posts").find(filter).toArray()).map((d) => d._id as unknown as number).sort();
