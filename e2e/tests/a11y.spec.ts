@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newContext, shot, uniqueEmail, VIEWPORTS } from "../fixtures/browser.js";
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  newContext,
+  shot,
+  uniqueEmail,
+  VIEWPORTS,
+} from "../fixtures/browser.js";
 
 /**
  * axe-core run inside the page on the main pages, in both languages, at desktop and phone width:
@@ -12,7 +19,6 @@ import { launchBrowser, newContext, shot, uniqueEmail, VIEWPORTS } from "../fixt
  */
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "rembuk-demo-2026";
 const ROOM = "inovasi-pelayanan-publik";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const LOCALES = ["id", "en"] as const;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newContext, shot, uniqueEmail } from "../fixtures/browser.js";
+import { DEMO_PASSWORD, launchBrowser, newContext, shot, signIn, uniqueEmail } from "../fixtures/browser.js";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "rembuk-demo-2026";
 const SECRET = "NIK 3373019876543210";
 let browser: Browser;
 
@@ -13,14 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-}
 
 async function register(page: Page, name: string) {
   await page.goto("/register");

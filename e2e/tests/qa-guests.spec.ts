@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { artifactsDir, launchBrowser, newContext, shot, uniqueEmail } from "../fixtures/browser.js";
+import { artifactsDir, launchBrowser, newContext, shot, signIn, uniqueEmail } from "../fixtures/browser.js";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "rembuk-demo-2026";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -14,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-}
 
 type Lang = "id" | "en";
 

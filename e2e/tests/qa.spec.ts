@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newContext, shot, uniqueEmail } from "../fixtures/browser.js";
+import { launchBrowser, newContext, shot, signIn, uniqueEmail } from "../fixtures/browser.js";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "rembuk-demo-2026";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -12,14 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-}
 
 async function register(page: Page, name: string) {
   await page.goto("/register");
@@ -50,7 +41,8 @@ describe("live Q&A in three browsers", () => {
       await host.getByTestId("qa-title").waitFor();
       await host.getByTestId("qa-go-live").click();
       await expect.poll(() => host.getByTestId("qa-status").textContent()).toMatch(/langsung/i);
-      const code = (await host.getByTestId("qa-join-code").textContent())?.replace(/[^A-Z0-9]/g, "").slice(-6) ?? "";
+      const code =
+        (await host.getByTestId("qa-join-code").textContent())?.replace(/[^A-Z0-9]/g, "").slice(-6) ?? "";
       expect(code).toMatch(/^[A-Z0-9]{6}$/);
       const sessionUrl = new URL(host.url()).pathname;
 
@@ -70,7 +62,12 @@ describe("live Q&A in three browsers", () => {
       await participant.getByTestId("qa-ask-input").fill(text);
       await participant.getByTestId("qa-ask-anonymous").check();
       await participant.getByTestId("qa-ask-submit").click();
-      await participant.getByTestId("qa-mine").getByTestId("qa-question").filter({ hasText: text }).getByTestId("qa-pending-badge").waitFor();
+      await participant
+        .getByTestId("qa-mine")
+        .getByTestId("qa-question")
+        .filter({ hasText: text })
+        .getByTestId("qa-pending-badge")
+        .waitFor();
       await moderator.getByTestId("qa-tab-queue").click();
       const queued = question(moderator, text);
       await queued.waitFor();
@@ -83,7 +80,10 @@ describe("live Q&A in three browsers", () => {
       await queued.getByTestId("qa-approve").click();
       const onHost = question(host, text);
       await onHost.waitFor();
-      const onPhone = participant.getByTestId("qa-panel-questions").getByTestId("qa-question").filter({ hasText: text });
+      const onPhone = participant
+        .getByTestId("qa-panel-questions")
+        .getByTestId("qa-question")
+        .filter({ hasText: text });
       await onPhone.waitFor();
       expect(await onPhone.textContent()).not.toContain("Ratna");
 
@@ -107,10 +107,14 @@ describe("live Q&A in three browsers", () => {
 
       // Mark answered with a written answer: it moves to "Answered" everywhere, the stage clears.
       await onHost.getByTestId("qa-answer").click();
-      await host.getByTestId("qa-answer-dialog-input").fill("Kami pasang titik Wi-Fi desa di balai desa dan puskesmas pembantu.");
+      await host
+        .getByTestId("qa-answer-dialog-input")
+        .fill("Kami pasang titik Wi-Fi desa di balai desa dan puskesmas pembantu.");
       await host.getByTestId("qa-answer-dialog-submit").click();
       await participant.getByTestId("qa-tab-answered").click();
-      await expect.poll(() => participant.getByTestId("qa-panel-answered").textContent()).toContain("titik Wi-Fi desa");
+      await expect
+        .poll(() => participant.getByTestId("qa-panel-answered").textContent())
+        .toContain("titik Wi-Fi desa");
       await expect.poll(() => participant.getByTestId("qa-now-answering").count()).toBe(0);
       await expect.poll(() => projector.getByTestId("qa-projector-stage").textContent()).not.toContain(text);
       await shot(host, "qa-host");
@@ -126,7 +130,9 @@ describe("live Q&A in three browsers", () => {
     const page = await context.newPage();
     try {
       const res = await page.request.get("/api/rooms/inovasi-pelayanan-publik/qa");
-      const { sessions } = (await res.json()) as { sessions: Array<{ id: string; status: string; title: string }> };
+      const { sessions } = (await res.json()) as {
+        sessions: Array<{ id: string; status: string; title: string }>;
+      };
       const live = sessions.find((s) => s.status === "live" && s.title.includes("Smart Kampung"));
       expect(live).toBeDefined();
       await page.goto(`/qa/${live?.id}`);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startAppServer } from "../fixtures/appServer.js";
-import { launchBrowser, newContext, shot } from "../fixtures/browser.js";
+import { DEMO_PASSWORD, launchBrowser, newContext, shot } from "../fixtures/browser.js";
 import { startSmtpServer } from "../fixtures/smtp.js";
 
 /**
  * Verification and account recovery through real mail: this spec runs its own app server whose
  * SMTP_URL points at an SMTP server started here, and every link is taken from a message it received.
  */
-const DEMO_PASSWORD = "rembuk-demo-2026";
 const PASSWORD = "rahasia-negara-1";
 let browser: Browser;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
