@@ -109,6 +109,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   const passportSession = passport.session();
   const allowedOrigins = config.publicOrigin ? [config.publicOrigin] : [];
 
+  const commands = featureCommands({ config });
   const api = Router();
   mountCommands(
     api,
@@ -119,7 +120,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
         redis: redis !== null,
         version: config.version,
       }),
-      commands: () => featureCommands.map((b) => b.command),
+      commands: () => commands.map((b) => b.command),
       version: config.version,
     }),
   );
@@ -127,7 +128,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
   api.use(rejectNulBytes);
   api.use(session, passport.initialize(), passportSession, attachActor, touchSession);
-  mountCommands(api, featureCommands);
+  mountCommands(api, commands);
   for (const router of featureRouters) api.use(router({ config }));
   api.use(apiNotFound);
   api.use(errorHandler);
@@ -138,7 +139,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
 
   const httpServer = createServer(app);
   const trustProxy: (addr: string, i: number) => boolean = app.get("trust proxy fn");
-  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy });
+  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy, commands });
 
   let closing: Promise<void> | null = null;
   const close = () =>

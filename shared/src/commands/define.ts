@@ -39,6 +39,8 @@ export interface HttpBinding {
   status?: number;
   /** A non-JSON success body (CSV downloads): the output schema is then a string. */
   contentType?: string;
+  /** `Cache-Control` for a GET whose answer is the same for everyone; Express adds the ETag. */
+  cache?: string;
 }
 
 export interface SocketBinding {
@@ -53,17 +55,26 @@ export interface SocketBinding {
   limit?: RateLimitBucket;
 }
 
-export interface CommandSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CommandSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  P extends ParamsShape = ParamsShape,
+> {
   /** `feature.verb`, unique; also the OpenAPI operationId. */
   name: string;
   /** One line for the published contract. */
   summary: string;
+  /**
+   * The path parameters' schemas, when they are not keys of `input` (an input with refinements
+   * cannot be extended). The handler and `send` see them merged into the input.
+   */
+  params?: P;
   input: I;
   output: O;
   /** Default: `member` for writes, `anyone` for GET and socket-only commands. */
   auth?: CommandAuth;
-  /** Default: `write` for HTTP writes, none for GET. */
-  limit?: RateLimitBucket;
+  /** Default: `write` for HTTP writes, none for GET; null spends none (the service limits itself). */
+  limit?: RateLimitBucket | null;
   /** Error codes worth documenting beyond VALIDATION/UNAUTHENTICATED/RATE_LIMITED. */
   errors?: readonly ErrorCode[];
   http?: HttpBinding;
@@ -74,11 +85,28 @@ export interface CommandSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   socket?: SocketBinding;
 }
 
-export type Command<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = Readonly<
-  CommandSpec<I, O>
->;
+export type ParamsShape = Record<string, z.ZodType>;
 
-export type CommandInput<C extends Command> = z.input<C["input"]>;
+export type Command<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  P extends ParamsShape = ParamsShape,
+> = Readonly<CommandSpec<I, O, P>>;
+
+type ParamsOf<C> = C extends { params?: infer P }
+  ? P extends ParamsShape
+    ? P
+    : Record<never, never>
+  : never;
+
+/** What a caller passes: the input plus the path parameters declared apart. */
+export type CommandInput<C extends Command> = z.input<C["input"]> & {
+  [K in keyof ParamsOf<C>]: z.input<ParamsOf<C>[K]>;
+};
+/** What a handler receives: the parsed input plus the parsed path parameters declared apart. */
+export type CommandParsedInput<C extends Command> = z.output<C["input"]> & {
+  [K in keyof ParamsOf<C>]: z.output<ParamsOf<C>[K]>;
+};
 export type CommandOutput<C extends Command> = z.output<C["output"]>;
 
 /** Names of the `:params` in an Express-style path. */
@@ -90,14 +118,16 @@ export function pathParams(path: string): string[] {
  * Declares a command. Throws at import time (so every test run catches it) when it has no transport
  * or its path names a parameter the input schema lacks.
  */
-export function defineCommand<I extends z.ZodType, O extends z.ZodType>(
-  spec: CommandSpec<I, O>,
-): Command<I, O> {
+export function defineCommand<
+  I extends z.ZodType,
+  O extends z.ZodType,
+  P extends ParamsShape = Record<never, never>,
+>(spec: CommandSpec<I, O, P>): Command<I, O, P> {
   if (!spec.http && !spec.socket) throw new Error(`command ${spec.name}: needs an http or a socket binding`);
   if (spec.http) {
-    const shape = objectShape(spec.input);
+    const shape = { ...objectShape(spec.input), ...spec.params };
     for (const param of pathParams(spec.http.path)) {
-      if (!shape || !(param in shape)) {
+      if (!(param in shape)) {
         throw new Error(`command ${spec.name}: path parameter :${param} is not in its input schema`);
       }
     }
@@ -124,5 +154,6 @@ export function effectiveAuth(command: Command): CommandAuth {
 }
 
 export function effectiveLimit(command: Command): RateLimitBucket | null {
-  return command.limit ?? (command.http && command.http.method !== "GET" ? "write" : null);
+  if (command.limit !== undefined) return command.limit;
+  return command.http && command.http.method !== "GET" ? "write" : null;
 }

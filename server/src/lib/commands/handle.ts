@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { z } from "zod";
-import type { Command } from "@rembuk/shared";
+import type { Command, CommandParsedInput } from "@rembuk/shared";
 import type { Actor } from "../actor.js";
 import type { IoSocket } from "../realtime/defineHandler.js";
 import { unauthenticated } from "../errors.js";
@@ -45,7 +45,7 @@ export function isReply(value: unknown): value is Reply<unknown> {
 }
 
 export type Handler<C extends Command> = (
-  input: z.output<C["input"]>,
+  input: CommandParsedInput<C>,
   ctx: CommandContext,
 ) => Promise<z.input<C["output"]> | Reply<z.input<C["output"]>>>;
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { Request, RequestHandler, Response, Router } from "express";
 import { effectiveAuth, effectiveLimit, pathParams } from "@rembuk/shared";
 import { unauthenticated } from "../errors.js";
@@ -24,18 +26,23 @@ function httpHandler({ command, run }: BoundCommand): RequestHandler {
   const auth = effectiveAuth(command);
   const limit = effectiveLimit(command);
   const params = pathParams(http.path);
+  const paramsSchema = command.params ? z.object(command.params) : null;
   return async (req: Request, res: Response) => {
     const actor = res.locals.actor ?? null;
     if (auth === "member" && !actor) throw unauthenticated();
     if (limit) await consume(limit, actor ? actor.id : `ip:${req.ip ?? "unknown"}`);
     const source: unknown = http.method === "GET" ? req.query : req.body;
     const raw: Record<string, unknown> = isPlainObject(source) ? { ...source } : {};
-    for (const p of params) raw[p] = req.params[p];
-    const input = parseOrThrow(command.input, raw);
+    const apart: Record<string, unknown> = {};
+    for (const p of params) (command.params?.[p] ? apart : raw)[p] = req.params[p];
+    // Path parameters declared apart are checked first, as `:id` always was (a malformed id is a 400).
+    const parsedParams = paramsSchema ? parseOrThrow(paramsSchema, apart) : {};
+    const input = { ...(parseOrThrow(command.input, raw) as object), ...parsedParams };
     const result = await run(input, commandContext(actor, { kind: "http", req, res }));
     if (res.headersSent) return;
     const status = isReply(result) ? result.status : (http.status ?? 200);
     const body: unknown = isReply(result) ? result.body : result;
+    if (http.cache && status === 200 && sendCacheable(req, res, http.cache, body)) return;
     if (status === 204 || body === undefined) {
       res.status(status === 200 ? 204 : status).end();
     } else if (http.contentType) {
@@ -44,6 +51,23 @@ function httpHandler({ command, run }: BoundCommand): RequestHandler {
       res.status(status).json(body);
     }
   };
+}
+
+/**
+ * A shared, cacheable answer: `Cache-Control`, a strong ETag of the body, and 304 when the client
+ * already holds it. Returns true when the 304 was sent.
+ */
+function sendCacheable(req: Request, res: Response, cacheControl: string, body: unknown): boolean {
+  const json = JSON.stringify(body);
+  const etag = `"${createHash("sha1").update(json).digest("base64url").slice(0, 20)}"`;
+  res.set("Cache-Control", cacheControl);
+  res.set("ETag", etag);
+  if (req.get("if-none-match") === etag) {
+    res.status(304).end();
+  } else {
+    res.status(200).type("application/json").send(json);
+  }
+  return true;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -92,7 +92,8 @@ function operation(command: Command): Record<string, unknown> {
   const inPath = new Set(pathParams(http.path));
   const parameters: Array<Record<string, unknown>> = [];
   for (const name of inPath) {
-    parameters.push({ name, in: "path", required: true, schema: jsonSchema(shape[name]!, "input") });
+    const schema = command.params?.[name] ?? shape[name]!;
+    parameters.push({ name, in: "path", required: true, schema: jsonSchema(schema, "input") });
   }
   let requestBody: Record<string, unknown> | undefined;
   const rest = Object.keys(shape).filter((k) => !inPath.has(k));
