@@ -93,18 +93,16 @@ export type Command<
   P extends ParamsShape = ParamsShape,
 > = Readonly<CommandSpec<I, O, P>>;
 
-type ParamsOf<C> = C extends { params?: infer P }
-  ? P extends ParamsShape
-    ? P
-    : Record<never, never>
-  : never;
+type ParamsOf<C extends Command> = NonNullable<C["params"]>;
+/** zod types an empty object's input as `Record<string, never>`, which no parameter could join. */
+type Loose<T> = [T] extends [Record<string, never>] ? object : T;
 
 /** What a caller passes: the input plus the path parameters declared apart. */
-export type CommandInput<C extends Command> = z.input<C["input"]> & {
+export type CommandInput<C extends Command> = Loose<z.input<C["input"]>> & {
   [K in keyof ParamsOf<C>]: z.input<ParamsOf<C>[K]>;
 };
 /** What a handler receives: the parsed input plus the parsed path parameters declared apart. */
-export type CommandParsedInput<C extends Command> = z.output<C["input"]> & {
+export type CommandParsedInput<C extends Command> = Loose<z.output<C["input"]>> & {
   [K in keyof ParamsOf<C>]: z.output<ParamsOf<C>[K]>;
 };
 export type CommandOutput<C extends Command> = z.output<C["output"]>;
