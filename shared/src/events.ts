@@ -12,7 +12,6 @@ import type { PollAnswerSocketInput, PollDto } from "./schemas/polls.js";
 import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
 import type {
   ReadStateDto,
-  ThreadCreateCommand,
   ThreadDto,
   ThreadJoinInput,
   ThreadReadCommand,
@@ -82,7 +81,6 @@ export interface ClientToServerEvents {
   /** Relayed as `typing` to the thread's other sockets, at most once per user and thread every 2 s. */
   "typing:start": (payload: ThreadRefInput, ack: AckFn<{ relayed: boolean }>) => void;
   /** Writes mirroring REST; the same service serves both. */
-  "thread:create": (payload: z.input<typeof ThreadCreateCommand>, ack: AckFn<ThreadDto>) => void;
   "thread:read": (payload: ThreadReadCommand, ack: AckFn<ReadStateDto>) => void;
   "post:create": (payload: PostCreateCommand, ack: AckFn<PostDto>) => void;
   "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;

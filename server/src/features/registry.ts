@@ -12,13 +12,11 @@ import { qaRouter } from "./qa/qa.routes.js";
 import { registerQaSocket } from "./qa/qa.socket.js";
 import { bindPresence } from "./presence/presence.service.js";
 import { registerPresenceSocket } from "./presence/presence.socket.js";
-import { roomRouter } from "./rooms/room.routes.js";
-import { registerRoomSocket } from "./rooms/room.socket.js";
-import { threadRouter } from "./threads/thread.routes.js";
-import { registerThreadSocket } from "./threads/thread.socket.js";
 import type { BoundCommand } from "../lib/commands/handle.js";
 import { postHandlers } from "./posts/post.commands.js";
 import { readStateHandlers } from "./readstate/readState.commands.js";
+import { roomHandlers } from "./rooms/room.commands.js";
+import { threadHandlers } from "./threads/thread.commands.js";
 import { markdownRouter } from "./markdown/markdown.routes.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
@@ -44,7 +42,12 @@ export interface FeatureContext {
  * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
  * thread id; their socket paths are registered on every connection.
  */
-export const featureCommands: BoundCommand[] = [...readStateHandlers, ...postHandlers];
+export const featureCommands: BoundCommand[] = [
+  ...readStateHandlers,
+  ...postHandlers,
+  ...roomHandlers,
+  ...threadHandlers,
+];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
@@ -52,8 +55,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   verificationRouter,
   mailRouter,
   taxonomyRouter,
-  roomRouter,
-  threadRouter,
   markdownRouter,
   qaRouter,
   sectorsRouter,
@@ -65,8 +66,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
 export const socketRegistrars: SocketRegistrar[] = [
   registerAuthSocket,
   registerPresenceSocket,
-  registerRoomSocket,
-  registerThreadSocket,
   registerQaSocket,
   registerAdoptionSocket,
   registerModerationSocket,

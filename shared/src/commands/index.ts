@@ -2,3 +2,8 @@ export * from "./define.js";
 export * from "./meta.js";
 export * from "./posts.js";
 export * from "./readState.js";
+export * from "./rooms.js";
+export * from "./threads.js";
+export * from "./markdown.js";
+export * from "./moderation.js";
+export * from "./session.js";
