@@ -3,21 +3,20 @@ import type { Config } from "../config.js";
 import type { IoServer } from "../lib/realtime/publish.js";
 import type { IoSocket } from "../lib/realtime/defineHandler.js";
 import { authRouter } from "./auth/auth.routes.js";
-import { registerAuthSocket } from "./auth/auth.socket.js";
 import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
 import { userRouter } from "./users/user.routes.js";
 import { verificationRouter } from "./users/verification.routes.js";
 import { mailRouter } from "./mail/mail.routes.js";
 import { qaRouter } from "./qa/qa.routes.js";
 import { registerQaSocket } from "./qa/qa.socket.js";
-import { bindPresence } from "./presence/presence.service.js";
-import { registerPresenceSocket } from "./presence/presence.socket.js";
+import { announceLeavingOnDisconnect, bindPresence } from "./presence/presence.service.js";
 import type { BoundCommand } from "../lib/commands/handle.js";
 import { postHandlers } from "./posts/post.commands.js";
 import { readStateHandlers } from "./readstate/readState.commands.js";
 import { roomHandlers } from "./rooms/room.commands.js";
 import { threadHandlers } from "./threads/thread.commands.js";
-import { markdownRouter } from "./markdown/markdown.routes.js";
+import { markdownHandlers } from "./markdown/markdown.commands.js";
+import { sessionHandlers } from "./auth/session.commands.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
@@ -47,6 +46,8 @@ export const featureCommands: BoundCommand[] = [
   ...postHandlers,
   ...roomHandlers,
   ...threadHandlers,
+  ...markdownHandlers,
+  ...sessionHandlers,
 ];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
@@ -55,7 +56,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   verificationRouter,
   mailRouter,
   taxonomyRouter,
-  markdownRouter,
   qaRouter,
   sectorsRouter,
   practiceRouter,
@@ -64,8 +64,7 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [
-  registerAuthSocket,
-  registerPresenceSocket,
+  announceLeavingOnDisconnect,
   registerQaSocket,
   registerAdoptionSocket,
   registerModerationSocket,
