@@ -17,12 +17,12 @@ import { roomHandlers } from "./rooms/room.commands.js";
 import { threadHandlers } from "./threads/thread.commands.js";
 import { markdownHandlers } from "./markdown/markdown.commands.js";
 import { sessionHandlers } from "./auth/session.commands.js";
+import { moderationHandlers } from "./moderation/moderation.commands.js";
+import { joinModerationRoomsOnConnect } from "./moderation/moderation.service.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
 import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
-import { moderationRouter } from "./moderation/moderation.routes.js";
-import { registerModerationSocket } from "./moderation/moderation.socket.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
 
 /**
@@ -48,6 +48,7 @@ export const featureCommands: BoundCommand[] = [
   ...threadHandlers,
   ...markdownHandlers,
   ...sessionHandlers,
+  ...moderationHandlers,
 ];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
@@ -60,14 +61,13 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   sectorsRouter,
   practiceRouter,
   adoptionRouter,
-  moderationRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [
   announceLeavingOnDisconnect,
   registerQaSocket,
   registerAdoptionSocket,
-  registerModerationSocket,
+  joinModerationRoomsOnConnect,
 ];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */
