@@ -12,7 +12,6 @@ import type { PollAnswerSocketInput, PollDto } from "./schemas/polls.js";
 import type { PresenceDto, RoomDto, RoomJoinInput, UserSummaryDto } from "./schemas/rooms.js";
 import type {
   ReadStateDto,
-  ThreadCreateCommand,
   ThreadDto,
   ThreadJoinInput,
   ThreadReadCommand,
@@ -29,15 +28,11 @@ import type {
 } from "./schemas/posts.js";
 import type { z } from "zod";
 import type {
-  FlagCreateInput,
   FlagDto,
-  FlagResolveCommand,
   ModActionDto,
   ModNoticeDto,
   ModScopeDto,
-  PostModerateCommand,
   QueueItemDto,
-  ThreadModerateCommand,
   ThreadRemovedEvent,
   UnqueuedEvent,
 } from "./schemas/moderation.js";
@@ -82,7 +77,6 @@ export interface ClientToServerEvents {
   /** Relayed as `typing` to the thread's other sockets, at most once per user and thread every 2 s. */
   "typing:start": (payload: ThreadRefInput, ack: AckFn<{ relayed: boolean }>) => void;
   /** Writes mirroring REST; the same service serves both. */
-  "thread:create": (payload: z.input<typeof ThreadCreateCommand>, ack: AckFn<ThreadDto>) => void;
   "thread:read": (payload: ThreadReadCommand, ack: AckFn<ReadStateDto>) => void;
   "post:create": (payload: PostCreateCommand, ack: AckFn<PostDto>) => void;
   "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;
@@ -94,11 +88,6 @@ export interface ClientToServerEvents {
   /** Region pages: live `adoption:changed` for adoptions by or of a region (public data, any known code). */
   "region:join": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
   "region:leave": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
-  /** Moderation, mirroring `POST /threads/:id/moderate`, `POST /posts/:id/moderate`, `POST /flags`, `POST /flags/:id/resolve`. */
-  "thread:moderate": (payload: z.input<typeof ThreadModerateCommand>, ack: AckFn<ThreadDto>) => void;
-  "post:moderate": (payload: z.input<typeof PostModerateCommand>, ack: AckFn<PostDto>) => void;
-  "flag:create": (payload: z.input<typeof FlagCreateInput>, ack: AckFn<FlagDto>) => void;
-  "flag:resolve": (payload: z.input<typeof FlagResolveCommand>, ack: AckFn<FlagDto>) => void;
   /** Put this socket in the moderation rooms of everything its user moderates; the ack says which. */
   "moderation:join": (payload: Record<string, never>, ack: AckFn<ModScopeDto>) => void;
 }

@@ -20,11 +20,46 @@ export async function send<C extends Command>(
   input: CommandInput<C>,
   opts: SendOptions = {},
 ): Promise<CommandOutput<C>> {
-  const socket = command.socket ? getSocket() : null;
-  if (command.socket && (!command.http || socket?.connected)) {
+  if (command.socket && (!command.http || transport.connected())) {
     return viaSocket(command, input, opts.timeoutMs ?? COMMAND_TIMEOUT_MS);
   }
   return viaRest(command, input, opts.signal);
+}
+
+/**
+ * The socket as `send` uses it. Tests swap it (`setSendTransport`) to script acks and the connection
+ * state without replacing modules the store has already loaded; REST is faked at `fetch` instead.
+ */
+export interface SocketTransport {
+  connected(): boolean;
+  /** Resolves with the ack; rejects when none arrives within `timeoutMs`. */
+  emitWithAck(event: string, payload: unknown, timeoutMs: number): Promise<Ack<unknown>>;
+}
+
+/** Socket.io's emit as `send` uses it: the event comes from the declaration, not the typed map. */
+interface LooseEmitter {
+  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
+}
+
+const liveSocket: SocketTransport = {
+  connected: () => getSocket().connected,
+  emitWithAck: (event, payload, timeoutMs) =>
+    (getSocket() as unknown as LooseEmitter).timeout(timeoutMs).emitWithAck(event, payload),
+};
+
+let transport: SocketTransport = liveSocket;
+
+/** Replace the socket `send` talks to (tests); `null` puts the real one back. */
+export function setSendTransport(next: SocketTransport | null): void {
+  transport = next ?? liveSocket;
+}
+
+/**
+ * Whether socket commands go over the socket now. Joins and typing ask first: a socket-only
+ * command sent while disconnected would only wait in socket.io's buffer.
+ */
+export function socketConnected(): boolean {
+  return transport.connected();
 }
 
 function viaRest<C extends Command>(command: C, input: CommandInput<C>, signal?: AbortSignal) {
@@ -39,16 +74,11 @@ function viaRest<C extends Command>(command: C, input: CommandInput<C>, signal?:
   return request(http.method, path, command.output, opts) as Promise<CommandOutput<C>>;
 }
 
-/** Socket.io's emit as `send` uses it: the event comes from the declaration, not the typed map. */
-interface LooseEmitter {
-  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
-}
-
 async function viaSocket<C extends Command>(command: C, input: CommandInput<C>, timeoutMs: number) {
   const binding = command.socket!;
   let res: Ack<unknown>;
   try {
-    res = await (getSocket() as unknown as LooseEmitter).timeout(timeoutMs).emitWithAck(binding.event, input);
+    res = await transport.emitWithAck(binding.event, input, timeoutMs);
   } catch {
     throw apiErrorFromAck(null, timeoutMs);
   }

@@ -2,15 +2,9 @@ import type { Router } from "express";
 import type { Config } from "../config.js";
 import type { IoServer } from "../lib/realtime/publish.js";
 import type { IoSocket } from "../lib/realtime/defineHandler.js";
-import { registerAuthSocket } from "./auth/auth.socket.js";
 import { qaRouter } from "./qa/qa.routes.js";
 import { registerQaSocket } from "./qa/qa.socket.js";
-import { bindPresence } from "./presence/presence.service.js";
-import { registerPresenceSocket } from "./presence/presence.socket.js";
-import { roomRouter } from "./rooms/room.routes.js";
-import { registerRoomSocket } from "./rooms/room.socket.js";
-import { threadRouter } from "./threads/thread.routes.js";
-import { registerThreadSocket } from "./threads/thread.socket.js";
+import { announceLeavingOnDisconnect, bindPresence } from "./presence/presence.service.js";
 import type { BoundCommand } from "../lib/commands/handle.js";
 import { postHandlers } from "./posts/post.commands.js";
 import { readStateHandlers } from "./readstate/readState.commands.js";
@@ -18,12 +12,15 @@ import { authHandlers } from "./auth/auth.commands.js";
 import { userHandlers, verificationHandlers } from "./users/user.commands.js";
 import { mailHandlers } from "./mail/mail.commands.js";
 import { taxonomyHandlers } from "./taxonomy/taxonomy.commands.js";
-import { markdownRouter } from "./markdown/markdown.routes.js";
+import { roomHandlers } from "./rooms/room.commands.js";
+import { threadHandlers } from "./threads/thread.commands.js";
+import { markdownHandlers } from "./markdown/markdown.commands.js";
+import { sessionHandlers } from "./auth/session.commands.js";
+import { moderationHandlers } from "./moderation/moderation.commands.js";
+import { joinModerationRoomsOnConnect } from "./moderation/moderation.service.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
 import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
-import { moderationRouter } from "./moderation/moderation.routes.js";
-import { registerModerationSocket } from "./moderation/moderation.socket.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
 
 /**
@@ -45,33 +42,31 @@ export interface FeatureContext {
 export function featureCommands({ config }: FeatureContext): BoundCommand[] {
   return [
     ...authHandlers(config),
+    ...sessionHandlers,
     ...userHandlers,
     ...verificationHandlers,
     ...mailHandlers,
     ...taxonomyHandlers,
     ...readStateHandlers,
     ...postHandlers,
+    ...roomHandlers,
+    ...threadHandlers,
+    ...markdownHandlers,
+    ...moderationHandlers,
   ];
 }
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
-  roomRouter,
-  threadRouter,
-  markdownRouter,
   qaRouter,
   practiceRouter,
   adoptionRouter,
-  moderationRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [
-  registerAuthSocket,
-  registerPresenceSocket,
-  registerRoomSocket,
-  registerThreadSocket,
+  announceLeavingOnDisconnect,
   registerQaSocket,
   registerAdoptionSocket,
-  registerModerationSocket,
+  joinModerationRoomsOnConnect,
 ];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */

@@ -6,3 +6,8 @@ export * from "./auth.js";
 export * from "./users.js";
 export * from "./mail.js";
 export * from "./taxonomy.js";
+export * from "./rooms.js";
+export * from "./threads.js";
+export * from "./markdown.js";
+export * from "./moderation.js";
+export * from "./session.js";

@@ -102,14 +102,6 @@ export const PostModerateInput = z
   });
 export type PostModerateInput = z.infer<typeof PostModerateInput>;
 
-/** Socket mirrors. */
-export const ThreadModerateCommand = z
-  .object({ threadId: ObjectIdString, input: ThreadModerateInput })
-  .strict();
-export type ThreadModerateCommand = z.infer<typeof ThreadModerateCommand>;
-export const PostModerateCommand = z.object({ postId: ObjectIdString, input: PostModerateInput }).strict();
-export type PostModerateCommand = z.infer<typeof PostModerateCommand>;
-
 // ---------------------------------------------------------------------------------------------------
 // Approval queue
 // ---------------------------------------------------------------------------------------------------
@@ -268,10 +260,6 @@ export const FlagDto = z.object({
   openOnTarget: z.number().int().optional(),
 });
 export type FlagDto = z.infer<typeof FlagDto>;
-
-export const FlagCommand = FlagCreateInput;
-export const FlagResolveCommand = z.object({ flagId: ObjectIdString, input: FlagResolveInput }).strict();
-export type FlagResolveCommand = z.infer<typeof FlagResolveCommand>;
 
 // ---------------------------------------------------------------------------------------------------
 // Audit log

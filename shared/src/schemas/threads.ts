@@ -54,10 +54,6 @@ export const ThreadCreateInput = z
   .strict();
 export type ThreadCreateInput = z.infer<typeof ThreadCreateInput>;
 
-/** Socket `thread:create`: the same input, naming the room by id like `room:join`. */
-export const ThreadCreateCommand = ThreadCreateInput.extend({ roomId: ObjectIdString }).strict();
-export type ThreadCreateCommand = z.infer<typeof ThreadCreateCommand>;
-
 export const ThreadSort = z.enum(["activity", "new", "top"]);
 export type ThreadSort = z.infer<typeof ThreadSort>;
 

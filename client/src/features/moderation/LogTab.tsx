@@ -11,7 +11,7 @@ import { localized } from "../rooms/rooms.slice";
 import { DownloadIcon, ListIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
 import { auditChanges, type AuditContext } from "./auditChange";
-import { logCsvHref, NO_LOG_FILTERS, type LogFilters } from "./moderation.api";
+import { logCsvHref, NO_LOG_FILTERS, type LogFilters } from "./moderation.logFilters";
 
 function Change({ entry, ctx }: { entry: ModActionDto; ctx: AuditContext }) {
   const rows = auditChanges(entry.before, entry.after, ctx);

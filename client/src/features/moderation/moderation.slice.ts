@@ -1,21 +1,23 @@
-import type {
-  FlagCreateInput,
-  FlagDto,
-  FlagResolveInput,
-  FlagStatus,
-  ModActionDto,
-  ModNoticeDto,
-  ModScopeDto,
-  PostDto,
-  PostModerateInput,
-  QueueItemDto,
-  ThreadDto,
-  ThreadModerateInput,
-  UnqueuedEvent,
-  UserSummaryDto,
+import {
+  moderationCommands,
+  type FlagCreateInput,
+  type FlagDto,
+  type FlagResolveInput,
+  type FlagStatus,
+  type ModActionDto,
+  type ModNoticeDto,
+  type ModScopeDto,
+  type PostDto,
+  type PostModerateInput,
+  type QueueItemDto,
+  type ThreadDto,
+  type ThreadModerateInput,
+  type UnqueuedEvent,
+  type UserSummaryDto,
 } from "@rembuk/shared";
+import { send } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
-import { moderationApi, NO_LOG_FILTERS, type BulkResult, type LogFilters } from "./moderation.api";
+import { logQuery, NO_LOG_FILTERS, type BulkResult, type LogFilters } from "./moderation.logFilters";
 
 export type LoadStatus = "idle" | "loading" | "ready" | "error";
 
@@ -127,7 +129,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   loadModScope: async () => {
     if (!get().currentUserId) return set({ modScope: null });
     try {
-      set({ modScope: await moderationApi.scope() });
+      set({ modScope: (await send(moderationCommands.scope, {})).scope });
     } catch {
       // The badge simply stays as it was; the dashboard reports its own errors.
     }
@@ -136,7 +138,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   loadQueue: async () => {
     set({ queueStatus: get().queueOrder.length ? "ready" : "loading" });
     try {
-      const items = await moderationApi.queue();
+      const { items } = await send(moderationCommands.queue, {});
       set((s) => ({
         queueById: Object.fromEntries(items.map((i) => [queueKey(i), i])),
         queueOrder: items.map(queueKey),
@@ -159,9 +161,11 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
       },
     }));
     try {
-      const page = await moderationApi.flags(status, {
+      const page = await send(moderationCommands.flags, {
+        status,
         assignee: assignee === "all" ? undefined : assignee,
-        cursor: opts?.more ? current.nextCursor : null,
+        cursor: (opts?.more ? current.nextCursor : null) ?? undefined,
+        limit: 30,
       });
       set((s) => {
         const before = s.flagLists[key] ?? EMPTY_FLAG_LIST;
@@ -193,7 +197,11 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
       },
     });
     try {
-      const page = await moderationApi.log(wanted, opts?.more ? current.nextCursor : null);
+      const page = await send(moderationCommands.log, {
+        ...logQuery(wanted),
+        cursor: (opts?.more ? current.nextCursor : null) ?? undefined,
+        limit: 50,
+      });
       set((s) => ({
         modLog: {
           ...s.modLog,
@@ -209,7 +217,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
 
   loadModerators: async () => {
     try {
-      set({ moderators: await moderationApi.moderators() });
+      set({ moderators: (await send(moderationCommands.moderators, {})).users });
     } catch {
       // The pickers fall back to what the flags already name.
     }
@@ -218,7 +226,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   loadSuspended: async () => {
     set({ suspendedStatus: "loading" });
     try {
-      const users = await moderationApi.suspended();
+      const { users } = await send(moderationCommands.suspended, {});
       get().internal_receiveUsers(users);
       set({ suspendedIds: users.map((u) => u.id), suspendedStatus: "ready" });
     } catch {
@@ -235,7 +243,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
     if (get().featuredStatus === "loading") return;
     set({ featuredStatus: get().featuredIds.length ? "ready" : "loading" });
     try {
-      const threads = await moderationApi.featured();
+      const { threads } = await send(moderationCommands.featured, { limit: 6 });
       get().internal_receiveThreads(threads);
       set({ featuredIds: threads.map((t) => t.id), featuredStatus: "ready" });
     } catch {
@@ -246,7 +254,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   loadThreadQueued: async (threadId) => {
     if (!get().currentUserId) return;
     try {
-      const posts = await moderationApi.threadQueued(threadId);
+      const { posts } = await send(moderationCommands.threadQueued, { id: threadId });
       get().internal_receivePosts(threadId, posts);
     } catch {
       // Nothing waiting is shown; the thread itself still works.
@@ -254,7 +262,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   },
 
   moderateThread: async (threadId, input) => {
-    const thread = await moderationApi.moderateThread(threadId, input);
+    const { thread } = await send(moderationCommands.thread, { id: threadId, ...input });
     get().internal_receiveThreads([thread]);
     if (input.action === "feature" || input.action === "unfeature") {
       set((s) => ({
@@ -276,7 +284,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   },
 
   moderatePost: async (postId, input) => {
-    const post = await moderationApi.moderatePost(postId, input);
+    const { post } = await send(moderationCommands.post, { id: postId, ...input });
     get().internal_receivePosts(post.threadId, [post]);
     // Flags on this post show its new state at once.
     set((s) => {
@@ -311,7 +319,7 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
 
   flagContent: async (input) => {
     try {
-      const flag = await moderationApi.flag(input);
+      const { flag } = await send(moderationCommands.flag, input);
       set((s) => ({ flaggedTargets: { ...s.flaggedTargets, [input.targetId]: true } }));
       return flag;
     } catch (err) {
@@ -322,25 +330,25 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
   },
 
   resolveFlag: async (id, input) => {
-    const flag = await moderationApi.resolveFlag(id, input);
+    const { flag } = await send(moderationCommands.resolveFlag, { id, ...input });
     get().internal_flagChanged(flag, false);
     return flag;
   },
 
   assignFlag: async (id, assigneeId) => {
-    const flag = await moderationApi.assignFlag(id, assigneeId);
+    const { flag } = await send(moderationCommands.assignFlag, { id, assigneeId });
     get().internal_flagChanged(flag, false);
     return flag;
   },
 
   addFlagNote: async (id, text) => {
-    const flag = await moderationApi.noteFlag(id, text);
+    const { flag } = await send(moderationCommands.noteFlag, { id, text });
     get().internal_flagChanged(flag, false);
     return flag;
   },
 
   bulkFlags: async (ids, action, extra = {}) => {
-    const result = await moderationApi.bulkFlags({ ids, action, ...extra });
+    const result = await send(moderationCommands.bulkFlags, { ids, action, ...extra });
     for (const flag of result.flags) get().internal_flagChanged(flag, false);
     return result;
   },

@@ -1,12 +1,12 @@
 import { createRef } from "react";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useStore } from "../../store";
 import { json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { Composer } from "./Composer";
-import { realtime } from "./realtime";
+import { setSendTransport } from "../../lib/send";
 import { makeAuthor, makePost, THREAD_ID } from "./test/fixtures";
 
 const ME = makePost(1).author?.id ?? "";
@@ -23,7 +23,7 @@ function renderComposer(props: { locked?: boolean; slowModeSeconds?: number } = 
 }
 
 beforeEach(() => {
-  vi.spyOn(realtime, "isConnected").mockReturnValue(false);
+  setSendTransport({ connected: () => false, emitWithAck: () => Promise.reject(new Error("offline")) });
   useStore.setState({ currentUserId: ME, sessionStatus: "signedIn" });
 });
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import type { PostDto, PostRevisionDto } from "@rembuk/shared";
+import { postCommands, type PostDto, type PostRevisionDto } from "@rembuk/shared";
 import { Dialog } from "../../components/Dialog";
 import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
-import { postsApi } from "./posts.api";
+import { send } from "../../lib/send";
 
 /** "diedit": every earlier version of a post, oldest first, then the current text. */
 export function HistoryDialog({ post, onClose }: { post: PostDto; onClose: () => void }) {
@@ -15,9 +15,12 @@ export function HistoryDialog({ post, onClose }: { post: PostDto; onClose: () =>
 
   useEffect(() => {
     const abort = new AbortController();
-    postsApi.history(post.id, abort.signal).then(setRevisions, () => {
-      if (!abort.signal.aborted) setFailed(true);
-    });
+    send(postCommands.history, { id: post.id }, { signal: abort.signal }).then(
+      (r) => setRevisions(r.revisions),
+      () => {
+        if (!abort.signal.aborted) setFailed(true);
+      },
+    );
     return () => abort.abort();
   }, [post.id, post.editedAt]);
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { isApiError } from "../../lib/api";
 import { useT } from "../../lib/i18n";
-import { postsApi } from "./posts.api";
+import { markdownCommands } from "@rembuk/shared";
+import { send } from "../../lib/send";
 
 export interface MarkdownEditorProps {
   value: string;
@@ -56,7 +57,7 @@ export function MarkdownEditor({
     }
     const abort = new AbortController();
     setPreview({ status: "loading" });
-    postsApi.preview(value, abort.signal).then(
+    send(markdownCommands.preview, { body: value }, { signal: abort.signal }).then(
       ({ html }) => {
         rendered.current = { body: value, html };
         setPreview({ status: "ready", html });

@@ -1,10 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Ack } from "@rembuk/shared";
 import { useStore } from "../../store";
 import { apiError, bodyOf, calls, json, mockFetch } from "../../test/http";
-import { apiErrorFromAck } from "../../lib/api";
 import { readOutbox } from "./outbox";
-import { realtime } from "./realtime";
+import { setSendTransport } from "../../lib/send";
 import { makePost, makePresence, makeThread, THREAD_ID } from "./test/fixtures";
 
 /**
@@ -18,18 +17,13 @@ const fake = {
 };
 
 function scriptSocket() {
-  vi.spyOn(realtime, "isConnected").mockImplementation(() => fake.connected);
-  vi.spyOn(realtime, "command").mockImplementation(async (send) => {
-    const timed = {
-      emitWithAck: async (event: string, payload: unknown) => {
-        fake.emits.push([event, payload]);
-        return fake.acks[event]?.(payload) ?? { ok: true, data: null };
-      },
-    };
-    // The scripted socket answers any command; the slice only reads the ack.
-    const res = await send(timed as unknown as Parameters<typeof send>[0]);
-    if (res.ok) return res.data;
-    throw apiErrorFromAck(res.error);
+  // The scripted socket answers any command; `send` reads the ack as it would the real one's.
+  setSendTransport({
+    connected: () => fake.connected,
+    emitWithAck: async (event, payload) => {
+      fake.emits.push([event, payload]);
+      return fake.acks[event]?.(payload) ?? { ok: true, data: null };
+    },
   });
 }
 

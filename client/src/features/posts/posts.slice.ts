@@ -1,14 +1,15 @@
-import type {
-  PostDeletedEvent,
-  PostDto,
-  PresenceDto,
-  ReactionKind,
-  ThreadDto,
-  ThreadJoinResult,
-  UserSummaryDto,
+import {
+  postCommands,
+  threadCommands,
+  type PostDeletedEvent,
+  type PostDto,
+  type PresenceDto,
+  type ReactionKind,
+  type ThreadDto,
+  type UserSummaryDto,
 } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { realtime } from "./realtime";
+import { send, socketConnected } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
 import {
   newClientId,
@@ -20,8 +21,6 @@ import {
   type OutboxEntry,
   type QuoteRef,
 } from "./outbox";
-import { postsApi } from "./posts.api";
-import { threadsApi } from "../threads/threads.api";
 import { advanceSynced, mergeIds, newerPost } from "./posts.merge";
 
 export type ThreadViewError = "notFound" | "signIn" | "network";
@@ -135,9 +134,9 @@ function errorInfo(err: unknown): { code: string; retryAfterSeconds: number | nu
   return { code: "NETWORK", retryAfterSeconds: null };
 }
 
-/** Writes go over the socket when it is up (no HTTP round trip), over REST otherwise. */
-function viaSocketOr<T>(socketCall: () => Promise<T>, restCall: () => Promise<T>): Promise<T> {
-  return realtime.isConnected() ? socketCall() : restCall();
+/** A page of a thread's posts (REST: the first load without a socket, history, refreshes). */
+function listPosts(threadId: string, query: { afterSeq?: number; beforeSeq?: number; limit?: number }) {
+  return send(threadCommands.posts, { id: threadId, ...query });
 }
 
 function patchView(set: Set, threadId: string, patch: Partial<ThreadView>) {
@@ -176,13 +175,10 @@ async function deliver(set: Set, get: Get, clientId: string) {
   putEntry(set, get, { ...entry, status: "sending", error: null });
   const input = { body: entry.body, clientId, ...(entry.replyTo ? { replyTo: entry.replyTo.id } : {}) };
   try {
-    const post = await viaSocketOr(
-      () =>
-        realtime.command<PostDto>(
-          (s) => s.emitWithAck("post:create", { threadId: entry.threadId, ...input }),
-          SEND_TIMEOUT_MS,
-        ),
-      () => postsApi.create(entry.threadId, input),
+    const { post } = await send(
+      postCommands.create,
+      { threadId: entry.threadId, ...input },
+      { timeoutMs: SEND_TIMEOUT_MS },
     );
     dropEntry(set, get, clientId);
     get().internal_receivePosts(entry.threadId, [post]);
@@ -215,8 +211,8 @@ function fetchThread(threadId: string, rejoin: boolean): Promise<ThreadDto> {
   const opening = openingFetches.get(threadId);
   openingFetches.delete(threadId);
   if (rejoin && opening && Date.now() - opening.at <= OPENING_FETCH_REUSE_MS) return opening.load;
-  const load = threadsApi.get(threadId);
-  if (!rejoin && !realtime.isConnected()) openingFetches.set(threadId, { load, at: Date.now() });
+  const load = send(threadCommands.get, { id: threadId }).then((r) => r.thread);
+  if (!rejoin && !socketConnected()) openingFetches.set(threadId, { load, at: Date.now() });
   return load;
 }
 
@@ -239,11 +235,12 @@ async function join(set: Set, get: Get, threadId: string, rejoin = false) {
 
   try {
     let joined = false;
-    if (realtime.isConnected()) {
+    if (socketConnected()) {
       const afterSeq = firstLoad ? undefined : view.syncedSeq;
       try {
-        const res = await realtime.command<ThreadJoinResult>((s) =>
-          s.emitWithAck("thread:join", afterSeq === undefined ? { threadId } : { threadId, afterSeq }),
+        const res = await send(
+          threadCommands.join,
+          afterSeq === undefined ? { threadId } : { threadId, afterSeq },
         );
         if (!get().threadViews[threadId]?.joins) return;
         get().internal_receivePosts(threadId, res.missed);
@@ -265,7 +262,7 @@ async function join(set: Set, get: Get, threadId: string, rejoin = false) {
     if (!joined) {
       // No socket (offline, or still connecting): the latest page over REST; the connect rejoins.
       const thread = await threadLoad;
-      const page = await postsApi.list(
+      const page = await listPosts(
         threadId,
         firstLoad ? { beforeSeq: thread.lastSeq + 1, limit: 50 } : { afterSeq: view.syncedSeq, limit: 100 },
       );
@@ -300,7 +297,7 @@ function seqsOf(state: AppState, threadId: string): number[] {
 
 async function refreshTail(get: Get, threadId: string, headSeq: number) {
   try {
-    const page = await postsApi.list(threadId, { beforeSeq: headSeq + 1, limit: 50 });
+    const page = await listPosts(threadId, { beforeSeq: headSeq + 1, limit: 50 });
     const known = new Set(get().postIdsByThread[threadId] ?? []);
     get().internal_receivePosts(
       threadId,
@@ -316,7 +313,7 @@ async function findGap(set: Set, get: Get, threadId: string) {
   const ids = get().postIdsByThread[threadId] ?? [];
   const first = ids[0] ? get().postsById[ids[0]] : undefined;
   if (!first || first.seq === 1) return;
-  const page = await postsApi.list(threadId, { limit: 1 });
+  const page = await listPosts(threadId, { limit: 1 });
   const opening = page.posts[0];
   if (!opening || opening.id === first.id) return;
   get().internal_receivePosts(threadId, [opening]);
@@ -372,8 +369,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
         typingByThread,
       };
     });
-    if (realtime.isConnected())
-      void realtime.command((s) => s.emitWithAck("thread:leave", { threadId })).catch(() => undefined);
+    if (socketConnected()) void send(threadCommands.leave, { threadId }).catch(() => undefined);
   },
 
   loadEarlierPosts: async (threadId) => {
@@ -381,7 +377,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
     if (!view || view.gapBefore === null || view.loadingEarlier) return;
     patchView(set, threadId, { loadingEarlier: true });
     try {
-      const page = await postsApi.list(threadId, { beforeSeq: view.gapBefore, limit: EARLIER_PAGE });
+      const page = await listPosts(threadId, { beforeSeq: view.gapBefore, limit: EARLIER_PAGE });
       const openingId = get().postIdsByThread[threadId]?.[0];
       get().internal_receivePosts(threadId, page.posts);
       const first = page.posts[0];
@@ -433,19 +429,13 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
   },
 
   editPost: async (postId, body) => {
-    const post = await viaSocketOr(
-      () => realtime.command<PostDto>((s) => s.emitWithAck("post:update", { postId, body })),
-      () => postsApi.update(postId, body),
-    );
+    const { post } = await send(postCommands.update, { postId, body });
     get().internal_receivePosts(post.threadId, [post]);
     return post;
   },
 
   deletePost: async (postId) => {
-    const post = await viaSocketOr(
-      () => realtime.command<PostDto>((s) => s.emitWithAck("post:delete", { postId })),
-      () => postsApi.remove(postId),
-    );
+    const { post } = await send(postCommands.delete, { postId });
     get().internal_receivePosts(post.threadId, [post]);
     return post;
   },
@@ -470,10 +460,7 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       },
     }));
     try {
-      const post = await viaSocketOr(
-        () => realtime.command<PostDto>((s) => s.emitWithAck("post:react", { postId, kind, active })),
-        () => postsApi.react(postId, kind, active),
-      );
+      const { post } = await send(postCommands.react, { postId, kind, active });
       get().internal_receivePosts(post.threadId, [post]);
     } catch (err) {
       set((s) => ({
@@ -491,11 +478,11 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
   },
 
   sendTyping: (threadId) => {
-    if (!get().currentUserId || !realtime.isConnected()) return;
+    if (!get().currentUserId || !socketConnected()) return;
     const now = Date.now();
     if (now - (lastTypingSent.get(threadId) ?? 0) < TYPING_SEND_EVERY_MS) return;
     lastTypingSent.set(threadId, now);
-    void realtime.command((s) => s.emitWithAck("typing:start", { threadId })).catch(() => undefined);
+    void send(threadCommands.typing, { threadId }).catch(() => undefined);
   },
 
   internal_receivePosts: (threadId, posts) => {

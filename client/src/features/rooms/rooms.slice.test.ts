@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useStore } from "../../store";
 import { apiError, json, mockFetch } from "../../test/http";
-import { realtime } from "../posts/realtime";
+import { setSendTransport } from "../../lib/send";
 import { makePresence, makeRoom, ROOM_ID } from "../posts/test/fixtures";
 import { roomSelectors } from "./rooms.slice";
 
@@ -10,19 +10,16 @@ const emits: Array<[string, unknown]> = [];
 
 beforeEach(() => {
   emits.length = 0;
-  vi.spyOn(realtime, "command").mockImplementation(async (send) => {
-    const res = await send({
-      // A scripted socket: records the command, answers room:join with a presence.
-      emitWithAck: async (event: string, payload: unknown) => {
-        emits.push([event, payload]);
-        return {
-          ok: true,
-          data: { presence: makePresence({ scope: "room", id: ROOM_ID, count: 4, guests: 4 }) },
-        };
-      },
-    } as unknown as Parameters<typeof send>[0]);
-    if (!res.ok) throw new Error(res.error.code);
-    return res.data;
+  setSendTransport({
+    // A scripted socket: records the command, answers room:join with a presence.
+    connected: () => true,
+    emitWithAck: async (event, payload) => {
+      emits.push([event, payload]);
+      return {
+        ok: true,
+        data: { presence: makePresence({ scope: "room", id: ROOM_ID, count: 4, guests: 4 }) },
+      };
+    },
   });
 });
 

@@ -1,8 +1,13 @@
-import type { PresenceDto, RoomCreateInput, RoomDto, RoomUpdateInput } from "@rembuk/shared";
+import {
+  roomCommands,
+  type PresenceDto,
+  type RoomCreateInput,
+  type RoomDto,
+  type RoomUpdateInput,
+} from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { realtime } from "../posts/realtime";
+import { send } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
-import { roomsApi } from "./rooms.api";
 
 export type RoomsStatus = "idle" | "loading" | "ready" | "error";
 /** Why a room page cannot show its room: it does not exist for this viewer, or needs a sign-in. */
@@ -45,9 +50,7 @@ export interface RoomsSlice {
 
 async function socketJoin(get: () => AppState, roomId: string) {
   try {
-    const { presence } = await realtime.command<{ presence: PresenceDto }>((s) =>
-      s.emitWithAck("room:join", { roomId }),
-    );
+    const { presence } = await send(roomCommands.join, { roomId });
     if (get().roomJoins[roomId]) get().internal_roomPresence(presence);
   } catch {
     // Offline or refused: the page still works from REST; the next connect joins again.
@@ -74,7 +77,7 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
     const silent = get().roomsStatus === "ready";
     if (!silent) set({ roomsStatus: "loading" });
     try {
-      const rooms = await roomsApi.list();
+      const { rooms } = await send(roomCommands.list, {});
       get().internal_receiveRooms(rooms, { replaceList: true });
       set({ roomsStatus: "ready" });
     } catch {
@@ -84,7 +87,7 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
 
   loadRoom: async (slug) => {
     try {
-      const room = await roomsApi.get(slug);
+      const { room } = await send(roomCommands.get, { slug });
       get().internal_receiveRooms([room]);
       set((s) => {
         const { [slug]: _found, ...rest } = s.roomMissing;
@@ -102,13 +105,13 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
   },
 
   createRoom: async (input) => {
-    const room = await roomsApi.create(input);
+    const { room } = await send(roomCommands.create, input);
     get().internal_receiveRooms([room]);
     return room;
   },
 
   updateRoom: async (slug, patch) => {
-    const room = await roomsApi.update(slug, patch);
+    const { room } = await send(roomCommands.update, { currentSlug: slug, ...patch });
     set((s) => {
       // A new slug: the old address no longer names this room.
       const { [slug]: _old, ...bySlug } = s.roomIdBySlug;
@@ -135,7 +138,7 @@ export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({
       const { [roomId]: _presence, ...presence } = s.roomPresence;
       return { roomJoins: joins, roomPresence: presence };
     });
-    void realtime.command((s) => s.emitWithAck("room:leave", { roomId })).catch(() => undefined);
+    void send(roomCommands.leave, { roomId }).catch(() => undefined);
   },
 
   internal_receiveRooms: (rooms, opts) => {

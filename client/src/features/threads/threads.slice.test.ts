@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useStore } from "../../store";
 import { bodyOf, json, mockFetch } from "../../test/http";
-import { realtime } from "../posts/realtime";
+import { setSendTransport } from "../../lib/send";
 import { makeRoom, makeThread, ROOM_ID, THREAD_ID } from "../posts/test/fixtures";
 import { listKey } from "./threads.slice";
 
@@ -9,7 +9,7 @@ const state = () => useStore.getState();
 const room = { id: ROOM_ID, slug: "inovasi-pelayanan-publik" };
 
 beforeEach(() => {
-  vi.spyOn(realtime, "isConnected").mockReturnValue(false);
+  setSendTransport({ connected: () => false, emitWithAck: () => Promise.reject(new Error("offline")) });
   useStore.setState({ currentUserId: "c00000000000000000000900", sessionStatus: "signedIn" });
 });
 

@@ -1,14 +1,15 @@
-import type {
-  ReadStateDto,
-  ThreadCreateInput,
-  ThreadDto,
-  ThreadRemovedEvent,
-  ThreadSort,
+import {
+  readStateCommands,
+  threadCommands,
+  type ReadStateDto,
+  type ThreadCreateInput,
+  type ThreadDto,
+  type ThreadRemovedEvent,
+  type ThreadSort,
 } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { realtime } from "../posts/realtime";
+import { send } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
-import { threadsApi } from "./threads.api";
 import { appendPage, placeThread } from "./threads.order";
 
 export type ThreadListStatus = "idle" | "loading" | "loadingMore" | "ready" | "error";
@@ -91,9 +92,10 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
       },
     }));
     try {
-      const page = await threadsApi.list(room.slug, {
+      const page = await send(threadCommands.list, {
+        slug: room.slug,
         sort,
-        cursor: opts?.more ? current.nextCursor : undefined,
+        cursor: (opts?.more ? current.nextCursor : undefined) ?? undefined,
         limit: THREAD_PAGE_SIZE,
       });
       get().internal_receiveThreads(page.threads);
@@ -112,13 +114,14 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
   },
 
   loadThread: async (id) => {
-    const thread = await threadsApi.get(id);
+    const { thread } = await send(threadCommands.get, { id });
     get().internal_receiveThreads([thread]);
     return thread;
   },
 
   createThread: async (room, input) => {
-    const thread = await threadsApi.create(room.slug, input);
+    // 201 for a new thread, 200 with the same thread when `clientId` was already used.
+    const { thread } = await send(threadCommands.create, { slug: room.slug, ...input });
     const known = Boolean(get().threadsById[thread.id]);
     get().internal_receiveThreads([thread]);
     if (!known) get().internal_threadCreated(thread);
@@ -126,7 +129,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
   },
 
   markRoomRead: async (room) => {
-    await threadsApi.markRoomRead(room.slug);
+    await send(readStateCommands.readRoom, { slug: room.slug });
     // The server's baseline now covers every post so far: clear the counts this tab holds for the room.
     set((s) => {
       const threadsById = { ...s.threadsById };
@@ -157,9 +160,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     if (hadUnread) get().internal_roomActivity(thread.roomId, { unreadThreads: -1 });
     let read: ReadStateDto;
     try {
-      read = realtime.isConnected()
-        ? await realtime.command<ReadStateDto>((s) => s.emitWithAck("thread:read", { threadId, seq }))
-        : await threadsApi.markRead(threadId, seq);
+      ({ read } = await send(threadCommands.read, { threadId, seq }));
     } catch {
       return; // Not worth bothering anyone: the next read mark (or visit) carries it.
     }
@@ -249,8 +250,8 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     dropFromLists(set, event);
     if (known && known.roomId === event.roomId) get().internal_roomActivity(event.roomId, { threads: -1 });
     if (!get().threadViews[event.threadId]?.joins) return;
-    void threadsApi.get(event.threadId).then(
-      (thread) => get().internal_receiveThreads([thread]),
+    void send(threadCommands.get, { id: event.threadId }).then(
+      ({ thread }) => get().internal_receiveThreads([thread]),
       (err: unknown) => {
         if (isApiError(err) && (err.status === 404 || err.status === 401))
           get().internal_threadGone(event.threadId);

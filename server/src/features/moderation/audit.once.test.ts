@@ -8,23 +8,20 @@ import {
   type PostModerateInput,
 } from "@rembuk/shared";
 import { makeAdmin, signedIn, type MadeUser } from "../../test/factories.js";
-import { connectSocket, type ClientSocket } from "../../test/socket.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
-import { ask, clientId, makeRoom, makeThread } from "../rooms/forum.fixtures.js";
+import { clientId, makeRoom, makeThread } from "../rooms/forum.fixtures.js";
 import { ModAction } from "./modAction.model.js";
 import { auditDelta, auditRows } from "./test/fixtures.js";
 
 /**
- * "Every action writes exactly one audit row": each thread and post action, over REST and over the
- * socket, adds one row about its target with the right kind, actor, room and reason — and a refused
- * attempt adds none.
+ * "Every action writes exactly one audit row": each thread and post action adds one row about its
+ * target with the right kind, actor, room and reason — and a refused attempt adds none.
  */
 let server: TestServer;
 let admin: MadeUser;
 let room: RoomDto;
 let other: RoomDto;
 let siti: Awaited<ReturnType<typeof signedIn>>;
-let sitiSocket: ClientSocket;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -32,33 +29,21 @@ beforeAll(async () => {
   siti = await signedIn(server, "moderator", { name: "Siti Rahmawati" });
   room = await makeRoom(admin.actor, { preModerated: true });
   other = await makeRoom(admin.actor);
-  sitiSocket = await connectSocket(server.url, siti.agent);
 });
 
 afterAll(async () => {
-  sitiSocket?.disconnect();
   await server?.close();
 });
 
-type Via = "rest" | "socket";
-async function moderateThread(via: Via, threadId: string, input: ThreadModerateInput) {
-  if (via === "socket") {
-    const ack = await ask(sitiSocket, "thread:moderate", { threadId, input });
-    expect(ack.ok).toBe(true);
-    return;
-  }
+async function moderateThread(threadId: string, input: ThreadModerateInput) {
   expect((await siti.agent.post(`/api/threads/${threadId}/moderate`, input)).status).toBe(200);
 }
-async function moderatePost(via: Via, postId: string, input: PostModerateInput) {
-  if (via === "socket") {
-    const ack = await ask(sitiSocket, "post:moderate", { postId, input });
-    expect(ack.ok).toBe(true);
-    return;
-  }
+async function moderatePost(postId: string, input: PostModerateInput) {
   expect((await siti.agent.post(`/api/posts/${postId}/moderate`, input)).status).toBe(200);
 }
 
-describe.each<Via>(["rest", "socket"])("exactly one audit row per action, over %s", (via) => {
+// The socket mirrors of the tools are gone (no client sent them); REST is their one path.
+describe("exactly one audit row per action", () => {
   it("thread tools", async () => {
     const verified = await signedIn(server, "member", { verified: true });
     const unverified = await signedIn(server, "member");
@@ -95,7 +80,7 @@ describe.each<Via>(["rest", "socket"])("exactly one audit row per action, over %
 
     for (const [input, target] of steps) {
       const before = await ModAction.countDocuments({});
-      expect(await auditDelta(target, () => moderateThread(via, target, input))).toBe(1);
+      expect(await auditDelta(target, () => moderateThread(target, input))).toBe(1);
       // Nothing else was logged alongside.
       expect(await ModAction.countDocuments({})).toBe(before + 1);
       const [row] = (await auditRows(target)).slice(-1);
@@ -129,7 +114,7 @@ describe.each<Via>(["rest", "socket"])("exactly one audit row per action, over %
     ];
     for (const [input, target] of steps) {
       const before = await ModAction.countDocuments({});
-      expect(await auditDelta(target, () => moderatePost(via, target, input))).toBe(1);
+      expect(await auditDelta(target, () => moderatePost(target, input))).toBe(1);
       expect(await ModAction.countDocuments({})).toBe(before + 1);
       const [row] = (await auditRows(target)).slice(-1);
       expect(row).toMatchObject({ action: `post.${input.action}`, targetType: "post", roomSlug: room.slug });
@@ -169,14 +154,9 @@ describe.each<Via>(["rest", "socket"])("exactly one audit row per action, over %
     ).toBe(1);
     expect(
       await auditDelta(flag, async () => {
-        if (via === "socket")
-          expect(
-            (await ask(sitiSocket, "flag:resolve", { flagId: flag, input: { status: "dismissed" } })).ok,
-          ).toBe(true);
-        else
-          expect((await siti.agent.post(`/api/flags/${flag}/resolve`, { status: "dismissed" })).status).toBe(
-            200,
-          );
+        expect((await siti.agent.post(`/api/flags/${flag}/resolve`, { status: "dismissed" })).status).toBe(
+          200,
+        );
       }),
     ).toBe(1);
     expect((await auditRows(flag)).map((r) => r.action)).toEqual([
@@ -197,8 +177,8 @@ describe("refusals and no-ops log nothing", () => {
       409,
     );
     expect((await siti.agent.post(`/api/threads/${thread}/moderate`, { action: "unpin" })).status).toBe(200);
-    const badAck = await ask(sitiSocket, "thread:moderate", { threadId: thread, input: { action: "hide" } });
-    expect(badAck).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    const bad = await siti.agent.post(`/api/threads/${thread}/moderate`, { action: "hide" });
+    expect(bad.body).toMatchObject({ error: { code: "VALIDATION" } });
     expect(await ModAction.countDocuments({})).toBe(before);
   });
 

@@ -99,14 +99,10 @@ describe("flagging", () => {
       404,
     );
 
-    // Over the socket too, for a whole thread.
-    const budiSocket = await open(budi.agent);
-    const ack = await ask(budiSocket, "flag:create", {
-      targetType: "thread",
-      targetId: thread.id,
-      reason: "off-topic",
-    });
-    expect(ack).toMatchObject({ ok: true, data: { targetType: "thread", threadId: thread.id } });
+    // A whole thread too.
+    const whole = await flag(budi.agent, { targetType: "thread", targetId: thread.id, reason: "off-topic" });
+    expect(whole.status).toBe(201);
+    expect(whole.body.flag).toMatchObject({ targetType: "thread", threadId: thread.id });
   });
 
   it("resolved or dismissed with a note: the flagger is told live, the flag can be raised again, each decision is logged", async () => {

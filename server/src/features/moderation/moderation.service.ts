@@ -8,6 +8,7 @@ import type {
 } from "@rembuk/shared";
 import { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
+import { logger } from "../../lib/logger.js";
 import { assertCan } from "../../lib/policy.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import type { IoSocket } from "../../lib/realtime/defineHandler.js";
@@ -16,6 +17,7 @@ import { loadUserSummaries, toUserSummary } from "../rooms/userSummary.js";
 import { canSeeRoom } from "../rooms/room.visibility.js";
 import { Thread } from "../threads/thread.model.js";
 import { presentThreads } from "../threads/thread.presenter.js";
+import { loadActor } from "../users/user.actor.js";
 import { User } from "../users/user.model.js";
 import { PRESENTABLE_FIELDS, presentUserFor } from "../users/user.presenter.js";
 import { Flag } from "./flag.model.js";
@@ -47,6 +49,18 @@ export async function joinModerationRooms(socket: IoSocket, actor: Actor | null)
   if (scope.global) await socket.join(rooms.mod());
   for (const id of scope.roomIds) await socket.join(rooms.roomMod(id));
   return scope;
+}
+
+/**
+ * At connection: room moderators' sockets join their rooms' moderation rooms (staff are in `mod` from
+ * the handshake), so queue and flag events reach them without asking; `moderation:join` does it again
+ * on demand and says what it joined.
+ */
+export function joinModerationRoomsOnConnect(socket: IoSocket): void {
+  if (!socket.data.userId || socket.data.role !== "member") return;
+  loadActor(socket.data.userId)
+    .then((actor) => joinModerationRooms(socket, actor))
+    .catch((err: unknown) => logger.warn({ err, socketId: socket.id }, "could not join moderation rooms"));
 }
 
 /** `GET /featured?limit` → `{threads}`: curated threads from the rooms the viewer may see, newest curation first. */

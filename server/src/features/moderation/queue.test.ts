@@ -183,21 +183,19 @@ describe("a queued reply", () => {
     const thread = await makeThread(budi.actor, room.slug);
     const queued = (await reply(ani.agent, thread.id, "Iklan jasa percetakan murah")).body.post;
     const aniSocket = await open(ani.agent);
-    const sitiSocket = await open(siti.agent);
 
-    const noReason = await ask(sitiSocket, "post:moderate", {
-      postId: queued.id,
-      input: { action: "reject" },
-    });
-    expect(noReason).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    const noReason = await siti.agent.post(`/api/posts/${queued.id}/moderate`, { action: "reject" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({ error: { code: "VALIDATION" } });
 
     const notice = nextEvent(aniSocket, "moderation:notice");
     const rows = await auditDelta(queued.id, async () => {
-      const ack = await ask(sitiSocket, "post:moderate", {
-        postId: queued.id,
-        input: { action: "reject", reason: "Promosi komersial" },
+      const res = await siti.agent.post<{ post: PostDto }>(`/api/posts/${queued.id}/moderate`, {
+        action: "reject",
+        reason: "Promosi komersial",
       });
-      expect(ack).toMatchObject({ ok: true, data: { id: queued.id, status: "hidden", seq: 0 } });
+      expect(res.status).toBe(200);
+      expect(res.body.post).toMatchObject({ id: queued.id, status: "hidden", seq: 0 });
     });
     expect(rows).toBe(1);
     expect(((await notice) as { notice: ModNoticeDto }).notice).toMatchObject({

@@ -1,5 +1,6 @@
 import type { PresenceDto } from "@rembuk/shared";
 import { logger } from "../../lib/logger.js";
+import type { IoSocket } from "../../lib/realtime/defineHandler.js";
 import { publish, type IoServer } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
@@ -85,4 +86,14 @@ export function schedulePresence(scope: Scope, id: string): void {
   }, PRESENCE_DEBOUNCE_MS);
   timer.unref();
   pending.set(key, timer);
+}
+
+/** A closing tab leaves every room and thread at once; tell each of them (debounced). */
+export function announceLeavingOnDisconnect(socket: IoSocket): void {
+  socket.on("disconnecting", () => {
+    for (const name of socket.rooms) {
+      const scope = scopeOf(name);
+      if (scope) schedulePresence(scope.scope, scope.id);
+    }
+  });
 }

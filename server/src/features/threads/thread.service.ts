@@ -20,7 +20,7 @@ import { announceQueued } from "../moderation/queue.publish.js";
 import { practiceForThread } from "../practices/practice.create.js";
 
 /**
- * `POST /rooms/:slug/threads` and socket `thread:create`. The thread is born with its opening post as
+ * `POST /rooms/:slug/threads`. The thread is born with its opening post as
  * seq 1 (`lastSeq: 1`), so no `$inc` is involved. A `clientId` makes it idempotent like posts: the unique
  * (authorId, clientId) index turns a second insert into E11000 and the original is returned
  * (`created: false` → 200). Without a clientId the server makes one up, so the index stays total.
@@ -109,7 +109,8 @@ export async function createThread(
   await raiseReadMark(me.id, threadId, 1);
   await publishThreadCreated(saved, room);
   // Waiting for review: the room's moderators see it enter the queue.
-  if (saved.status === "queued") await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
+  if (saved.status === "queued")
+    await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
   return { thread: await presentThread(me, saved, room.slug), created: true };
 }
 
