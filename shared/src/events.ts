@@ -41,13 +41,7 @@ import type {
   ThreadRemovedEvent,
   UnqueuedEvent,
 } from "./schemas/moderation.js";
-import type {
-  AdoptionCreateCommand,
-  AdoptionDto,
-  AdoptionStepCommand,
-  PracticeDto,
-  RegionRoomInput,
-} from "./schemas/practices.js";
+import type { AdoptionDto, PracticeDto, RegionRoomInput } from "./schemas/practices.js";
 
 /**
  * The typed Socket.io contract (DESIGN.md §4). Types validate nothing at run time: every command's
@@ -88,9 +82,6 @@ export interface ClientToServerEvents {
   "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;
   "post:delete": (payload: PostRefCommand, ack: AckFn<PostDto>) => void;
   "post:react": (payload: ReactCommand, ack: AckFn<PostDto>) => void;
-  /** Replication ledger, mirroring `POST /practices/:threadId/adoptions` and `PATCH /adoptions/:id`. */
-  "adoption:create": (payload: z.input<typeof AdoptionCreateCommand>, ack: AckFn<AdoptionDto>) => void;
-  "adoption:update": (payload: z.input<typeof AdoptionStepCommand>, ack: AckFn<AdoptionDto>) => void;
   /** Region pages: live `adoption:changed` for adoptions by or of a region (public data, any known code). */
   "region:join": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
   "region:leave": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;

@@ -22,8 +22,7 @@ import { readStateHandlers } from "./readstate/readState.commands.js";
 import { markdownRouter } from "./markdown/markdown.routes.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
-import { adoptionRouter } from "./adoptions/adoption.routes.js";
-import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
+import { adoptionHandlers } from "./adoptions/adoption.commands.js";
 import { moderationRouter } from "./moderation/moderation.routes.js";
 import { registerModerationSocket } from "./moderation/moderation.socket.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
@@ -44,7 +43,7 @@ export interface FeatureContext {
  * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
  * thread id; their socket paths are registered on every connection.
  */
-export const featureCommands: BoundCommand[] = [...readStateHandlers, ...postHandlers];
+export const featureCommands: BoundCommand[] = [...readStateHandlers, ...postHandlers, ...adoptionHandlers];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
@@ -58,7 +57,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   qaRouter,
   sectorsRouter,
   practiceRouter,
-  adoptionRouter,
   moderationRouter,
 ];
 
@@ -68,7 +66,6 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerRoomSocket,
   registerThreadSocket,
   registerQaSocket,
-  registerAdoptionSocket,
   registerModerationSocket,
 ];
 

@@ -62,8 +62,11 @@ export interface CommandSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   output: O;
   /** Default: `member` for writes, `anyone` for GET and socket-only commands. */
   auth?: CommandAuth;
-  /** Default: `write` for HTTP writes, none for GET. */
-  limit?: RateLimitBucket;
+  /**
+   * Default: `write` for HTTP writes, none for GET. `null`: the handler spends its own budgets (Q&A
+   * writes charge a guest's device and address, which the caller is known only inside the handler).
+   */
+  limit?: RateLimitBucket | null;
   /** Error codes worth documenting beyond VALIDATION/UNAUTHENTICATED/RATE_LIMITED. */
   errors?: readonly ErrorCode[];
   http?: HttpBinding;
@@ -110,6 +113,13 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null
   const def = (schema as unknown as { _zod: { def: ZodDefLike } })._zod.def;
   if (def.type === "object" && def.shape) return def.shape;
   if (def.type === "pipe" && def.in) return objectShape(def.in);
+  if (def.type === "union" && def.options) {
+    // One object per variant (a moderation `action`): the keys every variant has.
+    const shapes = def.options.map(objectShape);
+    if (shapes.some((s) => !s)) return null;
+    const [first, ...others] = shapes as Array<Record<string, z.ZodType>>;
+    return Object.fromEntries(Object.entries(first!).filter(([k]) => others.every((o) => k in o)));
+  }
   return null;
 }
 
@@ -117,6 +127,7 @@ interface ZodDefLike {
   type: string;
   shape?: Record<string, z.ZodType>;
   in?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 export function effectiveAuth(command: Command): CommandAuth {
@@ -124,5 +135,6 @@ export function effectiveAuth(command: Command): CommandAuth {
 }
 
 export function effectiveLimit(command: Command): RateLimitBucket | null {
-  return command.limit ?? (command.http && command.http.method !== "GET" ? "write" : null);
+  if (command.limit !== undefined) return command.limit;
+  return command.http && command.http.method !== "GET" ? "write" : null;
 }

@@ -2,3 +2,4 @@ export * from "./define.js";
 export * from "./meta.js";
 export * from "./posts.js";
 export * from "./readState.js";
+export * from "./adoptions.js";

@@ -16,6 +16,12 @@ export interface CommandContext {
   transport: Transport;
 }
 
+/** The socket of a socket-only command (joins): the seam never routes one over HTTP. */
+export function socketOf(transport: Transport): IoSocket {
+  if (transport.kind !== "socket") throw new Error("a socket-only command arrived over HTTP");
+  return transport.socket;
+}
+
 export function commandContext(actor: Actor | null, transport: Transport): CommandContext {
   return {
     actor,
