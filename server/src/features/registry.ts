@@ -20,8 +20,7 @@ import type { BoundCommand } from "../lib/commands/handle.js";
 import { postHandlers } from "./posts/post.commands.js";
 import { readStateHandlers } from "./readstate/readState.commands.js";
 import { markdownRouter } from "./markdown/markdown.routes.js";
-import { sectorsRouter } from "./taxonomy/sectors.routes.js";
-import { practiceRouter } from "./practices/practice.routes.js";
+import { practiceHandlers } from "./practices/practice.commands.js";
 import { adoptionHandlers } from "./adoptions/adoption.commands.js";
 import { moderationRouter } from "./moderation/moderation.routes.js";
 import { registerModerationSocket } from "./moderation/moderation.socket.js";
@@ -43,7 +42,12 @@ export interface FeatureContext {
  * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
  * thread id; their socket paths are registered on every connection.
  */
-export const featureCommands: BoundCommand[] = [...readStateHandlers, ...postHandlers, ...adoptionHandlers];
+export const featureCommands: BoundCommand[] = [
+  ...readStateHandlers,
+  ...postHandlers,
+  ...adoptionHandlers,
+  ...practiceHandlers,
+];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
@@ -55,8 +59,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   threadRouter,
   markdownRouter,
   qaRouter,
-  sectorsRouter,
-  practiceRouter,
   moderationRouter,
 ];
 

@@ -3,3 +3,4 @@ export * from "./meta.js";
 export * from "./posts.js";
 export * from "./readState.js";
 export * from "./adoptions.js";
+export * from "./practices.js";

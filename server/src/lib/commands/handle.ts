@@ -22,6 +22,12 @@ export function socketOf(transport: Transport): IoSocket {
   return transport.socket;
 }
 
+/** The request of an HTTP-only command that needs headers (downloads, caching, cookies). */
+export function httpOf(transport: Transport): Extract<Transport, { kind: "http" }> {
+  if (transport.kind !== "http") throw new Error("an HTTP-only command arrived over a socket");
+  return transport;
+}
+
 export function commandContext(actor: Actor | null, transport: Transport): CommandContext {
   return {
     actor,
