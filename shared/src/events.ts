@@ -60,10 +60,8 @@ export interface ClientToServerEvents {
     payload: { sessionId: string; text: string; anonymous?: boolean; clientId: string },
     ack: AckFn<QuestionDto>,
   ) => void;
-  "qa:moderate": (
-    payload: { questionId: string; input: QuestionModerateInput },
-    ack: AckFn<QuestionDto>,
-  ) => void;
+  /** The REST body with the question's id (`POST /questions/:id/moderate`). */
+  "qa:moderate": (payload: QuestionModerateInput & { questionId: string }, ack: AckFn<QuestionDto>) => void;
   "qa:status": (payload: { sessionId: string; status: "live" | "ended" }, ack: AckFn<QaSessionDto>) => void;
   /** Extension (issue 17): answer a poll over the socket, as `POST /polls/:id/answers`; the ack has `myAnswer`. */
   "qa:poll:answer": (payload: PollAnswerSocketInput, ack: AckFn<PollDto>) => void;

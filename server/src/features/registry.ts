@@ -8,8 +8,7 @@ import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
 import { userRouter } from "./users/user.routes.js";
 import { verificationRouter } from "./users/verification.routes.js";
 import { mailRouter } from "./mail/mail.routes.js";
-import { qaRouter } from "./qa/qa.routes.js";
-import { registerQaSocket } from "./qa/qa.socket.js";
+import { qaHandlers } from "./qa/qa.commands.js";
 import { bindPresence } from "./presence/presence.service.js";
 import { registerPresenceSocket } from "./presence/presence.socket.js";
 import { roomRouter } from "./rooms/room.routes.js";
@@ -47,6 +46,7 @@ export const featureCommands: BoundCommand[] = [
   ...postHandlers,
   ...adoptionHandlers,
   ...practiceHandlers,
+  ...qaHandlers,
 ];
 
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
@@ -58,7 +58,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   roomRouter,
   threadRouter,
   markdownRouter,
-  qaRouter,
   moderationRouter,
 ];
 
@@ -67,7 +66,6 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerPresenceSocket,
   registerRoomSocket,
   registerThreadSocket,
-  registerQaSocket,
   registerModerationSocket,
 ];
 

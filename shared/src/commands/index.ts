@@ -4,3 +4,4 @@ export * from "./posts.js";
 export * from "./readState.js";
 export * from "./adoptions.js";
 export * from "./practices.js";
+export * from "./qa.js";
