@@ -36,13 +36,7 @@ import type {
   ThreadRemovedEvent,
   UnqueuedEvent,
 } from "./schemas/moderation.js";
-import type {
-  AdoptionCreateCommand,
-  AdoptionDto,
-  AdoptionStepCommand,
-  PracticeDto,
-  RegionRoomInput,
-} from "./schemas/practices.js";
+import type { AdoptionDto, PracticeDto, RegionRoomInput } from "./schemas/practices.js";
 
 /**
  * The typed Socket.io contract (DESIGN.md §4). Types validate nothing at run time: every command's
@@ -61,10 +55,8 @@ export interface ClientToServerEvents {
     payload: { sessionId: string; text: string; anonymous?: boolean; clientId: string },
     ack: AckFn<QuestionDto>,
   ) => void;
-  "qa:moderate": (
-    payload: { questionId: string; input: QuestionModerateInput },
-    ack: AckFn<QuestionDto>,
-  ) => void;
+  /** The REST body with the question's id (`POST /questions/:id/moderate`). */
+  "qa:moderate": (payload: QuestionModerateInput & { questionId: string }, ack: AckFn<QuestionDto>) => void;
   "qa:status": (payload: { sessionId: string; status: "live" | "ended" }, ack: AckFn<QaSessionDto>) => void;
   /** Extension (issue 17): answer a poll over the socket, as `POST /polls/:id/answers`; the ack has `myAnswer`. */
   "qa:poll:answer": (payload: PollAnswerSocketInput, ack: AckFn<PollDto>) => void;
@@ -82,9 +74,6 @@ export interface ClientToServerEvents {
   "post:update": (payload: PostUpdateCommand, ack: AckFn<PostDto>) => void;
   "post:delete": (payload: PostRefCommand, ack: AckFn<PostDto>) => void;
   "post:react": (payload: ReactCommand, ack: AckFn<PostDto>) => void;
-  /** Replication ledger, mirroring `POST /practices/:threadId/adoptions` and `PATCH /adoptions/:id`. */
-  "adoption:create": (payload: z.input<typeof AdoptionCreateCommand>, ack: AckFn<AdoptionDto>) => void;
-  "adoption:update": (payload: z.input<typeof AdoptionStepCommand>, ack: AckFn<AdoptionDto>) => void;
   /** Region pages: live `adoption:changed` for adoptions by or of a region (public data, any known code). */
   "region:join": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;
   "region:leave": (payload: RegionRoomInput, ack: AckFn<{ code: string }>) => void;

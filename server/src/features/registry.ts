@@ -2,8 +2,7 @@ import type { Router } from "express";
 import type { Config } from "../config.js";
 import type { IoServer } from "../lib/realtime/publish.js";
 import type { IoSocket } from "../lib/realtime/defineHandler.js";
-import { qaRouter } from "./qa/qa.routes.js";
-import { registerQaSocket } from "./qa/qa.socket.js";
+import { qaHandlers } from "./qa/qa.commands.js";
 import { announceLeavingOnDisconnect, bindPresence } from "./presence/presence.service.js";
 import type { BoundCommand } from "../lib/commands/handle.js";
 import { postHandlers } from "./posts/post.commands.js";
@@ -18,9 +17,8 @@ import { markdownHandlers } from "./markdown/markdown.commands.js";
 import { sessionHandlers } from "./auth/session.commands.js";
 import { moderationHandlers } from "./moderation/moderation.commands.js";
 import { joinModerationRoomsOnConnect } from "./moderation/moderation.service.js";
-import { practiceRouter } from "./practices/practice.routes.js";
-import { adoptionRouter } from "./adoptions/adoption.routes.js";
-import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
+import { practiceHandlers } from "./practices/practice.commands.js";
+import { adoptionHandlers } from "./adoptions/adoption.commands.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
 
 /**
@@ -53,19 +51,16 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...threadHandlers,
     ...markdownHandlers,
     ...moderationHandlers,
+    ...adoptionHandlers,
+    ...practiceHandlers,
+    ...qaHandlers,
   ];
 }
 
-export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
-  qaRouter,
-  practiceRouter,
-  adoptionRouter,
-];
+export const featureRouters: Array<(ctx: FeatureContext) => Router> = [];
 
 export const socketRegistrars: SocketRegistrar[] = [
   announceLeavingOnDisconnect,
-  registerQaSocket,
-  registerAdoptionSocket,
   joinModerationRoomsOnConnect,
 ];
 

@@ -73,7 +73,10 @@ export interface CommandSpec<
   output: O;
   /** Default: `member` for writes, `anyone` for GET and socket-only commands. */
   auth?: CommandAuth;
-  /** Default: `write` for HTTP writes, none for GET; null spends none (the service limits itself). */
+  /**
+   * Default: `write` for HTTP writes, none for GET. `null`: the handler spends its own budgets (Q&A
+   * writes charge a guest's device and address, which the caller is known only inside the handler).
+   */
   limit?: RateLimitBucket | null;
   /** Error codes worth documenting beyond VALIDATION/UNAUTHENTICATED/RATE_LIMITED. */
   errors?: readonly ErrorCode[];
@@ -138,6 +141,13 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null
   const def = (schema as unknown as { _zod: { def: ZodDefLike } })._zod.def;
   if (def.type === "object" && def.shape) return def.shape;
   if (def.type === "pipe" && def.in) return objectShape(def.in);
+  if (def.type === "union" && def.options) {
+    // One object per variant (a moderation `action`): the keys every variant has.
+    const shapes = def.options.map(objectShape);
+    if (shapes.some((s) => !s)) return null;
+    const [first, ...others] = shapes as Array<Record<string, z.ZodType>>;
+    return Object.fromEntries(Object.entries(first!).filter(([k]) => others.every((o) => k in o)));
+  }
   return null;
 }
 
@@ -145,6 +155,7 @@ interface ZodDefLike {
   type: string;
   shape?: Record<string, z.ZodType>;
   in?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 export function effectiveAuth(command: Command): CommandAuth {

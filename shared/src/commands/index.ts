@@ -11,3 +11,6 @@ export * from "./threads.js";
 export * from "./markdown.js";
 export * from "./moderation.js";
 export * from "./session.js";
+export * from "./adoptions.js";
+export * from "./practices.js";
+export * from "./qa.js";

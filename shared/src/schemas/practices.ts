@@ -324,7 +324,7 @@ export const AdoptionDto = z.object({
 });
 export type AdoptionDto = z.infer<typeof AdoptionDto>;
 
-/** Socket mirrors of the ledger commands. */
+/** The ledger commands' inputs: the path's id with the body. */
 export const AdoptionCreateCommand = AdoptionCreateInput.extend({ threadId: ObjectIdString }).strict();
 export const AdoptionStepCommand = AdoptionStepInput.extend({ adoptionId: ObjectIdString }).strict();
 

@@ -120,11 +120,7 @@ export type QuestionModerateAction = QuestionModerateInput["action"];
 
 // Socket payloads.
 export const QaJoinInput = z.object({ sessionId: ObjectIdString }).strict();
-export const QaVoteInput = z.object({ questionId: ObjectIdString, up: z.boolean() }).strict();
 export const QaAskInput = QuestionCreateInput.extend({ sessionId: ObjectIdString }).strict();
-export const QaModerateSocketInput = z
-  .object({ questionId: ObjectIdString, input: QuestionModerateInput })
-  .strict();
 export const QaStatusSocketInput = QaStatusInput.extend({ sessionId: ObjectIdString }).strict();
 
 export const QaPersonDto = z.object({

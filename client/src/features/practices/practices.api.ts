@@ -1,15 +1,10 @@
 import { z } from "zod";
 import {
-  AdoptionDto,
-  AdoptionsByStage,
-  PracticeDto,
-  PracticeLinkDto,
-  PracticeRevisionDto,
-  PracticeStatsDto,
-  RegionDto,
-  SectorDto,
-  ThreadDto,
-  UserSummaryDto,
+  adoptionCommands,
+  practiceCommands,
+  PracticeThreadDto,
+  type PracticeLineageDto,
+  type RegionPageDto,
   type AdoptionCreateInput,
   type AdoptionStepInput,
   type PracticeInput,
@@ -19,44 +14,14 @@ import {
   type PracticeStage,
 } from "@rembuk/shared";
 import { api, type Query } from "../../lib/api";
+import { send } from "../../lib/send";
+
+const ThreadBody = z.object({ thread: PracticeThreadDto });
 
 /** A practice thread as the directory and the practice page carry it: a thread plus its record and ledger counts. */
-export const PracticeThread = ThreadDto.extend({
-  practice: PracticeDto,
-  adoptionCount: z.number().int(),
-  adoptionsByStage: AdoptionsByStage,
-});
-export type PracticeThread = z.infer<typeof PracticeThread>;
-
-export const Lineage = z.object({
-  ancestors: z.array(PracticeLinkDto),
-  descendants: z.array(PracticeLinkDto),
-});
-export type Lineage = z.infer<typeof Lineage>;
-
-const DirectoryPage = z.object({ practices: z.array(PracticeThread), nextCursor: z.string().nullable() });
-const PageBody = z.object({ practice: PracticeThread, lineage: Lineage, adoptions: z.array(AdoptionDto) });
-const PracticeBody = z.object({ practice: PracticeThread });
-const ThreadBody = z.object({ thread: PracticeThread });
-const AdoptionBody = z.object({ adoption: AdoptionDto });
-
-const HistoryBody = z.object({ revisions: z.array(PracticeRevisionDto) });
-const SectorsBody = z.object({ sectors: z.array(SectorDto) });
-const StatsBody = z.object({ stats: PracticeStatsDto });
-export const RegionPageBody = z.object({
-  region: RegionDto,
-  province: RegionDto.nullable(),
-  practices: z.array(PracticeThread),
-  adoptions: z.array(AdoptionDto),
-  people: z.array(UserSummaryDto),
-  totals: z.object({
-    practices: z.number().int(),
-    adoptionsBy: z.number().int(),
-    adoptionsOf: z.number().int(),
-    people: z.number().int(),
-  }),
-});
-export type RegionPageBody = z.infer<typeof RegionPageBody>;
+export type PracticeThread = PracticeThreadDto;
+export type Lineage = PracticeLineageDto;
+export type RegionPageBody = RegionPageDto;
 
 /** The directory's filters, exactly as `GET /practices` and the page URL spell them. */
 export interface DirectoryFilters {
@@ -92,14 +57,18 @@ export function csvUrl(f: DirectoryFilters): string {
   return `/api/practices.csv${qs ? `?${qs}` : ""}`;
 }
 
+/**
+ * The practice and ledger commands (shared/src/commands), as the slice calls them. Every call goes
+ * through `send`, except creating a practice thread, which is the threads feature's command.
+ */
 export const practicesApi = {
   list: (f: DirectoryFilters, page: { cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
-    api.get("/practices", DirectoryPage, {
-      query: { ...filtersToQuery(f), cursor: page.cursor, limit: page.limit },
-      signal,
-    }),
-  page: (id: string, signal?: AbortSignal) =>
-    api.get(`/practices/${encodeURIComponent(id)}`, PageBody, { signal }),
+    send(
+      practiceCommands.list,
+      { ...directoryInput(f), cursor: page.cursor ?? undefined, limit: page.limit },
+      { signal },
+    ),
+  page: (id: string, signal?: AbortSignal) => send(practiceCommands.get, { threadId: id }, { signal }),
   /** A practice thread is created like any thread, with `kind: 'practice'` and its record. */
   create: async (
     roomSlug: string,
@@ -113,24 +82,34 @@ export const practicesApi = {
       )
     ).thread,
   update: async (id: string, patch: PracticePatchInput) =>
-    (await api.patch(`/practices/${encodeURIComponent(id)}`, patch, PracticeBody)).practice,
+    (await send(practiceCommands.update, { threadId: id, ...patch })).practice,
   /** A moderator turns a discussion into a practice record citing its posts. */
   promote: async (threadId: string, input: PromoteInput) =>
-    (await api.post(`/threads/${encodeURIComponent(threadId)}/promote`, input, ThreadBody)).thread,
-  history: async (id: string) =>
-    (await api.get(`/practices/${encodeURIComponent(id)}/history`, HistoryBody)).revisions,
+    (await send(practiceCommands.promote, { threadId, ...input })).thread,
+  history: async (id: string) => (await send(practiceCommands.history, { threadId: id })).revisions,
   adopt: async (id: string, input: AdoptionCreateInput) =>
-    (await api.post(`/practices/${encodeURIComponent(id)}/adoptions`, input, AdoptionBody)).adoption,
+    (await send(adoptionCommands.create, { threadId: id, ...input })).adoption,
   step: async (adoptionId: string, input: AdoptionStepInput) =>
-    (await api.patch(`/adoptions/${encodeURIComponent(adoptionId)}`, input, AdoptionBody)).adoption,
-  sectors: async () => (await api.get("/taxonomy/sectors", SectorsBody)).sectors,
-  stats: async (f: Omit<DirectoryFilters, "sort">, signal?: AbortSignal) =>
-    (
-      await api.get("/practices/stats", StatsBody, {
-        query: filtersToQuery({ ...f, sort: "recent" }),
-        signal,
-      })
-    ).stats,
-  region: (code: string, signal?: AbortSignal) =>
-    api.get(`/regions/${encodeURIComponent(code)}`, RegionPageBody, { signal }),
+    (await send(adoptionCommands.step, { adoptionId, ...input })).adoption,
+  sectors: async () => (await send(practiceCommands.sectors, {})).sectors,
+  stats: async (f: Omit<DirectoryFilters, "sort">, signal?: AbortSignal) => {
+    const { sort: _, ...filters } = directoryInput({ ...f, sort: "recent" });
+    return (await send(practiceCommands.stats, filters, { signal })).stats;
+  },
+  region: (code: string, signal?: AbortSignal) => send(practiceCommands.region, { code }, { signal }),
 };
+
+/** The directory's filters as the command's input (the query string `filtersToQuery` spells). */
+function directoryInput(f: DirectoryFilters) {
+  const q = filtersToQuery(f);
+  return {
+    province: f.province,
+    region: f.region,
+    sector: f.sector,
+    stage: f.stage,
+    sdg: f.sdg,
+    featured: q.featured as "true" | "false" | undefined,
+    hasAdoptions: q.hasAdoptions as "true" | "false" | undefined,
+    sort: f.sort === "recent" ? undefined : f.sort,
+  };
+}

@@ -1,6 +1,7 @@
-import { command, getSocket, type RealtimeSocket } from "../../lib/socket";
+import { getSocket, type RealtimeSocket } from "../../lib/socket";
+import { send } from "../../lib/send";
 import type { useStore } from "../../store";
-import type { AdoptionDto, PracticeDto } from "@rembuk/shared";
+import { adoptionCommands, type AdoptionDto, type PracticeDto } from "@rembuk/shared";
 
 /**
  * What this tab watches live: region pages (their `region:<code>` socket room) and practice pages
@@ -13,7 +14,7 @@ const practiceWatchers = new Map<string, number>();
 
 function joinRegion(code: string) {
   if (!getSocket().connected) return; // The next connect joins it.
-  void command((s) => s.emitWithAck("region:join", { code })).catch(() => undefined);
+  void send(adoptionCommands.joinRegion, { code }).catch(() => undefined);
 }
 
 export function watchRegion(code: string): () => void {
@@ -24,8 +25,7 @@ export function watchRegion(code: string): () => void {
     const left = (regionWatchers.get(code) ?? 1) - 1;
     if (left > 0) return void regionWatchers.set(code, left);
     regionWatchers.delete(code);
-    if (getSocket().connected)
-      void command((s) => s.emitWithAck("region:leave", { code })).catch(() => undefined);
+    if (getSocket().connected) void send(adoptionCommands.leaveRegion, { code }).catch(() => undefined);
   };
 }
 

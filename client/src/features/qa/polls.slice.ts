@@ -1,5 +1,4 @@
 import { PollDto, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
-import { command, getSocket } from "../../lib/socket";
 import { isApiError } from "../../lib/api";
 import type { AppState, SliceCreator } from "../../store/types";
 import { qaApi } from "./qa.api";
@@ -31,17 +30,13 @@ export const createPollsSlice: SliceCreator<PollsSlice> = (set, get) => ({
   },
 
   answerPoll: async (poll, answer) => {
-    // Over the socket when it is up (the same path as votes), REST when it is down or no ack came
-    // (a phone between cells). Repeating is safe: a participant's new answer replaces the old one.
-    const rest = () => qaApi.answerPoll(poll.id, answer);
-    const saved = !getSocket().connected
-      ? await rest()
-      : await command<PollDto>((s) => s.emitWithAck("qa:poll:answer", { pollId: poll.id, ...answer })).catch(
-          (err: unknown) => {
-            if (isApiError(err) && err.code === "TIMEOUT") return rest();
-            throw err;
-          },
-        );
+    // Over the socket when it is up (the same path as votes), REST when it is down; no ack in time
+    // (a phone between cells) is worth one more try, by whichever path is up then. Repeating is
+    // safe: a participant's new answer replaces the old one.
+    const saved = await qaApi.answerPoll(poll.id, answer).catch((err: unknown) => {
+      if (isApiError(err) && err.code === "TIMEOUT") return qaApi.answerPoll(poll.id, answer);
+      throw err;
+    });
     get().internal_qaPoll(saved);
   },
 

@@ -11,8 +11,9 @@ import {
   type QuestionDto,
   type QuestionMap,
   type QuestionModerateInput,
+  qaCommands,
 } from "@rembuk/shared";
-import { command } from "../../lib/socket";
+import { send } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
 import { qaApi } from "./qa.api";
 
@@ -38,7 +39,10 @@ export interface QaSlice {
   leaveQa: (sessionId: string) => void;
   loadRoomQa: (slug: string) => Promise<void>;
   createQaSession: (slug: string, input: Parameters<typeof qaApi.create>[1]) => Promise<QaSessionDto>;
-  askQuestion: (sessionId: string, input: { text: string; anonymous: boolean; clientId: string }) => Promise<QuestionDto>;
+  askQuestion: (
+    sessionId: string,
+    input: { text: string; anonymous: boolean; clientId: string },
+  ) => Promise<QuestionDto>;
   voteQuestion: (questionId: string, up: boolean) => Promise<void>;
   moderateQuestion: (questionId: string, input: QuestionModerateInput) => Promise<QuestionDto>;
   setQaStatus: (sessionId: string, status: Exclude<QaStatus, "scheduled">) => Promise<void>;
@@ -81,10 +85,13 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   joinQa: async (sessionId) => {
     set((s) => ({
       qaJoined: { ...s.qaJoined, [sessionId]: true },
-      qaLoadBySession: { ...s.qaLoadBySession, [sessionId]: s.qaSessionsById[sessionId] ? "ready" : "loading" },
+      qaLoadBySession: {
+        ...s.qaLoadBySession,
+        [sessionId]: s.qaSessionsById[sessionId] ? "ready" : "loading",
+      },
     }));
     try {
-      get().internal_qaSnapshot(await command<unknown>((s) => s.emitWithAck("qa:join", { sessionId })));
+      get().internal_qaSnapshot(await send(qaCommands.join, { sessionId }));
     } catch {
       // The socket may be down (slow network): the REST snapshot still shows the page; the
       // reconnect handler joins for live updates as soon as it can.
@@ -101,7 +108,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
       const { [sessionId]: _left, ...rest } = s.qaJoined;
       return { qaJoined: rest };
     });
-    void command<null>((s) => s.emitWithAck("qa:leave", { sessionId })).catch(() => undefined);
+    void send(qaCommands.leave, { sessionId }).catch(() => undefined);
   },
 
   loadRoomQa: async (slug) => {
@@ -122,7 +129,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   },
 
   askQuestion: async (sessionId, input) => {
-    const q = await command<QuestionDto>((s) => s.emitWithAck("qa:ask", { sessionId, ...input }));
+    const { question: q } = await send(qaCommands.ask, { sessionId, ...input });
     putQuestion(set, q);
     return q;
   },
@@ -132,7 +139,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     // Optimistic: the arrow fills at once; the ack (or a failure) settles it.
     set((s) => ({ qaVoted: { ...s.qaVoted, [questionId]: up } }));
     try {
-      const q = await command<QuestionDto>((s) => s.emitWithAck("qa:vote", { questionId, up }));
+      const { question: q } = await send(qaCommands.vote, { questionId, up });
       putQuestion(set, q, { voted: up });
     } catch (err) {
       set((s) => ({ qaVoted: { ...s.qaVoted, [questionId]: before } }));
@@ -141,13 +148,13 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   },
 
   moderateQuestion: async (questionId, input) => {
-    const q = await command<QuestionDto>((s) => s.emitWithAck("qa:moderate", { questionId, input }));
+    const { question: q } = await send(qaCommands.moderate, { questionId, ...input });
     putQuestion(set, q);
     return q;
   },
 
   setQaStatus: async (sessionId, status) => {
-    const session = await command<QaSessionDto>((s) => s.emitWithAck("qa:status", { sessionId, status }));
+    const { session } = await send(qaCommands.status, { sessionId, status });
     get().internal_qaSession(session);
   },
 
@@ -189,7 +196,12 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     set((s) => {
       const current = s.qaQuestionsBySession[batch.sessionId];
       if (!current) return {};
-      return { qaQuestionsBySession: { ...s.qaQuestionsBySession, [batch.sessionId]: applyVoteCounts(current, batch) } };
+      return {
+        qaQuestionsBySession: {
+          ...s.qaQuestionsBySession,
+          [batch.sessionId]: applyVoteCounts(current, batch),
+        },
+      };
     });
   },
 
@@ -200,7 +212,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     // The host switched guests between off / watch / participate: what a guest may do (the viewer
     // part of the snapshot, never broadcast) changed too, so a guest's tab takes a fresh snapshot.
     const viewer = get().qaViewerBySession[session.id];
-    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id]) void get().joinQa(session.id);
+    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id])
+      void get().joinQa(session.id);
   },
 
   internal_qaRejoinAll: () => {
@@ -214,7 +227,10 @@ const EMPTY: QuestionDto[] = [];
 export const qaSelectors = {
   session: (id: string | undefined) => (s: AppState) => (id ? s.qaSessionsById[id] : undefined),
   viewer: (id: string | undefined) => (s: AppState) => (id ? s.qaViewerBySession[id] : undefined),
-  load: (id: string | undefined) => (s: AppState): QaLoad => (id ? (s.qaLoadBySession[id] ?? "idle") : "idle"),
+  load:
+    (id: string | undefined) =>
+    (s: AppState): QaLoad =>
+      id ? (s.qaLoadBySession[id] ?? "idle") : "idle",
   questionMap: (id: string | undefined) => (s: AppState) => (id ? s.qaQuestionsBySession[id] : undefined),
   roomSessions: (slug: string | undefined) => (s: AppState) => (slug ? s.qaRoomSessions[slug] : undefined),
 };
@@ -226,7 +242,10 @@ export function sortQuestions(list: readonly QuestionDto[], sort: QaSort): Quest
   return copy.sort((a, b) => b.votes - a.votes || a.createdAt.localeCompare(b.createdAt));
 }
 
-export function questionsOf(map: QuestionMap | undefined, statuses: readonly QuestionDto["status"][]): QuestionDto[] {
+export function questionsOf(
+  map: QuestionMap | undefined,
+  statuses: readonly QuestionDto["status"][],
+): QuestionDto[] {
   if (!map) return EMPTY;
   return Object.values(map).filter((q) => statuses.includes(q.status));
 }

@@ -314,14 +314,11 @@ describe("live ledger", () => {
     const onPage = nextEvent(pageSocket, "adoption:changed");
     const onRegion = nextEvent(regionSocket, "adoption:changed");
     const gowa = await region("73.06");
-    const adopterSocket = await connectSocket(server.url, gowa.agent);
-    sockets.push(adopterSocket);
-    const ack = await ask(adopterSocket, "adoption:create", {
-      threadId: practice.id,
+    const created = await gowa.agent.post<Body>(`/api/practices/${practice.id}/adoptions`, {
       stage: "interested",
-      note: "Lewat soket.",
+      note: "Lewat REST.",
     });
-    expect(ack).toMatchObject({ ok: true, data: { stage: "interested" } });
+    expect(created).toMatchObject({ status: 201, body: { adoption: { stage: "interested" } } });
     const ev = (await onPage) as { adoption: AdoptionDto };
     expect(ev.adoption).toMatchObject({
       practiceId: practice.id,
@@ -330,33 +327,27 @@ describe("live ledger", () => {
     });
     expect(((await onRegion) as { adoption: AdoptionDto }).adoption.id).toBe(ev.adoption.id);
 
-    const illegal = await ask(adopterSocket, "adoption:update", {
-      adoptionId: ev.adoption.id,
-      stage: "adopted",
-    });
-    expect(illegal).toMatchObject({ ok: false, error: { code: "ILLEGAL_TRANSITION" } });
+    const illegal = await gowa.agent.patch<Body>(`/api/adoptions/${ev.adoption.id}`, { stage: "adopted" });
+    expect(illegal).toMatchObject({ status: 409, body: { error: { code: "ILLEGAL_TRANSITION" } } });
     const step = nextEvent(pageSocket, "adoption:changed");
     expect(
-      await ask(adopterSocket, "adoption:update", { adoptionId: ev.adoption.id, stage: "piloting" }),
-    ).toMatchObject({ ok: true });
+      await gowa.agent.patch<Body>(`/api/adoptions/${ev.adoption.id}`, { stage: "piloting" }),
+    ).toMatchObject({ status: 200 });
     expect(((await step) as { adoption: AdoptionDto }).adoption.stage).toBe("piloting");
     await sleep(150);
     expect(strayEvents.items).toHaveLength(0);
   });
 
-  it("gives a guest's socket an error ack and broadcasts nothing", async () => {
+  it("refuses a guest (401) and broadcasts nothing", async () => {
     const practice = await makePractice(author.actor, roomSlug);
     const watcher = await connectSocket(server.url);
-    const guest = await connectSocket(server.url);
-    sockets.push(watcher, guest);
+    sockets.push(watcher);
     await ask(watcher, "thread:join", { threadId: practice.id });
     const seen = collect(watcher, "adoption:changed");
-    expect(await ask(guest, "adoption:create", { threadId: practice.id, stage: "interested" })).toMatchObject(
-      {
-        ok: false,
-        error: { code: "UNAUTHENTICATED" },
-      },
-    );
+    const guest = new Agent(server.url);
+    expect(
+      await guest.post<Body>(`/api/practices/${practice.id}/adoptions`, { stage: "interested" }),
+    ).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
     await sleep(150);
     expect(seen.items).toHaveLength(0);
   });

@@ -49,7 +49,7 @@ function audience(a: AdoptionRecord, practiceRegionCode: string): string[] {
 }
 
 /**
- * `POST /practices/:threadId/adoptions` and socket `adoption:create`: the actor's region or agency
+ * `POST /practices/:threadId/adoptions`: the actor's region or agency
  * declares interest. One active (not abandoned) adoption per practice and affiliation is a unique
  * partial index, so concurrent clicks yield exactly one entry and 409 for the rest; the practice's
  * counters move by `$inc` right after, so they stay exact under any interleaving.
@@ -117,7 +117,7 @@ export async function createAdoption(
 }
 
 /**
- * `PATCH /adoptions/:id` and socket `adoption:update`: one legal step (409 ILLEGAL_TRANSITION
+ * `PATCH /adoptions/:id`: one legal step (409 ILLEGAL_TRANSITION
  * otherwise). The step is a compare-and-set on the current stage, so two racing steps cannot both
  * apply; the loser gets 409 and the counters move once.
  */

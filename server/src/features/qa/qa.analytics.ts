@@ -3,6 +3,7 @@ import type { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
+import { csvField } from "./qa.export.js";
 import { pollsFor } from "./poll.service.js";
 import { QaParticipant } from "./qaParticipant.model.js";
 import { Question } from "./question.model.js";
@@ -195,4 +196,16 @@ export function analyticsRows(a: QaAnalyticsDto): (string | number)[][] {
     ]),
     ...a.polls.flatMap((p) => pollRows(p, l)),
   ];
+}
+
+/** `GET /qa/:id/analytics.csv`: the figures as CSV (a BOM for spreadsheets), named in the session's language. */
+export async function analyticsCsv(
+  actor: Actor | null,
+  sessionId: string,
+  bucketMinutes: number,
+): Promise<{ filename: string; csv: string }> {
+  const analytics = await sessionAnalytics(actor, sessionId, bucketMinutes);
+  const rows = analyticsRows(analytics).map((r) => r.map(csvField).join(","));
+  const name = analytics.locale === "en" ? "analytics" : "analitik";
+  return { filename: `${name}-${analytics.sessionId}.csv`, csv: `\uFEFF${rows.join("\r\n")}\r\n` };
 }

@@ -172,7 +172,7 @@ describe("Q&A question moderation in the audit log", () => {
     ).toBe(0);
     expect(
       await auditDelta(q.id, () =>
-        ok(hostSocket.emitWithAck("qa:moderate", { questionId: q.id, input: { action: "approve" } })),
+        ok(hostSocket.emitWithAck("qa:moderate", { questionId: q.id, action: "approve" })),
       ),
     ).toBe(1);
     // Approving an approved question is refused and logs nothing.

@@ -1,9 +1,7 @@
-import type { Request, Response } from "express";
 import type { Actor } from "../../lib/actor.js";
-import { notFound } from "../../lib/errors.js";
-import { actorOf } from "../../lib/http/requireAuth.js";
+import type { CommandContext, Transport } from "../../lib/commands/handle.js";
+import { notFound, unauthenticated } from "../../lib/errors.js";
 import { consume, type LimitName } from "../../lib/rateLimit.js";
-import type { IoSocket } from "../../lib/realtime/defineHandler.js";
 import { readGuestCookies, type GuestRef } from "./qa.guestCookie.js";
 import { isGuest, qaCaller } from "./qa.guests.js";
 import { Poll } from "./poll.model.js";
@@ -41,27 +39,42 @@ export async function sessionOfPoll(pollId: string): Promise<string> {
   return remember(pollId, p.session.toString());
 }
 
-export const guestRefs = (req: Request): GuestRef[] => readGuestCookies(req.headers);
-
-/** REST: the caller in `sessionId`. */
-export function restCaller(req: Request, res: Response, sessionId: string): Promise<Actor | null> {
-  return qaCaller(actorOf(res), guestRefs(req), sessionId);
+/** The guest participations this call carries: the signed cookies (REST) or the handshake's (socket). */
+export function guestRefsOf(transport: Transport): readonly GuestRef[] {
+  return transport.kind === "http"
+    ? readGuestCookies(transport.req.headers)
+    : (transport.socket.data.qaGuests ?? []);
 }
 
-/** Socket: the caller in `sessionId` (`member` is what defineHandler loaded for the socket's user). */
-export function socketCaller(
-  socket: IoSocket,
-  member: Actor | null,
-  sessionId: string,
-): Promise<Actor | null> {
-  return qaCaller(member, socket.data.qaGuests ?? [], sessionId);
+/** The address a guest's address budget is kept under. */
+export function addressOf(transport: Transport): string {
+  return transport.kind === "http" ? (transport.req.ip ?? "unknown") : transport.socket.data.address;
+}
+
+/** The caller in `sessionId`: the member, else the guest this device joined it as, else null. */
+export function callerIn(ctx: CommandContext, sessionId: string): Promise<Actor | null> {
+  return qaCaller(ctx.actor, guestRefsOf(ctx.transport), sessionId);
+}
+
+/**
+ * The participant acting in `sessionId` (401 without one), charged for the command. REST spends the
+ * budget here (`spend`); a socket already spent it per device when the call arrived, so a guest
+ * only adds its address's.
+ */
+export async function actingIn(ctx: CommandContext, sessionId: string, budget: LimitName): Promise<Actor> {
+  const who = await callerIn(ctx, sessionId);
+  if (!who) throw unauthenticated();
+  const address = addressOf(ctx.transport);
+  if (ctx.transport.kind === "http") await spend(budget, who, address);
+  else if (isGuest(who)) await consume("qaGuestAddress", `ip:${address}`);
+  return who;
 }
 
 /**
  * Spend a Q&A budget for whoever acts: a member's own, or for a guest both the device's and its
  * address's (so neither a device nor an address can flood a session).
  */
-export async function spend(name: LimitName, caller: Actor | null, address: string): Promise<void> {
+async function spend(name: LimitName, caller: Actor | null, address: string): Promise<void> {
   if (isGuest(caller)) {
     await consume(name, `guest:${caller.id}`);
     await consume("qaGuestAddress", `ip:${address}`);

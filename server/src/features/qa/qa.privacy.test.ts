@@ -95,13 +95,12 @@ describe("who sees what in a moderated session", () => {
 
       // Someone votes, the host highlights and answers: more payloads, none of them revealing.
       await ok(otherSocket.emitWithAck("qa:vote", { questionId: asked.id, up: true }));
-      await ok(
-        hostSocket.emitWithAck("qa:moderate", { questionId: asked.id, input: { action: "highlight" } }),
-      );
+      await ok(hostSocket.emitWithAck("qa:moderate", { questionId: asked.id, action: "highlight" }));
       await ok(
         hostSocket.emitWithAck("qa:moderate", {
           questionId: asked.id,
-          input: { action: "answer", answer: "Data disimpan di server desa." },
+          action: "answer",
+          answer: "Data disimpan di server desa.",
         }),
       );
       await until(otherSocket, () => otherFrames.some((f) => f.includes("Data disimpan di server desa")));

@@ -16,6 +16,18 @@ export interface CommandContext {
   transport: Transport;
 }
 
+/** The socket of a socket-only command (joins): the seam never routes one over HTTP. */
+export function socketOf(transport: Transport): IoSocket {
+  if (transport.kind !== "socket") throw new Error("a socket-only command arrived over HTTP");
+  return transport.socket;
+}
+
+/** The request of an HTTP-only command that needs headers (downloads, caching, cookies). */
+export function httpOf(transport: Transport): Extract<Transport, { kind: "http" }> {
+  if (transport.kind !== "http") throw new Error("an HTTP-only command arrived over a socket");
+  return transport;
+}
+
 export function commandContext(actor: Actor | null, transport: Transport): CommandContext {
   return {
     actor,

@@ -107,8 +107,9 @@ function operation(command: Command): Record<string, unknown> {
         schema: jsonSchema(field, "input"),
       });
     }
-  } else if (rest.length > 0 || !objectShape(command.input)) {
-    const body = objectShape(command.input) ? z.object(pick(shape, rest)) : command.input;
+  } else if (rest.length > 0 || !isPlainObject(command.input)) {
+    // A union (one shape per action) is documented whole; its path keys are ignored in the body.
+    const body = isPlainObject(command.input) ? z.object(pick(shape, rest)) : command.input;
     requestBody = { required: true, content: { "application/json": { schema: jsonSchema(body, "input") } } };
   }
   const status = String(http.status ?? 200);
@@ -143,6 +144,11 @@ function operation(command: Command): Record<string, unknown> {
 
 function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+}
+
+function isPlainObject(schema: z.ZodType): boolean {
+  const def = (schema as unknown as { _zod: { def: { type: string } } })._zod.def;
+  return def.type !== "union" && objectShape(schema) !== null;
 }
 
 function pick(shape: Record<string, z.ZodType>, keys: string[]): Record<string, z.ZodType> {
