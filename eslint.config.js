@@ -1,6 +1,63 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import local from "./eslint/feature-boundaries.js";
+
+/**
+ * Server features, lowest layer first: a feature imports only features of lower layers (through their
+ * index.ts), so the feature graph has no cycle. See eslint/feature-boundaries.js.
+ */
+const SERVER_LAYERS = [
+  ["taxonomy", "mail"],
+  ["users"],
+  ["markdown", "auth"],
+  ["presence"],
+  ["rooms"],
+  ["threads"],
+  ["readstate"],
+  ["posts"],
+  ["moderation"],
+  ["practices"],
+  ["adoptions"],
+  ["qa"],
+  ["demo"],
+];
+
+/** Upward imports that exist today, each to be inverted; a new one fails lint. */
+const SERVER_KNOWN_DEBT = [
+  "features/moderation/moderation.demo.ts -> demo",
+  "features/moderation/thread.moderation.ts -> practices",
+  "features/posts/post.service.ts -> moderation",
+  "features/practices/demo/leaders.ts -> demo",
+  "features/practices/demo/practices.data.ts -> demo",
+  "features/practices/demo/practices.demo.ts -> adoptions",
+  "features/practices/demo/practices.demo.ts -> demo",
+  "features/practices/practice.service.ts -> adoptions",
+  "features/practices/practice.stats.ts -> adoptions",
+  "features/practices/region.service.ts -> adoptions",
+  "features/qa/qa.demo.ts -> demo",
+  "features/readstate/readState.service.ts -> posts",
+  "features/rooms/forum.demo.ts -> demo",
+  "features/rooms/forum.demo.ts -> posts",
+  "features/rooms/forum.demo.ts -> threads",
+  "features/rooms/room.service.ts -> moderation",
+  "features/rooms/room.service.ts -> readstate",
+  "features/rooms/room.service.ts -> threads",
+  "features/threads/thread.counters.ts -> posts",
+  "features/threads/thread.presenter.ts -> practices",
+  "features/threads/thread.presenter.ts -> readstate",
+  "features/threads/thread.routes.ts -> posts",
+  "features/threads/thread.routes.ts -> readstate",
+  "features/threads/thread.service.ts -> moderation",
+  "features/threads/thread.service.ts -> posts",
+  "features/threads/thread.service.ts -> practices",
+  "features/threads/thread.service.ts -> readstate",
+  "features/threads/thread.socket.ts -> posts",
+  "features/threads/thread.socket.ts -> readstate",
+  "features/users/user.service.ts -> moderation",
+  "features/users/verification.service.ts -> auth",
+  "features/users/verification.service.ts -> moderation",
+];
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "data/**", "e2e/artifacts/**"] },
@@ -13,6 +70,16 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-eval": "error",
+    },
+  },
+  {
+    files: ["server/src/**/*.ts"],
+    plugins: { local },
+    rules: {
+      "local/feature-boundaries": [
+        "error",
+        { roots: ["server/src"], layers: SERVER_LAYERS, knownDebt: SERVER_KNOWN_DEBT },
+      ],
     },
   },
 );

@@ -1,38 +1,28 @@
 import type { Router } from "express";
+import "./policies.js";
 import type { Config } from "../config.js";
 import type { IoServer } from "../lib/realtime/publish.js";
-import type { IoSocket } from "../lib/realtime/defineHandler.js";
-import { authRouter } from "./auth/auth.routes.js";
-import { registerAuthSocket } from "./auth/auth.socket.js";
-import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
-import { userRouter } from "./users/user.routes.js";
-import { verificationRouter } from "./users/verification.routes.js";
-import { mailRouter } from "./mail/mail.routes.js";
-import { qaRouter } from "./qa/qa.routes.js";
-import { registerQaSocket } from "./qa/qa.socket.js";
-import { bindPresence } from "./presence/presence.service.js";
-import { registerPresenceSocket } from "./presence/presence.socket.js";
-import { roomRouter } from "./rooms/room.routes.js";
-import { readStateRouter } from "./readstate/readState.routes.js";
-import { registerRoomSocket } from "./rooms/room.socket.js";
-import { threadRouter } from "./threads/thread.routes.js";
-import { registerThreadSocket } from "./threads/thread.socket.js";
-import { postRouter } from "./posts/post.routes.js";
-import { registerPostSocket } from "./posts/post.socket.js";
-import { markdownRouter } from "./markdown/markdown.routes.js";
-import { sectorsRouter } from "./taxonomy/sectors.routes.js";
-import { practiceRouter } from "./practices/practice.routes.js";
-import { adoptionRouter } from "./adoptions/adoption.routes.js";
-import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
-import { moderationRouter } from "./moderation/moderation.routes.js";
-import { registerModerationSocket } from "./moderation/moderation.socket.js";
-import { startPinSweeper } from "./moderation/pin.sweeper.js";
+import type { IoOptions, SocketRegistrar } from "../lib/realtime/io.js";
+import { loadActor, userRouter, verificationRouter } from "./users/index.js";
+import { readGuestCookies, qaRouter, registerQaSocket } from "./qa/index.js";
+import { authRouter, registerAuthSocket } from "./auth/index.js";
+import { taxonomyRouter, sectorsRouter } from "./taxonomy/index.js";
+import { mailRouter } from "./mail/index.js";
+import { registerPresenceSocket } from "./presence/index.js";
+import { roomRouter, registerRoomSocket } from "./rooms/index.js";
+import { readStateRouter } from "./readstate/index.js";
+import { threadRouter, registerThreadSocket } from "./threads/index.js";
+import { postRouter, registerPostSocket } from "./posts/index.js";
+import { markdownRouter } from "./markdown/index.js";
+import { practiceRouter } from "./practices/index.js";
+import { adoptionRouter, registerAdoptionSocket } from "./adoptions/index.js";
+import { moderationRouter, registerModerationSocket, startPinSweeper } from "./moderation/index.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
  * socket commands on a connected socket. Adding a feature is one line in each list.
  */
-export type SocketRegistrar = (socket: IoSocket, io: IoServer) => void;
+export type { SocketRegistrar };
 
 /** What a router factory may need from the app; most features ignore it (`() => Router` fits). */
 export interface FeatureContext {
@@ -70,4 +60,12 @@ export const socketRegistrars: SocketRegistrar[] = [
 ];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */
-export const ioInitializers: Array<(io: IoServer) => void> = [bindPresence, startPinSweeper];
+export const ioInitializers: Array<(io: IoServer) => void> = [startPinSweeper];
+
+/** Everything `createIo` needs from the features. */
+export const ioFeatures: IoOptions["features"] = {
+  socketRegistrars,
+  ioInitializers,
+  loadActor,
+  readGuestCookies,
+};

@@ -2,7 +2,7 @@ import { AdoptionCreateCommand, AdoptionStepCommand, RegionRoomInput } from "@re
 import { notFound } from "../../lib/errors.js";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
+import { isKnownRegion } from "../taxonomy/index.js";
 import { advanceAdoption, createAdoption } from "./adoption.service.js";
 
 /**

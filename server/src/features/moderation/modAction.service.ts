@@ -5,7 +5,7 @@ import { notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { Room } from "../rooms/room.model.js";
+import { Room } from "../rooms/index.js";
 import { ModAction, type ModActionRecord } from "./modAction.model.js";
 import { presentModActions } from "./modAction.presenter.js";
 import { moderationScope, scopeFilter } from "./moderation.scope.js";

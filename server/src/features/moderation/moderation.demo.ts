@@ -1,11 +1,9 @@
 import { PracticeInput, RoomUpdateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import type { DemoSeeder } from "../demo/seed.js";
-import { createPost } from "../posts/post.service.js";
-import { updateRoom } from "../rooms/room.service.js";
-import { createThread } from "../threads/thread.service.js";
-import { Thread } from "../threads/thread.model.js";
-import { Post } from "../posts/post.model.js";
+import type { DemoSeeder } from "../demo/index.js";
+import { createPost, Post } from "../posts/index.js";
+import { updateRoom } from "../rooms/index.js";
+import { createThread, Thread } from "../threads/index.js";
 import { createFlag, resolveFlag } from "./flag.service.js";
 import { moderatePost } from "./post.moderation.js";
 import { moderateThread } from "./thread.moderation.js";

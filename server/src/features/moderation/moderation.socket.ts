@@ -7,7 +7,7 @@ import {
 import { z } from "zod";
 import { logger } from "../../lib/logger.js";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";
-import { loadActor } from "../users/user.actor.js";
+import { loadActor } from "../users/index.js";
 import { createFlag, resolveFlag } from "./flag.service.js";
 import { joinModerationRooms, scopeSummary } from "./moderation.service.js";
 import { moderatePost } from "./post.moderation.js";

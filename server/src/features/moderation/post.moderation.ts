@@ -5,20 +5,19 @@ import { conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { plainExcerpt } from "../markdown/markdown.render.js";
-import { Post, type PostRecord } from "../posts/post.model.js";
-import { presentPost } from "../posts/post.presenter.js";
+import { plainExcerpt } from "../markdown/index.js";
 import {
+  Post,
+  type PostRecord,
+  presentPost,
   applyEdit,
   loadVisiblePost,
   publishPost,
   softDelete,
   type LoadedPost,
-} from "../posts/post.service.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import { shiftThreadCounters } from "../threads/thread.counters.js";
-import { Thread } from "../threads/thread.model.js";
-import { publishThreadUpdated } from "../threads/thread.publish.js";
+} from "../posts/index.js";
+import { requireSignedIn } from "../rooms/index.js";
+import { shiftThreadCounters, Thread, publishThreadUpdated } from "../threads/index.js";
 import { recordModAction } from "./modAction.service.js";
 import type { PostModPolicyAction } from "./moderation.policy.js";
 import { notify } from "./notice.js";

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "../demo/demo.users.js";
 import { seedDemo } from "../demo/seed.js";
 import { forumDemoSeeder } from "../rooms/forum.demo.js";
 import { practicesDemoSeeder } from "./demo/practices.demo.js";
-import { csvCell } from "./practice.csv.js";
+import { csvCell } from "../../lib/csv.js";
 import { Room } from "../rooms/room.model.js";
 import { Thread } from "../threads/thread.model.js";
 import { Practice } from "./practice.model.js";

@@ -4,7 +4,7 @@ import { idParam } from "../../lib/http/params.js";
 import { requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
 import { analyticsRows, sessionAnalytics } from "./qa.analytics.js";
-import { csvField } from "./qa.export.js";
+import { csvCell } from "../../lib/csv.js";
 
 /** Host analytics (issue 17): JSON for the dashboard, CSV (headings in the session's language) to take away. */
 export function analyticsRouter(): Router {
@@ -21,7 +21,7 @@ export function analyticsRouter(): Router {
     const csv =
       "\uFEFF" +
       analyticsRows(analytics)
-        .map((r) => r.map(csvField).join(","))
+        .map((r) => r.map(csvCell).join(","))
         .join("\r\n") +
       "\r\n";
     const name = analytics.locale === "en" ? "analytics" : "analitik";

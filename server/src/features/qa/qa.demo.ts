@@ -1,5 +1,4 @@
-import type { DemoContext, DemoSeeder } from "../demo/seed.js";
-import type { DemoUserKey } from "../demo/demo.users.js";
+import type { DemoContext, DemoSeeder, DemoUserKey } from "../demo/index.js";
 import { createSession, setSessionStatus } from "./qaSession.service.js";
 import { askQuestion, moderateQuestion } from "./question.service.js";
 import { setVote } from "./vote.service.js";

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { RoomSlugParams } from "@rembuk/shared";
 import { limit, requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
-import { loadVisibleRoom } from "../rooms/room.loader.js";
+import { loadVisibleRoom } from "../rooms/index.js";
 import { markAllRead, markRoomRead } from "./readBaseline.js";
 
 /**

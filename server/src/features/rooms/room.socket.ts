@@ -2,7 +2,7 @@ import { RoomJoinInput } from "@rembuk/shared";
 import type { IoSocket } from "../../lib/realtime/defineHandler.js";
 import { defineHandler } from "../../lib/realtime/defineHandler.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { presenceOf, schedulePresence } from "../presence/presence.service.js";
+import { presenceOf, schedulePresence } from "../presence/index.js";
 import { loadVisibleRoom } from "./room.loader.js";
 
 /**

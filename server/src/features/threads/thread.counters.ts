@@ -1,5 +1,5 @@
 import type { Types } from "mongoose";
-import { Post, type PostRecord } from "../posts/post.model.js";
+import { Post, type PostRecord } from "../posts/index.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 
 type CountedPost = Pick<PostRecord, "seq" | "reactions">;

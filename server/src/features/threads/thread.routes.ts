@@ -1,11 +1,18 @@
 import { Router } from "express";
-import { AuthorThreadsQuery, MarkReadInput, PostListQuery, RoomSlugParams, ThreadCreateInput, ThreadListQuery } from "@rembuk/shared";
+import {
+  AuthorThreadsQuery,
+  MarkReadInput,
+  PostListQuery,
+  RoomSlugParams,
+  ThreadCreateInput,
+  ThreadListQuery,
+} from "@rembuk/shared";
 import { idParam } from "../../lib/http/params.js";
 import { actorOf, limit, requireActor, requireAuth } from "../../lib/http/requireAuth.js";
 import { validate } from "../../lib/http/validate.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
-import { listPosts } from "../posts/post.service.js";
-import { markRead } from "../readstate/readState.service.js";
+import { listPosts } from "../posts/index.js";
+import { markRead } from "../readstate/index.js";
 import { listThreadsByAuthor } from "./thread.byAuthor.js";
 import { createThread, getThread, listThreads } from "./thread.service.js";
 
@@ -27,7 +34,11 @@ export function threadRouter(): Router {
     requireAuth,
     limit("write"),
     validate(ThreadCreateInput, "body", async (input, req, res) => {
-      const { thread, created } = await createThread(requireActor(res), { slug: slugParam(req.params) }, input);
+      const { thread, created } = await createThread(
+        requireActor(res),
+        { slug: slugParam(req.params) },
+        input,
+      );
       res.status(created ? 201 : 200).json({ thread });
     }),
   );

@@ -3,10 +3,10 @@ import { notFound, unauthenticated } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { defineHandler, type IoSocket } from "../../lib/realtime/defineHandler.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { catchUp } from "../posts/post.service.js";
-import { presenceOf, schedulePresence } from "../presence/presence.service.js";
-import { markRead } from "../readstate/readState.service.js";
-import { loadUserSummaries } from "../rooms/userSummary.js";
+import { catchUp } from "../posts/index.js";
+import { presenceOf, schedulePresence } from "../presence/index.js";
+import { markRead } from "../readstate/index.js";
+import { loadUserSummaries } from "../users/index.js";
 import { loadVisibleThread } from "./thread.loader.js";
 import { createThread } from "./thread.service.js";
 

@@ -15,9 +15,10 @@ import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { disconnectRoom, joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
-import { recordModAction } from "../moderation/modAction.service.js";
-import { revalidateUserSockets } from "../threads/thread.audience.js";
+import { isKnownRegion } from "../taxonomy/index.js";
+import { recordModAction } from "../moderation/index.js";
+import { domainEvents } from "../../lib/events.js";
+import "./user.events.js";
 import { officeKeyOf } from "./office.js";
 import { hashPassword } from "./password.js";
 import {
@@ -208,7 +209,7 @@ export async function updateUser(
   const roleChanged = role !== undefined && role !== current.role;
   const verifiedChanged = updated.verified !== current.verified;
   // Out of any room or thread the user may no longer see (demoted, unverified, claim changed).
-  if (roleChanged || verifiedChanged) await revalidateUserSockets(id);
+  if (roleChanged || verifiedChanged) await domainEvents.emit("user.accessChanged", { userId: id });
   // Roles and the verified badge are staff decisions: one audit row for the request.
   if (roleChanged || (verified !== undefined && verifiedChanged)) {
     await recordModAction({

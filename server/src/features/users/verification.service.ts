@@ -14,12 +14,11 @@ import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { issueToken } from "../auth/authToken.service.js";
-import type { AuthTokenRecord } from "../auth/authToken.model.js";
-import { enqueueMail } from "../mail/mail.service.js";
-import { mailLink } from "../mail/mail.links.js";
-import { recordModAction } from "../moderation/modAction.service.js";
-import { revalidateUserSockets } from "../threads/thread.audience.js";
+import { issueToken, type AuthTokenRecord } from "../auth/index.js";
+import { enqueueMail, mailLink } from "../mail/index.js";
+import { recordModAction } from "../moderation/index.js";
+import { domainEvents } from "../../lib/events.js";
+import "./user.events.js";
 import { officeKeyOf, officeOf } from "./office.js";
 import {
   assertOfficeFree,
@@ -98,7 +97,7 @@ export async function requestVerification(
       },
     },
   );
-  if (wasVerified) await revalidateUserSockets(userId);
+  if (wasVerified) await domainEvents.emit("user.accessChanged", { userId: userId });
 
   const doc = await VerificationRequest.create({
     userId: new Types.ObjectId(userId),
@@ -265,7 +264,7 @@ export async function revokeVerification(
     throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
   const updated = await User.findById(userId, PRESENTABLE_FIELDS).lean();
   if (!updated) throw notFound("User");
-  await revalidateUserSockets(userId);
+  await domainEvents.emit("user.accessChanged", { userId: userId });
   await recordModAction({
     actor,
     action: "verification.revoke",

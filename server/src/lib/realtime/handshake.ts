@@ -1,11 +1,15 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Request, RequestHandler, Response } from "express";
 import proxyAddr from "proxy-addr";
 import type { ExtendedError } from "socket.io";
-import type { Role } from "@rembuk/shared";
+import type { Role, SocketData } from "@rembuk/shared";
 import type { IoServer } from "./publish.js";
 import type { IoSocket } from "./defineHandler.js";
-import { readGuestCookies, type GuestRef } from "../../features/qa/qa.guestCookie.js";
+
+/** A Q&A guest participant a device joined as (the shape of `SocketData.qaGuests`). */
+export type GuestRef = NonNullable<SocketData["qaGuests"]>[number];
+/** Reads the guest credentials a handshake request carries; installed by the composition root. */
+export type GuestReader = (headers: IncomingHttpHeaders) => GuestRef[];
 
 /** Who opened a Socket.io connection, as read from the Express session during the handshake. */
 export interface HandshakeIdentity {
@@ -45,6 +49,7 @@ export function installHandshake(
   session: RequestHandler,
   passportSession: RequestHandler,
   trustProxy: (addr: string, i: number) => boolean,
+  readGuestCookies: GuestReader,
 ): void {
   const record: RequestHandler = (req: Request, _res: Response, next) => {
     const user = req.user;

@@ -3,12 +3,17 @@ import type { RequestHandler } from "express";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { LIMITS } from "@rembuk/shared";
-import { ioInitializers, socketRegistrars } from "../../features/registry.js";
 import type { Redis } from "../redis.js";
 import { logger } from "../logger.js";
-import { installHandshake } from "./handshake.js";
+import type { Actor } from "../actor.js";
+import { setActorLoader, type IoSocket } from "./defineHandler.js";
+import { bindLiveIo } from "./live.js";
+import { installHandshake, type GuestReader } from "./handshake.js";
 import { ioPublisher, setPublisher, type IoServer } from "./publish.js";
 import { rooms } from "./rooms.js";
+
+/** Registers a feature's socket commands on a connected socket. */
+export type SocketRegistrar = (socket: IoSocket, io: IoServer) => void;
 
 export interface IoOptions {
   session: RequestHandler;
@@ -18,6 +23,14 @@ export interface IoOptions {
   allowedOrigins: readonly string[];
   /** Express's compiled `trust proxy` rule, so a socket's address is read like `req.ip`. */
   trustProxy: (addr: string, i: number) => boolean;
+  /** What the features bring, handed over by the composition root (lib imports no feature). */
+  features: {
+    socketRegistrars: readonly SocketRegistrar[];
+    /** Called once with the server (features that query live sockets). */
+    ioInitializers: ReadonlyArray<(io: IoServer) => void>;
+    loadActor: (userId: string | null) => Promise<Actor | null>;
+    readGuestCookies: GuestReader;
+  };
 }
 
 /**
@@ -41,7 +54,9 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
   if (opts.redis) io.adapter(createAdapter(opts.redis.pub, opts.redis.sub));
 
-  installHandshake(io, opts.session, opts.passportSession, opts.trustProxy);
+  const { socketRegistrars, ioInitializers, loadActor, readGuestCookies } = opts.features;
+  setActorLoader(loadActor);
+  installHandshake(io, opts.session, opts.passportSession, opts.trustProxy, readGuestCookies);
 
   io.on("connection", (socket) => {
     const { userId, role, sessionId } = socket.data;
@@ -58,6 +73,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
 
   setPublisher(ioPublisher(io));
+  bindLiveIo(io);
   for (const init of ioInitializers) init(io);
   return io;
 }

@@ -1,0 +1,10 @@
+export { adoptionPolicy } from "./adoption.policy.js";
+export { Adoption } from "./adoption.model.js";
+export {
+  advanceAdoption,
+  createAdoption,
+  adoptionsOfPractice,
+  presentVisibleAdoptions,
+} from "./adoption.service.js";
+export { adoptionRouter } from "./adoption.routes.js";
+export { registerAdoptionSocket } from "./adoption.socket.js";

@@ -1,0 +1,3 @@
+export { plainExcerpt } from "./markdown.render.js";
+export { renderBody } from "./markdown.service.js";
+export { markdownRouter } from "./markdown.routes.js";

@@ -1,0 +1,18 @@
+export { Post, SlowModeMark, type PostRecord } from "./post.model.js";
+export {
+  loadVisiblePost,
+  createPost,
+  applyEdit,
+  publishPost,
+  softDelete,
+  listPosts,
+  reactToPost,
+  catchUp,
+  type LoadedPost,
+} from "./post.service.js";
+export { presentPost, presentPosts } from "./post.presenter.js";
+export { postPolicy } from "./post.policy.js";
+export { postRouter } from "./post.routes.js";
+export { registerPostSocket } from "./post.socket.js";
+export { initialStatus } from "./post.status.js";
+export { takeSlowModeSlot } from "./slowMode.js";

@@ -1,0 +1,7 @@
+export { configureGuestCookies, readGuestCookies } from "./qa.guestCookie.js";
+export { setSharedCounters } from "./qa.scale.js";
+export { qaDemoSeeder } from "./qa.demo.js";
+export { qaPolicy } from "./qa.policy.js";
+export { qaRouter } from "./qa.routes.js";
+export { registerQaSocket } from "./qa.socket.js";
+export { QaSession } from "./qaSession.model.js";

@@ -1,0 +1,24 @@
+export { requireSignedIn, loadVisibleRoom, hiddenRoomError, type RoomRef } from "./room.loader.js";
+export { Room, type RoomRecord } from "./room.model.js";
+export {
+  canSeeContent,
+  canSeeRoom,
+  isRoomModerator,
+  visiblePostFilter,
+  visibleContentFilter,
+  type RoomAccess,
+} from "./room.visibility.js";
+export { forumDemoSeeder } from "./forum.demo.js";
+export { updateRoom } from "./room.service.js";
+export {
+  isAuthor,
+  readsPost,
+  seesThread,
+  roomPolicy,
+  seesPost,
+  type InRoom,
+  type InThread,
+  type OnPost,
+} from "./room.policy.js";
+export { roomRouter } from "./room.routes.js";
+export { registerRoomSocket } from "./room.socket.js";

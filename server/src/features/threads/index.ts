@@ -1,0 +1,10 @@
+export { Thread, type ThreadRecord } from "./thread.model.js";
+export { loadVisibleThread } from "./thread.loader.js";
+export { createThread } from "./thread.service.js";
+export { presentThreads, isPinned, presentThread } from "./thread.presenter.js";
+export { publishThreadUpdated, threadAudience } from "./thread.publish.js";
+export { shiftThreadCounters, recountThread } from "./thread.counters.js";
+export { revalidateThreadAudience } from "./thread.audience.js";
+export { threadPolicy } from "./thread.policy.js";
+export { threadRouter } from "./thread.routes.js";
+export { registerThreadSocket } from "./thread.socket.js";
