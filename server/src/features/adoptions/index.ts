@@ -1,4 +1,3 @@
-export { adoptionPolicy } from "./adoption.policy.js";
 export { Adoption } from "./adoption.model.js";
 export {
   advanceAdoption,
@@ -6,5 +5,6 @@ export {
   adoptionsOfPractice,
   presentVisibleAdoptions,
 } from "./adoption.service.js";
+export { adoptionPolicy } from "./adoption.policy.js";
 export { adoptionRouter } from "./adoption.routes.js";
 export { registerAdoptionSocket } from "./adoption.socket.js";

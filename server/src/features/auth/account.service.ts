@@ -23,8 +23,10 @@ import {
   hashPassword,
   verifyPassword,
   confirmOfficialEmail,
+  issueToken,
+  redeemToken,
+  voidTokens,
 } from "../users/index.js";
-import { issueToken, redeemToken, voidTokens } from "./authToken.service.js";
 import { endOtherSessions } from "./sessions.service.js";
 import { invalidCredentials } from "./auth.service.js";
 

@@ -3,5 +3,3 @@ export { configureLoginThrottle } from "./loginThrottle.js";
 export { touchSession } from "./sessions.service.js";
 export { authRouter } from "./auth.routes.js";
 export { registerAuthSocket } from "./auth.socket.js";
-export { issueToken } from "./authToken.service.js";
-export type { AuthTokenRecord } from "./authToken.model.js";

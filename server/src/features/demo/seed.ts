@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
 import type { Actor } from "../../lib/actor.js";
 import { toActor, User, createUser } from "../users/index.js";
-import { forumDemoSeeder } from "../rooms/index.js";
-import { qaDemoSeeder } from "../qa/index.js";
-import { practicesDemoSeeder } from "../practices/index.js";
-import { moderationDemoSeeder } from "../moderation/index.js";
+import { forumDemoSeeder } from "./forum.demo.js";
+import { qaDemoSeeder } from "./qa.demo.js";
+import { practicesDemoSeeder } from "./practices/practices.demo.js";
+import { moderationDemoSeeder } from "./moderation.demo.js";
 import { DEMO_PASSWORD, DEMO_USER_KEYS, DEMO_USERS, type DemoUserKey } from "./demo.users.js";
 
 export interface DemoContext {

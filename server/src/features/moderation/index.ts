@@ -1,4 +1,6 @@
-export { moderationDemoSeeder } from "./moderation.demo.js";
+export { createFlag, resolveFlag } from "./flag.service.js";
+export { moderatePost } from "./post.moderation.js";
+export { moderateThread } from "./thread.moderation.js";
 export { moderationPolicy } from "./moderation.policy.js";
 export { recordModAction } from "./modAction.service.js";
 export { announceQueued, announceUnqueued } from "./queue.publish.js";

@@ -1,15 +1,15 @@
-export { Post, SlowModeMark, type PostRecord } from "./post.model.js";
 export {
-  loadVisiblePost,
   createPost,
+  listPosts,
+  reactToPost,
+  loadVisiblePost,
   applyEdit,
   publishPost,
   softDelete,
-  listPosts,
-  reactToPost,
   catchUp,
   type LoadedPost,
 } from "./post.service.js";
+export { Post, SlowModeMark, type PostRecord } from "./post.model.js";
 export { presentPost, presentPosts } from "./post.presenter.js";
 export { postPolicy } from "./post.policy.js";
 export { postRouter } from "./post.routes.js";

@@ -1,6 +1,8 @@
 export { configureGuestCookies, readGuestCookies } from "./qa.guestCookie.js";
 export { setSharedCounters } from "./qa.scale.js";
-export { qaDemoSeeder } from "./qa.demo.js";
+export { createSession, setSessionStatus } from "./qaSession.service.js";
+export { askQuestion, moderateQuestion } from "./question.service.js";
+export { setVote } from "./vote.service.js";
 export { qaPolicy } from "./qa.policy.js";
 export { qaRouter } from "./qa.routes.js";
 export { registerQaSocket } from "./qa.socket.js";

@@ -8,8 +8,7 @@ export {
   visibleContentFilter,
   type RoomAccess,
 } from "./room.visibility.js";
-export { forumDemoSeeder } from "./forum.demo.js";
-export { updateRoom } from "./room.service.js";
+export { createRoom, updateRoom } from "./room.service.js";
 export {
   isAuthor,
   readsPost,

@@ -1,6 +1,6 @@
 export { Thread, type ThreadRecord } from "./thread.model.js";
-export { loadVisibleThread } from "./thread.loader.js";
 export { createThread } from "./thread.service.js";
+export { loadVisibleThread } from "./thread.loader.js";
 export { presentThreads, isPinned, presentThread } from "./thread.presenter.js";
 export { publishThreadUpdated, threadAudience } from "./thread.publish.js";
 export { shiftThreadCounters, recountThread } from "./thread.counters.js";

@@ -13,6 +13,7 @@ export { toActor, loadActor } from "./user.actor.js";
 export { publishSelf } from "./user.claim.js";
 export { hashPassword, verifyPassword, burnPasswordCheck } from "./password.js";
 export { confirmOfficialEmail } from "./verification.service.js";
+export { issueToken, redeemToken, voidTokens } from "./authToken.service.js";
 export { getSelf, createUser, assertKnownAffiliation, ensureAdmin } from "./user.service.js";
 export { loadUserSummaries, toUserSummary } from "./userSummary.js";
 export { userPolicy } from "./user.policy.js";

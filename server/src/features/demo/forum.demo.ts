@@ -1,9 +1,10 @@
 import type { ReactionKind, RoomCreateInput } from "@rembuk/shared";
 import { RoomCreateInput as RoomCreateSchema } from "@rembuk/shared";
-import type { DemoSeeder, DemoUserKey } from "../demo/index.js";
+import type { DemoUserKey } from "./demo.users.js";
+import type { DemoSeeder } from "./seed.js";
 import { createPost, listPosts, reactToPost } from "../posts/index.js";
 import { createThread } from "../threads/index.js";
-import { createRoom } from "./room.service.js";
+import { createRoom } from "../rooms/index.js";
 
 /**
  * Demo rooms, threads and replies: real programmes (Smart Kampung Banyuwangi, Bela Beli Kulon Progo,

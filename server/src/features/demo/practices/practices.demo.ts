@@ -2,11 +2,10 @@ import { Types } from "mongoose";
 import { PracticeInput } from "@rembuk/shared";
 import { AppError } from "../../../lib/errors.js";
 import { Adoption, advanceAdoption, createAdoption } from "../../adoptions/index.js";
-import type { DemoContext, DemoSeeder } from "../../demo/index.js";
+import type { DemoContext, DemoSeeder } from "../seed.js";
 import { Post, SlowModeMark, createPost } from "../../posts/index.js";
 import { Thread, createThread } from "../../threads/index.js";
-import { Practice } from "../practice.model.js";
-import { ACTIVITY_MONTHS, activityWindowStart } from "../practice.stats.js";
+import { Practice, ACTIVITY_MONTHS, activityWindowStart } from "../../practices/index.js";
 import { DEMO_ADOPTIONS, DEMO_PRACTICES, type DemoAdoption, type DemoPractice } from "./practices.data.js";
 
 const DAY = 24 * 3600 * 1000;
