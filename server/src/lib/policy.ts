@@ -1,4 +1,4 @@
-import type { Actor } from "./actor.js";
+import { activeSuspension, type Actor } from "./actor.js";
 import { AppError, forbidden, suspended, unauthenticated } from "./errors.js";
 import type { Rule } from "./policyRules.js";
 
@@ -49,7 +49,8 @@ export function assertCan<A extends Action>(actor: Actor | null, action: A, ...a
   const resource: unknown = args[0];
   if (rule.kind === "write") {
     if (!actor) throw unauthenticated();
-    if (actor.suspendedUntil && actor.suspendedUntil > new Date()) throw suspended(actor.suspendedUntil);
+    const until = activeSuspension(actor);
+    if (until) throw suspended(until);
     if (!rule.allow(actor, resource)) throw forbidden();
     return;
   }

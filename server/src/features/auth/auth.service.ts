@@ -1,5 +1,5 @@
 import type { LoginInput, RegisterInput } from "@rembuk/shared";
-import type { Actor } from "../../lib/actor.js";
+import { activeSuspension, type Actor } from "../../lib/actor.js";
 import { AppError, suspended } from "../../lib/errors.js";
 import { consume } from "../../lib/rateLimit.js";
 import { disconnectRoom, publish } from "../../lib/realtime/publish.js";
@@ -42,7 +42,8 @@ export async function authenticatePassword(input: LoginInput, address: string): 
     throw invalidCredentials();
   }
   await recordLoginSuccess(input.email, address);
-  if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
+  const until = activeSuspension(user);
+  if (until) throw suspended(until);
   return toActor(user);
 }
 

@@ -22,7 +22,7 @@ import { Flag, type FlagRecord } from "./flag.model.js";
 import { presentModFlags, presentOwnFlags } from "./flag.presenter.js";
 import { modAudience, recordModAction } from "./modAction.service.js";
 import { moderationScope, scopeFilter } from "./moderation.scope.js";
-import { notify } from "./notice.js";
+import { notify } from "../audit/index.js";
 
 async function publishFlag(event: "flag:created" | "flag:updated", flag: FlagRecord): Promise<FlagDto> {
   const [dto] = await presentModFlags([flag]);

@@ -20,7 +20,7 @@ import {
 import { Flag } from "./flag.model.js";
 import { recordModAction } from "./modAction.service.js";
 import type { ThreadModPolicyAction } from "./moderation.policy.js";
-import { notify } from "./notice.js";
+import { notify } from "../audit/index.js";
 import { announceUnqueued } from "./queue.publish.js";
 
 /** One state change: the condition it is made under, what it sets, and the log's before/after. */

@@ -16,3 +16,5 @@ export { postRouter } from "./post.routes.js";
 export { registerPostSocket } from "./post.socket.js";
 export { initialStatus } from "./post.status.js";
 export { takeSlowModeSlot } from "./slowMode.js";
+export { postAudience, postAuthor, postReviewers, threadReaders } from "./post.audience.js";
+export { giveSeq, takeSeq } from "./post.numbering.js";

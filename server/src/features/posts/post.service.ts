@@ -29,8 +29,12 @@ import {
   shiftThreadCounters,
   publishThreadUpdated,
 } from "../threads/index.js";
-import { recordModAction, announceQueued, announceUnqueued, notify } from "../moderation/index.js";
+import { domainEvents } from "../../lib/events.js";
+import { notify } from "../audit/index.js";
+import "./post.events.js";
+import { postAudience } from "./post.audience.js";
 import { Post, PostRevision, Reaction, type PostRecord } from "./post.model.js";
+import { giveSeq, takeSeq } from "./post.numbering.js";
 import { presentPost, presentPosts, toRevisionDto } from "./post.presenter.js";
 import { initialStatus } from "./post.status.js";
 import { takeSlowModeSlot, type SlowModeSlot } from "./slowMode.js";
@@ -64,15 +68,6 @@ export async function loadVisiblePost(actor: Actor | null, postId: string): Prom
   if (!can(actor, "post.view", { room, thread, post })) throw notFound("Post");
   return { post, thread, room };
 }
-
-/**
- * Where a post's events go: published posts to the thread; others only to their author's tabs and
- * the room's moderators (a hidden post's placeholder reaches the thread through moderation events).
- */
-const postAudience = (post: PostRecord) =>
-  post.status === "published"
-    ? rooms.thread(post.threadId.toString())
-    : [rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(post.roomId.toString())];
 
 /**
  * The DTO everyone may receive, from the one just made for the acting user: without their reactions
@@ -185,7 +180,7 @@ async function finishQueued(
 ): Promise<PostDto> {
   const dto = await presentPost(me, room, post);
   await publishPost("post:created", post, room, dto);
-  await announceQueued({ targetType: "post", thread, post, room });
+  await domainEvents.emit("post.queued", { thread, post, room });
   return dto;
 }
 
@@ -206,33 +201,17 @@ async function finishClaim(
   room: RoomRecord,
   moderator: boolean,
 ): Promise<PostDto> {
-  const head = await Thread.findOneAndUpdate(
-    moderator ? { _id: claim.threadId } : { _id: claim.threadId, locked: { $ne: true } },
-    { $inc: { lastSeq: 1 } },
-    { returnDocument: "after", projection: { lastSeq: 1 } },
-  ).lean();
-  if (!head) {
+  const seq = await takeSeq(claim.threadId, { unlessLocked: !moderator });
+  if (seq === null) {
     await Post.deleteOne({ _id: claim._id, seq: 0 });
     throw (await Thread.exists({ _id: claim.threadId })) ? locked() : notFound("Thread");
   }
-  const seq = head.lastSeq;
-  const set = await Post.updateOne({ _id: claim._id, seq: 0 }, { $set: { seq } });
-  if (set.modifiedCount === 0) throw conflict("This post was completed by another request; send it again");
-  const post: PostRecord = { ...claim, seq };
+  const post = await giveSeq(claim._id, seq);
+  if (!post) throw conflict("This post was completed by another request; send it again");
 
   const published = post.status === "published";
   const [thread, dto] = await Promise.all([
-    published
-      ? Thread.findOneAndUpdate(
-          { _id: post.threadId },
-          {
-            $inc: { postCount: 1, replyCount: post.seq > 1 ? 1 : 0 },
-            $max: { lastPublishedSeq: post.seq },
-            $set: { lastActivityAt: post.createdAt },
-          },
-          { returnDocument: "after" },
-        ).lean()
-      : null,
+    published ? shiftThreadCounters(post.threadId, post, 1, post.createdAt) : null,
     presentPost(me, room, post),
     // Writing a post means having read the thread up to it.
     raiseReadMark(post.authorId.toString(), post.threadId, post.seq),
@@ -364,7 +343,7 @@ export async function updatePost(
   await publishPost("post:updated", updated, room, dto);
   // A queued post fixed by its author: the moderators' queue shows the new text.
   if (updated.status === "queued" && updated.seq === 0)
-    await announceQueued({ targetType: "post", thread, post: updated, room });
+    await domainEvents.emit("post.queued", { thread, post: updated, room });
   return dto;
 }
 
@@ -467,7 +446,7 @@ export async function softDelete(
   }
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   if (deleted.status === "queued" && deleted.seq === 0) {
-    announceUnqueued({
+    await domainEvents.emit("post.unqueued", {
       targetType: "post",
       id: deleted._id.toString(),
       roomId: room._id.toString(),
@@ -476,7 +455,7 @@ export async function softDelete(
     });
   }
   if (byModerator) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "post.delete",
       target: { type: "post", id: deleted._id, label: plainExcerpt(post.body) },

@@ -19,7 +19,6 @@ import { Thread } from "../threads/index.js";
 import { User, fromAffiliation, toAffiliation, assertKnownAffiliation } from "../users/index.js";
 import { domainEvents } from "../../lib/events.js";
 import "./room.events.js";
-import { recordModAction } from "../moderation/index.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
 import { toRoomDto } from "./room.presenter.js";
@@ -124,7 +123,7 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
       createdBy: new Types.ObjectId(me.id),
     });
     const created = room.toObject();
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "room.create",
       target: { type: "room", id: created._id, label: created.slug },
@@ -216,7 +215,7 @@ export async function updateRoom(
   }
   if (!updated) throw notFound("Room");
   if (Object.keys(changes.after).length > 0) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "room.update",
       target: { type: "room", id: room._id, label: room.slug },

@@ -17,7 +17,6 @@ import { rooms } from "../../lib/realtime/rooms.js";
 import type { AuthTokenRecord } from "./authToken.model.js";
 import { issueToken } from "./authToken.service.js";
 import { enqueueMail, mailLink } from "../mail/index.js";
-import { recordModAction } from "../moderation/index.js";
 import { domainEvents } from "../../lib/events.js";
 import "./user.events.js";
 import { officeKeyOf, officeOf } from "./office.js";
@@ -232,7 +231,7 @@ export async function decideRequest(
   }
 
   const office = officeOf(request.title, claim.affiliation) ?? request.title;
-  await recordModAction({
+  await domainEvents.emit("audit.modAction", {
     actor,
     action: approve ? "verification.approve" : "verification.reject",
     target: { type: "user", id: user._id, label: user.name },
@@ -266,7 +265,7 @@ export async function revokeVerification(
   const updated = await User.findById(userId, PRESENTABLE_FIELDS).lean();
   if (!updated) throw notFound("User");
   await domainEvents.emit("user.accessChanged", { userId: userId });
-  await recordModAction({
+  await domainEvents.emit("audit.modAction", {
     actor,
     action: "verification.revoke",
     target: { type: "user", id: userId, label: user.name },

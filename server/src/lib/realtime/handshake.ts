@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from "express";
 import proxyAddr from "proxy-addr";
 import type { ExtendedError } from "socket.io";
 import type { Role, SocketData } from "@rembuk/shared";
+import { activeSuspension } from "../actor.js";
 import type { IoServer } from "./publish.js";
 import type { IoSocket } from "./defineHandler.js";
 
@@ -74,9 +75,10 @@ export function installHandshake(
       suspendedUntil: null,
       qaGuests: [],
     };
-    if (id.suspendedUntil && id.suspendedUntil > new Date()) {
+    const suspendedUntil = activeSuspension(id);
+    if (suspendedUntil) {
       const err: ExtendedError = new Error("Account suspended");
-      err.data = { code: "SUSPENDED", suspendedUntil: id.suspendedUntil.toISOString() };
+      err.data = { code: "SUSPENDED", suspendedUntil: suspendedUntil.toISOString() };
       return next(err);
     }
     // Behind a trusted proxy every guest would otherwise share the proxy's address and one budget.
