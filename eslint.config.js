@@ -30,7 +30,6 @@ const SERVER_KNOWN_DEBT = [
   "features/readstate/readState.service.ts -> posts",
   "features/rooms/room.service.ts -> readstate",
   "features/rooms/room.service.ts -> threads",
-  "features/threads/thread.counters.ts -> posts",
   "features/threads/thread.presenter.ts -> practices",
   "features/threads/thread.presenter.ts -> readstate",
   "features/threads/thread.routes.ts -> posts",

@@ -19,9 +19,10 @@ import {
   threadReaders,
   postAuthor,
   postReviewers,
+  shiftThreadCounters,
 } from "../posts/index.js";
 import { requireSignedIn } from "../rooms/index.js";
-import { shiftThreadCounters, Thread, publishThreadUpdated } from "../threads/index.js";
+import { Thread, publishThreadUpdated } from "../threads/index.js";
 import { recordModAction } from "./modAction.service.js";
 import type { PostModPolicyAction } from "./moderation.policy.js";
 import { notify } from "../audit/index.js";

@@ -5,11 +5,10 @@ import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { Practice } from "../practices/index.js";
-import { Post } from "../posts/index.js";
+import { Post, recountThread } from "../posts/index.js";
 import { loadVisibleRoom, requireSignedIn, type RoomRecord } from "../rooms/index.js";
 import {
   revalidateThreadAudience,
-  recountThread,
   loadVisibleThread,
   Thread,
   type ThreadRecord,

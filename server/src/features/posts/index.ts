@@ -18,3 +18,4 @@ export { initialStatus } from "./post.status.js";
 export { takeSlowModeSlot } from "./slowMode.js";
 export { postAudience, postAuthor, postReviewers, threadReaders } from "./post.audience.js";
 export { giveSeq, takeSeq } from "./post.numbering.js";
+export { recountThread, shiftThreadCounters } from "./thread.counters.js";

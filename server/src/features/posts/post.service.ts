@@ -22,13 +22,8 @@ import {
   isRoomModerator,
   visiblePostFilter,
 } from "../rooms/index.js";
-import {
-  loadVisibleThread,
-  Thread,
-  type ThreadRecord,
-  shiftThreadCounters,
-  publishThreadUpdated,
-} from "../threads/index.js";
+import { loadVisibleThread, Thread, type ThreadRecord, publishThreadUpdated } from "../threads/index.js";
+import { shiftThreadCounters } from "./thread.counters.js";
 import { domainEvents } from "../../lib/events.js";
 import { notify } from "../audit/index.js";
 import "./post.events.js";

@@ -3,7 +3,6 @@ export { createThread } from "./thread.service.js";
 export { loadVisibleThread } from "./thread.loader.js";
 export { presentThreads, isPinned, presentThread } from "./thread.presenter.js";
 export { publishThreadUpdated, threadAudience } from "./thread.publish.js";
-export { shiftThreadCounters, recountThread } from "./thread.counters.js";
 export { revalidateThreadAudience } from "./thread.audience.js";
 export { threadPolicy } from "./thread.policy.js";
 export { threadRouter } from "./thread.routes.js";
