@@ -7,6 +7,8 @@ export default defineProject({
     name: "server",
     environment: "node",
     include: ["src/**/*.test.ts"],
+    // The composition roots that fill lib's registries (policy table), as app.ts does at start.
+    setupFiles: ["src/test/setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

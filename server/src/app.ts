@@ -5,18 +5,15 @@ import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import { LIMITS } from "@rembuk/shared";
 import { REPO_ROOT, type Config } from "./config.js";
-import { passport } from "./features/auth/auth.passport.js";
-import { featureCommands, featureRouters } from "./features/registry.js";
+import { passport, configureLoginThrottle, touchSession } from "./features/auth/index.js";
+import { featureCommands, ioFeatures } from "./features/registry.js";
 import { mountCommands } from "./lib/commands/http.js";
 import { metaHandlers } from "./lib/commands/meta.js";
 import { connectDb, syncAllIndexes, type Db } from "./lib/db.js";
 import { apiNotFound, errorHandler } from "./lib/http/errorHandler.js";
 import { attachActor } from "./lib/http/requireAuth.js";
-import { configureLoginThrottle } from "./features/auth/loginThrottle.js";
-import { touchSession } from "./features/auth/sessions.service.js";
-import { configureMail } from "./features/mail/mail.service.js";
-import { startMailSender, stopMailSender } from "./features/mail/mail.sender.js";
-import { backfillOfficeKeys } from "./features/users/office.backfill.js";
+import { configureMail, startMailSender, stopMailSender } from "./features/mail/index.js";
+import { backfillOfficeKeys } from "./features/users/index.js";
 import { requestLog } from "./lib/http/requestLog.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
@@ -26,8 +23,7 @@ import { configureRateLimits, scaledBudgets, type LimitName } from "./lib/rateLi
 import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
 import { connectRedis, type Redis } from "./lib/redis.js";
-import { configureGuestCookies } from "./features/qa/qa.guestCookie.js";
-import { setSharedCounters } from "./features/qa/qa.scale.js";
+import { configureGuestCookies, setSharedCounters } from "./features/qa/index.js";
 
 export interface AppOptions {
   /** Serve this directory as the client (default: client/dist when it has been built). */
@@ -129,7 +125,6 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   api.use(rejectNulBytes);
   api.use(session, passport.initialize(), passportSession, attachActor, touchSession);
   mountCommands(api, commands);
-  for (const router of featureRouters) api.use(router({ config }));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use("/api", api);
@@ -139,7 +134,15 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
 
   const httpServer = createServer(app);
   const trustProxy: (addr: string, i: number) => boolean = app.get("trust proxy fn");
-  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy, commands });
+  const io = createIo(httpServer, {
+    session,
+    passportSession,
+    redis,
+    allowedOrigins,
+    trustProxy,
+    features: ioFeatures,
+    commands,
+  });
 
   let closing: Promise<void> | null = null;
   const close = () =>

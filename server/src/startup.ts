@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { demoSeeders, seedDemoIfEmpty, type DemoSeeder } from "./features/demo/seed.js";
-import { ensureAdmin } from "./features/users/user.service.js";
+import { demoSeeders, seedDemoIfEmpty, type DemoSeeder } from "./features/demo/index.js";
+import { ensureAdmin } from "./features/users/index.js";
 
 export interface PreparedData {
   seeded: boolean;

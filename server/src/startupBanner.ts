@@ -1,6 +1,6 @@
 import type { QaStatus } from "@rembuk/shared";
-import { DEMO_PASSWORD, presentDemoAccounts } from "./features/demo/seed.js";
-import { QaSession } from "./features/qa/qaSession.model.js";
+import { DEMO_PASSWORD, presentDemoAccounts } from "./features/demo/index.js";
+import { QaSession } from "./features/qa/index.js";
 
 export interface BannerAccount {
   email: string;

@@ -1,12 +1,13 @@
-import { userPolicy } from "./users/user.policy.js";
-import { roomPolicy } from "./rooms/room.policy.js";
-import { threadPolicy } from "./threads/thread.policy.js";
-import { postPolicy } from "./posts/post.policy.js";
-import { qaPolicy } from "./qa/qa.policy.js";
-import { practicePolicy } from "./practices/practice.policy.js";
-import { adoptionPolicy } from "./adoptions/adoption.policy.js";
-import { moderationPolicy } from "./moderation/moderation.policy.js";
-import { mailPolicy } from "./mail/mail.policy.js";
+import { registerPolicies } from "../lib/policy.js";
+import { userPolicy } from "./users/index.js";
+import { roomPolicy } from "./rooms/index.js";
+import { threadPolicy } from "./threads/index.js";
+import { postPolicy } from "./posts/index.js";
+import { qaPolicy } from "./qa/index.js";
+import { practicePolicy } from "./practices/index.js";
+import { adoptionPolicy } from "./adoptions/index.js";
+import { moderationPolicy } from "./moderation/index.js";
+import { mailPolicy } from "./mail/index.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -24,3 +25,11 @@ export const policies = {
   ...moderationPolicy,
   ...mailPolicy,
 };
+
+type Policies = typeof policies;
+declare module "../lib/policy.js" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the table's type in
+  interface PolicyTable extends Policies {}
+}
+
+registerPolicies(policies);

@@ -1,41 +1,35 @@
-import type { Router } from "express";
+import "./policies.js";
 import type { Config } from "../config.js";
-import type { IoServer } from "../lib/realtime/publish.js";
-import type { IoSocket } from "../lib/realtime/defineHandler.js";
-import { qaHandlers } from "./qa/qa.commands.js";
-import { announceLeavingOnDisconnect, bindPresence } from "./presence/presence.service.js";
 import type { BoundCommand } from "../lib/commands/handle.js";
-import { postHandlers } from "./posts/post.commands.js";
-import { readStateHandlers } from "./readstate/readState.commands.js";
-import { authHandlers } from "./auth/auth.commands.js";
-import { userHandlers, verificationHandlers } from "./users/user.commands.js";
-import { mailHandlers } from "./mail/mail.commands.js";
-import { taxonomyHandlers } from "./taxonomy/taxonomy.commands.js";
-import { roomHandlers } from "./rooms/room.commands.js";
-import { threadHandlers } from "./threads/thread.commands.js";
-import { markdownHandlers } from "./markdown/markdown.commands.js";
-import { sessionHandlers } from "./auth/session.commands.js";
-import { moderationHandlers } from "./moderation/moderation.commands.js";
-import { joinModerationRoomsOnConnect } from "./moderation/moderation.service.js";
-import { practiceHandlers } from "./practices/practice.commands.js";
-import { adoptionHandlers } from "./adoptions/adoption.commands.js";
-import { startPinSweeper } from "./moderation/pin.sweeper.js";
+import type { IoOptions, SocketRegistrar } from "../lib/realtime/io.js";
+import type { IoServer } from "../lib/realtime/publish.js";
+import { loadActor, userHandlers, verificationHandlers } from "./users/index.js";
+import { authHandlers, sessionHandlers } from "./auth/index.js";
+import { mailHandlers } from "./mail/index.js";
+import { taxonomyHandlers } from "./taxonomy/index.js";
+import { announceLeavingOnDisconnect } from "./presence/index.js";
+import { roomHandlers } from "./rooms/index.js";
+import { readStateHandlers } from "./readstate/index.js";
+import { threadHandlers } from "./threads/index.js";
+import { postHandlers } from "./posts/index.js";
+import { markdownHandlers } from "./markdown/index.js";
+import { moderationHandlers, joinModerationRoomsOnConnect, startPinSweeper } from "./moderation/index.js";
+import { adoptionHandlers } from "./adoptions/index.js";
+import { practiceHandlers } from "./practices/index.js";
+import { qaHandlers, readGuestCookies } from "./qa/index.js";
 
 /**
- * Each feature contributes an Express router (mounted under /api) and a function that registers its
- * socket commands on a connected socket. Adding a feature is one line in each list.
+ * The composition root of the features: every feature's commands (declared in shared/src/commands,
+ * bound in its `.commands.ts`, exported by its index.ts), the few connection hooks that are not
+ * commands, and what the socket layer needs from the features. Adding a feature is one line here.
  */
-export type SocketRegistrar = (socket: IoSocket, io: IoServer) => void;
-
-/** What a router factory may need from the app; most features ignore it (`() => Router` fits). */
 export interface FeatureContext {
   config: Config;
 }
 
 /**
- * Every feature's commands (shared/src/commands), bound to their services. Their REST routes are
- * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
- * thread id; their socket paths are registered on every connection.
+ * Mounted in this order: `/threads/read-all` (read state) comes before `/threads/:id`, and
+ * `/practices/stats` before `/practices/:threadId` inside the practices list.
  */
 export function featureCommands({ config }: FeatureContext): BoundCommand[] {
   return [
@@ -57,12 +51,16 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
   ];
 }
 
-export const featureRouters: Array<(ctx: FeatureContext) => Router> = [];
-
-export const socketRegistrars: SocketRegistrar[] = [
-  announceLeavingOnDisconnect,
-  joinModerationRoomsOnConnect,
-];
+/** Connection hooks that are not commands: run for every new socket. */
+export const socketRegistrars: SocketRegistrar[] = [announceLeavingOnDisconnect, joinModerationRoomsOnConnect];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */
-export const ioInitializers: Array<(io: IoServer) => void> = [bindPresence, startPinSweeper];
+export const ioInitializers: Array<(io: IoServer) => void> = [startPinSweeper];
+
+/** Everything `createIo` needs from the features. */
+export const ioFeatures: IoOptions["features"] = {
+  socketRegistrars,
+  ioInitializers,
+  loadActor,
+  readGuestCookies,
+};

@@ -19,5 +19,11 @@ export interface Actor {
   guestOf?: string;
 }
 
-export const isSuspended = (actor: Actor, now = new Date()) =>
-  actor.suspendedUntil !== null && actor.suspendedUntil > now;
+/**
+ * The one suspension rule: the end of a suspension still running at `now`, or null (none, or over).
+ * For actors, user records and handshake identities alike.
+ */
+export const activeSuspension = (who: { suspendedUntil?: Date | null }, now = new Date()): Date | null =>
+  who.suspendedUntil && who.suspendedUntil > now ? who.suspendedUntil : null;
+
+export const isSuspended = (actor: Actor, now = new Date()) => activeSuspension(actor, now) !== null;

@@ -1,5 +1,4 @@
-import { policies } from "../features/policies.js";
-import type { Actor } from "./actor.js";
+import { activeSuspension, type Actor } from "./actor.js";
 import { AppError, forbidden, suspended, unauthenticated } from "./errors.js";
 import type { Rule } from "./policyRules.js";
 
@@ -7,10 +6,14 @@ import type { Rule } from "./policyRules.js";
  * The one authorisation entry point. Services call `assertCan(actor, "thread.reply", thread)` before
  * writing; the action names and their resource types come from the feature tables merged in
  * `features/policies.ts`, so a typo or a wrong resource is a compile error.
+ *
+ * lib imports no feature: `features/policies.ts` (a composition root) adds the merged table's type to
+ * `PolicyTable` by declaration merging and hands the table over with `registerPolicies` on import.
  */
-type Policies = typeof policies;
-export type Action = keyof Policies;
-export type ResourceOf<A extends Action> = Policies[A] extends {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface PolicyTable {}
+export type Action = keyof PolicyTable;
+export type ResourceOf<A extends Action> = PolicyTable[A] extends {
   allow(actor: never, resource: infer R): boolean;
 }
   ? R
@@ -18,7 +21,15 @@ export type ResourceOf<A extends Action> = Policies[A] extends {
 /** Actions whose rule takes no resource are called without one. */
 type ResourceArgs<A extends Action> = [ResourceOf<A>] extends [void] ? [] : [resource: ResourceOf<A>];
 
-const table: Record<string, Rule<unknown> | undefined> = policies;
+const table: Record<string, Rule<unknown> | undefined> = {};
+
+/** Called once by `features/policies.ts`; a second table for the same action is a programming error. */
+export function registerPolicies(rules: Record<string, Rule<never>>): void {
+  for (const [action, rule] of Object.entries(rules)) {
+    if (table[action]) throw new Error(`Policy rule for "${action}" registered twice`);
+    table[action] = rule as Rule<unknown>;
+  }
+}
 
 function ruleFor(action: string): Rule<unknown> {
   const rule = table[action];
@@ -38,7 +49,8 @@ export function assertCan<A extends Action>(actor: Actor | null, action: A, ...a
   const resource: unknown = args[0];
   if (rule.kind === "write") {
     if (!actor) throw unauthenticated();
-    if (actor.suspendedUntil && actor.suspendedUntil > new Date()) throw suspended(actor.suspendedUntil);
+    const until = activeSuspension(actor);
+    if (until) throw suspended(until);
     if (!rule.allow(actor, resource)) throw forbidden();
     return;
   }

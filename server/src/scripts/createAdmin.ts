@@ -6,7 +6,8 @@ import { z } from "zod";
 import { Email, LIMITS, Password } from "@rembuk/shared";
 import { ConfigError, loadConfig } from "../config.js";
 import { connectDb, syncAllIndexes } from "../lib/db.js";
-import { ensureAdmin } from "../features/users/user.service.js";
+import "../features/policies.js";
+import { ensureAdmin } from "../features/users/index.js";
 
 /**
  * `pnpm create-admin [--email …] [--password …] [--name …]`: create an administrator, or promote an

@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { connectDb, syncAllIndexes } from "../lib/db.js";
 import { logger } from "../lib/logger.js";
-import { seedDemoIfEmpty } from "../features/demo/seed.js";
+import "../features/policies.js";
+import { seedDemoIfEmpty } from "../features/demo/index.js";
 
 /**
  * `pnpm --filter @rembuk/server seed`: seed the demo content into an empty database (what the

@@ -2,7 +2,7 @@ import { adoptionCommands } from "@rembuk/shared";
 import { notFound } from "../../lib/errors.js";
 import { handle, socketOf } from "../../lib/commands/handle.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
+import { isKnownRegion } from "../taxonomy/index.js";
 import { advanceAdoption, createAdoption, listAdoptions } from "./adoption.service.js";
 
 /**

@@ -1,7 +1,7 @@
 // Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { ADOPTION_STAGES, PRACTICE_LIMITS, type AdoptionStage } from "@rembuk/shared";
-import type { StoredAffiliation } from "../users/user.model.js";
+import type { StoredAffiliation } from "../users/index.js";
 
 export interface StoredAdoptionStep {
   stage: AdoptionStage;

@@ -1,6 +1,6 @@
 import type { Actor } from "../../lib/actor.js";
 import { definePolicy, write } from "../../lib/policyRules.js";
-import { affiliationKey } from "./affiliation.js";
+import { affiliationKey } from "../users/index.js";
 
 /** What ledger rules need to know about an adoption. */
 export interface AdoptionTarget {

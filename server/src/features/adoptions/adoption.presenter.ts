@@ -1,7 +1,6 @@
 import type { AdoptionDto } from "@rembuk/shared";
 import { Types } from "mongoose";
-import { User } from "../users/user.model.js";
-import { toAffiliation } from "../users/user.presenter.js";
+import { User, toAffiliation } from "../users/index.js";
 import type { AdoptionRecord } from "./adoption.model.js";
 
 /** The few facts about the adopted practice an adoption DTO names. */

@@ -14,17 +14,13 @@ import { AppError, conflict, forbidden, notFound, notVerified, validation } from
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import { Room } from "../rooms/room.model.js";
-import { canSeeContent, canSeeRoom } from "../rooms/room.visibility.js";
-import { Thread } from "../threads/thread.model.js";
-import { provinceOf } from "../taxonomy/taxonomy.service.js";
-import { fromAffiliation } from "../users/user.presenter.js";
-import { loadVisiblePractice, type LoadedPractice } from "../practices/practice.access.js";
-import { Practice } from "../practices/practice.model.js";
+import { requireSignedIn, Room, canSeeContent, canSeeRoom } from "../rooms/index.js";
+import { Thread } from "../threads/index.js";
+import { provinceOf } from "../taxonomy/index.js";
+import { fromAffiliation, affiliationKey } from "../users/index.js";
+import { loadVisiblePractice, type LoadedPractice, Practice } from "../practices/index.js";
 import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
-import { affiliationKey } from "./affiliation.js";
 
 const refOf = (p: LoadedPractice): PracticeRef => ({
   title: p.thread.title,

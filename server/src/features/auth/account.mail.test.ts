@@ -8,8 +8,8 @@ import { startTestServer, type TestServer } from "../../test/testServer.js";
 import { MailMessage } from "../mail/mail.model.js";
 import { kickMailSender, startMailSender, stopMailSender, MAIL_RETRY } from "../mail/mail.sender.js";
 import { enqueueMail } from "../mail/mail.service.js";
-import { AuthToken } from "./authToken.model.js";
-import { hashToken } from "./authToken.service.js";
+import { AuthToken } from "../users/authToken.model.js";
+import { hashToken } from "../users/authToken.service.js";
 
 /**
  * Acceptance 3 of issue 11 through a real SMTP server started here: confirmation, forgot/reset,

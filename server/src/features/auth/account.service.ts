@@ -11,15 +11,22 @@ import { isDuplicateKeyError } from "../../lib/db.js";
 import { conflict, notFound, unauthenticated } from "../../lib/errors.js";
 import { logger } from "../../lib/logger.js";
 import { consume } from "../../lib/rateLimit.js";
-import { enqueueMail } from "../mail/mail.service.js";
-import { mailLink } from "../mail/mail.links.js";
-import { toActor } from "../users/user.actor.js";
-import { publishSelf } from "../users/user.claim.js";
-import { User, type UserRecord } from "../users/user.model.js";
-import { PRESENTABLE_FIELDS, presentPublicUser, presentUser } from "../users/user.presenter.js";
-import { hashPassword, verifyPassword } from "../users/password.js";
-import { confirmOfficialEmail } from "../users/verification.service.js";
-import { issueToken, redeemToken, voidTokens } from "./authToken.service.js";
+import { enqueueMail, mailLink } from "../mail/index.js";
+import {
+  toActor,
+  publishSelf,
+  User,
+  type UserRecord,
+  PRESENTABLE_FIELDS,
+  presentPublicUser,
+  presentUser,
+  hashPassword,
+  verifyPassword,
+  confirmOfficialEmail,
+  issueToken,
+  redeemToken,
+  voidTokens,
+} from "../users/index.js";
 import { endOtherSessions } from "./sessions.service.js";
 import { invalidCredentials } from "./auth.service.js";
 

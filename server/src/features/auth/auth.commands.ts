@@ -5,7 +5,7 @@ import type { Config } from "../../config.js";
 import { unauthenticated } from "../../lib/errors.js";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../lib/http/session.js";
 import { handle, reply, type Transport } from "../../lib/commands/handle.js";
-import { getSelf } from "../users/user.service.js";
+import { getSelf, User } from "../users/index.js";
 import { passport } from "./auth.passport.js";
 import { endSessionSockets, invalidCredentials, register } from "./auth.service.js";
 import {
@@ -18,7 +18,6 @@ import {
   sendConfirmation,
 } from "./account.service.js";
 import { endOtherSessions, forgetSession, listSessions, recordSession } from "./sessions.service.js";
-import { User } from "../users/user.model.js";
 
 /** Run a named passport strategy and resolve with the actor it authenticated. */
 function authenticate(strategy: string, req: Request, res: Response): Promise<Actor> {

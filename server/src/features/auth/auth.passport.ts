@@ -1,6 +1,6 @@
 import passport from "passport";
 import { ObjectIdString } from "@rembuk/shared";
-import { loadActor } from "../users/user.actor.js";
+import { loadActor } from "../users/index.js";
 import { localStrategy } from "./strategies/local.js";
 
 /**

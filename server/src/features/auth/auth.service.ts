@@ -1,13 +1,10 @@
 import type { LoginInput, RegisterInput } from "@rembuk/shared";
-import type { Actor } from "../../lib/actor.js";
+import { activeSuspension, type Actor } from "../../lib/actor.js";
 import { AppError, suspended } from "../../lib/errors.js";
 import { consume } from "../../lib/rateLimit.js";
 import { disconnectRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { toActor } from "../users/user.actor.js";
-import { User } from "../users/user.model.js";
-import { createUser } from "../users/user.service.js";
-import { burnPasswordCheck, verifyPassword } from "../users/password.js";
+import { toActor, User, createUser, burnPasswordCheck, verifyPassword } from "../users/index.js";
 import { assertMayTry, recordLoginFailure, recordLoginSuccess } from "./loginThrottle.js";
 
 /** One body for a wrong password and an unknown email, so the answer reveals nothing. */
@@ -45,7 +42,8 @@ export async function authenticatePassword(input: LoginInput, address: string): 
     throw invalidCredentials();
   }
   await recordLoginSuccess(input.email, address);
-  if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
+  const until = activeSuspension(user);
+  if (until) throw suspended(until);
   return toActor(user);
 }
 

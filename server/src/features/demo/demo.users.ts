@@ -1,5 +1,5 @@
 import type { Affiliation, Role } from "@rembuk/shared";
-import { PRACTICE_LEADERS, PRACTICE_LEADER_KEYS } from "../practices/demo/leaders.js";
+import { PRACTICE_LEADERS, PRACTICE_LEADER_KEYS } from "./practices/leaders.js";
 
 /** The one password every demo account uses (printed at start; never seeded in production by default). */
 export const DEMO_PASSWORD = "rembuk-demo-2026";

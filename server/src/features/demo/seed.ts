@@ -1,12 +1,10 @@
 import type { Logger } from "pino";
 import type { Actor } from "../../lib/actor.js";
-import { toActor } from "../users/user.actor.js";
-import { User } from "../users/user.model.js";
-import { createUser } from "../users/user.service.js";
-import { forumDemoSeeder } from "../rooms/forum.demo.js";
-import { qaDemoSeeder } from "../qa/qa.demo.js";
-import { practicesDemoSeeder } from "../practices/demo/practices.demo.js";
-import { moderationDemoSeeder } from "../moderation/moderation.demo.js";
+import { toActor, User, createUser } from "../users/index.js";
+import { forumDemoSeeder } from "./forum.demo.js";
+import { qaDemoSeeder } from "./qa.demo.js";
+import { practicesDemoSeeder } from "./practices/practices.demo.js";
+import { moderationDemoSeeder } from "./moderation.demo.js";
 import { DEMO_PASSWORD, DEMO_USER_KEYS, DEMO_USERS, type DemoUserKey } from "./demo.users.js";
 
 export interface DemoContext {
@@ -40,7 +38,10 @@ export const demoSeeders: DemoSeeder[] = [
 export async function seedDemo(log: Logger, seeders: readonly DemoSeeder[] = demoSeeders): Promise<void> {
   const created = new Map<DemoUserKey, Actor>();
   for (const key of DEMO_USER_KEYS) {
-    created.set(key, toActor(await createUser({ ...DEMO_USERS[key], password: DEMO_PASSWORD, emailConfirmed: true })));
+    created.set(
+      key,
+      toActor(await createUser({ ...DEMO_USERS[key], password: DEMO_PASSWORD, emailConfirmed: true })),
+    );
   }
   const user = (key: DemoUserKey): Actor => {
     const actor = created.get(key);

@@ -1,4 +1,4 @@
-import { User } from "../users/user.model.js";
+import { User } from "../users/index.js";
 import { mentionCandidates, renderMarkdown, type Rendered } from "./markdown.render.js";
 
 /**

@@ -1,10 +1,10 @@
 import { Types } from "mongoose";
 import type { FlagDto, UserSummaryDto } from "@rembuk/shared";
-import { plainExcerpt } from "../markdown/markdown.render.js";
-import { Post, type PostRecord } from "../posts/post.model.js";
-import { Room } from "../rooms/room.model.js";
-import { loadUserSummaries } from "../rooms/userSummary.js";
-import { Thread } from "../threads/thread.model.js";
+import { plainExcerpt } from "../markdown/index.js";
+import { Post, type PostRecord } from "../posts/index.js";
+import { Room } from "../rooms/index.js";
+import { loadUserSummaries } from "../users/index.js";
+import { Thread } from "../threads/index.js";
 import { Flag, type FlagRecord } from "./flag.model.js";
 
 /** What everyone who may see a flag sees: its reporter sees no more than this. */

@@ -14,18 +14,15 @@ import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
-import { Post } from "../posts/post.model.js";
-import { loadVisiblePost } from "../posts/post.service.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import { Room, type RoomRecord } from "../rooms/room.model.js";
-import { isRoomModerator } from "../rooms/room.visibility.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
-import { loadActor } from "../users/user.actor.js";
+import { Post, loadVisiblePost } from "../posts/index.js";
+import { requireSignedIn, Room, type RoomRecord, isRoomModerator } from "../rooms/index.js";
+import { loadVisibleThread } from "../threads/index.js";
+import { loadActor } from "../users/index.js";
 import { Flag, type FlagRecord } from "./flag.model.js";
 import { presentModFlags, presentOwnFlags } from "./flag.presenter.js";
 import { modAudience, recordModAction } from "./modAction.service.js";
 import { moderationScope, scopeFilter } from "./moderation.scope.js";
-import { notify } from "./notice.js";
+import { notify } from "../audit/index.js";
 
 async function publishFlag(event: "flag:created" | "flag:updated", flag: FlagRecord): Promise<FlagDto> {
   const [dto] = await presentModFlags([flag]);

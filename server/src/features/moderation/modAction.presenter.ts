@@ -1,5 +1,5 @@
 import type { ModActionDto, UserSummaryDto } from "@rembuk/shared";
-import { loadUserSummaries } from "../rooms/userSummary.js";
+import { loadUserSummaries } from "../users/index.js";
 import type { ModActionRecord } from "./modAction.model.js";
 
 /** The actor as the row recorded them, when their account no longer exists. */

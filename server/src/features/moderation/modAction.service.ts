@@ -1,31 +1,18 @@
 import { Types } from "mongoose";
-import type { ModActionDto, ModActionKind, ModLogQuery, ModTargetType } from "@rembuk/shared";
+import type { ModActionDto, ModLogQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { Room } from "../rooms/room.model.js";
+import { Room } from "../rooms/index.js";
+import type { ModActionEntry } from "../audit/index.js";
 import { ModAction, type ModActionRecord } from "./modAction.model.js";
 import { presentModActions } from "./modAction.presenter.js";
 import { moderationScope, scopeFilter } from "./moderation.scope.js";
 
 /** Texts in before/after are kept to this many characters (full texts live in the edit history). */
 const SNAPSHOT_TEXT_MAX = 500;
-
-export interface ModActionEntry {
-  /** Null for the system. */
-  actor: Actor | null;
-  action: ModActionKind;
-  target: { type: ModTargetType; id: Types.ObjectId | string; label: string };
-  room?: { _id: Types.ObjectId; slug: string } | null;
-  /** A move: the room the target went to. */
-  toRoom?: { _id: Types.ObjectId } | null;
-  threadId?: Types.ObjectId | string | null;
-  reason?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
 
 function snapshotValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();

@@ -1,7 +1,7 @@
 import { MOD_LIMITS, type ModLogQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { csvField } from "../qa/qa.export.js";
-import { Room } from "../rooms/room.model.js";
+import { csvCell } from "../../lib/csv.js";
+import { Room } from "../rooms/index.js";
 import { presentModActions } from "./modAction.presenter.js";
 import { modLogRows } from "./modAction.service.js";
 
@@ -72,9 +72,9 @@ export async function exportModLogCsv(
       json(e.before),
       json(e.after),
     ]
-      .map(csvField)
+      .map(csvCell)
       .join(","),
   );
-  const header = MOD_LOG_CSV_COLUMNS.map(csvField).join(",");
+  const header = MOD_LOG_CSV_COLUMNS.map(csvCell).join(",");
   return "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
 }

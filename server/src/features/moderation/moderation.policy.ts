@@ -7,8 +7,10 @@ import {
   type InRoom,
   type InThread,
   type OnPost,
-} from "../rooms/room.policy.js";
-import { canSeeRoom, isRoomModerator, type RoomAccess } from "../rooms/room.visibility.js";
+  canSeeRoom,
+  isRoomModerator,
+  type RoomAccess,
+} from "../rooms/index.js";
 import { moderatesAny, type ModScope } from "./moderation.scope.js";
 
 /** A move needs the actor to moderate both rooms. */

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { isStaff } from "../../lib/policyRules.js";
-import { Room, type RoomRecord } from "../rooms/room.model.js";
+import { Room, type RoomRecord } from "../rooms/index.js";
 
 /**
  * What an actor moderates: everything (admins, global moderators) or the rooms that list them. Room

@@ -12,14 +12,16 @@ import { logger } from "../../lib/logger.js";
 import { assertCan } from "../../lib/policy.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import type { IoSocket } from "../../lib/realtime/defineHandler.js";
-import { Room } from "../rooms/room.model.js";
-import { loadUserSummaries, toUserSummary } from "../rooms/userSummary.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
-import { Thread } from "../threads/thread.model.js";
-import { presentThreads } from "../threads/thread.presenter.js";
-import { loadActor } from "../users/user.actor.js";
-import { User } from "../users/user.model.js";
-import { PRESENTABLE_FIELDS, presentUserFor } from "../users/user.presenter.js";
+import { Room, canSeeRoom } from "../rooms/index.js";
+import {
+  loadUserSummaries,
+  toUserSummary,
+  User,
+  PRESENTABLE_FIELDS,
+  presentUserFor,
+  loadActor,
+} from "../users/index.js";
+import { Thread, presentThreads } from "../threads/index.js";
 import { Flag } from "./flag.model.js";
 import { moderationScope, scopeFilter, type ModScope } from "./moderation.scope.js";
 import { queueCount } from "./queue.service.js";

@@ -1,9 +1,8 @@
 import mongoose from "mongoose";
 import { logger } from "../../lib/logger.js";
 import type { IoServer } from "../../lib/realtime/publish.js";
-import { Room } from "../rooms/room.model.js";
-import { Thread } from "../threads/thread.model.js";
-import { publishThreadUpdated } from "../threads/thread.publish.js";
+import { Room } from "../rooms/index.js";
+import { Thread, publishThreadUpdated } from "../threads/index.js";
 import { recordModAction } from "./modAction.service.js";
 
 const SWEEP_EVERY_MS = 30_000;

@@ -4,24 +4,28 @@ import type { Actor } from "../../lib/actor.js";
 import { conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
-import { rooms } from "../../lib/realtime/rooms.js";
-import { plainExcerpt } from "../markdown/markdown.render.js";
-import { Post, type PostRecord } from "../posts/post.model.js";
-import { presentPost } from "../posts/post.presenter.js";
+import { plainExcerpt } from "../markdown/index.js";
 import {
+  Post,
+  type PostRecord,
+  presentPost,
   applyEdit,
   loadVisiblePost,
   publishPost,
   softDelete,
   type LoadedPost,
-} from "../posts/post.service.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import { shiftThreadCounters } from "../threads/thread.counters.js";
-import { Thread } from "../threads/thread.model.js";
-import { publishThreadUpdated } from "../threads/thread.publish.js";
+  takeSeq,
+  giveSeq,
+  threadReaders,
+  postAuthor,
+  postReviewers,
+  shiftThreadCounters,
+} from "../posts/index.js";
+import { requireSignedIn } from "../rooms/index.js";
+import { Thread, publishThreadUpdated } from "../threads/index.js";
 import { recordModAction } from "./modAction.service.js";
 import type { PostModPolicyAction } from "./moderation.policy.js";
-import { notify } from "./notice.js";
+import { notify } from "../audit/index.js";
 import { announceQueued, announceUnqueued } from "./queue.publish.js";
 import { moderateThread } from "./thread.moderation.js";
 
@@ -160,18 +164,9 @@ async function approve(
       (current.moderatedAt?.getTime() ?? 0) < now.getTime() - STALE_APPROVAL_MS;
     if (!stale) throw illegal("Only a post waiting for review can be approved");
   }
-  const head = await Thread.findOneAndUpdate(
-    { _id: thread._id },
-    { $inc: { lastSeq: 1 } },
-    { returnDocument: "after", projection: { lastSeq: 1 } },
-  ).lean();
-  if (!head) throw notFound("Thread");
-  const seq = head.lastSeq;
-  const numbered = await Post.findOneAndUpdate(
-    { _id: post._id, seq: 0 },
-    { $set: { seq } },
-    { returnDocument: "after" },
-  ).lean();
+  const seq = await takeSeq(thread._id, { unlessLocked: false });
+  if (seq === null) throw notFound("Thread");
+  const numbered = await giveSeq(post._id, seq);
   if (!numbered) throw changedMeanwhile();
   after.seq = seq;
 
@@ -188,9 +183,7 @@ async function approve(
   });
   // It arrives like any new post: the thread's readers get it with its seq (its author's tabs too).
   const dto = await presentPost(null, room, numbered, { neutral: true });
-  publish([rooms.thread(thread._id.toString()), rooms.user(post.authorId.toString())], "post:created", {
-    post: dto,
-  });
+  publish([threadReaders(numbered), postAuthor(numbered)], "post:created", { post: dto });
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
   notifyAuthor({ post, thread }, "post.approved", null);
@@ -245,15 +238,11 @@ async function republishQuotes(post: PostRecord, room: LoadedPost["room"]) {
  * get the readable post: one socket in both audiences receives both, in that order, and keeps the last.
  */
 async function publishHiddenChange(post: PostRecord, room: LoadedPost["room"]) {
-  publish(rooms.thread(post.threadId.toString()), "post:updated", {
+  publish(threadReaders(post), "post:updated", {
     post: await presentPost(null, room, post, { neutral: true }),
   });
   const readable = await presentPost(null, room, post, { neutral: true, asModerators: true });
-  publish(
-    [rooms.user(post.authorId.toString()), rooms.mod(), rooms.roomMod(room._id.toString())],
-    "post:updated",
-    { post: readable },
-  );
+  publish(postReviewers(post), "post:updated", { post: readable });
 }
 
 async function hide(me: Actor, { post, thread, room }: LoadedPost, reason: string | null): Promise<PostDto> {

@@ -1,10 +1,8 @@
 import type { QueueItemDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import type { PostRecord } from "../posts/post.model.js";
-import { presentPosts } from "../posts/post.presenter.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import type { ThreadRecord } from "../threads/thread.model.js";
-import { presentThreads } from "../threads/thread.presenter.js";
+import { type PostRecord, presentPosts } from "../posts/index.js";
+import type { RoomRecord } from "../rooms/index.js";
+import { type ThreadRecord, presentThreads } from "../threads/index.js";
 
 export interface QueueEntry {
   targetType: "thread" | "post";

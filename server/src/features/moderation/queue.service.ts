@@ -3,12 +3,9 @@ import type { PostDto, QueueItemDto, QueueQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
-import { Post } from "../posts/post.model.js";
-import { presentPosts } from "../posts/post.presenter.js";
-import { Room, type RoomRecord } from "../rooms/room.model.js";
-import { isRoomModerator } from "../rooms/room.visibility.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
-import { Thread } from "../threads/thread.model.js";
+import { Post, presentPosts } from "../posts/index.js";
+import { Room, type RoomRecord, isRoomModerator } from "../rooms/index.js";
+import { loadVisibleThread, Thread } from "../threads/index.js";
 import { moderationScope, scopeFilter, type ModScope } from "./moderation.scope.js";
 import { presentQueue, type QueueEntry } from "./queue.presenter.js";
 

@@ -4,20 +4,22 @@ import { conflict, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { Practice } from "../practices/practice.model.js";
-import { Post } from "../posts/post.model.js";
-import { loadVisibleRoom, requireSignedIn } from "../rooms/room.loader.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import { revalidateThreadAudience } from "../threads/thread.audience.js";
-import { recountThread } from "../threads/thread.counters.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
-import { Thread, type ThreadRecord } from "../threads/thread.model.js";
-import { isPinned, presentThread } from "../threads/thread.presenter.js";
-import { threadAudience } from "../threads/thread.publish.js";
+import { Practice } from "../practices/index.js";
+import { Post, recountThread } from "../posts/index.js";
+import { loadVisibleRoom, requireSignedIn, type RoomRecord } from "../rooms/index.js";
+import {
+  revalidateThreadAudience,
+  loadVisibleThread,
+  Thread,
+  type ThreadRecord,
+  isPinned,
+  presentThread,
+  threadAudience,
+} from "../threads/index.js";
 import { Flag } from "./flag.model.js";
 import { recordModAction } from "./modAction.service.js";
 import type { ThreadModPolicyAction } from "./moderation.policy.js";
-import { notify } from "./notice.js";
+import { notify } from "../audit/index.js";
 import { announceUnqueued } from "./queue.publish.js";
 
 /** One state change: the condition it is made under, what it sets, and the log's before/after. */

@@ -1,6 +1,13 @@
 import { definePolicy, read, write } from "../../lib/policyRules.js";
-import { isAuthor, readsPost, seesPost, seesThread, type InThread, type OnPost } from "../rooms/room.policy.js";
-import { isRoomModerator } from "../rooms/room.visibility.js";
+import {
+  isAuthor,
+  readsPost,
+  seesPost,
+  seesThread,
+  type InThread,
+  type OnPost,
+  isRoomModerator,
+} from "../rooms/index.js";
 
 export const postPolicy = definePolicy({
   "post.create": write((actor, r: InThread) => seesThread(actor, r)),

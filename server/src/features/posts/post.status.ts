@@ -1,7 +1,6 @@
 import type { ContentStatus, ThreadKind } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import { isRoomModerator } from "../rooms/room.visibility.js";
+import { type RoomRecord, isRoomModerator } from "../rooms/index.js";
 
 /**
  * The status a new thread or post starts in: pre-moderation plugs in here.

@@ -1,9 +1,8 @@
 import { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { AppError, notFound } from "../../lib/errors.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
-import type { ThreadRecord } from "../threads/thread.model.js";
+import type { RoomRecord } from "../rooms/index.js";
+import { loadVisibleThread, type ThreadRecord } from "../threads/index.js";
 import { Practice, type PracticeRecord } from "./practice.model.js";
 
 export interface LoadedPractice {

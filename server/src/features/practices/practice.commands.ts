@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "../../lib/actor.js";
 import { handle, httpOf } from "../../lib/commands/handle.js";
 import { parseOrThrow } from "../../lib/zodErrors.js";
-import { SECTORS } from "../taxonomy/sectors.js";
+import { SECTORS } from "../taxonomy/index.js";
 import { exportPracticesCsv } from "./practice.csv.js";
 import { listPractices } from "./practice.directory.js";
 import { getPracticePage, practiceHistory, promoteToPractice, updatePractice } from "./practice.service.js";

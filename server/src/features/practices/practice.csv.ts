@@ -1,9 +1,9 @@
 import type { PracticeListQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
+import { csvCell } from "../../lib/csv.js";
 import { assertCan } from "../../lib/policy.js";
-import { sectorByCode } from "../taxonomy/sectors.js";
-import { regionName } from "../taxonomy/taxonomy.service.js";
-import { loadUserSummaries } from "../rooms/userSummary.js";
+import { sectorByCode, regionName } from "../taxonomy/index.js";
+import { loadUserSummaries } from "../users/index.js";
 import { directoryRows, type DirectoryFilters } from "./practice.directory.js";
 import { stageCounts } from "./practice.presenter.js";
 
@@ -32,17 +32,6 @@ export const CSV_COLUMNS = [
   "abandoned",
   "created_at",
 ] as const;
-
-/**
- * One CSV cell: quoted when needed, and with a leading apostrophe when it would start a spreadsheet
- * formula (=, +, -, @, tab, CR), so an exported title cannot run code in Excel or LibreOffice.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * `GET /practices` with `Accept: text/csv` (moderators, admins): the whole filtered directory in the

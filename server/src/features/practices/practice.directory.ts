@@ -1,10 +1,8 @@
 import { Types, type PipelineStage } from "mongoose";
 import type { PracticeListQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { Room } from "../rooms/room.model.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
-import type { ThreadRecord } from "../threads/thread.model.js";
-import { presentThreads } from "../threads/thread.presenter.js";
+import { Room, canSeeRoom } from "../rooms/index.js";
+import { type ThreadRecord, presentThreads } from "../threads/index.js";
 import { afterPracticeCursor, encodePracticeCursor, practiceSortSpec } from "./practice.cursor.js";
 import { Practice, type PracticeRecord } from "./practice.model.js";
 import { toPracticeExtra, type PracticeThreadDto } from "./practice.presenter.js";

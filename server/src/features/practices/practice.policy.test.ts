@@ -3,7 +3,7 @@ import type { Affiliation, Role } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { AppError } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
-import { affiliationKey } from "../adoptions/affiliation.js";
+import { affiliationKey } from "../users/affiliation.js";
 
 const actor = (
   id: string,

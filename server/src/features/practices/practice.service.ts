@@ -13,18 +13,18 @@ import { conflict, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { recordModAction } from "../moderation/modAction.service.js";
-import { adoptionsOfPractice } from "../adoptions/adoption.service.js";
-import { Post } from "../posts/post.model.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import { canSeeContent, canSeeRoom } from "../rooms/room.visibility.js";
-import { Room } from "../rooms/room.model.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
-import { Thread, type ThreadRecord } from "../threads/thread.model.js";
-import { presentThread } from "../threads/thread.presenter.js";
-import { publishThreadUpdated } from "../threads/thread.publish.js";
-import { User } from "../users/user.model.js";
+import { recordModAction } from "../moderation/index.js";
+import { adoptionsOfPractice } from "../adoptions/index.js";
+import { Post } from "../posts/index.js";
+import { requireSignedIn, type RoomRecord, canSeeContent, canSeeRoom, Room } from "../rooms/index.js";
+import {
+  loadVisibleThread,
+  Thread,
+  type ThreadRecord,
+  presentThread,
+  publishThreadUpdated,
+} from "../threads/index.js";
+import { User } from "../users/index.js";
 import { loadVisiblePractice } from "./practice.access.js";
 import { Practice, type PracticeRecord } from "./practice.model.js";
 import { toPracticeDto, toPracticeExtra, type PracticeThreadDto } from "./practice.presenter.js";

@@ -1,8 +1,7 @@
 import type { PracticeInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { validation } from "../../lib/errors.js";
-import { isSectorCode } from "../taxonomy/sectors.js";
-import { isKnownRegion, provinceOf } from "../taxonomy/taxonomy.service.js";
+import { isSectorCode, isKnownRegion, provinceOf } from "../taxonomy/index.js";
 import { Types } from "mongoose";
 import { findVisiblePractice } from "./practice.access.js";
 import { Practice } from "./practice.model.js";

@@ -1,11 +1,9 @@
 import type { AdoptionDto, RegionDto, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
-import { Adoption } from "../adoptions/adoption.model.js";
-import { presentVisibleAdoptions } from "../adoptions/adoption.service.js";
-import { toUserSummary } from "../rooms/userSummary.js";
-import { findRegion, listRegions } from "../taxonomy/taxonomy.service.js";
-import { User } from "../users/user.model.js";
+import { Adoption, presentVisibleAdoptions } from "../adoptions/index.js";
+import { toUserSummary, User } from "../users/index.js";
+import { findRegion, listRegions } from "../taxonomy/index.js";
 import { directoryRows, presentRows } from "./practice.directory.js";
 import type { PracticeThreadDto } from "./practice.presenter.js";
 

@@ -1,9 +1,10 @@
 import type { PresenceDto } from "@rembuk/shared";
 import { logger } from "../../lib/logger.js";
 import type { IoSocket } from "../../lib/realtime/defineHandler.js";
-import { publish, type IoServer } from "../../lib/realtime/publish.js";
+import { liveIo } from "../../lib/realtime/live.js";
+import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { loadUserSummaries } from "../rooms/userSummary.js";
+import { loadUserSummaries } from "../users/index.js";
 
 type Scope = PresenceDto["scope"];
 
@@ -12,17 +13,6 @@ type Scope = PresenceDto["scope"];
  * adapter that asks every server process, so counts cover all of them and nothing goes stale when a
  * process dies. Signed-in people count once however many tabs they have; guests count per socket.
  */
-let io: IoServer | null = null;
-
-/** Called once when Socket.io is created (registry `ioInitializers`). */
-export function bindPresence(server: IoServer): void {
-  io = server;
-}
-
-/** The bound Socket.io server, for features that must look at live sockets (room audience changes). */
-export function liveIo(): IoServer | null {
-  return io;
-}
 
 const roomName = (scope: Scope, id: string) => (scope === "room" ? rooms.room(id) : rooms.thread(id));
 const ROOM_PREFIX = rooms.room("");
@@ -36,6 +26,7 @@ export function scopeOf(name: string): { scope: Scope; id: string } | null {
 }
 
 export async function presenceOf(scope: Scope, id: string): Promise<PresenceDto> {
+  const io = liveIo();
   const sockets = io ? await io.in(roomName(scope, id)).fetchSockets() : [];
   const userIds = new Set<string>();
   let guests = 0;
@@ -51,6 +42,7 @@ export async function presenceOf(scope: Scope, id: string): Promise<PresenceDto>
 /** People in each of these rooms now (one cross-process query for all of them). */
 export async function roomPresenceCounts(roomIds: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
+  const io = liveIo();
   if (!io || roomIds.length === 0) return counts;
   const wanted = new Set(roomIds.map((id) => rooms.room(id)));
   const people = new Map<string, Set<string>>();

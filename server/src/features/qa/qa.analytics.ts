@@ -3,7 +3,7 @@ import type { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
-import { csvField } from "./qa.export.js";
+import { csvCell } from "../../lib/csv.js";
 import { pollsFor } from "./poll.service.js";
 import { QaParticipant } from "./qaParticipant.model.js";
 import { Question } from "./question.model.js";
@@ -205,7 +205,7 @@ export async function analyticsCsv(
   bucketMinutes: number,
 ): Promise<{ filename: string; csv: string }> {
   const analytics = await sessionAnalytics(actor, sessionId, bucketMinutes);
-  const rows = analyticsRows(analytics).map((r) => r.map(csvField).join(","));
+  const rows = analyticsRows(analytics).map((r) => r.map(csvCell).join(","));
   const name = analytics.locale === "en" ? "analytics" : "analitik";
   return { filename: `${name}-${analytics.sessionId}.csv`, csv: `\uFEFF${rows.join("\r\n")}\r\n` };
 }

@@ -1,16 +1,10 @@
 import type { Actor } from "../../lib/actor.js";
+import { csvCell } from "../../lib/csv.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess } from "./qa.access.js";
 import { loadPeople, personOrPlaceholder } from "./qa.people.js";
 import { Question } from "./question.model.js";
 import { finalPolls, POLL_CSV_COLUMNS, pollCsvRows } from "./poll.archive.js";
-
-/** RFC 4180 field; a leading =,+,-,@ is defused so a spreadsheet never runs a question as a formula. */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** What the file says instead of an anonymous asker's name (the export is in Indonesian). */
 export const ANONYMOUS = "Anonim";
@@ -62,12 +56,12 @@ export async function exportQuestionsCsv(
       q.followUp ? personOrPlaceholder(people, q.followUp.assignee).name : "",
       q.followUp?.dueAt.toISOString(),
     ]
-      .map(csvField)
+      .map(csvCell)
       .join(","),
   );
   // The BOM makes Excel read UTF-8 (Indonesian names, em dashes) correctly.
   // Polls follow as a second block after an empty line, with their own header (issue 17).
-  const polls = pollCsvRows(await finalPolls(access.session._id)).map((r) => r.map(csvField).join(","));
+  const polls = pollCsvRows(await finalPolls(access.session._id)).map((r) => r.map(csvCell).join(","));
   const pollBlock = polls.length ? ["", POLL_CSV_COLUMNS.join(","), ...polls] : [];
   const csv = "\uFEFF" + [CSV_COLUMNS.join(","), ...rows, ...pollBlock].join("\r\n") + "\r\n";
   return { filename: `tanya-jawab-${access.session.joinCode}.csv`, csv };

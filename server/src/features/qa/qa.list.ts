@@ -1,8 +1,7 @@
 import type { QaListQuery, QaSessionDto, QaStatus } from "@rembuk/shared";
 import type { QueryFilter, SortOrder } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
-import { Room } from "../rooms/room.model.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
+import { Room, canSeeRoom } from "../rooms/index.js";
 import { loadPeople } from "./qa.people.js";
 import { presentSession } from "./qa.presenter.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";

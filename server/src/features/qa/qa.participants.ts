@@ -12,7 +12,7 @@ import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { leaveRoom } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { recordModAction } from "../moderation/modAction.service.js";
+import { recordModAction } from "../moderation/index.js";
 import { loadSessionAccess } from "./qa.access.js";
 import type { GuestRef } from "./qa.guestCookie.js";
 import { createGuest, forgetGuest } from "./qa.guests.js";

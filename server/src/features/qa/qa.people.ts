@@ -1,7 +1,6 @@
 import type { Types } from "mongoose";
 import type { QaPersonDto } from "@rembuk/shared";
-import { User } from "../users/user.model.js";
-import { toAffiliation } from "../users/user.presenter.js";
+import { User, toAffiliation } from "../users/index.js";
 import { QaParticipant } from "./qaParticipant.model.js";
 
 export type People = Map<string, QaPersonDto>;

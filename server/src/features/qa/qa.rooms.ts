@@ -1,8 +1,13 @@
 import type { Actor } from "../../lib/actor.js";
 import { AppError, notFound } from "../../lib/errors.js";
-import { Room, type RoomRecord } from "../rooms/room.model.js";
-import { hiddenRoomError, loadVisibleRoom, type RoomRef } from "../rooms/room.loader.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
+import {
+  Room,
+  type RoomRecord,
+  hiddenRoomError,
+  loadVisibleRoom,
+  type RoomRef,
+  canSeeRoom,
+} from "../rooms/index.js";
 import type { QaRoomScope } from "./qa.policy.js";
 
 /** The room a session lives in, as Q&A uses it: its address and who moderates it. */

@@ -1,5 +1,5 @@
 import type { Actor } from "../../lib/actor.js";
-import { createThread } from "../threads/thread.service.js";
+import { createThread } from "../threads/index.js";
 
 /**
  * Write a session's `qa-archive` thread through the threads feature (its checks, seq 1, publish).

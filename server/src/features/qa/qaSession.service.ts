@@ -15,7 +15,7 @@ import type { Actor } from "../../lib/actor.js";
 import { AppError, notFound, validation } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
-import { recordModAction } from "../moderation/modAction.service.js";
+import { recordModAction } from "../moderation/index.js";
 import { audienceOf, forgetSessionCopy, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
 import { publishSession } from "./qa.broadcast.js";
@@ -27,7 +27,7 @@ import { loadQaRoom, type QaRoom } from "./qa.rooms.js";
 import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { Vote } from "./vote.model.js";
-import { User } from "../users/user.model.js";
+import { User } from "../users/index.js";
 
 function randomJoinCode(): string {
   const { alphabet, length } = QA_LIMITS.joinCode;

@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
-import { recordModAction } from "../moderation/modAction.service.js";
+import { recordModAction } from "../moderation/index.js";
 import { audienceOf, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { assertGuestMayAct } from "./qa.guests.js";
 import { publishQuestion, publishSession } from "./qa.broadcast.js";

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
-import { User } from "../users/user.model.js";
+import { User } from "../users/index.js";
 
 /**
  * A reader's baselines: everything written up to `all` counts as read everywhere, up to `rooms[id]`

@@ -1,6 +1,6 @@
 import { readStateCommands } from "@rembuk/shared";
 import { handle } from "../../lib/commands/handle.js";
-import { loadVisibleRoom } from "../rooms/room.loader.js";
+import { loadVisibleRoom } from "../rooms/index.js";
 import { markAllRead, markRoomRead } from "./readBaseline.js";
 
 /** "Mark all read" (shared/src/commands/readState.ts). */

@@ -3,10 +3,9 @@ import type { ReadStateDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { assertCan } from "../../lib/policy.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
-import { Post } from "../posts/post.model.js";
-import type { ThreadRecord } from "../threads/thread.model.js";
-import { requireSignedIn } from "../rooms/room.loader.js";
-import { loadVisibleThread } from "../threads/thread.loader.js";
+import { Post } from "../posts/index.js";
+import { type ThreadRecord, loadVisibleThread } from "../threads/index.js";
+import { requireSignedIn } from "../rooms/index.js";
 import { ReadState } from "./readState.model.js";
 import { baselineFor, loadBaselines } from "./readBaseline.js";
 

@@ -2,7 +2,7 @@ import { roomCommands } from "@rembuk/shared";
 import { handle } from "../../lib/commands/handle.js";
 import { socketOf } from "../../lib/commands/socketOf.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { presenceOf, schedulePresence } from "../presence/presence.service.js";
+import { presenceOf, schedulePresence } from "../presence/index.js";
 import { loadVisibleRoom } from "./room.loader.js";
 import { createRoom, getRoom, listRooms, updateRoom } from "./room.service.js";
 

@@ -1,7 +1,7 @@
 // Default import for runtime values: mongoose is CommonJS and `models` is not a detectable named export.
 import mongoose, { Schema, type Model, type Types } from "mongoose";
 import { LIMITS, type RoomVisibility } from "@rembuk/shared";
-import type { StoredAffiliation } from "../users/user.model.js";
+import type { StoredAffiliation } from "../users/index.js";
 
 export interface LocalizedText {
   id: string;
@@ -43,7 +43,12 @@ const roomSchema = new Schema<RoomRecord>(
     slug: { type: String, required: true, maxlength: LIMITS.roomSlug.max },
     name: { type: localized(LIMITS.roomName.max), required: true },
     description: { type: localized(LIMITS.roomDescription.max), default: () => ({ id: "", en: "" }) },
-    visibility: { type: String, enum: ["public", "members", "restricted"], required: true, default: "public" },
+    visibility: {
+      type: String,
+      enum: ["public", "members", "restricted"],
+      required: true,
+      default: "public",
+    },
     allowedAffiliations: { type: [affiliationSchema], default: [] },
     moderators: { type: [Schema.Types.ObjectId], default: [] },
     slowModeSeconds: { type: Number, default: 0, min: 0 },

@@ -1,5 +1,5 @@
 import type { RoomDto } from "@rembuk/shared";
-import { toAffiliation } from "../users/user.presenter.js";
+import { toAffiliation } from "../users/index.js";
 import type { RoomRecord } from "./room.model.js";
 
 export interface RoomStats {

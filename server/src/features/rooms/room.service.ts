@@ -13,14 +13,12 @@ import { assertCan } from "../../lib/policy.js";
 import { joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { zodToAppError } from "../../lib/zodErrors.js";
-import { roomPresenceCounts } from "../presence/presence.service.js";
-import { unreadThreadsByRoom } from "../readstate/readState.service.js";
-import { Thread } from "../threads/thread.model.js";
-import { User } from "../users/user.model.js";
-import { fromAffiliation, toAffiliation } from "../users/user.presenter.js";
-import { assertKnownAffiliation } from "../users/user.service.js";
-import { revalidateRoomAudience } from "./room.audience.js";
-import { recordModAction } from "../moderation/modAction.service.js";
+import { roomPresenceCounts } from "../presence/index.js";
+import { unreadThreadsByRoom } from "../readstate/index.js";
+import { Thread } from "../threads/index.js";
+import { User, fromAffiliation, toAffiliation, assertKnownAffiliation } from "../users/index.js";
+import { domainEvents } from "../../lib/events.js";
+import "./room.events.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
 import { toRoomDto } from "./room.presenter.js";
@@ -125,7 +123,7 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
       createdBy: new Types.ObjectId(me.id),
     });
     const created = room.toObject();
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "room.create",
       target: { type: "room", id: created._id, label: created.slug },
@@ -217,7 +215,7 @@ export async function updateRoom(
   }
   if (!updated) throw notFound("Room");
   if (Object.keys(changes.after).length > 0) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "room.update",
       target: { type: "room", id: room._id, label: room.slug },
@@ -231,7 +229,7 @@ export async function updateRoom(
     patch.visibility !== undefined ||
     patch.allowedAffiliations !== undefined ||
     patch.moderators !== undefined;
-  if (audienceChanged) await revalidateRoomAudience(updated);
+  if (audienceChanged) await domainEvents.emit("room.audienceChanged", { room: updated });
   const [neutral] = await presentRooms(null, [updated], { neutral: true });
   publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });
   const [dto] = await presentRooms(me, [updated]);

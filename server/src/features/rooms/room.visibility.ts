@@ -1,7 +1,7 @@
 import type { ContentStatus, RoomVisibility } from "@rembuk/shared";
 import type { Types } from "mongoose";
 import type { Actor } from "../../lib/actor.js";
-import type { StoredAffiliation } from "../users/user.model.js";
+import type { StoredAffiliation } from "../users/index.js";
 
 /** What deciding who may see a room needs; a lean RoomRecord fits. */
 export interface RoomAccess {

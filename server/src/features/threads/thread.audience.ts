@@ -1,11 +1,17 @@
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { liveIo, schedulePresence, scopeOf } from "../presence/presence.service.js";
-import { Room } from "../rooms/room.model.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
-import { loadActor } from "../users/user.actor.js";
+import { domainEvents } from "../../lib/events.js";
+import { liveIo } from "../../lib/realtime/live.js";
+import { schedulePresence, scopeOf } from "../presence/index.js";
+import { Room, type RoomRecord, canSeeRoom } from "../rooms/index.js";
+import { loadActor } from "../users/index.js";
 import { Thread } from "./thread.model.js";
+
+// Lower features announce audience changes; the re-checks live here, the lowest feature that knows
+// both rooms and threads.
+domainEvents.on("room.audienceChanged", ({ room }) => revalidateRoomAudience(room));
+domainEvents.on("user.accessChanged", ({ userId }) => revalidateUserSockets(userId));
 
 /**
  * After a thread was hidden or moved: every socket (on every process) reading it whose user may no
@@ -61,6 +67,40 @@ export async function revalidateUserSockets(userId: string): Promise<void> {
   for (const s of sockets) {
     for (const name of refused) {
       if (!s.rooms.has(name)) continue;
+      s.leave(name);
+      const scope = scopeOf(name);
+      if (scope) schedulePresence(scope.scope, scope.id);
+    }
+  }
+}
+
+/**
+ * After a room's audience changed: every socket (on every process) that is in the room or one of its
+ * threads and whose user may no longer see the room leaves them, so it stops receiving broadcasts that
+ * are now private to others. Rare (an admin edit), so reading all sockets is acceptable.
+ */
+export async function revalidateRoomAudience(room: RoomRecord): Promise<void> {
+  const io = liveIo();
+  if (!io) return;
+  const sockets = await io.fetchSockets();
+  const roomName = rooms.room(room._id.toString());
+  const threadIds = new Set<string>();
+  for (const s of sockets) {
+    for (const name of s.rooms) {
+      const scope = scopeOf(name);
+      if (scope?.scope === "thread") threadIds.add(scope.id);
+    }
+  }
+  const ours = threadIds.size
+    ? await Thread.find({ _id: { $in: [...threadIds] }, roomId: room._id }, { _id: 1 }).lean()
+    : [];
+  const names = new Set([roomName, ...ours.map((t) => rooms.thread(t._id.toString()))]);
+
+  for (const s of sockets) {
+    const joined = [...s.rooms].filter((n) => names.has(n));
+    if (joined.length === 0) continue;
+    if (canSeeRoom(await loadActor(s.data.userId), room)) continue;
+    for (const name of joined) {
       s.leave(name);
       const scope = scopeOf(name);
       if (scope) schedulePresence(scope.scope, scope.id);

@@ -1,9 +1,7 @@
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
 import { can } from "../../lib/policy.js";
-import { Room, type RoomRecord } from "../rooms/room.model.js";
-import { hiddenRoomError } from "../rooms/room.loader.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
+import { Room, type RoomRecord, hiddenRoomError, canSeeRoom } from "../rooms/index.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 
 export interface ThreadInRoom {

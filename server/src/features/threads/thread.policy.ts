@@ -1,6 +1,5 @@
 import { definePolicy, read, write } from "../../lib/policyRules.js";
-import { seesThread, type InRoom, type InThread } from "../rooms/room.policy.js";
-import { canSeeRoom } from "../rooms/room.visibility.js";
+import { seesThread, type InRoom, type InThread, canSeeRoom } from "../rooms/index.js";
 
 /**
  * Threads. Whether a locked thread takes a post is a state check in the post service (409 LOCKED),

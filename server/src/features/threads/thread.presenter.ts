@@ -1,9 +1,9 @@
 import type { ModerationStateDto, ThreadDto, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { readStatesFor, type ViewerRead } from "../readstate/readState.service.js";
-import { loadUserSummaries } from "../rooms/userSummary.js";
+import { readStatesFor, type ViewerRead } from "../readstate/index.js";
+import { loadUserSummaries } from "../users/index.js";
 import type { ThreadRecord } from "./thread.model.js";
-import { withPracticeExtras } from "../practices/practice.presenter.js";
+import { withPracticeExtras } from "../practices/index.js";
 
 /** A timed pin that has run out is no pin, even before the sweeper has written that down. */
 export const isPinned = (t: Pick<ThreadRecord, "pinned" | "pinnedUntil">, now = new Date()) =>

@@ -1,6 +1,6 @@
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import type { RoomRecord } from "../rooms/room.model.js";
+import type { RoomRecord } from "../rooms/index.js";
 import type { ThreadRecord } from "./thread.model.js";
 import { presentThread } from "./thread.presenter.js";
 

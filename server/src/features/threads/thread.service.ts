@@ -3,21 +3,24 @@ import type { ThreadCreateInput, ThreadDto, ThreadKind, ThreadListQuery } from "
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { assertCan } from "../../lib/policy.js";
-import { renderBody } from "../markdown/markdown.service.js";
-import { Post } from "../posts/post.model.js";
-import { initialStatus } from "../posts/post.status.js";
-import { takeSlowModeSlot } from "../posts/slowMode.js";
-import { raiseReadMark } from "../readstate/readState.service.js";
-import { loadVisibleRoom, requireSignedIn, type RoomRef } from "../rooms/room.loader.js";
-import type { RoomRecord } from "../rooms/room.model.js";
-import { isRoomModerator, visibleContentFilter } from "../rooms/room.visibility.js";
+import { renderBody } from "../markdown/index.js";
+import { Post, initialStatus, takeSlowModeSlot } from "../posts/index.js";
+import { raiseReadMark } from "../readstate/index.js";
+import {
+  loadVisibleRoom,
+  requireSignedIn,
+  type RoomRef,
+  type RoomRecord,
+  isRoomModerator,
+  visibleContentFilter,
+} from "../rooms/index.js";
 import { afterCursor, encodeCursor, sortSpec } from "./thread.cursor.js";
 import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 import { presentThread, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
-import { announceQueued } from "../moderation/queue.publish.js";
-import { practiceForThread } from "../practices/practice.create.js";
+import { announceQueued } from "../moderation/index.js";
+import { practiceForThread } from "../practices/index.js";
 
 /**
  * `POST /rooms/:slug/threads`. The thread is born with its opening post as

@@ -1,5 +1,5 @@
 import type { Affiliation } from "@rembuk/shared";
-import { affiliationKey } from "../adoptions/affiliation.js";
+import { affiliationKey } from "./affiliation.js";
 
 /**
  * Leadership offices: one verified holder at a time per region or agency (DESIGN.md §9). A title

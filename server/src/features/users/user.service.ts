@@ -9,15 +9,15 @@ import {
   type UserPatchInput,
   ObjectIdString,
 } from "@rembuk/shared";
-import type { Actor } from "../../lib/actor.js";
+import { activeSuspension, type Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { disconnectRoom, joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { isKnownRegion } from "../taxonomy/taxonomy.service.js";
-import { recordModAction } from "../moderation/modAction.service.js";
-import { revalidateUserSockets } from "../threads/thread.audience.js";
+import { isKnownRegion } from "../taxonomy/index.js";
+import { domainEvents } from "../../lib/events.js";
+import "./user.events.js";
 import { officeKeyOf } from "./office.js";
 import { hashPassword } from "./password.js";
 import {
@@ -57,10 +57,6 @@ async function findTarget(id: string): Promise<UserTargetRecord> {
 }
 
 const targetOf = (u: UserTargetRecord) => ({ id: u._id.toString(), role: u.role });
-
-/** The end of a suspension still running, or null. */
-const activeSuspension = (u: Pick<UserRecord, "suspendedUntil">) =>
-  u.suspendedUntil && u.suspendedUntil > new Date() ? u.suspendedUntil : null;
 
 /** Region codes must exist in the bundled dataset; the shared schema only checks their shape. */
 export function assertKnownAffiliation(
@@ -208,10 +204,10 @@ export async function updateUser(
   const roleChanged = role !== undefined && role !== current.role;
   const verifiedChanged = updated.verified !== current.verified;
   // Out of any room or thread the user may no longer see (demoted, unverified, claim changed).
-  if (roleChanged || verifiedChanged) await revalidateUserSockets(id);
+  if (roleChanged || verifiedChanged) await domainEvents.emit("user.accessChanged", { userId: id });
   // Roles and the verified badge are staff decisions: one audit row for the request.
   if (roleChanged || (verified !== undefined && verifiedChanged)) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor,
       action: roleChanged ? "user.role" : "user.verify",
       target: { type: "user", id, label: current.name },
@@ -284,7 +280,7 @@ export async function suspendUser(
 
   publish(rooms.user(id), "session:ended", { reason: "suspended" });
   disconnectRoom(rooms.user(id));
-  await recordModAction({
+  await domainEvents.emit("audit.modAction", {
     actor,
     action: "user.suspend",
     target: { type: "user", id, label: current.name },
@@ -308,7 +304,7 @@ export async function unsuspendUser(actor: Actor, id: string): Promise<UserDto |
   if (!updated) throw notFound("User");
   const was = activeSuspension(current);
   if (was) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor,
       action: "user.unsuspend",
       target: { type: "user", id, label: current.name },

@@ -1,5 +1,5 @@
 import type { VerificationConflictDto, VerificationRequestDto } from "@rembuk/shared";
-import { loadUserSummaries, toUserSummary } from "../rooms/userSummary.js";
+import { loadUserSummaries, toUserSummary } from "./userSummary.js";
 import { officeOf } from "./office.js";
 import { User } from "./user.model.js";
 import { toAffiliation } from "./user.presenter.js";

@@ -14,12 +14,11 @@ import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { issueToken } from "../auth/authToken.service.js";
-import type { AuthTokenRecord } from "../auth/authToken.model.js";
-import { enqueueMail } from "../mail/mail.service.js";
-import { mailLink } from "../mail/mail.links.js";
-import { recordModAction } from "../moderation/modAction.service.js";
-import { revalidateUserSockets } from "../threads/thread.audience.js";
+import type { AuthTokenRecord } from "./authToken.model.js";
+import { issueToken } from "./authToken.service.js";
+import { enqueueMail, mailLink } from "../mail/index.js";
+import { domainEvents } from "../../lib/events.js";
+import "./user.events.js";
 import { officeKeyOf, officeOf } from "./office.js";
 import {
   assertOfficeFree,
@@ -98,7 +97,7 @@ export async function requestVerification(
       },
     },
   );
-  if (wasVerified) await revalidateUserSockets(userId);
+  if (wasVerified) await domainEvents.emit("user.accessChanged", { userId: userId });
 
   const doc = await VerificationRequest.create({
     userId: new Types.ObjectId(userId),
@@ -232,7 +231,7 @@ export async function decideRequest(
   }
 
   const office = officeOf(request.title, claim.affiliation) ?? request.title;
-  await recordModAction({
+  await domainEvents.emit("audit.modAction", {
     actor,
     action: approve ? "verification.approve" : "verification.reject",
     target: { type: "user", id: user._id, label: user.name },
@@ -265,8 +264,8 @@ export async function revokeVerification(
     throw conflict("This member is not verified", "CONFLICT", { reason: "not-verified" });
   const updated = await User.findById(userId, PRESENTABLE_FIELDS).lean();
   if (!updated) throw notFound("User");
-  await revalidateUserSockets(userId);
-  await recordModAction({
+  await domainEvents.emit("user.accessChanged", { userId: userId });
+  await domainEvents.emit("audit.modAction", {
     actor,
     action: "verification.revoke",
     target: { type: "user", id: userId, label: user.name },

@@ -7,7 +7,6 @@ import { consume, type LimitName } from "../rateLimit.js";
 import { zodToAppError } from "../zodErrors.js";
 import { logger } from "../logger.js";
 import { hasNul, nulError } from "../nulBytes.js";
-import { loadActor } from "../../features/users/user.actor.js";
 
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -18,6 +17,16 @@ export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 export function budgetKey(socket: IoSocket): string {
   const guest = socket.data.qaGuests?.[0];
   return socket.data.userId ?? (guest ? `guest:${guest.participantId}` : `ip:${socket.data.address}`);
+}
+
+type ActorLoader = (userId: string | null) => Promise<Actor | null>;
+let loadActor: ActorLoader = () => {
+  throw new Error("No actor loader installed (createIo installs the users feature's)");
+};
+
+/** lib knows no feature: the composition root hands over how a socket's user becomes an Actor. */
+export function setActorLoader(loader: ActorLoader): void {
+  loadActor = loader;
 }
 
 export interface HandlerSpec<S extends z.ZodType, R> {

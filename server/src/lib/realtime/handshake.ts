@@ -1,11 +1,16 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Request, RequestHandler, Response } from "express";
 import proxyAddr from "proxy-addr";
 import type { ExtendedError } from "socket.io";
-import type { Role } from "@rembuk/shared";
+import type { Role, SocketData } from "@rembuk/shared";
+import { activeSuspension } from "../actor.js";
 import type { IoServer } from "./publish.js";
 import type { IoSocket } from "./defineHandler.js";
-import { readGuestCookies, type GuestRef } from "../../features/qa/qa.guestCookie.js";
+
+/** A Q&A guest participant a device joined as (the shape of `SocketData.qaGuests`). */
+export type GuestRef = NonNullable<SocketData["qaGuests"]>[number];
+/** Reads the guest credentials a handshake request carries; installed by the composition root. */
+export type GuestReader = (headers: IncomingHttpHeaders) => GuestRef[];
 
 /** Who opened a Socket.io connection, as read from the Express session during the handshake. */
 export interface HandshakeIdentity {
@@ -45,6 +50,7 @@ export function installHandshake(
   session: RequestHandler,
   passportSession: RequestHandler,
   trustProxy: (addr: string, i: number) => boolean,
+  readGuestCookies: GuestReader,
 ): void {
   const record: RequestHandler = (req: Request, _res: Response, next) => {
     const user = req.user;
@@ -69,9 +75,10 @@ export function installHandshake(
       suspendedUntil: null,
       qaGuests: [],
     };
-    if (id.suspendedUntil && id.suspendedUntil > new Date()) {
+    const suspendedUntil = activeSuspension(id);
+    if (suspendedUntil) {
       const err: ExtendedError = new Error("Account suspended");
-      err.data = { code: "SUSPENDED", suspendedUntil: id.suspendedUntil.toISOString() };
+      err.data = { code: "SUSPENDED", suspendedUntil: suspendedUntil.toISOString() };
       return next(err);
     }
     // Behind a trusted proxy every guest would otherwise share the proxy's address and one budget.

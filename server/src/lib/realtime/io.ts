@@ -3,14 +3,19 @@ import type { RequestHandler } from "express";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { LIMITS } from "@rembuk/shared";
-import { ioInitializers, socketRegistrars } from "../../features/registry.js";
 import { registerCommandSockets } from "../commands/socket.js";
 import type { BoundCommand } from "../commands/handle.js";
 import type { Redis } from "../redis.js";
 import { logger } from "../logger.js";
-import { installHandshake } from "./handshake.js";
+import type { Actor } from "../actor.js";
+import { setActorLoader, type IoSocket } from "./defineHandler.js";
+import { bindLiveIo } from "./live.js";
+import { installHandshake, type GuestReader } from "./handshake.js";
 import { ioPublisher, setPublisher, type IoServer } from "./publish.js";
 import { rooms } from "./rooms.js";
+
+/** Registers a feature's socket commands on a connected socket. */
+export type SocketRegistrar = (socket: IoSocket, io: IoServer) => void;
 
 export interface IoOptions {
   session: RequestHandler;
@@ -22,6 +27,14 @@ export interface IoOptions {
   trustProxy: (addr: string, i: number) => boolean;
   /** Every feature's commands: those with a socket path are registered on each connection. */
   commands: readonly BoundCommand[];
+  /** What the features bring, handed over by the composition root (lib imports no feature). */
+  features: {
+    socketRegistrars: readonly SocketRegistrar[];
+    /** Called once with the server (features that query live sockets). */
+    ioInitializers: ReadonlyArray<(io: IoServer) => void>;
+    loadActor: (userId: string | null) => Promise<Actor | null>;
+    readGuestCookies: GuestReader;
+  };
 }
 
 /**
@@ -45,7 +58,9 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
   if (opts.redis) io.adapter(createAdapter(opts.redis.pub, opts.redis.sub));
 
-  installHandshake(io, opts.session, opts.passportSession, opts.trustProxy);
+  const { socketRegistrars, ioInitializers, loadActor, readGuestCookies } = opts.features;
+  setActorLoader(loadActor);
+  installHandshake(io, opts.session, opts.passportSession, opts.trustProxy, readGuestCookies);
 
   io.on("connection", (socket) => {
     const { userId, role, sessionId } = socket.data;
@@ -63,6 +78,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
   });
 
   setPublisher(ioPublisher(io));
+  bindLiveIo(io);
   for (const init of ioInitializers) init(io);
   return io;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_MONTHS, lastMonths } from "../practice.stats.js";
+import { ACTIVITY_MONTHS, lastMonths } from "../../practices/practice.stats.js";
 import { demoPostedAt } from "./practices.demo.js";
 import { DEMO_PRACTICES } from "./practices.data.js";
 

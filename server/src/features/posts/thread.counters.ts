@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
-import { Post, type PostRecord } from "../posts/post.model.js";
-import { Thread, type ThreadRecord } from "./thread.model.js";
+import { Thread, type ThreadRecord } from "../threads/index.js";
+import { Post, type PostRecord } from "./post.model.js";
 
 type CountedPost = Pick<PostRecord, "seq" | "reactions">;
 

@@ -3,9 +3,9 @@ import type { FlagDto, ModActionDto, PostDto, QueueItemDto } from "@rembuk/share
 import { logger } from "../../lib/logger.js";
 import { Agent } from "../../test/http.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
-import { DEMO_PASSWORD } from "../demo/demo.users.js";
-import { seedDemo } from "../demo/seed.js";
-import { forumDemoSeeder } from "../rooms/forum.demo.js";
+import { DEMO_PASSWORD } from "./demo.users.js";
+import { seedDemo } from "./seed.js";
+import { forumDemoSeeder } from "./forum.demo.js";
 import { moderationDemoSeeder } from "./moderation.demo.js";
 
 let server: TestServer;

@@ -1,8 +1,8 @@
 import type { UserSummaryDto } from "@rembuk/shared";
 import type { Types } from "mongoose";
-import { User, type UserRecord } from "../users/user.model.js";
-import { toAffiliation } from "../users/user.presenter.js";
-import { regionLabel } from "../taxonomy/taxonomy.service.js";
+import { User, type UserRecord } from "./user.model.js";
+import { toAffiliation } from "./user.presenter.js";
+import { regionLabel } from "../taxonomy/index.js";
 
 const SUMMARY_FIELDS = { name: 1, role: 1, title: 1, affiliation: 1, verified: 1 } as const;
 

@@ -1,10 +1,10 @@
 import type { ReactionKind, RoomCreateInput } from "@rembuk/shared";
 import { RoomCreateInput as RoomCreateSchema } from "@rembuk/shared";
-import type { DemoSeeder } from "../demo/seed.js";
-import type { DemoUserKey } from "../demo/demo.users.js";
-import { createPost, listPosts, reactToPost } from "../posts/post.service.js";
-import { createThread } from "../threads/thread.service.js";
-import { createRoom } from "./room.service.js";
+import type { DemoUserKey } from "./demo.users.js";
+import type { DemoSeeder } from "./seed.js";
+import { createPost, listPosts, reactToPost } from "../posts/index.js";
+import { createThread } from "../threads/index.js";
+import { createRoom } from "../rooms/index.js";
 
 /**
  * Demo rooms, threads and replies: real programmes (Smart Kampung Banyuwangi, Bela Beli Kulon Progo,
@@ -31,7 +31,10 @@ interface DemoThread {
 }
 
 interface DemoRoom {
-  room: Omit<RoomCreateInput, "allowedAffiliations" | "moderators" | "slowModeSeconds" | "preModerated" | "visibility"> &
+  room: Omit<
+    RoomCreateInput,
+    "allowedAffiliations" | "moderators" | "slowModeSeconds" | "preModerated" | "visibility"
+  > &
     Partial<Pick<RoomCreateInput, "visibility" | "allowedAffiliations" | "slowModeSeconds">>;
   moderators?: DemoUserKey[];
   threads: DemoThread[];
@@ -56,7 +59,11 @@ const ROOMS: DemoRoom[] = [
           "Sejak program **Smart Kampung** berjalan, warga Banyuwangi bisa mengurus akta kelahiran, KK, dan surat keterangan langsung di kantor desa tanpa harus ke kota kabupaten.\n\n" +
           "Kuncinya tiga hal:\n\n1. Jaringan internet desa yang dibiayai bersama APBDes dan APBD.\n2. Petugas desa dilatih dan diberi akses ke sistem Dukcapil.\n3. Layanan dipantau lewat dasbor di kabupaten, sehingga antrean yang macet cepat terlihat.\n\n" +
           "Saya ingin mendengar bagaimana daerah lain mengatur kewenangan petugas desa agar tetap sesuai aturan.",
-        reactions: [["kulonprogo", "insightful"], ["gowa", "like"], ["moderator", "thanks"]],
+        reactions: [
+          ["kulonprogo", "insightful"],
+          ["gowa", "like"],
+          ["moderator", "thanks"],
+        ],
         replies: [
           {
             by: "gowa",
@@ -87,7 +94,10 @@ const ROOMS: DemoRoom[] = [
           "- **Antrean daring** mengurangi penumpukan di pagi hari.\n- Loket instansi vertikal perlu kesepakatan jam layanan yang sama sejak awal.\n- Survei kepuasan sebaiknya langsung di loket, bukan di akhir bulan.\n\n" +
           "| Indikator | Sebelum MPP | Sesudah MPP |\n| --- | --- | --- |\n| Rata-rata waktu tunggu | 95 menit | 30 menit |\n| Jenis layanan dalam satu lokasi | 12 | 140 |\n\n" +
           "Angka di atas ilustrasi dari evaluasi internal kami; silakan bandingkan dengan pengalaman daerah masing-masing.",
-        reactions: [["salatiga", "insightful"], ["makassar", "agree"]],
+        reactions: [
+          ["salatiga", "insightful"],
+          ["makassar", "agree"],
+        ],
         replies: [
           {
             by: "salatiga",
@@ -112,12 +122,18 @@ const ROOMS: DemoRoom[] = [
         body:
           "Makassar punya ribuan lorong (gang) yang padat. Melalui **Lorong Garden**, warga menanam sayur dan tanaman obat di pot dan dinding lorong.\n\n" +
           "Yang berhasil: lomba antar-lorong, pendampingan penyuluh pertanian, dan hasil panen yang dijual di lorong itu sendiri. Yang masih sulit: menjaga semangat setelah lomba selesai.",
-        reactions: [["banyuwangi", "like"], ["jateng", "insightful"]],
+        reactions: [
+          ["banyuwangi", "like"],
+          ["jateng", "insightful"],
+        ],
         replies: [
           {
             by: "kulonprogo",
             body: "Menarik, Bu. Di Kulon Progo kami mengaitkan produk warga dengan gerakan **Bela Beli Kulon Progo**, supaya hasilnya punya pasar yang pasti. Mungkin hasil Lorong Garden bisa dibeli kantin kantor pemkot?",
-            reactions: [["makassar", "thanks"], ["moderator", "insightful"]],
+            reactions: [
+              ["makassar", "thanks"],
+              ["moderator", "insightful"],
+            ],
           },
           {
             by: "makassar",
@@ -146,7 +162,10 @@ const ROOMS: DemoRoom[] = [
         body:
           "Kami memetakan pejabat administrator dan pengawas ke dalam **sembilan kotak** (kinerja × potensi) sebagai dasar kelompok rencana suksesi.\n\n" +
           "Pertanyaan untuk rekan-rekan: bagaimana menjaga agar hasil pemetaan dipercaya pegawai dan tidak dianggap formalitas?",
-        reactions: [["salatiga", "agree"], ["gowa", "insightful"]],
+        reactions: [
+          ["salatiga", "agree"],
+          ["gowa", "insightful"],
+        ],
         replies: [
           {
             by: "salatiga",
@@ -183,7 +202,10 @@ const ROOMS: DemoRoom[] = [
         body:
           "Konsep **ASN Corporate University** yang didorong LAN menggeser pelatihan dari kegiatan terpisah menjadi pembelajaran yang terhubung langsung dengan masalah organisasi.\n\n" +
           "Beberapa pemda sudah membentuk corporate university sendiri. Apa langkah pertama yang paling berpengaruh di daerah Bapak/Ibu?",
-        reactions: [["jateng", "insightful"], ["sleman", "like"]],
+        reactions: [
+          ["jateng", "insightful"],
+          ["sleman", "like"],
+        ],
         replies: [
           {
             by: "jateng",
@@ -212,8 +234,7 @@ const ROOMS: DemoRoom[] = [
         by: "gowa",
         title: "Tugas belajar ASN ke politeknik: bagaimana memilih program studi?",
         tags: ["tugas-belajar", "politeknik"],
-        body:
-          "Kami ingin mengirim ASN untuk tugas belajar di pendidikan tinggi terapan bidang administrasi publik. Bagaimana daerah lain menentukan program studi yang benar-benar dibutuhkan?",
+        body: "Kami ingin mengirim ASN untuk tugas belajar di pendidikan tinggi terapan bidang administrasi publik. Bagaimana daerah lain menentukan program studi yang benar-benar dibutuhkan?",
         replies: [
           {
             by: "kulonprogo",
@@ -243,7 +264,10 @@ const ROOMS: DemoRoom[] = [
           "Inventarisasi kami menemukan puluhan aplikasi dengan fungsi serupa di berbagai OPD. Rencana kami:\n\n" +
           "1. Katalog aplikasi satu pintu.\n2. Layanan berbagi pakai (`login` tunggal, tanda tangan elektronik).\n3. Aplikasi baru wajib lewat kajian arsitektur SPBE daerah.\n\n" +
           "Ada saran agar OPD tidak merasa kehilangan aplikasinya?",
-        reactions: [["surabaya", "agree"], ["banyuwangi", "insightful"]],
+        reactions: [
+          ["surabaya", "agree"],
+          ["banyuwangi", "insightful"],
+        ],
         replies: [
           {
             by: "surabaya",
@@ -275,8 +299,7 @@ const ROOMS: DemoRoom[] = [
         by: "jateng",
         title: "Koordinasi pengendalian inflasi daerah menjelang hari raya",
         tags: ["inflasi", "koordinasi"],
-        body:
-          "Rekan bupati dan wali kota, mari berbagi langkah pengendalian harga menjelang hari raya: operasi pasar, kerja sama antardaerah, dan pemantauan stok.",
+        body: "Rekan bupati dan wali kota, mari berbagi langkah pengendalian harga menjelang hari raya: operasi pasar, kerja sama antardaerah, dan pemantauan stok.",
         replies: [
           {
             by: "salatiga",
@@ -306,7 +329,7 @@ const ROOMS: DemoRoom[] = [
         replies: [
           {
             by: "bandung",
-            body: "Kami mulai dari pertanyaan \"apa yang berubah bagi warga?\", lalu memilih data yang sudah rutin dikumpulkan agar pengukurannya tidak menambah beban.",
+            body: 'Kami mulai dari pertanyaan "apa yang berubah bagi warga?", lalu memilih data yang sudah rutin dikumpulkan agar pengukurannya tidak menambah beban.',
           },
         ],
       },
@@ -324,20 +347,33 @@ export const forumDemoSeeder: DemoSeeder = {
     for (const spec of ROOMS) {
       const room = await createRoom(
         admin,
-        RoomCreateSchema.parse({ ...spec.room, moderators: (spec.moderators ?? []).map((key) => user(key).id) }),
+        RoomCreateSchema.parse({
+          ...spec.room,
+          moderators: (spec.moderators ?? []).map((key) => user(key).id),
+        }),
       );
       for (const t of spec.threads) {
-        const { thread } = await createThread(user(t.by), { slug: room.slug }, { title: t.title, body: t.body, tags: t.tags, clientId: demoClientId() });
+        const { thread } = await createThread(
+          user(t.by),
+          { slug: room.slug },
+          { title: t.title, body: t.body, tags: t.tags, clientId: demoClientId() },
+        );
         // Index 0 is the opening post; replies follow in order.
         const postIds: string[] = [];
         const { posts } = await listPosts(user(t.by), thread.id, { afterSeq: 0, limit: 1 });
         postIds.push(posts[0].id);
-        for (const [who, kind] of t.reactions ?? []) await reactToPost(user(who), posts[0].id, { kind, active: true });
+        for (const [who, kind] of t.reactions ?? [])
+          await reactToPost(user(who), posts[0].id, { kind, active: true });
         for (const r of t.replies) {
           const replyTo = r.replyTo === undefined ? undefined : postIds[r.replyTo];
-          const { post } = await createPost(user(r.by), thread.id, { body: r.body, clientId: demoClientId(), replyTo });
+          const { post } = await createPost(user(r.by), thread.id, {
+            body: r.body,
+            clientId: demoClientId(),
+            replyTo,
+          });
           postIds.push(post.id);
-          for (const [who, kind] of r.reactions ?? []) await reactToPost(user(who), post.id, { kind, active: true });
+          for (const [who, kind] of r.reactions ?? [])
+            await reactToPost(user(who), post.id, { kind, active: true });
         }
       }
     }

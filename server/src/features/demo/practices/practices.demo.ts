@@ -1,15 +1,11 @@
 import { Types } from "mongoose";
 import { PracticeInput } from "@rembuk/shared";
 import { AppError } from "../../../lib/errors.js";
-import { Adoption } from "../../adoptions/adoption.model.js";
-import { advanceAdoption, createAdoption } from "../../adoptions/adoption.service.js";
-import type { DemoContext, DemoSeeder } from "../../demo/seed.js";
-import { Post, SlowModeMark } from "../../posts/post.model.js";
-import { createPost } from "../../posts/post.service.js";
-import { Thread } from "../../threads/thread.model.js";
-import { createThread } from "../../threads/thread.service.js";
-import { Practice } from "../practice.model.js";
-import { ACTIVITY_MONTHS, activityWindowStart } from "../practice.stats.js";
+import { Adoption, advanceAdoption, createAdoption } from "../../adoptions/index.js";
+import type { DemoContext, DemoSeeder } from "../seed.js";
+import { Post, SlowModeMark, createPost } from "../../posts/index.js";
+import { Thread, createThread } from "../../threads/index.js";
+import { Practice, ACTIVITY_MONTHS, activityWindowStart } from "../../practices/index.js";
 import { DEMO_ADOPTIONS, DEMO_PRACTICES, type DemoAdoption, type DemoPractice } from "./practices.data.js";
 
 const DAY = 24 * 3600 * 1000;

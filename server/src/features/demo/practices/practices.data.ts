@@ -1,5 +1,5 @@
 import type { CostSource, PracticeStage } from "@rembuk/shared";
-import type { DemoUserKey } from "../../demo/demo.users.js";
+import type { DemoUserKey } from "../demo.users.js";
 
 /** Any demo account, the practice leaders (./leaders.ts) included. */
 export type DemoAuthor = DemoUserKey;

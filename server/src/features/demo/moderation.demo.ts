@@ -1,14 +1,10 @@
 import { PracticeInput, RoomUpdateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import type { DemoSeeder } from "../demo/seed.js";
-import { createPost } from "../posts/post.service.js";
-import { updateRoom } from "../rooms/room.service.js";
-import { createThread } from "../threads/thread.service.js";
-import { Thread } from "../threads/thread.model.js";
-import { Post } from "../posts/post.model.js";
-import { createFlag, resolveFlag } from "./flag.service.js";
-import { moderatePost } from "./post.moderation.js";
-import { moderateThread } from "./thread.moderation.js";
+import type { DemoSeeder } from "./seed.js";
+import { createPost, Post } from "../posts/index.js";
+import { updateRoom } from "../rooms/index.js";
+import { createThread, Thread } from "../threads/index.js";
+import { createFlag, resolveFlag, moderatePost, moderateThread } from "../moderation/index.js";
 
 let seq = 0;
 const clientId = () => `demo-mod-${(seq++).toString(36).padStart(4, "0")}`;

@@ -1,8 +1,6 @@
-import type { DemoContext, DemoSeeder } from "../demo/seed.js";
-import type { DemoUserKey } from "../demo/demo.users.js";
-import { createSession, setSessionStatus } from "./qaSession.service.js";
-import { askQuestion, moderateQuestion } from "./question.service.js";
-import { setVote } from "./vote.service.js";
+import type { DemoUserKey } from "./demo.users.js";
+import type { DemoContext, DemoSeeder } from "./seed.js";
+import { createSession, setSessionStatus, askQuestion, moderateQuestion, setVote } from "../qa/index.js";
 
 const VOTERS: DemoUserKey[] = [
   "admin",

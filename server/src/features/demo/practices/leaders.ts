@@ -1,4 +1,4 @@
-import type { DemoUserSpec } from "../../demo/demo.users.js";
+import type { DemoUserSpec } from "../demo.users.js";
 
 /**
  * Leaders who post the demo practices, added to the demo accounts (demo/demo.users.ts): real offices with real

@@ -1,0 +1,2 @@
+export type { ModActionEntry } from "./audit.events.js";
+export { notify } from "./notice.js";

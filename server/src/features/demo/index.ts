@@ -1,0 +1,1 @@
+export { seedDemoIfEmpty, demoSeeders, DEMO_PASSWORD, presentDemoAccounts, type DemoSeeder } from "./seed.js";

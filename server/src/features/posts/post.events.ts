@@ -1,0 +1,16 @@
+import type { UnqueuedEvent } from "@rembuk/shared";
+import type { RoomRecord } from "../rooms/index.js";
+import type { ThreadRecord } from "../threads/index.js";
+import type { PostRecord } from "./post.model.js";
+
+/** What the posts feature announces to features above it (lib/events.ts). */
+declare module "../../lib/events.js" {
+  interface DomainEvents {
+    /** A reply entered the approval queue, or its author fixed it while queued. */
+    "post.queued": { thread: ThreadRecord; post: PostRecord; room: RoomRecord };
+    /** A queued reply left the queue without a moderator (its author deleted it). */
+    "post.unqueued": UnqueuedEvent;
+  }
+}
+
+export {};

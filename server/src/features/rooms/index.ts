@@ -1,0 +1,22 @@
+export { requireSignedIn, loadVisibleRoom, hiddenRoomError, type RoomRef } from "./room.loader.js";
+export { Room, type RoomRecord } from "./room.model.js";
+export {
+  canSeeContent,
+  canSeeRoom,
+  isRoomModerator,
+  visiblePostFilter,
+  visibleContentFilter,
+  type RoomAccess,
+} from "./room.visibility.js";
+export { createRoom, updateRoom } from "./room.service.js";
+export {
+  isAuthor,
+  readsPost,
+  seesThread,
+  roomPolicy,
+  seesPost,
+  type InRoom,
+  type InThread,
+  type OnPost,
+} from "./room.policy.js";
+export { roomHandlers } from "./room.commands.js";
