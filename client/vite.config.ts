@@ -19,7 +19,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps would publish the sources; the server refuses *.map in any case.
+    sourcemap: false,
     target: "es2022",
   },
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * The real entry point exactly as `pnpm start` runs it (pnpm, then Node with tsx's loader, not
+ * The real entry point exactly as `pnpm start` runs it (pnpm, then Node on the compiled server, not
  * Vitest's), so a module that only loads under Vitest fails here rather than at the first deploy, and
  * so a stop looks the way a person at a terminal sees it: Ctrl+C reaches the whole process group.
  */
