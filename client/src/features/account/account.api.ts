@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AcceptedDto, ConfirmedKind, SessionDto } from "@rembuk/shared";
 import { api } from "../../lib/api";
-import { SelfEnvelope, UserEntity } from "../users/users.api";
+import { SelfEnvelope, UserEntity } from "../users";
 
 /** The person whose address a link confirmed: their own full DTO when signed in as them, else public. */
 const Confirmed = z.object({ user: UserEntity, confirmed: ConfirmedKind });

@@ -1,7 +1,7 @@
 import type { Role, SuspendInput } from "@rembuk/shared";
 import { isApiError, type ApiErrorCode } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
-import { usersApi } from "../users/users.api";
+import { usersApi } from "../users";
 
 export type AdminListStatus = "idle" | "loading" | "loadingMore" | "ready" | "error";
 

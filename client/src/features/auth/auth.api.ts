@@ -1,6 +1,6 @@
 import type { LoginInput, RegisterInput } from "@rembuk/shared";
 import { api } from "../../lib/api";
-import { SelfEnvelope } from "../users/users.api";
+import { SelfEnvelope } from "../users";
 
 export const authApi = {
   me: async () => (await api.get("/auth/me", SelfEnvelope)).user,

@@ -1,7 +1,7 @@
 import type { LoginInput, RegisterInput, UserDto } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
-import { accountApi } from "../account/account.api";
+import { accountApi } from "../account";
 import { authApi } from "./auth.api";
 
 /** `unknown` until `GET /auth/me` answers on start. */

@@ -11,7 +11,7 @@ import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { sessionSelectors } from "../auth";
 import { outboxApi } from "./outbox.api";
 import "./outbox.css";
 

@@ -22,7 +22,7 @@ import {
   type QuoteRef,
 } from "./outbox";
 import { postsApi } from "./posts.api";
-import { threadsApi } from "../threads/threads.api";
+import { threadsApi } from "../threads";
 import { advanceSynced, mergeIds, newerPost } from "./posts.merge";
 
 export type ThreadViewError = "notFound" | "signIn" | "network";

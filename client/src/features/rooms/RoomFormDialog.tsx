@@ -19,7 +19,7 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { usersApi } from "../users/users.api";
+import { usersApi } from "../users";
 
 interface Person {
   id: string;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
 import { apiError, json, mockFetch } from "../../test/http";
-import { realtime } from "../posts/realtime";
+import { realtime } from "../posts";
 import { makePresence, makeRoom, ROOM_ID } from "../posts/test/fixtures";
 import { roomSelectors } from "./rooms.slice";
 

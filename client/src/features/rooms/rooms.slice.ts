@@ -1,6 +1,6 @@
 import type { PresenceDto, RoomCreateInput, RoomDto, RoomUpdateInput } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { realtime } from "../posts/realtime";
+import { realtime } from "../posts";
 import type { AppState, SliceCreator } from "../../store/types";
 import { roomsApi } from "./rooms.api";
 

@@ -1,7 +1,7 @@
 import type { Locale } from "@rembuk/shared";
 import { readStoredLocale, storeLocale } from "../../lib/locale";
 import type { SliceCreator } from "../../store/types";
-import { usersApi } from "../users/users.api";
+import { usersApi } from "../users";
 
 export interface LocaleSlice {
   /** Interface language, persisted to localStorage; `id` unless chosen otherwise. */

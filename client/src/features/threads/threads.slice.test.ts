@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useStore } from "../../store";
 import { bodyOf, json, mockFetch } from "../../test/http";
-import { realtime } from "../posts/realtime";
+import { realtime } from "../posts";
 import { makeRoom, makeThread, ROOM_ID, THREAD_ID } from "../posts/test/fixtures";
 import { listKey } from "./threads.slice";
 

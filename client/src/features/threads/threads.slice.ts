@@ -6,7 +6,7 @@ import type {
   ThreadSort,
 } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { realtime } from "../posts/realtime";
+import { realtime } from "../posts";
 import type { AppState, SliceCreator } from "../../store/types";
 import { threadsApi } from "./threads.api";
 import { appendPage, placeThread } from "./threads.order";

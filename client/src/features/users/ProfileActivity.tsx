@@ -7,8 +7,8 @@ import { SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized, roomSelectors } from "../rooms/rooms.slice";
-import { ThreadBadges } from "../threads/ThreadBadges";
+import { localized, roomSelectors } from "../rooms";
+import { ThreadBadges } from "../threads";
 import { usersApi } from "./users.api";
 
 type State =

@@ -8,8 +8,8 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { RegionPicker, regionValueOf, type RegionValue } from "../users/RegionPicker";
-import type { UserEntity } from "../users/users.api";
+import { RegionPicker, regionValueOf, type RegionValue } from "../users";
+import type { UserEntity } from "../users";
 
 type Kind = "region" | "agency";
 

@@ -10,11 +10,9 @@ import { CheckIcon, CloseIcon, InboxIcon, MailIcon } from "../../components/icon
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ReasonDialog } from "../moderation/ReasonDialog";
-import { useModAction } from "../moderation/useModAction";
-import { PostAuthor } from "../posts/PostAuthor";
-import { UserAffiliation } from "../users/UserAffiliation";
-import { OfficeMark } from "../users/UserBadges";
+import { ReasonDialog, useModAction } from "../moderation";
+import { PostAuthor } from "../posts";
+import { UserAffiliation, OfficeMark } from "../users";
 import type { QueueStatus } from "./verification.api";
 import { verificationSelectors } from "./verification.slice";
 import "./verification.css";

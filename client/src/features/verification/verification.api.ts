@@ -5,7 +5,7 @@ import {
   type VerificationRequestInput,
 } from "@rembuk/shared";
 import { api } from "../../lib/api";
-import { UserEntity } from "../users/users.api";
+import { UserEntity } from "../users";
 
 const RequestBody = z.object({ request: VerificationRequestDto });
 const MaybeRequestBody = z.object({ request: VerificationRequestDto.nullable() });
