@@ -13,12 +13,12 @@ import { registerQaSocket } from "./qa/qa.socket.js";
 import { bindPresence } from "./presence/presence.service.js";
 import { registerPresenceSocket } from "./presence/presence.socket.js";
 import { roomRouter } from "./rooms/room.routes.js";
-import { readStateRouter } from "./readstate/readState.routes.js";
 import { registerRoomSocket } from "./rooms/room.socket.js";
 import { threadRouter } from "./threads/thread.routes.js";
 import { registerThreadSocket } from "./threads/thread.socket.js";
-import { postRouter } from "./posts/post.routes.js";
-import { registerPostSocket } from "./posts/post.socket.js";
+import type { BoundCommand } from "../lib/commands/handle.js";
+import { postHandlers } from "./posts/post.commands.js";
+import { readStateHandlers } from "./readstate/readState.commands.js";
 import { markdownRouter } from "./markdown/markdown.routes.js";
 import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
@@ -39,6 +39,13 @@ export interface FeatureContext {
   config: Config;
 }
 
+/**
+ * Every feature's commands (shared/src/commands), bound to their services. Their REST routes are
+ * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
+ * thread id; their socket paths are registered on every connection.
+ */
+export const featureCommands: BoundCommand[] = [...readStateHandlers, ...postHandlers];
+
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   ({ config }) => authRouter(config),
   userRouter,
@@ -46,10 +53,7 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   mailRouter,
   taxonomyRouter,
   roomRouter,
-  // Before the thread routes, so `/threads/read-all` is never read as a thread id.
-  readStateRouter,
   threadRouter,
-  postRouter,
   markdownRouter,
   qaRouter,
   sectorsRouter,
@@ -63,7 +67,6 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerPresenceSocket,
   registerRoomSocket,
   registerThreadSocket,
-  registerPostSocket,
   registerQaSocket,
   registerAdoptionSocket,
   registerModerationSocket,

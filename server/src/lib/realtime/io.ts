@@ -3,7 +3,8 @@ import type { RequestHandler } from "express";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { LIMITS } from "@rembuk/shared";
-import { ioInitializers, socketRegistrars } from "../../features/registry.js";
+import { featureCommands, ioInitializers, socketRegistrars } from "../../features/registry.js";
+import { registerCommandSockets } from "../commands/socket.js";
 import type { Redis } from "../redis.js";
 import { logger } from "../logger.js";
 import { installHandshake } from "./handshake.js";
@@ -48,6 +49,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
     if (userId) void socket.join(rooms.user(userId));
     if (sessionId) void socket.join(rooms.session(sessionId));
     if (role === "admin" || role === "moderator") void socket.join(rooms.mod());
+    registerCommandSockets(socket, featureCommands);
     for (const register of socketRegistrars) {
       try {
         register(socket, io);
