@@ -19,7 +19,13 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps would publish the sources; the server refuses *.map in any case.
+    sourcemap: false,
     target: "es2022",
+    rolldownOptions: {
+      // A feature's front door (index.ts) only re-exports: importing one name from it must not pull
+      // the feature's other modules (and their stylesheets) into the importer's chunk.
+      treeshake: { moduleSideEffects: (id: string) => !/\/features\/[^/]+\/index\.ts$/.test(id) },
+    },
   },
 });

@@ -16,6 +16,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, "assets"));
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Rembuk</title>");
   writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log('rembuk')");
+  writeFileSync(join(dist, "assets", "index-abc123.js.map"), '{"version":3,"sources":["App.tsx"]}');
   server = await startTestServer({ app: { clientDist: dist } });
 });
 afterAll(() => server.close());
@@ -100,5 +101,11 @@ describe("the app", () => {
       expect(page.headers.get("cache-control")).toBe("no-cache");
     }
     expect((await agent().get("/assets/missing-123.js")).status).toBe(404);
+  });
+
+  it("never serves a source map, even one left in the build", async () => {
+    const map = await agent().get("/assets/index-abc123.js.map");
+    expect(map.status).toBe(404);
+    expect(map.text).not.toContain("App.tsx");
   });
 });

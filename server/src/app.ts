@@ -168,16 +168,16 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
 function serveClient(app: Express, dist: string | null) {
   if (!dist || !existsSync(join(dist, "index.html"))) return;
   const index = join(dist, "index.html");
-  app.use(
-    express.static(dist, {
-      index: false,
-      setHeaders: (res, path) => {
-        if (path.includes(`${join(dist, "assets")}`))
-          res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        else res.setHeader("Cache-Control", "no-cache");
-      },
-    }),
-  );
+  const files = express.static(dist, {
+    index: false,
+    setHeaders: (res, path) => {
+      if (path.includes(`${join(dist, "assets")}`))
+        res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      else res.setHeader("Cache-Control", "no-cache");
+    },
+  });
+  // Source maps would publish the client's sources; a build that still emits them gets a 404.
+  app.use((req, res, next) => (req.path.endsWith(".map") ? next() : files(req, res, next)));
   app.use((req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     // A missing file (with an extension) is a 404, not the app shell; /socket.io is Socket.io's.

@@ -1,15 +1,11 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { LoginPage } from "../features/auth/LoginPage";
-import { RegisterPage } from "../features/auth/RegisterPage";
-import { RequireAuth } from "../features/auth/RequireAuth";
-import { HomePage } from "../features/home/HomePage";
-import { RoomPage } from "../features/rooms/RoomPage";
-import { RoomListPage } from "../features/rooms/RoomListPage";
-import { ThreadPage } from "../features/threads/ThreadPage";
-import { AppShell } from "../features/shell/AppShell";
-import { NotFoundPage } from "../features/shell/NotFoundPage";
-import { ProfilePage } from "../features/users/ProfilePage";
+import { LoginPage, RegisterPage, RequireAuth } from "../features/auth";
+import { HomePage } from "../features/home";
+import { RoomPage, RoomListPage } from "../features/rooms";
+import { ThreadPage } from "../features/threads";
+import { AppShell, NotFoundPage } from "../features/shell";
+import { ProfilePage } from "../features/users";
 import { useStore } from "../store";
 
 // Pages few people open load on demand, keeping the first download small on slow connections.

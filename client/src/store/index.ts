@@ -1,20 +1,17 @@
 import { create } from "zustand";
 import type { AppState } from "./types";
-import { createSessionSlice } from "../features/auth/session.slice";
-import { createUsersSlice } from "../features/users/users.slice";
-import { createAdminSlice } from "../features/admin/admin.slice";
-import { createRoomsSlice } from "../features/rooms/rooms.slice";
-import { createRegionsSlice } from "../features/regions/regions.slice";
-import { createLocaleSlice } from "../features/shell/locale.slice";
-import { createConnectionSlice } from "../features/shell/connection.slice";
-import { createToastsSlice } from "../features/shell/toasts.slice";
-import { createQaSlice } from "../features/qa/qa.slice";
-import { createPollsSlice } from "../features/qa/polls.slice";
-import { createThreadsSlice } from "../features/threads/threads.slice";
-import { createPostsSlice } from "../features/posts/posts.slice";
-import { createPracticesSlice } from "../features/practices/practices.slice";
-import { createModerationSlice } from "../features/moderation/moderation.slice";
-import { createVerificationSlice } from "../features/verification/verification.slice";
+import { createSessionSlice } from "../features/auth";
+import { createUsersSlice } from "../features/users";
+import { createAdminSlice } from "../features/admin";
+import { createRoomsSlice } from "../features/rooms";
+import { createRegionsSlice } from "../features/regions";
+import { createLocaleSlice, createConnectionSlice, createToastsSlice } from "../features/shell";
+import { createQaSlice, createPollsSlice } from "../features/qa";
+import { createThreadsSlice } from "../features/threads";
+import { createPostsSlice } from "../features/posts";
+import { createPracticesSlice } from "../features/practices";
+import { createModerationSlice } from "../features/moderation";
+import { createVerificationSlice } from "../features/verification";
 
 export type { AppState } from "./types";
 

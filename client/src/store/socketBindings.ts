@@ -8,13 +8,13 @@ import {
   type RealtimeSocket,
 } from "../lib/socket";
 import { useStore } from "./index";
-import { bindQaSocket } from "../features/qa/qa.bindings";
-import { bindRoomsSocket } from "../features/rooms/rooms.bindings";
-import { bindThreadsSocket } from "../features/threads/threads.bindings";
-import { bindPostsSocket } from "../features/posts/posts.bindings";
-import { bindPracticesSocket } from "../features/practices/practices.live";
-import { bindModerationSocket } from "../features/moderation/moderation.bindings";
-import { bindVerificationSocket } from "../features/verification/verification.bindings";
+import { bindQaSocket } from "../features/qa";
+import { bindRoomsSocket } from "../features/rooms";
+import { bindThreadsSocket } from "../features/threads";
+import { bindPostsSocket } from "../features/posts";
+import { bindPracticesSocket } from "../features/practices";
+import { bindModerationSocket } from "../features/moderation";
+import { bindVerificationSocket } from "../features/verification";
 
 /**
  * Wires the socket to the store: connection status, server-pushed session changes, and a fresh

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { usePageTitle } from "../../app/usePageTitle";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { VerificationSection } from "../verification/VerificationSection";
+import { VerificationSection } from "../verification";
 import { EmailSection } from "./EmailSection";
 import { PasswordSection } from "./PasswordSection";
 import { SessionsSection } from "./SessionsSection";

@@ -9,7 +9,7 @@ import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { AuthLayout } from "../auth/AuthLayout";
+import { AuthLayout } from "../auth";
 import "./account.css";
 import { send } from "../../lib/send";
 

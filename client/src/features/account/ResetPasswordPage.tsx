@@ -10,7 +10,7 @@ import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/
 import { issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { useStore } from "../../store";
-import { AuthLayout } from "../auth/AuthLayout";
+import { AuthLayout } from "../auth";
 import "./account.css";
 
 /**

@@ -8,8 +8,7 @@ import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { UserAffiliation } from "../users/UserAffiliation";
-import { roleKey } from "../users/UserBadges";
+import { UserAffiliation, roleKey } from "../users";
 
 type Pending = "role" | "verified" | "lift" | null;
 

@@ -8,7 +8,7 @@ import { SearchIcon, ShieldIcon } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { sessionSelectors } from "../auth";
 import "../users/users.css";
 import "./admin.css";
 import { AdminUserRow } from "./AdminUserRow";

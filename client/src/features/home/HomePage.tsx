@@ -7,10 +7,9 @@ import { ChatIcon, LightbulbIcon, MicIcon } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { RoomCard } from "../rooms/RoomCard";
-import { useLiveRoomList } from "../rooms/useLiveRoomList";
+import { RoomCard, useLiveRoomList } from "../rooms";
 import "../rooms/rooms.css";
-import { FeaturedThreads } from "../moderation/FeaturedThreads";
+import { FeaturedThreads } from "../moderation";
 import "./home.css";
 
 const POINTS: { icon: ComponentType; title: MessageKey; body: MessageKey }[] = [

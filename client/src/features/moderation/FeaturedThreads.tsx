@@ -4,8 +4,8 @@ import { StarIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms/rooms.slice";
-import { ThreadBadges } from "../threads/ThreadBadges";
+import { localized } from "../rooms";
+import { ThreadBadges } from "../threads";
 import { moderationSelectors } from "./moderation.slice";
 import "./moderation.css";
 

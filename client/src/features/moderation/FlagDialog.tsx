@@ -7,7 +7,7 @@ import { isApiError } from "../../lib/api";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
+import { forumError } from "../posts";
 import { FlagIcon } from "../../components/icons";
 
 /** A member flags a post or a thread for the moderators, with a reason and a note. */

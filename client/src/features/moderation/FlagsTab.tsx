@@ -7,7 +7,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
+import { forumError } from "../posts";
 import { CheckIcon, CloseIcon, EyeOffIcon, FlagIcon } from "../../components/icons";
 import { moderationSelectors } from "./moderation.slice";
 import { ReasonDialog } from "./ReasonDialog";

@@ -4,7 +4,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { GavelIcon } from "../../components/icons";
-import { verificationSelectors } from "../verification/verification.slice";
+import { verificationSelectors } from "../verification";
 
 /**
  * The sidebar's link to the moderation dashboard, for whoever moderates something, with a live count of

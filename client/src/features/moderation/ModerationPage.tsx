@@ -6,13 +6,12 @@ import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms/rooms.slice";
+import { localized } from "../rooms";
 import { FlagsTab } from "./FlagsTab";
 import { LogTab } from "./LogTab";
 import { PeopleTab } from "./PeopleTab";
 import { QueueTab } from "./QueueTab";
-import { VerificationsTab } from "../verification/VerificationsTab";
-import { verificationSelectors } from "../verification/verification.slice";
+import { VerificationsTab, verificationSelectors } from "../verification";
 import "../posts/posts.css";
 import "./moderation.css";
 

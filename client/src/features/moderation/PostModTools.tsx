@@ -3,7 +3,7 @@ import type { PostDto } from "@rembuk/shared";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { SuspendDialog } from "../admin/SuspendDialog";
+import { SuspendDialog } from "../admin";
 import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";

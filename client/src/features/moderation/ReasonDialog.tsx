@@ -5,7 +5,7 @@ import { Dialog } from "../../components/Dialog";
 import { Field, FormAlert } from "../../components/Field";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
+import { forumError } from "../posts";
 
 const PRESETS: MessageKey[] = [
   "moderation.preset.privacy",

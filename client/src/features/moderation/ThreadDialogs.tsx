@@ -7,8 +7,8 @@ import { Field, FormAlert } from "../../components/Field";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issueText, issuesFromZod, type FieldIssue, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
-import { localized } from "../rooms/rooms.slice";
+import { forumError } from "../posts";
+import { localized } from "../rooms";
 import { useRoomList } from "./useRoomList";
 
 type FormError = { key: MessageKey; params?: MessageParams } | null;

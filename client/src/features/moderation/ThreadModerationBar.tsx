@@ -5,7 +5,7 @@ import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, LockIcon, MoveIco
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { postSelectors } from "../posts/posts.slice";
+import { postSelectors } from "../posts";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog, EditThreadDialog, MoveDialog, PinDialog } from "./ThreadDialogs";

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { useLocale, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
+import { forumError } from "../posts";
 
 /**
  * Runs a moderation command and says how it went in a toast: the success message on success, the

@@ -2,8 +2,7 @@ import { Link } from "react-router";
 import type { UserSummaryDto } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
 import { useT } from "../../lib/i18n";
-import { OfficeMark, RoleBadge } from "../users/UserBadges";
-import { useAffiliationText } from "../users/UserAffiliation";
+import { OfficeMark, RoleBadge, useAffiliationText } from "../users";
 
 /**
  * Who wrote a post: avatar, name (to the profile), verified and role badges, and the office line

@@ -20,7 +20,7 @@ import type { QuoteRef } from "./outbox";
 import { PostAuthor } from "./PostAuthor";
 import { Toolbar } from "../../components/Toolbar";
 import { forumError } from "./posts.errors";
-import { PostModerationNote, PostModTools } from "../moderation/PostModTools";
+import { PostModerationNote, PostModTools } from "../moderation";
 
 export interface PostItemProps {
   postId: string;

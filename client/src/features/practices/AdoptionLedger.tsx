@@ -5,7 +5,7 @@ import { ADOPTION_STAGES, ADOPTION_TRANSITIONS, type AdoptionDto, type AdoptionS
 import { Button, buttonClass } from "../../components/Button";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { OfficeMark } from "../users/UserBadges";
+import { OfficeMark } from "../users";
 import { AdoptDialog, StepDialog } from "./AdoptionDialogs";
 import { sameAffiliation } from "./affiliation";
 import { AdoptionStageBadge, StageBar } from "./PracticeBits";

@@ -2,7 +2,7 @@ import { useId, useMemo } from "react";
 import { PRACTICE_STAGES, type SectorDto } from "@rembuk/shared";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { childrenOf, provincesOf } from "../regions/regions.slice";
+import { childrenOf, provincesOf } from "../regions";
 import type { DirectoryFilters } from "./practices.api";
 import { SDG_KEYS, STAGE_KEYS, sectorName } from "./practices.format";
 

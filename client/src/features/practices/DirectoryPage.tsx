@@ -9,7 +9,7 @@ import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { counted } from "../posts/counted";
+import { counted } from "../posts";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, hasAnyFilter, paramsFromFilters } from "./directory.url";
 import { PracticeCard } from "./PracticeCard";

@@ -24,10 +24,9 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromZod, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { newClientId } from "../posts/outbox";
-import { postsApi } from "../posts/posts.api";
-import { localized } from "../rooms/rooms.slice";
-import { RegionPicker } from "../users/RegionPicker";
+import { newClientId, postsApi } from "../posts";
+import { localized } from "../rooms";
+import { RegionPicker } from "../users";
 import { SectorOptions } from "./DirectoryFiltersForm";
 import {
   PracticeDraft,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { usePageTitle } from "../../app/usePageTitle";
-import { focusReplyBox, usePageSkipLink } from "../shell/pageSkipLink";
+import { focusReplyBox, usePageSkipLink } from "../shell";
 import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/Field";
@@ -9,11 +9,9 @@ import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { Composer } from "../posts/Composer";
-import { ConnectionBanner } from "../posts/LiveBits";
-import type { QuoteRef } from "../posts/outbox";
-import { PostList } from "../posts/PostList";
-import { localized, roomSelectors } from "../rooms/rooms.slice";
+import { Composer, ConnectionBanner, PostList } from "../posts";
+import type { QuoteRef } from "../posts";
+import { localized, roomSelectors } from "../rooms";
 import { AdoptionLedger } from "./AdoptionLedger";
 import { HistoryDialog } from "./HistoryDialog";
 import { LineagePanel } from "./LineagePanel";
@@ -26,8 +24,8 @@ import "../posts/posts.css";
 import "../threads/threads.css";
 import "./practices.css";
 import "./practice.print.css";
-import { ThreadModerationBar } from "../moderation/ThreadModerationBar";
-import { OfficeMark } from "../users/UserBadges";
+import { ThreadModerationBar } from "../moderation";
+import { OfficeMark } from "../users";
 
 /**
  * `/practices/:id`: the practice record, its lineage, the replication ledger (live) and the

@@ -9,7 +9,7 @@ import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { OfficeMark } from "../users/UserBadges";
+import { OfficeMark } from "../users";
 import { AdoptionItem } from "./AdoptionLedger";
 import { PracticeCard } from "./PracticeCard";
 import { watchRegion } from "./practices.live";

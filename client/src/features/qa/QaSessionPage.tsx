@@ -23,7 +23,7 @@ import { QuestionCard } from "./QuestionCard";
 import { sessionLink, StatusBadge } from "./StatusBadge";
 import "./qa.css";
 import "./polls.css";
-import { OfficeMark } from "../users/UserBadges";
+import { OfficeMark } from "../users";
 
 // Hosts' tools are separate chunks: participants on a phone never download them.
 const HostPolls = lazy(() => import("./HostPolls").then((m) => ({ default: m.HostPolls })));

@@ -5,7 +5,7 @@ import { Badge } from "../../components/Badge";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { OfficeMark } from "../users/UserBadges";
+import { OfficeMark } from "../users";
 import { qaErrorMessage } from "./qa.errors";
 
 /** The upvote control: one press votes, a second takes the vote back; the count is the server's. */

@@ -8,7 +8,7 @@ import { ShieldIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { sessionSelectors } from "../auth";
 import { VisibilityBadge } from "./RoomCard";
 import { RoomFormDialog } from "./RoomFormDialog";
 import { localized } from "./rooms.slice";

@@ -6,7 +6,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { localized } from "./rooms.slice";
-import { counted } from "../posts/counted";
+import { counted } from "../posts";
 
 export function VisibilityBadge({ visibility }: { visibility: RoomVisibility }) {
   const t = useT();

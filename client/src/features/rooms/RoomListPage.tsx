@@ -5,7 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { sessionSelectors } from "../auth";
 import { RoomCard } from "./RoomCard";
 import { useLiveRoomList } from "./useLiveRoomList";
 import "./rooms.css";

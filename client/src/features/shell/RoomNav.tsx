@@ -4,8 +4,8 @@ import { Skeleton } from "../../components/Skeleton";
 import { HashIcon, HomeIcon, LockIcon, MicIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { PracticesNavItems } from "../practices/PracticesNav";
-import { ModerationNavItem } from "../moderation/ModerationNavItem";
+import { PracticesNavItems } from "../practices";
+import { ModerationNavItem } from "../moderation";
 
 function RoomLink({ id }: { id: string }) {
   const room = useStore((s) => s.roomsById[id]);

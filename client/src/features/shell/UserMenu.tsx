@@ -14,7 +14,7 @@ import {
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { sessionSelectors } from "../auth";
 
 /** Account disclosure menu for a signed-in user; Masuk/Daftar links for a guest. */
 export function UserMenu() {

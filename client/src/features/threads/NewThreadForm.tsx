@@ -10,8 +10,7 @@ import { formatDuration } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { MarkdownEditor } from "../posts/MarkdownEditor";
-import { newClientId } from "../posts/outbox";
+import { MarkdownEditor, newClientId } from "../posts";
 
 /** The unfinished new thread of a room, kept on the device so a reload or a failed send loses nothing. */
 const ThreadDraft = z.object({ title: z.string(), body: z.string(), tags: z.string(), clientId: z.string() });

@@ -9,10 +9,10 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { OfficeMark } from "../users/UserBadges";
+import { OfficeMark } from "../users";
 import { TagList, ThreadBadges } from "./ThreadBadges";
 import { threadSelectors } from "./threads.slice";
-import { counted } from "../posts/counted";
+import { counted } from "../posts";
 
 const SORTS: { sort: ThreadSort; label: MessageKey }[] = [
   { sort: "activity", label: "threads.sort.activity" },

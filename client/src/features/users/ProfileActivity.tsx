@@ -7,9 +7,10 @@ import { SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized, roomSelectors } from "../rooms/rooms.slice";
-import { ThreadBadges } from "../threads/ThreadBadges";
-import { usersApi } from "./users.api";
+import { localized, roomSelectors } from "../rooms";
+import { ThreadBadges } from "../threads";
+import { threadCommands } from "@rembuk/shared";
+import { send } from "../../lib/send";
 
 type State =
   | { status: "loading" }
@@ -27,8 +28,7 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
   const load = useCallback(
     (signal?: AbortSignal) => {
       setState({ status: "loading" });
-      usersApi
-        .threads(userId, null, signal)
+      send(threadCommands.byAuthor, { id: userId, limit: 10 }, { signal })
         .then((page) => setState({ status: "ready", ...page, loadingMore: false }))
         .catch(() => {
           if (!signal?.aborted) setState({ status: "error" });
@@ -47,7 +47,7 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
     if (state.status !== "ready" || !state.nextCursor) return;
     setState({ ...state, loadingMore: true });
     try {
-      const page = await usersApi.threads(userId, state.nextCursor);
+      const page = await send(threadCommands.byAuthor, { id: userId, cursor: state.nextCursor, limit: 10 });
       setState({ status: "ready", threads: [...state.threads, ...page.threads], nextCursor: page.nextCursor, loadingMore: false });
     } catch {
       setState({ ...state, loadingMore: false });

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from "react";
 import type { Affiliation } from "@rembuk/shared";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { childrenOf, provincesOf } from "../regions/regions.slice";
+import { childrenOf, provincesOf } from "../regions";
 
 export interface RegionValue {
   provinceCode: string;

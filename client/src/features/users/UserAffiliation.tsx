@@ -4,7 +4,7 @@ import { BuildingIcon, MapPinIcon } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { regionLabel } from "../regions/regions.slice";
+import { regionLabel } from "../regions";
 
 /**
  * The region's name ("Kota Semarang, Jawa Tengah") or the agency. Loads the region list (~46 KB) if

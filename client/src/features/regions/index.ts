@@ -1,0 +1,7 @@
+// The regions feature's front door: what other features, app/ and store/ may import from it.
+// Data modules (api schemas, slices) come first: their schemas are read while modules load, so they
+// must be ready before the components that close an import cycle back to this file.
+// Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
+// reads each feature's messages.ts.
+export { childrenOf, createRegionsSlice, provincesOf, regionLabel } from "./regions.slice";
+export type { RegionsSlice } from "./regions.slice";
