@@ -16,7 +16,8 @@ import { mailLink } from "../mail/mail.links.js";
 import { toActor } from "../users/user.actor.js";
 import { publishSelf } from "../users/user.claim.js";
 import { User, type UserRecord } from "../users/user.model.js";
-import { PRESENTABLE_FIELDS, presentPublicUser, presentUser } from "../users/user.presenter.js";
+import { PRESENTABLE_FIELDS, presentPublicUser } from "../users/user.presenter.js";
+import { presentSelf } from "../users/user.self.js";
 import { hashPassword, verifyPassword } from "../users/password.js";
 import { confirmOfficialEmail } from "../users/verification.service.js";
 import { issueToken, redeemToken, voidTokens } from "./authToken.service.js";
@@ -84,7 +85,7 @@ export async function confirmEmail(
   if (!u) throw notFound("User");
   publishSelf(u);
   return {
-    user: viewer?.id === u._id.toString() ? presentUser(u, { withEmail: true }) : presentPublicUser(u),
+    user: viewer?.id === u._id.toString() ? presentSelf(u) : presentPublicUser(u),
     confirmed,
   };
 }

@@ -1,10 +1,18 @@
 import { Types } from "mongoose";
-import type { ModerationStateDto, PostDto, PostQuoteDto, PostRevisionDto, ReactionKind, UserSummaryDto } from "@rembuk/shared";
+import type {
+  ModerationStateDto,
+  PostDto,
+  PostQuoteDto,
+  PostRevisionDto,
+  ReactionKind,
+  UserSummaryDto,
+} from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { plainExcerpt } from "../markdown/markdown.render.js";
 import { loadUserSummaries } from "../rooms/userSummary.js";
 import { canSeeContent, type RoomAccess } from "../rooms/room.visibility.js";
 import { Post, Reaction, type PostRecord, type PostRevisionRecord } from "./post.model.js";
+import { postAbilities } from "./post.abilities.js";
 
 /** Opening posts carry a server-made key; it means nothing to the client. */
 const SERVER_CLIENT_ID = /^t:/;
@@ -24,7 +32,12 @@ export interface PresentOptions {
 
 type Quoted = Pick<PostRecord, "_id" | "seq" | "authorId" | "body" | "deleted" | "status">;
 
-function toQuote(q: Quoted, viewer: Actor | null, room: RoomAccess, authors: Map<string, UserSummaryDto>): PostQuoteDto {
+function toQuote(
+  q: Quoted,
+  viewer: Actor | null,
+  room: RoomAccess,
+  authors: Map<string, UserSummaryDto>,
+): PostQuoteDto {
   const available = !q.deleted && canSeeContent(viewer, room, q);
   return {
     id: q._id.toString(),
@@ -36,7 +49,9 @@ function toQuote(q: Quoted, viewer: Actor | null, room: RoomAccess, authors: Map
 }
 
 /** Why a post is not published, for those who may read it anyway (its author and moderators). */
-export function postModeration(p: Pick<PostRecord, "status" | "seq" | "modReason" | "moderatedAt">): ModerationStateDto | undefined {
+export function postModeration(
+  p: Pick<PostRecord, "status" | "seq" | "modReason" | "moderatedAt">,
+): ModerationStateDto | undefined {
   if (p.status === "published") return undefined;
   return {
     // Rejected posts never got a seq: that is what tells them from posts hidden after publication.
@@ -70,7 +85,10 @@ export async function presentPosts(
         ).lean()
       : Promise.resolve([]),
   ]);
-  const authors = await loadUserSummaries([...posts.map((p) => p.authorId), ...quoted.map((q) => q.authorId)]);
+  const authors = await loadUserSummaries([
+    ...posts.map((p) => p.authorId),
+    ...quoted.map((q) => q.authorId),
+  ]);
   const quotes = new Map(quoted.map((q) => [q._id.toString(), q]));
   const myReactions = new Map<string, ReactionKind[]>();
   for (const r of mine) {
@@ -108,9 +126,11 @@ export async function presentPosts(
     };
     const moderation = readable ? postModeration(p) : undefined;
     if (moderation) dto.moderation = moderation;
+    if (!neutral) dto.can = postAbilities(viewer, room, p, dto.author);
     if (perViewer) {
       dto.myReactions = myReactions.get(id) ?? [];
-      if (p.authorId.toString() === viewer.id && !SERVER_CLIENT_ID.test(p.clientId)) dto.clientId = p.clientId;
+      if (p.authorId.toString() === viewer.id && !SERVER_CLIENT_ID.test(p.clientId))
+        dto.clientId = p.clientId;
     }
     return dto;
   });

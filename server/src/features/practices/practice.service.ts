@@ -22,7 +22,7 @@ import { canSeeContent, canSeeRoom } from "../rooms/room.visibility.js";
 import { Room } from "../rooms/room.model.js";
 import { loadVisibleThread } from "../threads/thread.loader.js";
 import { Thread, type ThreadRecord } from "../threads/thread.model.js";
-import { presentThread } from "../threads/thread.presenter.js";
+import { presentThreadFor } from "../threads/thread.presenter.js";
 import { publishThreadUpdated } from "../threads/thread.publish.js";
 import { User } from "../users/user.model.js";
 import { loadVisiblePractice } from "./practice.access.js";
@@ -91,10 +91,10 @@ export async function lineageOf(actor: Actor | null, practice: PracticeRecord): 
 async function presentPracticeThread(
   actor: Actor | null,
   thread: ThreadRecord,
-  room: Pick<RoomRecord, "slug">,
+  room: RoomRecord,
   practice: PracticeRecord,
 ): Promise<PracticeThreadDto> {
-  return { ...(await presentThread(actor, thread, room.slug)), ...toPracticeExtra(practice) };
+  return { ...(await presentThreadFor(actor, thread, room)), ...toPracticeExtra(practice) };
 }
 
 export interface PracticePage {
@@ -109,7 +109,7 @@ export async function getPracticePage(actor: Actor | null, threadId: string): Pr
   const [practice, lineage, adoptions] = await Promise.all([
     presentPracticeThread(actor, loaded.thread, loaded.room, loaded.practice),
     lineageOf(actor, loaded.practice),
-    adoptionsOfPractice(loaded),
+    adoptionsOfPractice(actor, loaded),
   ]);
   // A parent in a room the viewer cannot see does not exist for them, not even as an id.
   if (practice.practice.derivedFrom && lineage.ancestors[0]?.id !== practice.practice.derivedFrom) {

@@ -14,7 +14,7 @@ import { isRoomModerator, visibleContentFilter } from "../rooms/room.visibility.
 import { afterCursor, encodeCursor, sortSpec } from "./thread.cursor.js";
 import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
-import { presentThread, presentThreads } from "./thread.presenter.js";
+import { presentThread, presentThreadFor, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
 import { announceQueued } from "../moderation/queue.publish.js";
 import { practiceForThread } from "../practices/practice.create.js";
@@ -109,7 +109,8 @@ export async function createThread(
   await raiseReadMark(me.id, threadId, 1);
   await publishThreadCreated(saved, room);
   // Waiting for review: the room's moderators see it enter the queue.
-  if (saved.status === "queued") await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
+  if (saved.status === "queued")
+    await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
   return { thread: await presentThread(me, saved, room.slug), created: true };
 }
 
@@ -167,5 +168,5 @@ export async function listThreads(actor: Actor | null, slug: string, query: Thre
 /** `GET /threads/:id` → `{thread}`. */
 export async function getThread(actor: Actor | null, threadId: string): Promise<ThreadDto> {
   const { thread, room } = await loadVisibleThread(actor, threadId);
-  return presentThread(actor, thread, room.slug);
+  return presentThreadFor(actor, thread, room);
 }
