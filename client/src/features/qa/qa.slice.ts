@@ -38,7 +38,10 @@ export interface QaSlice {
   leaveQa: (sessionId: string) => void;
   loadRoomQa: (slug: string) => Promise<void>;
   createQaSession: (slug: string, input: Parameters<typeof qaApi.create>[1]) => Promise<QaSessionDto>;
-  askQuestion: (sessionId: string, input: { text: string; anonymous: boolean; clientId: string }) => Promise<QuestionDto>;
+  askQuestion: (
+    sessionId: string,
+    input: { text: string; anonymous: boolean; clientId: string },
+  ) => Promise<QuestionDto>;
   voteQuestion: (questionId: string, up: boolean) => Promise<void>;
   moderateQuestion: (questionId: string, input: QuestionModerateInput) => Promise<QuestionDto>;
   setQaStatus: (sessionId: string, status: Exclude<QaStatus, "scheduled">) => Promise<void>;
@@ -81,7 +84,10 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   joinQa: async (sessionId) => {
     set((s) => ({
       qaJoined: { ...s.qaJoined, [sessionId]: true },
-      qaLoadBySession: { ...s.qaLoadBySession, [sessionId]: s.qaSessionsById[sessionId] ? "ready" : "loading" },
+      qaLoadBySession: {
+        ...s.qaLoadBySession,
+        [sessionId]: s.qaSessionsById[sessionId] ? "ready" : "loading",
+      },
     }));
     try {
       get().internal_qaSnapshot(await command<unknown>((s) => s.emitWithAck("qa:join", { sessionId })));
@@ -189,7 +195,12 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     set((s) => {
       const current = s.qaQuestionsBySession[batch.sessionId];
       if (!current) return {};
-      return { qaQuestionsBySession: { ...s.qaQuestionsBySession, [batch.sessionId]: applyVoteCounts(current, batch) } };
+      return {
+        qaQuestionsBySession: {
+          ...s.qaQuestionsBySession,
+          [batch.sessionId]: applyVoteCounts(current, batch),
+        },
+      };
     });
   },
 
@@ -200,7 +211,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
     // The host switched guests between off / watch / participate: what a guest may do (the viewer
     // part of the snapshot, never broadcast) changed too, so a guest's tab takes a fresh snapshot.
     const viewer = get().qaViewerBySession[session.id];
-    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id]) void get().joinQa(session.id);
+    if (before && before.guests !== session.guests && viewer?.guest && get().qaJoined[session.id])
+      void get().joinQa(session.id);
   },
 
   internal_qaRejoinAll: () => {
@@ -214,7 +226,10 @@ const EMPTY: QuestionDto[] = [];
 export const qaSelectors = {
   session: (id: string | undefined) => (s: AppState) => (id ? s.qaSessionsById[id] : undefined),
   viewer: (id: string | undefined) => (s: AppState) => (id ? s.qaViewerBySession[id] : undefined),
-  load: (id: string | undefined) => (s: AppState): QaLoad => (id ? (s.qaLoadBySession[id] ?? "idle") : "idle"),
+  load:
+    (id: string | undefined) =>
+    (s: AppState): QaLoad =>
+      id ? (s.qaLoadBySession[id] ?? "idle") : "idle",
   questionMap: (id: string | undefined) => (s: AppState) => (id ? s.qaQuestionsBySession[id] : undefined),
   roomSessions: (slug: string | undefined) => (s: AppState) => (slug ? s.qaRoomSessions[slug] : undefined),
 };
@@ -226,19 +241,10 @@ export function sortQuestions(list: readonly QuestionDto[], sort: QaSort): Quest
   return copy.sort((a, b) => b.votes - a.votes || a.createdAt.localeCompare(b.createdAt));
 }
 
-export function questionsOf(map: QuestionMap | undefined, statuses: readonly QuestionDto["status"][]): QuestionDto[] {
+export function questionsOf(
+  map: QuestionMap | undefined,
+  statuses: readonly QuestionDto["status"][],
+): QuestionDto[] {
   if (!map) return EMPTY;
   return Object.values(map).filter((q) => statuses.includes(q.status));
 }
-
-/**
- * May the signed-in user open a session in a room (the server's `qa.create` rule, for showing the
- * button): verified leaders, moderators and admins, and the room's own moderators.
- */
-export const canHostQa =
-  (roomModeratorIds: readonly string[] = []) =>
-  (s: AppState): boolean => {
-    const me = s.currentUserId ? s.usersById[s.currentUserId] : undefined;
-    if (!me) return false;
-    return me.verified || me.role === "admin" || me.role === "moderator" || roomModeratorIds.includes(me.id);
-  };

@@ -11,7 +11,6 @@ import { useStore } from "../../store";
 import { ClockIcon } from "../../components/icons";
 import { ConnectionBanner, PresenceAvatars } from "../posts/LiveBits";
 import { RoomQaSection } from "../qa/RoomQaSection";
-import { canHostQa } from "../qa/qa.slice";
 import { NewThreadForm } from "../threads/NewThreadForm";
 import { MarkRoomRead, SortTabs, ThreadList } from "../threads/ThreadList";
 import { VisibilityBadge } from "./RoomCard";
@@ -37,7 +36,7 @@ export function RoomPage() {
   const presence = useStore(roomSelectors.presence(room?.id));
   const locale = useStore((s) => s.locale);
   const signedIn = useStore((s) => s.currentUserId !== null);
-  const canHost = useStore(canHostQa(room?.moderators));
+  const canHost = room?.can?.hostQa ?? false;
   const loadRoom = useStore((s) => s.loadRoom);
   const joinRoom = useStore((s) => s.joinRoom);
   const leaveRoom = useStore((s) => s.leaveRoom);

@@ -22,6 +22,7 @@ export const UserEntity = PublicUserDto.extend({
   verification: UserDto.shape.verification,
   emailConfirmed: UserDto.shape.emailConfirmed,
   pendingEmail: UserDto.shape.pendingEmail,
+  site: UserDto.shape.site,
 });
 export type UserEntity = z.infer<typeof UserEntity>;
 
