@@ -1,11 +1,10 @@
-import type { ThreadAbilitiesDto } from "@rembuk/shared";
+import type { ThreadAbilitiesDto, ThreadKind } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
 import { othersPostAbilities } from "../posts/post.abilities.js";
-import type { RoomAccess } from "../rooms/room.visibility.js";
-import type { ThreadRecord } from "./thread.model.js";
+import type { ContentAccess, RoomAccess } from "../rooms/room.visibility.js";
 
-export type ThreadAccess = Pick<ThreadRecord, "status" | "authorId" | "locked" | "kind">;
+export type ThreadAccess = ContentAccess & { locked: boolean; kind: ThreadKind };
 
 /** What `viewer` may do with a thread they see (and, for practice threads, its record). */
 export function threadAbilities(
