@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { ConfirmedKind } from "@rembuk/shared";
+import { authCommands, type ConfirmedKind } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { buttonClass } from "../../components/Button";
 import { FormAlert } from "../../components/Field";
@@ -11,7 +11,7 @@ import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/
 import { useStore } from "../../store";
 import { AuthLayout } from "../auth/AuthLayout";
 import "./account.css";
-import { accountApi } from "./account.api";
+import { send } from "../../lib/send";
 
 type State =
   | { kind: "working" }
@@ -22,11 +22,12 @@ type State =
  * A token is single-use, so the same page rendering twice (React's development double effect, a
  * re-mount) must not send it twice: the second call would turn a success into "link already used".
  */
-const inFlight = new Map<string, ReturnType<typeof accountApi.confirmEmail>>();
+const inFlight = new Map<string, ReturnType<typeof confirm>>();
+const confirm = (token: string) => send(authCommands.confirmEmail, { token });
 function confirmOnce(token: string) {
   let call = inFlight.get(token);
   if (!call) {
-    call = accountApi.confirmEmail(token);
+    call = confirm(token);
     inFlight.set(token, call);
   }
   return call;

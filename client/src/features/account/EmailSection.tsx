@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { EmailChangeInput } from "@rembuk/shared";
+import { authCommands, EmailChangeInput } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { Field, FormAlert } from "../../components/Field";
@@ -9,8 +9,8 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import type { UserEntity } from "../users/users.api";
-import { accountApi } from "./account.api";
+import type { UserEntity } from "../users/users.slice";
+import { send } from "../../lib/send";
 
 type Notice = { key: MessageKey; params?: MessageParams };
 
@@ -32,7 +32,7 @@ export function EmailSection({ user }: { user: UserEntity }) {
   const resend = async () => {
     setResending(true);
     try {
-      await accountApi.resendConfirmation();
+      await send(authCommands.resendConfirmation, {});
       setResent({ key: "account.email.resent", params: { email: user.email ?? "" } });
     } catch (err) {
       setResent(describeError(err, locale));
@@ -49,7 +49,7 @@ export function EmailSection({ user }: { user: UserEntity }) {
     setIssues({});
     setBusy(true);
     try {
-      await accountApi.changeEmail(parsed.data.email, parsed.data.password);
+      await send(authCommands.changeEmail, { email: parsed.data.email, password: parsed.data.password });
       setSentTo(parsed.data.email);
       setEditing(false);
       setEmail("");

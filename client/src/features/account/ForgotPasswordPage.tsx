@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ForgotInput } from "@rembuk/shared";
+import { authCommands, ForgotInput } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button } from "../../components/Button";
 import { Field, FormAlert } from "../../components/Field";
@@ -8,7 +8,7 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issueText, validate, type FieldIssues } from "../../lib/validation";
 import { AuthLayout } from "../auth/AuthLayout";
-import { accountApi } from "./account.api";
+import { send } from "../../lib/send";
 
 /**
  * `/forgot-password`: asks for a reset link. The answer is the same whether or not the address has an
@@ -32,7 +32,7 @@ export function ForgotPasswordPage() {
     setIssues({});
     setBusy(true);
     try {
-      await accountApi.forgot(parsed.data.email);
+      await send(authCommands.forgot, { email: parsed.data.email });
       setSentTo(parsed.data.email);
     } catch (err) {
       setFormError(describeError(err, locale));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { SessionDto } from "@rembuk/shared";
+import { authCommands, type SessionDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/Field";
@@ -8,7 +8,7 @@ import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { accountApi } from "./account.api";
+import { send } from "../../lib/send";
 import { describeUserAgent } from "./userAgent";
 
 type Load = "loading" | "ready" | "error";
@@ -26,7 +26,7 @@ export function SessionsSection({ version }: { version: number }) {
 
   const read = useCallback(async (signal?: AbortSignal) => {
     try {
-      const list = await accountApi.sessions(signal);
+      const { sessions: list } = await send(authCommands.sessions, {}, { signal });
       setSessions([...list].sort((a, b) => Number(b.current) - Number(a.current)));
       setLoad("ready");
     } catch {
@@ -44,7 +44,7 @@ export function SessionsSection({ version }: { version: number }) {
     setBusy(true);
     setError(null);
     try {
-      await accountApi.signOutOthers();
+      await send(authCommands.endOtherSessions, {});
       pushToast({ tone: "success", message: "account.sessions.signedOutOthers" });
       await read();
     } catch (err) {

@@ -1,7 +1,7 @@
-import type { Role, SuspendInput } from "@rembuk/shared";
+import { userCommands, type Role, type SuspendInput } from "@rembuk/shared";
 import { isApiError, type ApiErrorCode } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
-import { usersApi } from "../users/users.api";
+import { send } from "../../lib/send";
 
 export type AdminListStatus = "idle" | "loading" | "loadingMore" | "ready" | "error";
 
@@ -33,7 +33,8 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
   /** Only the latest request may write the list. */
   let requestSeq = 0;
 
-  const patchList = (patch: Partial<AdminUsersList>) => set((s) => ({ adminUsers: { ...s.adminUsers, ...patch } }));
+  const patchList = (patch: Partial<AdminUsersList>) =>
+    set((s) => ({ adminUsers: { ...s.adminUsers, ...patch } }));
 
   const fail = (seq: number, e: unknown) => {
     if (seq !== requestSeq) return;
@@ -47,7 +48,10 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
       const seq = ++requestSeq;
       patchList({ query, status: "loading", errorCode: null });
       try {
-        const page = await usersApi.list({ query: query.trim() || undefined, limit: ADMIN_PAGE_SIZE });
+        const page = await send(userCommands.list, {
+          query: query.trim() || undefined,
+          limit: ADMIN_PAGE_SIZE,
+        });
         if (seq !== requestSeq) return;
         get().internal_receiveUsers(page.users);
         patchList({ ids: page.users.map((u) => u.id), nextCursor: page.nextCursor ?? null, status: "ready" });
@@ -62,13 +66,19 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
       const seq = ++requestSeq;
       patchList({ status: "loadingMore", errorCode: null });
       try {
-        const page = await usersApi.list({ query: query.trim() || undefined, cursor: nextCursor, limit: ADMIN_PAGE_SIZE });
+        const page = await send(userCommands.list, {
+          query: query.trim() || undefined,
+          cursor: nextCursor ?? undefined,
+          limit: ADMIN_PAGE_SIZE,
+        });
         if (seq !== requestSeq) return;
         get().internal_receiveUsers(page.users);
         set((s) => {
           const seen = new Set(s.adminUsers.ids);
           const ids = [...s.adminUsers.ids, ...page.users.map((u) => u.id).filter((id) => !seen.has(id))];
-          return { adminUsers: { ...s.adminUsers, ids, nextCursor: page.nextCursor ?? null, status: "ready" } };
+          return {
+            adminUsers: { ...s.adminUsers, ids, nextCursor: page.nextCursor ?? null, status: "ready" },
+          };
         });
       } catch (e) {
         fail(seq, e);
@@ -76,22 +86,23 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
     },
 
     setUserRole: async (id, role) => {
-      get().internal_receiveUsers([await usersApi.patch(id, { role })]);
+      get().internal_receiveUsers([(await send(userCommands.update, { id, role })).user]);
     },
 
     setUserVerified: async (id, verified) => {
-      get().internal_receiveUsers([await usersApi.patch(id, { verified })]);
+      get().internal_receiveUsers([(await send(userCommands.update, { id, verified })).user]);
     },
 
     suspendUser: async (id, input) => {
-      const user = await usersApi.suspend(id, input);
+      const { user } = await send(userCommands.suspend, { id, ...input });
       const known = get().usersById[id];
       if (user) get().internal_receiveUsers([user]);
-      else if (known) get().internal_receiveUsers([{ ...known, suspendedUntil: input.until, suspendReason: input.reason }]);
+      else if (known)
+        get().internal_receiveUsers([{ ...known, suspendedUntil: input.until, suspendReason: input.reason }]);
     },
 
     liftSuspension: async (id) => {
-      const user = await usersApi.liftSuspension(id);
+      const { user } = await send(userCommands.unsuspend, { id });
       const known = get().usersById[id];
       if (user) get().internal_receiveUsers([user]);
       else if (known) get().internal_receiveUsers([{ ...known, suspendedUntil: null, suspendReason: null }]);

@@ -1,8 +1,7 @@
-import type { LoginInput, RegisterInput, UserDto } from "@rembuk/shared";
+import { authCommands, type LoginInput, type RegisterInput, type UserDto } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
-import { accountApi } from "../account/account.api";
-import { authApi } from "./auth.api";
+import { send } from "../../lib/send";
 
 /** `unknown` until `GET /auth/me` answers on start. */
 export type SessionStatus = "unknown" | "guest" | "signedIn";
@@ -57,7 +56,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       if (get().sessionStatus !== "unknown") return Promise.resolve();
       bootstrapping ??= (async () => {
         try {
-          const user = await authApi.me();
+          const { user } = await send(authCommands.me, {});
           get().internal_receiveUsers([user]);
           get().internal_adoptLocale(user.locale);
           set({ currentUserId: user.id, sessionStatus: "signedIn" });
@@ -73,7 +72,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     login: async (input) => {
-      const user = await authApi.login(input);
+      const { user } = await send(authCommands.login, input);
       signIn(user);
       // A language picked before signing in (on the login page) wins over the profile's, and is saved.
       const chosen = get().localeChosenAsGuest;
@@ -84,7 +83,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     register: async (input) => {
-      const user = await authApi.register(input);
+      const { user } = await send(authCommands.register, input);
       signIn(user);
       // A new account keeps the language the visitor was already using.
       const locale = get().locale;
@@ -95,7 +94,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     logout: async () => {
       signingOut = true;
       try {
-        await authApi.logout();
+        await send(authCommands.logout, {});
       } catch (e) {
         // Already signed out on the server: fine. Anything else: keep the session and report it.
         if (!isApiError(e) || e.status !== 401) throw e;
@@ -106,14 +105,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     resetPassword: async (token, password) => {
-      const user = await accountApi.reset(token, password);
+      const { user } = await send(authCommands.reset, { token, password });
       signIn(user);
       get().internal_adoptLocale(user.locale);
       return user;
     },
 
     changePassword: async (current, password) => {
-      const user = await accountApi.changePassword(current, password);
+      const { user } = await send(authCommands.changePassword, { current, password });
       // The server may regenerate this session's id; reconnecting the socket keeps it on the live one.
       signIn(user);
       return user;

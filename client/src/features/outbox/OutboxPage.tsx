@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { MailDelivery, OutboxMessageDto, OutboxStatus } from "@rembuk/shared";
+import { mailCommands, type MailDelivery, type OutboxMessageDto, type OutboxStatus } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Button } from "../../components/Button";
@@ -11,7 +11,7 @@ import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useSiteCan } from "../../lib/abilities";
-import { outboxApi } from "./outbox.api";
+import { send } from "../../lib/send";
 import "./outbox.css";
 
 const FILTERS: Array<OutboxStatus | "all"> = ["all", "pending", "sent", "failed", "held"];
@@ -47,7 +47,11 @@ export function OutboxPage() {
     async (cursor: string | null, signal?: AbortSignal) => {
       setLoad(cursor ? "more" : "loading");
       try {
-        const page = await outboxApi.list({ status: filter === "all" ? undefined : filter, cursor }, signal);
+        const page = await send(
+          mailCommands.outbox,
+          { status: filter === "all" ? undefined : filter, cursor: cursor ?? undefined, limit: 30 },
+          { signal },
+        );
         setMessages((prev) => (cursor ? [...prev, ...page.messages] : page.messages));
         setNextCursor(page.nextCursor);
         setDelivery(page.delivery);
@@ -156,7 +160,7 @@ function OutboxItem({
     setBusy(true);
     setError(null);
     try {
-      onChanged(await outboxApi.retry(m.id));
+      onChanged((await send(mailCommands.retry, { id: m.id })).message);
     } catch (err) {
       setError(describeError(err, locale).key);
     } finally {

@@ -1,6 +1,6 @@
-import type { RegionDto } from "@rembuk/shared";
+import { taxonomyCommands, type RegionDto } from "@rembuk/shared";
 import type { SliceCreator } from "../../store/types";
-import { regionsApi } from "./regions.api";
+import { send } from "../../lib/send";
 
 export type RegionsStatus = "idle" | "loading" | "ready" | "error";
 
@@ -19,7 +19,7 @@ export const createRegionsSlice: SliceCreator<RegionsSlice> = (set, get) => ({
     if (status === "loading" || status === "ready") return;
     set({ regionsStatus: "loading" });
     try {
-      const regions = await regionsApi.list();
+      const { regions } = await send(taxonomyCommands.regions, {});
       const byCode: Record<string, RegionDto> = {};
       for (const r of regions) byCode[r.code] = r;
       set({ regionsByCode: byCode, regionsStatus: "ready" });

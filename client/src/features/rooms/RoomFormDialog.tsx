@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import {
   LIMITS,
+  userCommands,
   RegionCode,
   RoomCreateInput,
   RoomUpdateInput,
@@ -19,7 +20,7 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import { usersApi } from "../users/users.api";
+import { send } from "../../lib/send";
 
 interface Person {
   id: string;
@@ -68,8 +69,8 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
     let live = true;
     void Promise.all(
       room.moderators.map((id) =>
-        usersApi.get(id).then(
-          (u) => ({ id: u.id, name: u.name }),
+        send(userCommands.get, { id }).then(
+          ({ user: u }) => ({ id: u.id, name: u.name }),
           () => ({ id, name: id }),
         ),
       ),
@@ -320,7 +321,7 @@ function ModeratorPicker({
     }
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      usersApi.list({ query: query.trim(), limit: 6 }, abort.signal).then(
+      send(userCommands.list, { query: query.trim(), limit: 6 }, { signal: abort.signal }).then(
         (page) => setResults(page.users.map((u) => ({ id: u.id, name: u.name }))),
         () => setResults([]),
       );

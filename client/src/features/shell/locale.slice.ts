@@ -1,7 +1,7 @@
-import type { Locale } from "@rembuk/shared";
+import { userCommands, type Locale } from "@rembuk/shared";
 import { readStoredLocale, storeLocale } from "../../lib/locale";
 import type { SliceCreator } from "../../store/types";
-import { usersApi } from "../users/users.api";
+import { send } from "../../lib/send";
 
 export interface LocaleSlice {
   /** Interface language, persisted to localStorage; `id` unless chosen otherwise. */
@@ -29,7 +29,7 @@ export const createLocaleSlice: SliceCreator<LocaleSlice> = (set, get) => ({
       return;
     }
     try {
-      const user = await usersApi.patch(userId, { locale });
+      const { user } = await send(userCommands.update, { id: userId, locale });
       get().internal_receiveUsers([user]);
     } catch (e) {
       // The interface already switched; the profile keeps its old language until the next change.

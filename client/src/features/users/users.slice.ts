@@ -1,8 +1,9 @@
-import type { ProfileUpdateInput } from "@rembuk/shared";
+import { userCommands, type ProfileUpdateInput, type UserViewDto } from "@rembuk/shared";
 import type { SliceCreator } from "../../store/types";
-import { usersApi, type UserEntity } from "./users.api";
+import { send } from "../../lib/send";
 
-export type { UserEntity };
+/** A user as this viewer knows them: public fields plus whatever private ones they may see. */
+export type UserEntity = UserViewDto;
 
 export interface UsersSlice {
   usersById: Record<string, UserEntity>;
@@ -17,12 +18,12 @@ export interface UsersSlice {
 export const createUsersSlice: SliceCreator<UsersSlice> = (set, get) => ({
   usersById: {},
   fetchUser: async (id, signal) => {
-    const user = await usersApi.get(id, signal);
+    const { user } = await send(userCommands.get, { id }, { signal });
     get().internal_receiveUsers([user]);
     return user;
   },
   updateProfile: async (id, patch) => {
-    const user = await usersApi.patch(id, patch);
+    const { user } = await send(userCommands.update, { id, ...patch });
     get().internal_receiveUsers([user]);
     if (user.locale && id === get().currentUserId) get().internal_adoptLocale(user.locale);
     return user;

@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ReasonDialog } from "../moderation/ReasonDialog";
-import type { UserEntity } from "../users/users.api";
+import type { UserEntity } from "../users/users.slice";
 
 /**
  * On someone else's profile, for moderators and admins: where the person's claim stands, the way to

@@ -9,7 +9,7 @@ import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/
 import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { RegionPicker, regionValueOf, type RegionValue } from "../users/RegionPicker";
-import type { UserEntity } from "../users/users.api";
+import type { UserEntity } from "../users/users.slice";
 
 type Kind = "region" | "agency";
 

@@ -4,7 +4,7 @@ import { VerifiedIcon } from "../../components/Badge";
 import { ClockIcon, MailIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
-import type { UserEntity } from "../users/users.api";
+import type { UserEntity } from "../users/users.slice";
 import { UserAffiliation } from "../users/UserAffiliation";
 import { claimsOffice } from "../users/UserBadges";
 

@@ -15,7 +15,7 @@ import { useModAction } from "../moderation/useModAction";
 import { PostAuthor } from "../posts/PostAuthor";
 import { UserAffiliation } from "../users/UserAffiliation";
 import { OfficeMark } from "../users/UserBadges";
-import type { QueueStatus } from "./verification.api";
+import type { QueueStatus } from "./verification.slice";
 import { verificationSelectors } from "./verification.slice";
 import "./verification.css";
 

@@ -1,7 +1,14 @@
-import type { UserDto, VerificationRequestDto, VerificationRequestInput } from "@rembuk/shared";
+import {
+  verificationCommands,
+  type UserDto,
+  type VerificationRequestDto,
+  type VerificationRequestInput,
+} from "@rembuk/shared";
 import type { AppState, SliceCreator } from "../../store/types";
 import type { MessageKey } from "../../lib/i18n";
-import { verificationApi, type QueueStatus } from "./verification.api";
+import { send } from "../../lib/send";
+
+export type QueueStatus = "pending" | "approved" | "rejected";
 
 export type ListStatus = "idle" | "loading" | "ready" | "error";
 
@@ -89,14 +96,14 @@ export const createVerificationSlice: SliceCreator<VerificationSlice> = (set, ge
     loadMyVerification: async () => {
       const me = get().currentUserId;
       if (!me) return set({ myVerification: undefined });
-      const request = await verificationApi.latest(me);
+      const { request } = await send(verificationCommands.latest, { id: me });
       if (get().currentUserId === me) set({ myVerification: request });
     },
 
     requestVerification: async (input) => {
       const me = get().currentUserId;
       if (!me) throw new Error("Not signed in");
-      const request = await verificationApi.request(me, input);
+      const { request } = await send(verificationCommands.request, { id: me, ...input });
       set((s) => place(s, request));
       // The request also sets the profile's office to the claim: read the account back.
       await get().fetchUser(me);
@@ -114,7 +121,7 @@ export const createVerificationSlice: SliceCreator<VerificationSlice> = (set, ge
         },
       }));
       try {
-        const requests = await verificationApi.list(status);
+        const { requests } = await send(verificationCommands.list, { status });
         set((s) => ({
           verificationsById: {
             ...s.verificationsById,
@@ -136,13 +143,17 @@ export const createVerificationSlice: SliceCreator<VerificationSlice> = (set, ge
     },
 
     decideVerification: async (id, decision, reason) => {
-      const { request, user } = await verificationApi.decide(id, { decision, ...(reason ? { reason } : {}) });
+      const { request, user } = await send(verificationCommands.decide, {
+        id,
+        decision,
+        ...(reason ? { reason } : {}),
+      });
       get().internal_receiveUsers([user]);
       set((s) => place(s, request));
     },
 
     revokeVerification: async (userId, reason) => {
-      const user = await verificationApi.revoke(userId, reason);
+      const { user } = await send(verificationCommands.revoke, { id: userId, reason });
       get().internal_receiveUsers([user]);
       // Requests naming this person show them as they are now (no "revoke" left on an approved one).
       set((s) => {
