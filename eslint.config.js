@@ -32,6 +32,7 @@ const SERVER_KNOWN_DEBT = [
   "features/rooms/room.service.ts -> threads",
   "features/threads/thread.presenter.ts -> practices",
   "features/threads/thread.presenter.ts -> readstate",
+  "features/threads/thread.abilities.ts -> posts",
   "features/threads/thread.commands.ts -> posts",
   "features/threads/thread.commands.ts -> readstate",
   "features/threads/thread.service.ts -> moderation",

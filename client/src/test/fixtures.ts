@@ -1,4 +1,18 @@
-import type { RegionDto, UserDto } from "@rembuk/shared";
+import type { RegionDto, Role, SiteAbilitiesDto, UserDto } from "@rembuk/shared";
+
+/**
+ * What the server's policy table gives each role across the site (server/src/features/users/
+ * user.abilities.ts), so a signed-in fixture carries what `/auth/me` would.
+ */
+export function siteFor(role: Role): SiteAbilitiesDto {
+  const admin = role === "admin";
+  return {
+    createRoom: admin,
+    manageUsers: admin,
+    viewOutbox: admin,
+    viewPracticeStats: role !== "member",
+  };
+}
 
 export function makeUser(overrides: Partial<UserDto> = {}): UserDto {
   return {
@@ -12,6 +26,7 @@ export function makeUser(overrides: Partial<UserDto> = {}): UserDto {
     email: "siti@banyuwangikab.go.id",
     locale: "id",
     suspendedUntil: null,
+    site: siteFor(overrides.role ?? "member"),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { PostAbilitiesDto } from "./abilities.js";
 import { ClientId, IsoDate, ObjectIdString } from "./common.js";
 import { PresenceDto, UserSummaryDto } from "./rooms.js";
 import { ContentStatus, ModerationStateDto, PostBody } from "./threads.js";
@@ -104,6 +105,8 @@ export const PostDto = z.object({
   moderation: ModerationStateDto.optional(),
   /** Only to the post's author (never in broadcasts). */
   clientId: z.string().optional(),
+  /** Per viewer; never in broadcasts (the thread's `can.othersPost` stands in for those). */
+  can: PostAbilitiesDto.optional(),
 });
 export type PostDto = z.infer<typeof PostDto>;
 

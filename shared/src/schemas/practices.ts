@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { AdoptionAbilitiesDto } from "./abilities.js";
 import { Affiliation, IsoDate, ObjectIdString, RegionCode } from "./common.js";
 
 /** Sizes of a practice record and an adoption step, shared by the form, the schemas and the models. */
@@ -321,6 +322,8 @@ export const AdoptionDto = z.object({
   steps: z.array(AdoptionStepDto),
   createdAt: IsoDate,
   updatedAt: IsoDate,
+  /** Per viewer; never in broadcasts. */
+  can: AdoptionAbilitiesDto.optional(),
 });
 export type AdoptionDto = z.infer<typeof AdoptionDto>;
 

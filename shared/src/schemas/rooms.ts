@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { RoomAbilitiesDto } from "./abilities.js";
 import { Affiliation, IsoDate, ObjectIdString } from "./common.js";
 import { PublicUserDto } from "./users.js";
 
@@ -164,6 +165,8 @@ export const RoomDto = z.object({
   lastActivityAt: IsoDate,
   createdAt: IsoDate,
   updatedAt: IsoDate,
+  /** Per viewer; never in broadcasts. */
+  can: RoomAbilitiesDto.optional(),
 });
 export type RoomDto = z.infer<typeof RoomDto>;
 

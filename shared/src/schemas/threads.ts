@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { ThreadAbilitiesDto } from "./abilities.js";
 import { ClientId, IsoDate, ObjectIdString } from "./common.js";
 import { UserSummaryDto } from "./rooms.js";
 import { AdoptionsByStage, PracticeDto, PracticeInput } from "./practices.js";
@@ -120,6 +121,8 @@ export const ThreadDto = z.object({
   /** Per viewer, signed in only; never in broadcasts. Visible posts after `lastReadSeq`. */
   unreadCount: z.number().int().optional(),
   lastReadSeq: z.number().int().optional(),
+  /** Per viewer, on a single thread's answers (`GET /threads/:id`, a practice's page); never in broadcasts. */
+  can: ThreadAbilitiesDto.optional(),
 });
 export type ThreadDto = z.infer<typeof ThreadDto>;
 

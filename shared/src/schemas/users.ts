@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
+import { SiteAbilitiesDto, UserAbilitiesDto } from "./abilities.js";
 import { Affiliation, IsoDate, Locale } from "./common.js";
 
 export const Role = z.enum(["admin", "moderator", "member"]);
@@ -25,6 +26,8 @@ export const PublicUserDto = z.object({
   affiliation: Affiliation.nullable(),
   verified: z.boolean(),
   createdAt: IsoDate,
+  /** Per viewer (`GET /users/:id`, a PATCH's answer): what the viewer may do to this user. */
+  can: UserAbilitiesDto.optional(),
 });
 export type PublicUserDto = z.infer<typeof PublicUserDto>;
 
@@ -40,6 +43,8 @@ export const UserDto = PublicUserDto.extend({
   emailConfirmed: z.boolean().optional(),
   /** The user themself: a new address waiting for its confirmation link. */
   pendingEmail: z.string().nullable().optional(),
+  /** The user themself only: what they may do across the site (admin pages, new rooms…). */
+  site: SiteAbilitiesDto.optional(),
 });
 export type UserDto = z.infer<typeof UserDto>;
 
@@ -55,6 +60,7 @@ export const UserViewDto = PublicUserDto.extend({
   verification: UserDto.shape.verification,
   emailConfirmed: UserDto.shape.emailConfirmed,
   pendingEmail: UserDto.shape.pendingEmail,
+  site: UserDto.shape.site,
 });
 export type UserViewDto = z.infer<typeof UserViewDto>;
 

@@ -8,7 +8,7 @@ import { SearchIcon, ShieldIcon } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth";
+import { useSiteCan } from "../../lib/abilities";
 import "../users/users.css";
 import "./admin.css";
 import { AdminUserRow } from "./AdminUserRow";
@@ -19,9 +19,9 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** `/admin/users`: admins only. Non-admins get an explanation and no request is made. */
 export function AdminUsersPage() {
   const t = useT();
-  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const allowed = useSiteCan().manageUsers;
   usePageTitle(t("admin.pageTitle"));
-  if (!isAdmin) {
+  if (!allowed) {
     return (
       <div className="page page--narrow" data-testid="admin-forbidden">
         <EmptyState as="h1" title={t("admin.forbidden.title")} icon={<ShieldIcon />}>
@@ -142,13 +142,20 @@ function AdminUsers() {
 
       {list.nextCursor && (
         <div className="admin__more">
-          <Button variant="secondary" loading={list.status === "loadingMore"} onClick={() => void loadMore()} data-testid="admin-load-more">
+          <Button
+            variant="secondary"
+            loading={list.status === "loadingMore"}
+            onClick={() => void loadMore()}
+            data-testid="admin-load-more"
+          >
             {t("admin.loadMore")}
           </Button>
         </div>
       )}
 
-      {suspending && <SuspendDialog key={suspending} userId={suspending} onClose={() => setSuspending(null)} />}
+      {suspending && (
+        <SuspendDialog key={suspending} userId={suspending} onClose={() => setSuspending(null)} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // must be ready before the components that close an import cycle back to this file.
 // Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
 // reads each feature's messages.ts.
-export { createSessionSlice, sessionSelectors } from "./session.slice";
+export { createSessionSlice } from "./session.slice";
 export type { SessionSlice } from "./session.slice";
 export { AuthLayout } from "./AuthLayout";
 export { LoginPage } from "./LoginPage";

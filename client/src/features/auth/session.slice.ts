@@ -38,11 +38,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
 
   const signIn = (user: UserDto) => {
     get().internal_receiveUsers([user]);
+    get().internal_forgetPostAbilities();
     set((s) => ({ currentUserId: user.id, sessionStatus: "signedIn", sessionEpoch: s.sessionEpoch + 1 }));
   };
 
-  const clearSession = () =>
+  const clearSession = () => {
+    get().internal_forgetPostAbilities();
     set((s) => ({ currentUserId: null, sessionStatus: "guest", sessionEpoch: s.sessionEpoch + 1 }));
+  };
 
   return {
     sessionStatus: "unknown",
@@ -132,9 +135,4 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       get().pushToast({ tone: "info", message: "auth.toast.sessionExpired" });
     },
   };
-};
-
-export const sessionSelectors = {
-  isAdmin: (s: { currentUserId: string | null; usersById: Record<string, { role: string }> }) =>
-    s.currentUserId !== null && s.usersById[s.currentUserId]?.role === "admin",
 };

@@ -6,7 +6,7 @@ import { useStore } from "../../store";
 import { makeUser } from "../../test/fixtures";
 import { apiError, calls, json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
-import { hex, makeAuthor } from "../posts/test/fixtures";
+import { hex, makeAuthor, POST_CAN } from "../posts/test/fixtures";
 import { PostModerationNote, PostModTools } from "./PostModTools";
 
 const ME = hex(1, "d");
@@ -25,8 +25,10 @@ const post = (o: Partial<PostDto> = {}): PostDto => ({
   deleted: false,
   editedAt: null,
   createdAt: "2026-11-20T01:00:00.000Z",
+  can: POST_CAN.member,
   ...o,
 });
+const asModerator = (o: Partial<PostDto> = {}) => post({ can: POST_CAN.moderator, ...o });
 
 function signIn(role: "member" | "moderator") {
   useStore.setState({ currentUserId: ME, usersById: { [ME]: makeUser({ id: ME, role }) } });
@@ -38,7 +40,7 @@ describe("PostModTools for members", () => {
     const fetch = mockFetch({
       "POST /api/flags": ({ body }) => json(201, { flag: { ...(body as object), id: hex(9, "f") } }),
     });
-    renderRoute(<PostModTools post={post()} opening={false} canModerate={false} />);
+    renderRoute(<PostModTools post={post()} opening={false} />);
     await userEvent.click(screen.getByTestId("post-flag"));
     await userEvent.click(screen.getByTestId("flag-submit"));
     // No reason chosen: told so, nothing sent.
@@ -58,21 +60,17 @@ describe("PostModTools for members", () => {
   it("shows nothing on the member's own post, on a placeholder, or to a guest", () => {
     signIn("member");
     const { unmount } = renderRoute(
-      <PostModTools post={post({ author: makeAuthor({ id: ME }) })} opening={false} canModerate={false} />,
+      <PostModTools post={post({ author: makeAuthor({ id: ME }), can: POST_CAN.author })} opening={false} />,
     );
     expect(screen.queryByTestId("post-flag")).toBeNull();
     unmount();
     const second = renderRoute(
-      <PostModTools
-        post={post({ status: "hidden", body: null, html: null })}
-        opening={false}
-        canModerate={false}
-      />,
+      <PostModTools post={post({ status: "hidden", body: null, html: null })} opening={false} />,
     );
     expect(screen.queryByTestId("post-flag")).toBeNull();
     second.unmount();
     useStore.setState({ currentUserId: null });
-    renderRoute(<PostModTools post={post()} opening={false} canModerate={false} />);
+    renderRoute(<PostModTools post={post()} opening={false} />);
     expect(screen.queryByTestId("post-flag")).toBeNull();
   });
 });
@@ -92,7 +90,7 @@ describe("PostModTools for moderators", () => {
               }),
             }),
     });
-    renderRoute(<PostModTools post={post()} opening={false} canModerate />);
+    renderRoute(<PostModTools post={asModerator()} opening={false} />);
     await userEvent.click(screen.getByTestId("post-mod-menu"));
     await userEvent.click(screen.getByTestId("mod-post-hide"));
     await userEvent.click(screen.getByTestId("reason-submit"));
@@ -110,7 +108,7 @@ describe("PostModTools for moderators", () => {
   it("offers approve and reject on a waiting reply, restore on a deleted one", async () => {
     signIn("moderator");
     const { unmount } = renderRoute(
-      <PostModTools post={post({ seq: 0, status: "queued" })} opening={false} canModerate />,
+      <PostModTools post={asModerator({ seq: 0, status: "queued" })} opening={false} />,
     );
     await userEvent.click(screen.getByTestId("post-mod-menu"));
     expect(screen.getByTestId("mod-post-approve")).toBeInTheDocument();
@@ -118,7 +116,7 @@ describe("PostModTools for moderators", () => {
     expect(screen.queryByTestId("mod-post-hide")).toBeNull();
     unmount();
     renderRoute(
-      <PostModTools post={post({ deleted: true, body: null, html: null })} opening={false} canModerate />,
+      <PostModTools post={asModerator({ deleted: true, body: null, html: null })} opening={false} />,
     );
     await userEvent.click(screen.getByTestId("post-mod-menu"));
     expect(screen.getByTestId("mod-post-restore")).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import type { PostDto } from "@rembuk/shared";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
+import { postCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { SuspendDialog } from "../admin";
 import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
@@ -18,30 +19,24 @@ type Open = null | "reject" | "hide" | "unhide" | "delete" | "restore" | "approv
  * Tools on one post, in place: moderators of the room get a menu (approve, reject, hide, show again,
  * delete, restore, correct the text, suspend the author), readers who may flag get the flag button.
  */
-export function PostModTools({
-  post,
-  opening,
-  canModerate,
-}: {
-  post: PostDto;
-  opening: boolean;
-  canModerate: boolean;
-}) {
+export function PostModTools({ post, opening }: { post: PostDto; opening: boolean }) {
   const t = useT();
-  const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
+  const me = useStore((s) => s.currentUserId);
   const thread = useStore((s) => s.threadsById[post.threadId]);
   const moderatePost = useStore((s) => s.moderatePost);
   const fetchUser = useStore((s) => s.fetchUser);
   const run = useModAction();
   const [open, setOpen] = useState<Open>(null);
   if (!me) return null;
-  const mine = post.author?.id === me.id;
+  const can = postCan(post, thread);
+  // Not a permission: the author deletes their own post with the post's own button, not this menu.
+  const mine = post.author?.id === me;
   const waiting = post.status === "queued" && post.seq === 0;
   // A queued thread's opening post is decided with its thread (the bar above the posts).
   const threadDecides = opening && thread?.status === "queued";
 
-  if (!canModerate) {
-    if (mine || post.deleted || post.status !== "published") return null;
+  if (!can.moderate) {
+    if (!can.flag || post.deleted || post.status !== "published") return null;
     return <FlagButton targetType="post" targetId={post.id} />;
   }
 
@@ -65,13 +60,13 @@ export function PostModTools({
       add("hide", t("moderation.tools.hide"), () => setOpen("hide"), <EyeOffIcon />, true);
     if (post.status === "hidden" && post.seq > 0)
       add("unhide", t("moderation.tools.unhide"), () => setOpen("unhide"), <EyeIcon />);
-    if (post.html !== null) add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <PencilIcon />);
+    if (post.html !== null)
+      add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <PencilIcon />);
     if (!opening && !mine)
       add("delete", t("moderation.tools.delete"), () => setOpen("delete"), <TrashIcon />, true);
   }
   const author = post.author;
-  const staff = me.role === "admin" || me.role === "moderator";
-  if (staff && author && !mine && author.role === "member") {
+  if (can.suspendAuthor && author) {
     add(
       "suspend",
       t("moderation.tools.suspendAuthor"),

@@ -133,12 +133,8 @@ export function PinDialog({ thread, onClose }: { thread: ThreadDto; onClose: () 
 
 /** Rooms the moderator may move a thread into: ones they can see and moderate, other than its own. */
 function useMoveTargets(currentRoomId: string) {
-  const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
   const rooms = useRoomList();
-  const staff = me?.role === "admin" || me?.role === "moderator";
-  return rooms.filter(
-    (r) => r.id !== currentRoomId && (staff || (me ? r.moderators.includes(me.id) : false)),
-  );
+  return rooms.filter((r) => r.id !== currentRoomId && r.can?.moderate);
 }
 
 /** Move to another room: every reply goes with it. */

@@ -1,9 +1,21 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ThreadDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, LockIcon, MoveIcon, PencilIcon, PinIcon, StarIcon } from "../../components/icons";
+import {
+  CheckIcon,
+  CloseIcon,
+  EyeIcon,
+  EyeOffIcon,
+  GavelIcon,
+  LockIcon,
+  MoveIcon,
+  PencilIcon,
+  PinIcon,
+  StarIcon,
+} from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
+import { threadCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { postSelectors } from "../posts";
 import { FlagButton } from "./FlagDialog";
@@ -159,7 +171,7 @@ export function ThreadModerationBar({
             align="start"
           />
         )}
-        {!canModerate && me !== null && !mine && thread.status === "published" && (
+        {!canModerate && threadCan(thread).flag && thread.status === "published" && (
           <FlagButton targetType="thread" targetId={thread.id} label={t("moderation.flag.buttonThread")} />
         )}
       </div>

@@ -450,11 +450,5 @@ const EMPTY: string[] = [];
 export const moderationSelectors = {
   flagList: (status: FlagStatus, assignee: string) => (s: AppState) =>
     s.flagLists[flagListKey(status, assignee)] ?? EMPTY_FLAG_LIST,
-  /** Does the signed-in user moderate this room (listed, global moderator, admin)? */
-  moderatesRoom: (room: { id: string; moderators: string[] } | undefined) => (s: AppState) => {
-    const me = s.currentUserId ? s.usersById[s.currentUserId] : undefined;
-    if (!me) return false;
-    return me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false);
-  },
   featuredIds: (s: AppState) => (s.featuredIds.length ? s.featuredIds : EMPTY),
 };

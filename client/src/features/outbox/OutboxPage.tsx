@@ -10,8 +10,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
-import { useStore } from "../../store";
-import { sessionSelectors } from "../auth/session.slice";
+import { useSiteCan } from "../../lib/abilities";
 import { send } from "../../lib/send";
 import "./outbox.css";
 
@@ -36,7 +35,7 @@ const STATUS_KEY: Record<OutboxStatus | "all", MessageKey> = {
  */
 export function OutboxPage() {
   const t = useT();
-  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const allowed = useSiteCan().viewOutbox;
   const [filter, setFilter] = useState<OutboxStatus | "all">("all");
   const [messages, setMessages] = useState<OutboxMessageDto[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -65,13 +64,13 @@ export function OutboxPage() {
   );
 
   useEffect(() => {
-    if (!isAdmin) return;
+    if (!allowed) return;
     const controller = new AbortController();
     void read(null, controller.signal);
     return () => controller.abort();
-  }, [read, isAdmin]);
+  }, [read, allowed]);
 
-  if (!isAdmin) {
+  if (!allowed) {
     return (
       <div className="page page--narrow">
         <EmptyState as="h1" title={t("outbox.noAccess")} />

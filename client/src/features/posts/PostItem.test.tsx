@@ -5,22 +5,16 @@ import { useStore } from "../../store";
 import { json, mockFetch } from "../../test/http";
 import { renderRoute } from "../../test/render";
 import { PostItem } from "./PostItem";
-import { makeAuthor, makePost, THREAD_ID } from "./test/fixtures";
+import { makeAuthor, makePost, POST_CAN, THREAD_ID } from "./test/fixtures";
 
 const ME = makeAuthor().id;
 const noop = () => undefined;
 
-function show(post = makePost(2), opts: { canModerate?: boolean; me?: string | null } = {}) {
+function show(post = makePost(2, { can: POST_CAN.author }), opts: { me?: string | null } = {}) {
   useStore.setState({ currentUserId: opts.me === undefined ? ME : opts.me });
   useStore.getState().internal_receivePosts(THREAD_ID, [post]);
   return renderRoute(
-    <PostItem
-      postId={post.id}
-      canModerate={opts.canModerate ?? false}
-      canWrite={opts.me !== null}
-      onReply={noop}
-      onJumpTo={noop}
-    />,
+    <PostItem postId={post.id} canWrite={opts.me !== null} onReply={noop} onJumpTo={noop} />,
   );
 }
 
@@ -82,12 +76,15 @@ describe("PostItem", () => {
     expect(screen.getByTestId("post-edit")).toBeInTheDocument();
     expect(screen.getByTestId("post-delete")).toBeInTheDocument();
     unmount();
-    const other = makePost(3, { author: makeAuthor({ id: "c00000000000000000000901", name: "Orang Lain" }) });
+    const other = makePost(3, {
+      author: makeAuthor({ id: "c00000000000000000000901", name: "Orang Lain" }),
+      can: POST_CAN.member,
+    });
     const second = show(other);
     expect(screen.queryByTestId("post-edit")).not.toBeInTheDocument();
     expect(screen.queryByTestId("post-delete")).not.toBeInTheDocument();
     second.unmount();
-    show(other, { canModerate: true });
+    show({ ...other, can: POST_CAN.moderator });
     expect(screen.queryByTestId("post-edit")).not.toBeInTheDocument();
     expect(screen.getByTestId("post-delete")).toBeInTheDocument();
   });

@@ -12,6 +12,7 @@ import {
 } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
+import { postCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { DeletePostDialog } from "./DeletePostDialog";
 import { HistoryDialog } from "./HistoryDialog";
@@ -25,9 +26,7 @@ import { PostModerationNote, PostModTools } from "../moderation";
 export interface PostItemProps {
   postId: string;
   opening?: boolean;
-  /** The viewer may delete others' posts here (room moderators, global moderators, admins). */
-  canModerate: boolean;
-  /** The viewer may write here (signed in, thread not locked). */
+  /** The viewer may write here (the thread's `can.reply`, and not locked unless they moderate it). */
   canWrite: boolean;
   onReply: (quote: QuoteRef) => void;
   onJumpTo: (postId: string) => void;
@@ -51,7 +50,6 @@ export function quoteOf(post: PostDto): QuoteRef {
 export const PostItem = memo(function PostItem({
   postId,
   opening = false,
-  canModerate,
   canWrite,
   onReply,
   onJumpTo,
@@ -59,6 +57,7 @@ export const PostItem = memo(function PostItem({
   const t = useT();
   const f = useFormat();
   const post = useStore((s) => s.postsById[postId]);
+  const thread = useStore((s) => (post ? s.threadsById[post.threadId] : undefined));
   const me = useStore((s) => s.currentUserId);
   const [editing, setEditing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -69,8 +68,9 @@ export const PostItem = memo(function PostItem({
   // Hidden posts reach others as placeholders, queued ones only their author and moderators.
   const live = post.status === "published";
   const anchor = post.seq > 0 ? `post-${post.seq}` : `post-${post.id}`;
-  const canEdit = mine && canWrite && !post.deleted;
-  const canDelete = !post.deleted && me !== null && (mine || canModerate);
+  const can = postCan(post, thread);
+  const canEdit = can.edit && canWrite && !post.deleted;
+  const canDelete = can.delete && !post.deleted;
 
   return (
     <article
@@ -110,7 +110,7 @@ export const PostItem = memo(function PostItem({
           </span>
         </PostAuthor>
         {opening && <span className="post__opening-label">{t("posts.post.opening")}</span>}
-        <PostModTools post={post} opening={opening} canModerate={canModerate} />
+        <PostModTools post={post} opening={opening} />
       </header>
 
       {post.replyTo && !post.deleted && (

@@ -24,7 +24,6 @@ function scrollToBottom(smooth: boolean) {
 
 export interface PostListProps {
   threadId: string;
-  canModerate: boolean;
   canWrite: boolean;
   onReply: (quote: QuoteRef) => void;
 }
@@ -34,7 +33,7 @@ export interface PostListProps {
  * flow in at the bottom (followed when the reader is at the bottom, announced by a pill otherwise),
  * and a marker shows where "new since your last visit" begins. What the reader has seen is marked read.
  */
-export function PostList({ threadId, canModerate, canWrite, onReply }: PostListProps) {
+export function PostList({ threadId, canWrite, onReply }: PostListProps) {
   const t = useT();
   const ids = useStore(postSelectors.ids(threadId));
   const view = useStore(postSelectors.view(threadId));
@@ -175,14 +174,7 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
   return (
     <div className="post-list" ref={listRef}>
       {openingId && (
-        <PostItem
-          postId={openingId}
-          opening
-          canModerate={canModerate}
-          canWrite={canWrite}
-          onReply={onReply}
-          onJumpTo={jumpTo}
-        />
+        <PostItem postId={openingId} opening canWrite={canWrite} onReply={onReply} onJumpTo={jumpTo} />
       )}
       <h2 className="post-list__title">{t("posts.thread.repliesTitle")}</h2>
       {replies.length === 0 && outbox.length === 0 && view?.status === "ready" && (
@@ -221,13 +213,7 @@ export function PostList({ threadId, canModerate, canWrite, onReply }: PostListP
                   <span>{t("posts.thread.unreadMarker")}</span>
                 </div>
               )}
-              <PostItem
-                postId={id}
-                canModerate={canModerate}
-                canWrite={canWrite}
-                onReply={onReply}
-                onJumpTo={jumpTo}
-              />
+              <PostItem postId={id} canWrite={canWrite} onReply={onReply} onJumpTo={jumpTo} />
             </Fragment>
           );
         })}

@@ -18,6 +18,7 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
     ...(incoming.clientId === undefined && current.clientId !== undefined
       ? { clientId: current.clientId }
       : {}),
+    ...(incoming.can === undefined && current.can !== undefined ? { can: current.can } : {}),
   };
   // A moderator's decision (approve, hide, unhide, delete, restore) is dated: the later one wins,
   // and only it can bring a deleted post back.
@@ -30,6 +31,7 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
       ...current,
       reactions: incoming.reactions,
       ...(incoming.myReactions ? { myReactions: incoming.myReactions } : {}),
+      ...(incoming.can ? { can: incoming.can } : {}),
     };
   }
   // A queued post that got its number never goes back to 0.
@@ -42,6 +44,7 @@ export function newerPost(current: PostDto | undefined, incoming: PostDto): Post
       ...current,
       reactions: incoming.reactions,
       ...(incoming.myReactions ? { myReactions: incoming.myReactions } : {}),
+      ...(incoming.can ? { can: incoming.can } : {}),
     };
   }
   return { ...incoming, ...keep };

@@ -86,6 +86,11 @@ export interface PostsSlice {
   internal_typing: (threadId: string, user: UserSummaryDto) => void;
   /** After every (re)connect: rejoin each open thread from its synced seq, then send what is waiting. */
   internal_rejoinThreads: () => void;
+  /**
+   * The viewer changed (sign-in, sign-out): cached posts keep their text but lose the abilities the
+   * previous viewer was given, so they fall back to the thread's (fetched again on rejoin).
+   */
+  internal_forgetPostAbilities: () => void;
   internal_flushOutbox: () => void;
   /** On start: the outboxes left in localStorage by an earlier visit. */
   internal_restoreOutbox: () => void;
@@ -565,6 +570,17 @@ export const createPostsSlice: SliceCreator<PostsSlice> = (set, get) => ({
       },
     }));
   },
+
+  internal_forgetPostAbilities: () =>
+    set((s) => {
+      if (!Object.values(s.postsById).some((p) => p.can)) return {};
+      const postsById: Record<string, PostDto> = {};
+      for (const [id, p] of Object.entries(s.postsById)) {
+        const { can: _previousViewer, ...rest } = p;
+        postsById[id] = rest;
+      }
+      return { postsById };
+    }),
 
   internal_rejoinThreads: () => {
     for (const [threadId, view] of Object.entries(get().threadViews)) {

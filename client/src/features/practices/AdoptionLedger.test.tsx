@@ -106,6 +106,7 @@ describe("AdoptionLedger", () => {
     const me = makeUser({ affiliation: { kind: "region", code: "35.10" } });
     const mine = makeAdoption(4, ["interested"], {
       adopter: { id: me.id, name: me.name, title: me.title, verified: false },
+      can: { advance: true },
     });
     const { ui } = await setup(me, {
       [`PATCH /api/adoptions/${mine.id}`]: () =>

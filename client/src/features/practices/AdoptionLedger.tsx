@@ -118,8 +118,7 @@ export function AdoptionLedger({ practice }: { practice: PracticeThread }) {
   const mine = me?.affiliation ?? null;
   const ownRegion = mine?.kind === "region" && mine.code === practice.practice.regionCode;
   const active = adoptions.find((a) => a.stage !== "abandoned" && sameAffiliation(a.affiliation, mine));
-  const canStepOn = (a: AdoptionDto) =>
-    !!me && (a.adopter?.id === me.id || (me.verified && sameAffiliation(a.affiliation, mine)));
+  const canStepOn = (a: AdoptionDto) => a.can?.advance ?? false;
   const affiliationLabel = mine ? affiliationName(mine, regions) : "";
 
   let cta: ReactNode;

@@ -12,7 +12,8 @@ import { useStore } from "../../store";
 import { ColumnChart, HBarChart, StackedBar } from "./charts";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, paramsFromFilters } from "./directory.url";
-import { FiltersToggle, useIsStaff } from "./DirectoryPage";
+import { useSiteCan } from "../../lib/abilities";
+import { FiltersToggle } from "./DirectoryPage";
 import { csvUrl } from "./practices.api";
 import { ADOPTION_STAGE_KEYS, STAGE_KEYS, formatMonth, regionName, sectorName } from "./practices.format";
 import { filtersKey } from "./practices.slice";
@@ -25,7 +26,7 @@ const TOP = 12;
 export function DashboardPage() {
   const t = useT();
   const f = useFormat();
-  const staff = useIsStaff();
+  const staff = useSiteCan().viewPracticeStats;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const query = useMemo(() => {

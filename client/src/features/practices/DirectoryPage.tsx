@@ -8,6 +8,7 @@ import { FormAlert } from "../../components/Field";
 import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
+import { useSiteCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { counted } from "../posts";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
@@ -22,14 +23,6 @@ const SORT_KEYS: Record<DirectoryFilters["sort"], MessageKey> = {
   adopted: "practices.filter.sort.adopted",
   discussed: "practices.filter.sort.discussed",
 };
-
-/** Moderators and admins (the CSV export and the dashboard are theirs). */
-export function useIsStaff(): boolean {
-  return useStore((s) => {
-    const role = s.currentUserId ? s.usersById[s.currentUserId]?.role : undefined;
-    return role === "admin" || role === "moderator";
-  });
-}
 
 /** Phones: the filter panel folds away behind this button, which says how many filters are on. */
 export function FiltersToggle({
@@ -79,7 +72,7 @@ export function DirectoryPage() {
   const loadRegions = useStore((s) => s.loadRegions);
   const loadSectors = useStore((s) => s.loadSectors);
   const signedIn = useStore((s) => s.sessionStatus === "signedIn");
-  const staff = useIsStaff();
+  const staff = useSiteCan().viewPracticeStats;
   usePageTitle(t("practices.directory.pageTitle"));
 
   useEffect(() => {

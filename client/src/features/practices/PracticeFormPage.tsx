@@ -193,11 +193,8 @@ export function PracticeFormPage() {
       </div>
     );
   }
-  if (
-    editing &&
-    existing &&
-    !(existing.author?.id === me.id || me.role === "admin" || me.role === "moderator")
-  ) {
+  // A copy from the directory has no abilities yet: the page's own load brings them (the server refuses anyway).
+  if (editing && existing?.can && !existing.can.editPractice) {
     return (
       <div className="page page--narrow">
         <EmptyState as="h1" title={t("practices.form.forbidden")} />

@@ -8,6 +8,7 @@ import { FormAlert } from "../../components/Field";
 import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
+import { threadCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { Composer, ConnectionBanner, PostList } from "../posts";
 import type { QuoteRef } from "../posts";
@@ -47,6 +48,9 @@ export function PracticePage() {
   const room = useStore(roomSelectors.byId(practice?.roomId));
   const locale = useStore((s) => s.locale);
   const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
+  // The forum's copy of the thread is fetched again on every rejoin (a sign-in, a sign-out): its
+  // abilities are the freshest.
+  const forumCopy = useStore((s) => s.threadsById[id]);
   const setDraft = useStore((s) => s.setDraft);
   const [historyOpen, setHistoryOpen] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
@@ -104,10 +108,11 @@ export function PracticePage() {
   }
 
   const record = practice.practice;
-  const moderator =
-    !!me && (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
-  const canEdit = !!me && (practice.author?.id === me.id || moderator);
-  const canWrite = !!me && (!practice.locked || moderator);
+  const can = threadCan(forumCopy?.can ? forumCopy : practice);
+  const moderator = can.moderate;
+  const canEdit = can.editPractice;
+  // A lock is state, not a permission: the thread's moderators still write in it.
+  const canWrite = can.reply && (!practice.locked || moderator);
   const pageUrl = typeof window === "undefined" ? "" : `${window.location.origin}/practices/${practice.id}`;
 
   return (
@@ -213,7 +218,6 @@ export function PracticePage() {
         </div>
         <PostList
           threadId={practice.id}
-          canModerate={moderator}
           canWrite={canWrite}
           onReply={(quote: QuoteRef) => {
             const draft = useStore.getState().drafts[practice.id];

@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import { LightbulbIcon } from "../../components/icons";
 import { useT } from "../../lib/i18n";
-import { useStore } from "../../store";
+import { useSiteCan } from "../../lib/abilities";
 
 function ChartIcon() {
   return (
@@ -20,10 +20,7 @@ function ChartIcon() {
 /** Sidebar entries of the practices feature: the directory for everyone, the dashboard for organizers. */
 export function PracticesNavItems() {
   const t = useT();
-  const staff = useStore((s) => {
-    const role = s.currentUserId ? s.usersById[s.currentUserId]?.role : undefined;
-    return role === "admin" || role === "moderator";
-  });
+  const staff = useSiteCan().viewPracticeStats;
   return (
     <>
       <li>

@@ -333,7 +333,11 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         if (prev && prev.steps.length > adoption.steps.length) return s;
         const delta = counterDelta(prev, adoption);
         const patch: Partial<PracticesSlice> = {
-          adoptionsById: { ...s.adoptionsById, [adoption.id]: adoption },
+          // Broadcasts carry no abilities: keep the ones this viewer was given.
+          adoptionsById: {
+            ...s.adoptionsById,
+            [adoption.id]: adoption.can || !prev?.can ? adoption : { ...adoption, can: prev.can },
+          },
         };
 
         const practice = s.practicesById[adoption.practiceId];
@@ -406,6 +410,7 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
                 ...p,
                 unreadCount: p.unreadCount ?? prev.unreadCount,
                 lastReadSeq: p.lastReadSeq ?? prev.lastReadSeq,
+                can: p.can ?? prev.can,
               }
             : p;
         }

@@ -6,6 +6,6 @@
 export { createPollsSlice } from "./polls.slice";
 export type { PollsSlice } from "./polls.slice";
 export { bindQaSocket } from "./qa.bindings";
-export { canHostQa, createQaSlice } from "./qa.slice";
+export { createQaSlice } from "./qa.slice";
 export type { QaSlice } from "./qa.slice";
 export { RoomQaSection } from "./RoomQaSection";

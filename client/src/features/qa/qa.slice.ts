@@ -249,15 +249,3 @@ export function questionsOf(
   if (!map) return EMPTY;
   return Object.values(map).filter((q) => statuses.includes(q.status));
 }
-
-/**
- * May the signed-in user open a session in a room (the server's `qa.create` rule, for showing the
- * button): verified leaders, moderators and admins, and the room's own moderators.
- */
-export const canHostQa =
-  (roomModeratorIds: readonly string[] = []) =>
-  (s: AppState): boolean => {
-    const me = s.currentUserId ? s.usersById[s.currentUserId] : undefined;
-    if (!me) return false;
-    return me.verified || me.role === "admin" || me.role === "moderator" || roomModeratorIds.includes(me.id);
-  };

@@ -8,7 +8,7 @@ import { ShieldIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth";
+import { useSiteCan } from "../../lib/abilities";
 import { VisibilityBadge } from "./RoomCard";
 import { RoomFormDialog } from "./RoomFormDialog";
 import { localized } from "./rooms.slice";
@@ -19,14 +19,14 @@ import "./rooms.css";
 export function AdminRoomsPage() {
   const t = useT();
   const f = useFormat();
-  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const allowed = useSiteCan().createRoom;
   const order = useStore((s) => s.roomOrder);
   const roomsById = useStore((s) => s.roomsById);
   const locale = useStore((s) => s.locale);
   const [editing, setEditing] = useState<RoomDto | "new" | null>(null);
   usePageTitle(t("rooms.admin.title"));
 
-  if (!isAdmin) {
+  if (!allowed) {
     return (
       <div className="page page--narrow" data-testid="admin-forbidden">
         <EmptyState as="h1" title={t("rooms.admin.title")} icon={<ShieldIcon />}>

@@ -5,7 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth";
+import { useSiteCan } from "../../lib/abilities";
 import { RoomCard } from "./RoomCard";
 import { useLiveRoomList } from "./useLiveRoomList";
 import "./rooms.css";
@@ -16,7 +16,7 @@ export function RoomListPage() {
   const order = useStore((s) => s.roomOrder);
   const status = useStore((s) => s.roomsStatus);
   const loadRooms = useStore((s) => s.loadRooms);
-  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const canCreateRoom = useSiteCan().createRoom;
   usePageTitle(t("rooms.list.title"));
   useLiveRoomList();
 
@@ -27,7 +27,7 @@ export function RoomListPage() {
           <h1 className="page-title">{t("rooms.list.title")}</h1>
           <p className="page-lead">{t("rooms.list.lead")}</p>
         </div>
-        {isAdmin && (
+        {canCreateRoom && (
           <Link to="/admin/rooms" className={buttonClass("secondary", "sm")} data-testid="rooms-manage">
             {t("rooms.list.manage")}
           </Link>

@@ -10,7 +10,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ClockIcon } from "../../components/icons";
 import { ConnectionBanner, PresenceAvatars, counted } from "../posts";
-import { RoomQaSection, canHostQa } from "../qa";
+import { RoomQaSection } from "../qa";
 import { NewThreadForm, MarkRoomRead, SortTabs, ThreadList } from "../threads";
 import { VisibilityBadge } from "./RoomCard";
 import { localized, roomSelectors } from "./rooms.slice";
@@ -34,7 +34,7 @@ export function RoomPage() {
   const presence = useStore(roomSelectors.presence(room?.id));
   const locale = useStore((s) => s.locale);
   const signedIn = useStore((s) => s.currentUserId !== null);
-  const canHost = useStore(canHostQa(room?.moderators));
+  const canHost = room?.can?.hostQa ?? false;
   const loadRoom = useStore((s) => s.loadRoom);
   const joinRoom = useStore((s) => s.joinRoom);
   const leaveRoom = useStore((s) => s.leaveRoom);

@@ -57,10 +57,16 @@ async function socketJoin(get: () => AppState, roomId: string) {
   }
 }
 
-/** Keeps the viewer-only field the neutral DTO lacks. */
+/** Keeps the viewer-only fields (unread count, abilities) the neutral DTO lacks. */
 function mergeRoom(prev: RoomDto | undefined, next: RoomDto): RoomDto {
-  if (!prev || next.unreadThreads !== undefined || prev.unreadThreads === undefined) return next;
-  return { ...next, unreadThreads: prev.unreadThreads };
+  if (!prev) return next;
+  return {
+    ...next,
+    ...(next.unreadThreads === undefined && prev.unreadThreads !== undefined
+      ? { unreadThreads: prev.unreadThreads }
+      : {}),
+    ...(next.can === undefined && prev.can !== undefined ? { can: prev.can } : {}),
+  };
 }
 
 export const createRoomsSlice: SliceCreator<RoomsSlice> = (set, get) => ({

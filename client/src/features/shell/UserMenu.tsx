@@ -14,14 +14,14 @@ import {
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { sessionSelectors } from "../auth";
+import { useSiteCan } from "../../lib/abilities";
 
 /** Account disclosure menu for a signed-in user; Masuk/Daftar links for a guest. */
 export function UserMenu() {
   const t = useT();
   const status = useStore((s) => s.sessionStatus);
   const user = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
-  const isAdmin = useStore(sessionSelectors.isAdmin);
+  const site = useSiteCan();
   const logout = useStore((s) => s.logout);
   const pushToast = useStore((s) => s.pushToast);
   const navigate = useNavigate();
@@ -150,7 +150,7 @@ export function UserMenu() {
                 {t("account.title")}
               </Link>
             </li>
-            {isAdmin && (
+            {site.viewOutbox && (
               <li>
                 <Link to="/admin/outbox" className="user-menu__item" data-testid="menu-outbox">
                   <InboxIcon />
@@ -158,7 +158,7 @@ export function UserMenu() {
                 </Link>
               </li>
             )}
-            {isAdmin && (
+            {site.manageUsers && (
               <li>
                 <Link to="/admin/users" className="user-menu__item" data-testid="menu-admin-users">
                   <ShieldIcon />
@@ -166,7 +166,7 @@ export function UserMenu() {
                 </Link>
               </li>
             )}
-            {isAdmin && (
+            {site.createRoom && (
               <li>
                 <Link to="/admin/rooms" className="user-menu__item" data-testid="menu-admin-rooms">
                   <ShieldIcon />

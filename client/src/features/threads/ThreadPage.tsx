@@ -6,6 +6,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
+import { threadCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { Composer, ConnectionBanner, PresenceAvatars, PostList, postSelectors, counted } from "../posts";
 import type { QuoteRef } from "../posts";
@@ -32,7 +33,6 @@ export function ThreadPage() {
   const presence = useStore(postSelectors.presence(id));
   const room = useStore(roomSelectors.byId(thread?.roomId));
   const locale = useStore((s) => s.locale);
-  const me = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
   const openThread = useStore((s) => s.openThread);
   const closeThread = useStore((s) => s.closeThread);
   const joinRoom = useStore((s) => s.joinRoom);
@@ -125,10 +125,10 @@ export function ThreadPage() {
     );
   }
 
-  const canModerate =
-    me !== undefined &&
-    (me.role === "admin" || me.role === "moderator" || (room?.moderators.includes(me.id) ?? false));
-  const canWrite = me !== undefined && (!thread.locked || canModerate);
+  const can = threadCan(thread);
+  const canModerate = can.moderate;
+  // A lock is state, not a permission: the thread's moderators still write in it.
+  const canWrite = can.reply && (!thread.locked || canModerate);
 
   return (
     <div className="page page--narrow thread-page">
@@ -165,11 +165,11 @@ export function ThreadPage() {
           </span>
         </div>
         <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
-        {canModerate && thread.kind === "discussion" && <PromoteLink threadId={id} />}
+        {can.promote && <PromoteLink threadId={id} />}
         <ThreadModerationBar thread={thread} canModerate={canModerate} />
       </header>
 
-      <PostList threadId={id} canModerate={canModerate} canWrite={canWrite} onReply={onReply} />
+      <PostList threadId={id} canWrite={canWrite} onReply={onReply} />
 
       <div id="reply-box" ref={replyBoxRef} tabIndex={-1} className="reply-box">
         <Composer

@@ -186,10 +186,11 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
       for (const t of threads) {
         const prev = threadsById[t.id];
         // A REST answer carries the viewer's fields; a later neutral copy must not erase them.
-        threadsById[t.id] =
+        const read =
           t.unreadCount === undefined && prev?.unreadCount !== undefined
             ? { ...t, unreadCount: prev.unreadCount, lastReadSeq: prev.lastReadSeq }
             : t;
+        threadsById[t.id] = read.can === undefined && prev?.can ? { ...read, can: prev.can } : read;
       }
       return { threadsById };
     });

@@ -63,7 +63,14 @@ describe("ProfilePage", () => {
     const user = makeUser({ verified: true, verification: { status: "verified" } });
     useStore.setState({ currentUserId: mod.id, sessionStatus: "signedIn", usersById: { [mod.id]: mod } });
     const spy = mockFetch({
-      [`GET /api/users/${user.id}`]: () => json(200, { user: publicCopy(user) }),
+      // What the server's policy gives a moderator on a member's profile.
+      [`GET /api/users/${user.id}`]: () =>
+        json(200, {
+          user: {
+            ...publicCopy(user),
+            can: { verify: true, setRole: false, suspend: true, viewEmail: false },
+          },
+        }),
       [`DELETE /api/users/${user.id}/verification`]: () =>
         json(200, { user: publicCopy(makeUser({ verified: false, verification: { status: "none" } })) }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),

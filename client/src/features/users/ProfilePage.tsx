@@ -12,7 +12,6 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation } from "./UserAffiliation";
-import { sessionSelectors } from "../auth";
 import { ProfileVerificationTools } from "../verification";
 import { ProfileActivity } from "./ProfileActivity";
 import { OfficeMark, RoleBadge } from "./UserBadges";
@@ -27,7 +26,6 @@ export function ProfilePage() {
   const fmt = useFormat();
   const user = useStore((s) => s.usersById[id]);
   const isSelf = useStore((s) => s.currentUserId === id);
-  const viewerIsAdmin = useStore(sessionSelectors.isAdmin);
   const fetchUser = useStore((s) => s.fetchUser);
   const [state, setState] = useState<LoadState>(user ? "ready" : "loading");
   const [attempt, setAttempt] = useState(0);
@@ -113,7 +111,7 @@ export function ProfilePage() {
                 <CalendarIcon />
                 {t("users.joined", { date: fmt.date(user.createdAt) })}
               </li>
-              {(isSelf || viewerIsAdmin) && user.email && (
+              {(isSelf || user.can?.viewEmail) && user.email && (
                 <li className="profile__fact">
                   <MailIcon />
                   <span>

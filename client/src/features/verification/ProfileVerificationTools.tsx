@@ -12,13 +12,9 @@ import type { UserEntity } from "../users/users.slice";
  */
 export function ProfileVerificationTools({ user }: { user: UserEntity }) {
   const t = useT();
-  const staff = useStore((s) => {
-    const me = s.currentUserId ? s.usersById[s.currentUserId] : undefined;
-    return me !== undefined && me.id !== user.id && (me.role === "admin" || me.role === "moderator");
-  });
   const revoke = useStore((s) => s.revokeVerification);
   const [open, setOpen] = useState(false);
-  if (!staff) return null;
+  if (!user.can?.verify) return null;
   const pending = user.verification?.status === "pending";
   if (!user.verified && !pending) return null;
   return (

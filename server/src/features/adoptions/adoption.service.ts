@@ -21,6 +21,7 @@ import { fromAffiliation, affiliationKey } from "../users/index.js";
 import { loadVisiblePractice, type LoadedPractice, Practice } from "../practices/index.js";
 import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
+import { adoptionAbilities } from "./adoption.abilities.js";
 
 const refOf = (p: LoadedPractice): PracticeRef => ({
   title: p.thread.title,
@@ -109,7 +110,7 @@ export async function createAdoption(
   const saved = doc.toObject();
   const dto = await present(saved, refOf(loaded));
   publish(audience(saved, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
-  return dto;
+  return { ...dto, can: adoptionAbilities(actor, saved) };
 }
 
 /**
@@ -168,20 +169,23 @@ export async function advanceAdoption(
   await Practice.updateOne({ thread: current.practice }, { $inc: inc }, { timestamps: false });
   const dto = await present(updated, refOf(loaded));
   publish(audience(updated, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
-  return dto;
+  return { ...dto, can: adoptionAbilities(actor, updated) };
 }
 
-/** A practice's ledger, newest change first (the timeline on the practice page). */
-export async function adoptionsOfPractice(loaded: LoadedPractice): Promise<AdoptionDto[]> {
+/** A practice's ledger, newest change first (the timeline on the practice page), with `viewer`'s abilities. */
+export async function adoptionsOfPractice(
+  viewer: Actor | null,
+  loaded: LoadedPractice,
+): Promise<AdoptionDto[]> {
   const list = await Adoption.find({ practice: loaded.thread._id }).sort({ updatedAt: -1 }).limit(500).lean();
   const people = await loadPeople(list);
   const ref = refOf(loaded);
-  return list.map((a) => presentAdoption(a, ref, people));
+  return list.map((a) => ({ ...presentAdoption(a, ref, people), can: adoptionAbilities(viewer, a) }));
 }
 
 /** `GET /practices/:threadId/adoptions` → `{adoptions}`. */
 export async function listAdoptions(actor: Actor | null, threadId: string): Promise<AdoptionDto[]> {
-  return adoptionsOfPractice(await loadVisiblePractice(actor, threadId));
+  return adoptionsOfPractice(actor, await loadVisiblePractice(actor, threadId));
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type UserRecord,
   PRESENTABLE_FIELDS,
   presentPublicUser,
-  presentUser,
+  presentSelf,
   hashPassword,
   verifyPassword,
   confirmOfficialEmail,
@@ -91,7 +91,7 @@ export async function confirmEmail(
   if (!u) throw notFound("User");
   publishSelf(u);
   return {
-    user: viewer?.id === u._id.toString() ? presentUser(u, { withEmail: true }) : presentPublicUser(u),
+    user: viewer?.id === u._id.toString() ? presentSelf(u) : presentPublicUser(u),
     confirmed,
   };
 }

@@ -13,6 +13,7 @@ export { Post, SlowModeMark, type PostRecord } from "./post.model.js";
 export { presentPost, presentPosts } from "./post.presenter.js";
 export { postPolicy } from "./post.policy.js";
 export { postHandlers } from "./post.commands.js";
+export { othersPostAbilities } from "./post.abilities.js";
 export { initialStatus } from "./post.status.js";
 export { takeSlowModeSlot } from "./slowMode.js";
 export { postAudience, postAuthor, postReviewers, threadReaders } from "./post.audience.js";

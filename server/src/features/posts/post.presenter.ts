@@ -12,6 +12,7 @@ import { plainExcerpt } from "../markdown/index.js";
 import { loadUserSummaries } from "../users/index.js";
 import { canSeeContent, type RoomAccess } from "../rooms/index.js";
 import { Post, Reaction, type PostRecord, type PostRevisionRecord } from "./post.model.js";
+import { postAbilities } from "./post.abilities.js";
 
 /** Opening posts carry a server-made key; it means nothing to the client. */
 const SERVER_CLIENT_ID = /^t:/;
@@ -125,6 +126,7 @@ export async function presentPosts(
     };
     const moderation = readable ? postModeration(p) : undefined;
     if (moderation) dto.moderation = moderation;
+    if (!neutral) dto.can = postAbilities(viewer, room, p, dto.author);
     if (perViewer) {
       dto.myReactions = myReactions.get(id) ?? [];
       if (p.authorId.toString() === viewer.id && !SERVER_CLIENT_ID.test(p.clientId))

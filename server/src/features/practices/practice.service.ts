@@ -21,7 +21,7 @@ import {
   loadVisibleThread,
   Thread,
   type ThreadRecord,
-  presentThread,
+  presentThreadFor,
   publishThreadUpdated,
 } from "../threads/index.js";
 import { User } from "../users/index.js";
@@ -91,10 +91,10 @@ export async function lineageOf(actor: Actor | null, practice: PracticeRecord): 
 async function presentPracticeThread(
   actor: Actor | null,
   thread: ThreadRecord,
-  room: Pick<RoomRecord, "slug">,
+  room: RoomRecord,
   practice: PracticeRecord,
 ): Promise<PracticeThreadDto> {
-  return { ...(await presentThread(actor, thread, room.slug)), ...toPracticeExtra(practice) };
+  return { ...(await presentThreadFor(actor, thread, room)), ...toPracticeExtra(practice) };
 }
 
 export interface PracticePage {
@@ -109,7 +109,7 @@ export async function getPracticePage(actor: Actor | null, threadId: string): Pr
   const [practice, lineage, adoptions] = await Promise.all([
     presentPracticeThread(actor, loaded.thread, loaded.room, loaded.practice),
     lineageOf(actor, loaded.practice),
-    adoptionsOfPractice(loaded),
+    adoptionsOfPractice(actor, loaded),
   ]);
   // A parent in a room the viewer cannot see does not exist for them, not even as an id.
   if (practice.practice.derivedFrom && lineage.ancestors[0]?.id !== practice.practice.derivedFrom) {

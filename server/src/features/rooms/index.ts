@@ -7,6 +7,7 @@ export {
   visiblePostFilter,
   visibleContentFilter,
   type RoomAccess,
+  type ContentAccess,
 } from "./room.visibility.js";
 export { createRoom, updateRoom } from "./room.service.js";
 export {

@@ -1,4 +1,4 @@
-import type { RoomDto } from "@rembuk/shared";
+import type { RoomAbilitiesDto, RoomDto } from "@rembuk/shared";
 import { toAffiliation } from "../users/index.js";
 import type { RoomRecord } from "./room.model.js";
 
@@ -10,7 +10,8 @@ export interface RoomStats {
   unreadThreads?: number;
 }
 
-export function toRoomDto(room: RoomRecord, stats: RoomStats): RoomDto {
+/** `can`: the viewer's abilities, omitted in broadcasts. */
+export function toRoomDto(room: RoomRecord, stats: RoomStats, can?: RoomAbilitiesDto): RoomDto {
   const dto: RoomDto = {
     id: room._id.toString(),
     slug: room.slug,
@@ -31,5 +32,6 @@ export function toRoomDto(room: RoomRecord, stats: RoomStats): RoomDto {
     updatedAt: room.updatedAt.toISOString(),
   };
   if (stats.unreadThreads !== undefined) dto.unreadThreads = stats.unreadThreads;
+  if (can) dto.can = can;
   return dto;
 }

@@ -21,6 +21,7 @@ import { domainEvents } from "../../lib/events.js";
 import "./room.events.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
+import { roomAbilities } from "./room.abilities.js";
 import { toRoomDto } from "./room.presenter.js";
 import { canSeeRoom, visibleContentFilter } from "./room.visibility.js";
 
@@ -74,7 +75,9 @@ async function presentRooms(
   opts?: { neutral?: boolean },
 ): Promise<RoomDto[]> {
   const stats = await roomStats(viewer, list, opts);
-  return list.map((room, i) => toRoomDto(room, stats[i]));
+  return list.map((room, i) =>
+    toRoomDto(room, stats[i], opts?.neutral ? undefined : roomAbilities(viewer, room)),
+  );
 }
 
 /** `GET /rooms` → the rooms this viewer may see (others are simply absent), in creation order. */

@@ -1,7 +1,7 @@
 export { Thread, type ThreadRecord } from "./thread.model.js";
 export { createThread } from "./thread.service.js";
 export { loadVisibleThread } from "./thread.loader.js";
-export { presentThreads, isPinned, presentThread } from "./thread.presenter.js";
+export { presentThreads, isPinned, presentThread, presentThreadFor } from "./thread.presenter.js";
 export { publishThreadUpdated, threadAudience } from "./thread.publish.js";
 export { revalidateThreadAudience } from "./thread.audience.js";
 export { threadPolicy } from "./thread.policy.js";

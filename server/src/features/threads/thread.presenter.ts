@@ -2,6 +2,8 @@ import type { ModerationStateDto, ThreadDto, UserSummaryDto } from "@rembuk/shar
 import type { Actor } from "../../lib/actor.js";
 import { readStatesFor, type ViewerRead } from "../readstate/index.js";
 import { loadUserSummaries } from "../users/index.js";
+import type { RoomAccess } from "../rooms/index.js";
+import { threadAbilities } from "./thread.abilities.js";
 import type { ThreadRecord } from "./thread.model.js";
 import { withPracticeExtras } from "../practices/index.js";
 
@@ -92,4 +94,13 @@ export async function presentThread(
 ): Promise<ThreadDto> {
   const [dto] = await presentThreads(viewer, [thread], new Map([[thread.roomId.toString(), roomSlug]]));
   return dto;
+}
+
+/** One thread for `viewer` with what they may do with it (a thread's page: `GET /threads/:id`, a practice). */
+export async function presentThreadFor(
+  viewer: Actor | null,
+  thread: ThreadRecord,
+  room: RoomAccess & { slug: string },
+): Promise<ThreadDto> {
+  return { ...(await presentThread(viewer, thread, room.slug)), can: threadAbilities(viewer, room, thread) };
 }

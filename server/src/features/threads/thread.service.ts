@@ -17,7 +17,7 @@ import {
 import { afterCursor, encodeCursor, sortSpec } from "./thread.cursor.js";
 import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
-import { presentThread, presentThreads } from "./thread.presenter.js";
+import { presentThread, presentThreadFor, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
 import { announceQueued } from "../moderation/index.js";
 import { practiceForThread } from "../practices/index.js";
@@ -171,5 +171,5 @@ export async function listThreads(actor: Actor | null, slug: string, query: Thre
 /** `GET /threads/:id` → `{thread}`. */
 export async function getThread(actor: Actor | null, threadId: string): Promise<ThreadDto> {
   const { thread, room } = await loadVisibleThread(actor, threadId);
-  return presentThread(actor, thread, room.slug);
+  return presentThreadFor(actor, thread, room);
 }

@@ -9,6 +9,7 @@ export {
   presentUser,
   presentUserFor,
 } from "./user.presenter.js";
+export { presentSelf } from "./user.self.js";
 export { toActor, loadActor } from "./user.actor.js";
 export { publishSelf } from "./user.claim.js";
 export { hashPassword, verifyPassword, burnPasswordCheck } from "./password.js";

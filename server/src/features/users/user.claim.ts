@@ -6,7 +6,8 @@ import { affiliationKey } from "./affiliation.js";
 import { toUserSummary } from "./userSummary.js";
 import { officeKeyOf } from "./office.js";
 import { User, type UserRecord } from "./user.model.js";
-import { presentUser, toAffiliation, type PresentableUser } from "./user.presenter.js";
+import { toAffiliation, type PresentableUser } from "./user.presenter.js";
+import { presentSelf } from "./user.self.js";
 import { VerificationRequest } from "./verificationRequest.model.js";
 import { presentRequests } from "./verification.presenter.js";
 
@@ -76,5 +77,5 @@ export async function cancelPendingRequests(userId: string): Promise<void> {
 
 /** Tell the user's own sockets (every tab, every process) what their account now looks like. */
 export function publishSelf(u: PresentableUser): void {
-  publish(rooms.user(u._id.toString()), "user:updated", { user: presentUser(u, { withEmail: true }) });
+  publish(rooms.user(u._id.toString()), "user:updated", { user: presentSelf(u) });
 }

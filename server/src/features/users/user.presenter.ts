@@ -1,6 +1,7 @@
 import type { Affiliation, PublicUserDto, UserDto, VerificationStateDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
+import { siteAbilities, userAbilities } from "./user.abilities.js";
 import type { StoredAffiliation, UserRecord } from "./user.model.js";
 
 /** The fields presenters read; callers project at least these. */
@@ -107,6 +108,9 @@ export function presentUser(u: PresentableUser, { withEmail }: { withEmail: bool
  */
 export function presentUserFor(viewer: Actor | null, u: PresentableUser): UserDto | PublicUserDto {
   const target = { id: u._id.toString(), role: u.role };
-  if (!can(viewer, "user.viewAccount", target)) return presentPublicUser(u);
-  return presentUser(u, { withEmail: can(viewer, "user.viewEmail", target) });
+  const abilities = userAbilities(viewer, target);
+  if (!can(viewer, "user.viewAccount", target)) return { ...presentPublicUser(u), can: abilities };
+  const dto: UserDto = { ...presentUser(u, { withEmail: abilities.viewEmail }), can: abilities };
+  if (viewer?.id === target.id) dto.site = siteAbilities(viewer);
+  return dto;
 }

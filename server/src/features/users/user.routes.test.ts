@@ -42,6 +42,8 @@ describe("GET /api/users/:id", () => {
         affiliation: { kind: "region", code: "35.10" },
         verified: true,
         createdAt: target.user.createdAt.toISOString(),
+        // What this viewer may do to the user: nothing (the abilities the server decides, not private data).
+        can: { verify: false, setRole: false, suspend: false, viewEmail: false },
       });
       assertClean(res.body);
     }

@@ -31,6 +31,7 @@ import {
 } from "./user.claim.js";
 import { User, type UserRecord } from "./user.model.js";
 import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from "./user.presenter.js";
+import { presentSelf } from "./user.self.js";
 
 /**
  * User commands. Each is the one implementation REST routes (and any socket command) call:
@@ -128,7 +129,7 @@ export async function getUser(viewer: Actor | null, id: string): Promise<UserDto
 /** The signed-in user's own account (`GET /auth/me`, login, registration). */
 export async function getSelf(id: string): Promise<UserDto | null> {
   const u = await User.findById(id, PRESENTABLE_FIELDS).lean();
-  return u ? presentUser(u, { withEmail: true }) : null;
+  return u ? presentSelf(u) : null;
 }
 
 /**

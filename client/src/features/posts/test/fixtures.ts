@@ -1,7 +1,25 @@
-import type { PostDto, PresenceDto, RoomDto, ThreadDto, UserSummaryDto } from "@rembuk/shared";
+import type {
+  PostAbilitiesDto,
+  PostDto,
+  PresenceDto,
+  RoomDto,
+  ThreadDto,
+  UserSummaryDto,
+} from "@rembuk/shared";
 
 /** DTO builders for forum tests (helpers, not tests). Ids are valid 24-hex strings. */
 export const hex = (n: number, prefix = "6") => `${prefix}${n.toString(16).padStart(23, "0")}`;
+
+/** The abilities the server gives each kind of viewer on a post (shared/src/schemas/abilities.ts). */
+export const POST_CAN = {
+  /** A member on someone else's post. */
+  member: { edit: false, delete: false, flag: true, moderate: false, suspendAuthor: false },
+  /** The post's author. */
+  author: { edit: true, delete: true, flag: false, moderate: false, suspendAuthor: false },
+  /** A moderator of the room on a member's post. */
+  moderator: { edit: false, delete: true, flag: true, moderate: true, suspendAuthor: true },
+  guest: { edit: false, delete: false, flag: false, moderate: false, suspendAuthor: false },
+} satisfies Record<string, PostAbilitiesDto>;
 
 export const ROOM_ID = hex(1, "a");
 export const THREAD_ID = hex(1, "b");
