@@ -13,7 +13,7 @@ import { PostAuthor } from "../posts/PostAuthor";
 import { localized } from "../rooms/rooms.slice";
 import { TagList } from "../threads/ThreadBadges";
 import { ReasonDialog } from "./ReasonDialog";
-import { EditApproveDialog } from "./ThreadDialogs";
+import { EditApproveDialog } from "./EditApproveDialog";
 import { useModAction } from "./useModAction";
 
 /** The approval queue, oldest first; new items slide in live, decided ones leave at once. */
