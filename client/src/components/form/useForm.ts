@@ -8,14 +8,20 @@ import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/
 
 /** A translated message, as the form-level alert shows it. */
 export type Described = { key: MessageKey; params?: MessageParams };
-/** Turns a failed send into the form-level message (the feature's own error words, e.g. `forumError`). */
-export type Describe = (err: unknown, locale: Locale) => Described;
+/**
+ * Turns a failed send into the form-level message (the feature's own error words, e.g. `forumError`);
+ * null when the field errors say it all.
+ */
+export type Describe = (err: unknown, locale: Locale) => Described | null;
 
 export interface FormOptions {
   /** Defaults to `describeError`. */
   describe?: Describe;
-  /** A VALIDATION answer's `fieldErrors` under the form's own field names; defaults to `issuesFromApi`. */
-  fieldIssues?: (err: ApiError) => FieldIssues;
+  /**
+   * The field errors a failed send puts under the fields; defaults to a VALIDATION answer's
+   * `fieldErrors` (`validationIssues`). A form may map other codes to a field (EMAIL_TAKEN → email).
+   */
+  fieldIssues?: (err: ApiError) => FieldIssues | null;
 }
 
 export interface FormControl {
@@ -33,10 +39,17 @@ export interface FormControl {
   /**
    * Runs one send: clears old messages, is busy meanwhile, and on failure shows the server's field
    * errors (VALIDATION) and the translated message. Resolves to whether it worked; never rejects.
+   * With `leaving`, a form that navigates away on success stays busy until it is gone (no second
+   * send, no flash of the signed-in redirect).
    */
-  submit: (send: () => Promise<unknown>) => Promise<boolean>;
+  submit: (send: () => Promise<unknown>, opts?: { leaving?: boolean }) => Promise<boolean>;
   /** Forgets every message (e.g. when a dialog's form starts over). */
   clear: () => void;
+}
+
+/** A VALIDATION answer's field errors, keyed as the server names the fields. */
+export function validationIssues(err: ApiError): FieldIssues | null {
+  return err.code === "VALIDATION" ? issuesFromApi(err) : null;
 }
 
 /**
@@ -51,7 +64,7 @@ export function useForm(options: FormOptions = {}): FormControl {
   const [issues, setIssues] = useState<FieldIssues>({});
   const [alert, setAlert] = useState<Described | null>(null);
   const describe = options.describe ?? describeError;
-  const fieldIssues = options.fieldIssues ?? issuesFromApi;
+  const fieldIssues = options.fieldIssues ?? validationIssues;
 
   const fail = useCallback((found: FieldIssues, message?: Described) => {
     setIssues(found);
@@ -66,17 +79,17 @@ export function useForm(options: FormOptions = {}): FormControl {
   }, []);
 
   const submit = useCallback(
-    async (send: () => Promise<unknown>) => {
+    async (send: () => Promise<unknown>, opts: { leaving?: boolean } = {}) => {
       setIssues({});
       setAlert(null);
       setBusy(true);
       try {
         await send();
-        setBusy(false);
+        if (!opts.leaving) setBusy(false);
         return true;
       } catch (err) {
         setBusy(false);
-        if (isApiError(err) && err.code === "VALIDATION") setIssues(fieldIssues(err));
+        if (isApiError(err)) setIssues(fieldIssues(err) ?? {});
         setAlert(describe(err, locale));
         return false;
       }

@@ -83,9 +83,12 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
       return;
     }
     let threadId = "";
-    const sent = await form.submit(async () => {
-      threadId = (await createThread({ id: room.id, slug: room.slug }, checked.data)).id;
-    });
+    const sent = await form.submit(
+      async () => {
+        threadId = (await createThread({ id: room.id, slug: room.slug }, checked.data)).id;
+      },
+      { leaving: true },
+    );
     if (!sent) return;
     draftOf(room.id).write(null);
     toast({ tone: "success", message: "threads.new.created" });

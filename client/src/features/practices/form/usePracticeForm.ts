@@ -74,7 +74,7 @@ export function usePracticeForm(mode: PracticeFormMode, me: UserEntity) {
   const roomsById = useStore((s) => s.roomsById);
   const form = useForm({
     describe: mode.kind === "promote" ? promoteError : describeError,
-    fieldIssues: practiceIssuesFromApi,
+    fieldIssues: (err) => (err.code === "VALIDATION" ? practiceIssuesFromApi(err) : null),
   });
   const [typed, setDraft] = useState(() => startingDraft(mode, me, locale));
   const [sourceIds, setSourceIds] = useState<string[]>([]);
@@ -121,35 +121,38 @@ export function usePracticeForm(mode: PracticeFormMode, me: UserEntity) {
       return;
     }
     let done = "";
-    const sent = await form.submit(async () => {
-      if (mode.kind === "promote") {
-        await promoteToPractice(mode.threadId, { practice: input, sourcePostIds: sourceIds });
-        toast({ tone: "success", message: "practices.promote.done" });
-        done = mode.threadId;
-      } else if (mode.kind === "edit") {
-        const { derivedFrom, contact, ...rest } = input;
-        await updatePractice(mode.id, {
-          practice: { ...rest, contact: contact ?? null, derivedFrom: derivedFrom ?? null },
-        });
-        toast({ tone: "success", message: "practices.form.saved" });
-        done = mode.id;
-      } else {
-        const created = await createPractice(draft.roomSlug, {
-          title: draft.title,
-          body: draft.summary,
-          practice: input,
-          clientId: draft.clientId,
-        });
-        newDraft.write(null);
-        // An unverified author's practice waits in the approval queue: say so, not "published".
-        toast(
-          created.status === "queued"
-            ? { tone: "info", message: "practices.form.queued" }
-            : { tone: "success", message: "practices.form.created" },
-        );
-        done = created.id;
-      }
-    });
+    const sent = await form.submit(
+      async () => {
+        if (mode.kind === "promote") {
+          await promoteToPractice(mode.threadId, { practice: input, sourcePostIds: sourceIds });
+          toast({ tone: "success", message: "practices.promote.done" });
+          done = mode.threadId;
+        } else if (mode.kind === "edit") {
+          const { derivedFrom, contact, ...rest } = input;
+          await updatePractice(mode.id, {
+            practice: { ...rest, contact: contact ?? null, derivedFrom: derivedFrom ?? null },
+          });
+          toast({ tone: "success", message: "practices.form.saved" });
+          done = mode.id;
+        } else {
+          const created = await createPractice(draft.roomSlug, {
+            title: draft.title,
+            body: draft.summary,
+            practice: input,
+            clientId: draft.clientId,
+          });
+          newDraft.write(null);
+          // An unverified author's practice waits in the approval queue: say so, not "published".
+          toast(
+            created.status === "queued"
+              ? { tone: "info", message: "practices.form.queued" }
+              : { tone: "success", message: "practices.form.created" },
+          );
+          done = created.id;
+        }
+      },
+      { leaving: true },
+    );
     if (sent) void navigate(`/practices/${done}`);
   };
 
