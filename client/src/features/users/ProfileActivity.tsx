@@ -48,7 +48,12 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
     setState({ ...state, loadingMore: true });
     try {
       const page = await usersApi.threads(userId, state.nextCursor);
-      setState({ status: "ready", threads: [...state.threads, ...page.threads], nextCursor: page.nextCursor, loadingMore: false });
+      setState({
+        status: "ready",
+        threads: [...state.threads, ...page.threads],
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      });
     } catch {
       setState({ ...state, loadingMore: false });
     }
@@ -59,11 +64,19 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
     return (
       <EmptyState
         title={t("users.profile.activityError")}
-        action={<Button variant="secondary" onClick={() => load()}>{t("users.profile.activityRetry")}</Button>}
+        action={
+          <Button variant="secondary" onClick={() => load()}>
+            {t("users.profile.activityRetry")}
+          </Button>
+        }
       />
     );
   if (!state.threads.length)
-    return <EmptyState title={t("users.profile.activityEmptyTitle")}>{t("users.profile.activityEmpty", { name })}</EmptyState>;
+    return (
+      <EmptyState title={t("users.profile.activityEmptyTitle")}>
+        {t("users.profile.activityEmpty", { name })}
+      </EmptyState>
+    );
 
   return (
     <>
@@ -87,20 +100,20 @@ function ActivityItem({ thread }: { thread: ThreadDto }) {
   const room = useStore(roomSelectors.bySlug(thread.roomSlug));
   const locale = useStore((s) => s.locale);
   return (
-          <li className="profile__thread">
-            <Link to={`/threads/${thread.id}`} className="profile__thread-title">
-              {thread.title}
-            </Link>
-            <span className="profile__thread-badges">
-              <ThreadBadges thread={thread} />
-            </span>
-            <span className="profile__thread-meta">
-              {t("users.profile.activityMeta", {
-                room: room ? localized(room.name, locale) : thread.roomSlug,
-                date: fmt.date(thread.createdAt),
-                posts: fmt.number(thread.postCount),
-              })}
-            </span>
-          </li>
+    <li className="profile__thread">
+      <Link to={`/threads/${thread.id}`} className="profile__thread-title">
+        {thread.title}
+      </Link>
+      <span className="profile__thread-badges">
+        <ThreadBadges thread={thread} />
+      </span>
+      <span className="profile__thread-meta">
+        {t("users.profile.activityMeta", {
+          room: room ? localized(room.name, locale) : thread.roomSlug,
+          date: fmt.date(thread.createdAt),
+          posts: fmt.number(thread.postCount),
+        })}
+      </span>
+    </li>
   );
 }
