@@ -28,13 +28,16 @@ export function SuspendDialog({ userId, onClose }: { userId: string; onClose: ()
   const [customDay, setCustomDay] = useState("");
   const [reason, setReason] = useState("");
   const form = useForm();
+  // The "ends on" line counts from when the dialog opened; what is sent counts from the click.
+  const [openedAt] = useState(() => new Date());
   const tomorrow = useTomorrow();
 
   if (!user) return null;
 
-  const end = suspensionEnd(duration, customDay);
+  const end = suspensionEnd(duration, customDay, openedAt);
 
   const onSubmit = async () => {
+    const end = suspensionEnd(duration, customDay);
     if (duration === "custom" && (!end || end.getTime() <= Date.now())) {
       return form.fail({ until: { key: end ? "admin.suspend.untilPast" : "form.date" } });
     }

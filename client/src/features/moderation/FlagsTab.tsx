@@ -40,6 +40,7 @@ export function FlagsTab() {
 
   useEffect(() => {
     void loadFlags(status, assignee);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new filter empties the selection along with the reload it starts
     setSelected([]);
   }, [status, assignee, loadFlags]);
   useEffect(() => {

@@ -312,12 +312,11 @@ function ModeratorPicker({
   const t = useT();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<Person[]>([]);
+  // Fewer than two letters asks nothing and shows nothing (an older answer is not shown either).
+  const shown = query.trim().length < 2 ? [] : results;
 
   useEffect(() => {
-    if (query.trim().length < 2) {
-      setResults([]);
-      return;
-    }
+    if (query.trim().length < 2) return;
     const abort = new AbortController();
     const timer = setTimeout(() => {
       usersApi.list({ query: query.trim(), limit: 6 }, abort.signal).then(
@@ -360,9 +359,9 @@ function ModeratorPicker({
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          {results.length > 0 && (
+          {shown.length > 0 && (
             <ul className="mod-picker__results">
-              {results
+              {shown
                 .filter((r) => !people.some((p) => p.id === r.id))
                 .map((r) => (
                   <li key={r.id}>

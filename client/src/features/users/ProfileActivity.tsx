@@ -39,6 +39,7 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
 
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the activity for this user; `load` marks it loading first
     load(controller.signal);
     return () => controller.abort();
   }, [load]);
