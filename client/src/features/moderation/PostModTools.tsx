@@ -4,7 +4,15 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { SuspendDialog } from "../admin/SuspendDialog";
-import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
+import {
+  CheckIcon,
+  CloseIcon,
+  EyeIcon,
+  EyeOffIcon,
+  GavelIcon,
+  PencilIcon,
+  TrashIcon,
+} from "../../components/icons";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./EditApproveDialog";
@@ -65,7 +73,8 @@ export function PostModTools({
       add("hide", t("moderation.tools.hide"), () => setOpen("hide"), <EyeOffIcon />, true);
     if (post.status === "hidden" && post.seq > 0)
       add("unhide", t("moderation.tools.unhide"), () => setOpen("unhide"), <EyeIcon />);
-    if (post.html !== null) add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <PencilIcon />);
+    if (post.html !== null)
+      add("edit", t("moderation.tools.editPost"), () => setOpen("edit"), <PencilIcon />);
     if (!opening && !mine)
       add("delete", t("moderation.tools.delete"), () => setOpen("delete"), <TrashIcon />, true);
   }

@@ -1,7 +1,18 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ThreadDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, LockIcon, MoveIcon, PencilIcon, PinIcon, StarIcon } from "../../components/icons";
+import {
+  CheckIcon,
+  CloseIcon,
+  EyeIcon,
+  EyeOffIcon,
+  GavelIcon,
+  LockIcon,
+  MoveIcon,
+  PencilIcon,
+  PinIcon,
+  StarIcon,
+} from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
