@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 import local from "./eslint/feature-boundaries.js";
 
 /**
@@ -62,6 +63,16 @@ export default tseslint.config(
         "error",
         { roots: ["server/src"], layers: SERVER_LAYERS, knownDebt: SERVER_KNOWN_DEBT },
       ],
+    },
+  },
+  {
+    // The hooks rules (and React Compiler's checks in the recommended set) for the browser app; a
+    // missing effect dependency is a bug, not a warning.
+    files: ["client/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs["recommended-latest"].rules,
+      "react-hooks/exhaustive-deps": "error",
     },
   },
 );

@@ -1,3 +1,4 @@
+// One file on purpose: every icon of the app, each a few lines of SVG path data, so the set stays consistent.
 import type { SVGProps } from "react";
 
 /** Small line icons (decorative: always aria-hidden; the control next to them carries the text). */
@@ -259,7 +260,14 @@ export const MoreIcon = () => (
 /** The Rembuk mark: three people around one table (musyawarah). */
 export function LogoMark({ size = 28 }: { size?: number }) {
   return (
-    <svg viewBox="0 0 32 32" width={size} height={size} aria-hidden="true" focusable="false" className="logo-mark">
+    <svg
+      viewBox="0 0 32 32"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+      className="logo-mark"
+    >
       <rect width="32" height="32" rx="8" fill="var(--logo-bg, #0e2a3b)" />
       <circle cx="16" cy="16" r="8.5" fill="none" stroke="var(--accent-300, #e0a84a)" strokeWidth="2.2" />
       <circle cx="16" cy="7.5" r="2.7" fill="#fff" />

@@ -36,6 +36,7 @@ export function SessionsSection({ version }: { version: number }) {
 
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the list on mount and on each refresh; `read` marks it loading first
     void read(controller.signal);
     return () => controller.abort();
   }, [read, version]);

@@ -24,9 +24,11 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
   const liftSuspension = useStore((s) => s.liftSuspension);
   const pushToast = useStore((s) => s.pushToast);
   const [pending, setPending] = useState<Pending>(null);
+  // Render stays pure: "suspended" is judged against when the row appeared (the list reloads often).
+  const [now] = useState(() => Date.now());
 
   if (!user) return null;
-  const suspended = Boolean(user.suspendedUntil && new Date(user.suspendedUntil).getTime() > Date.now());
+  const suspended = Boolean(user.suspendedUntil && new Date(user.suspendedUntil).getTime() > now);
 
   const run = async (kind: Exclude<Pending, null>, action: () => Promise<void>, onDone: () => void) => {
     setPending(kind);
@@ -45,23 +47,43 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
     const parsed = Role.safeParse(value);
     if (!parsed.success) return;
     const role: RoleValue = parsed.data;
-    void run("role", () => setUserRole(id, role), () =>
-      pushToast({ tone: "success", message: "admin.toast.roleChanged", params: { name: user.name, role: t(roleKey(role)) } }),
+    void run(
+      "role",
+      () => setUserRole(id, role),
+      () =>
+        pushToast({
+          tone: "success",
+          message: "admin.toast.roleChanged",
+          params: { name: user.name, role: t(roleKey(role)) },
+        }),
     );
   };
 
   const onVerified = (verified: boolean) =>
-    void run("verified", () => setUserVerified(id, verified), () =>
-      pushToast({ tone: "success", message: verified ? "admin.toast.verified" : "admin.toast.unverified", params: { name: user.name } }),
+    void run(
+      "verified",
+      () => setUserVerified(id, verified),
+      () =>
+        pushToast({
+          tone: "success",
+          message: verified ? "admin.toast.verified" : "admin.toast.unverified",
+          params: { name: user.name },
+        }),
     );
 
   const onLift = () =>
-    void run("lift", () => liftSuspension(id), () =>
-      pushToast({ tone: "success", message: "admin.toast.unsuspended", params: { name: user.name } }),
+    void run(
+      "lift",
+      () => liftSuspension(id),
+      () => pushToast({ tone: "success", message: "admin.toast.unsuspended", params: { name: user.name } }),
     );
 
   return (
-    <tr className={suspended ? "admin-row admin-row--suspended" : "admin-row"} data-testid="admin-user-row" data-user-id={id}>
+    <tr
+      className={suspended ? "admin-row admin-row--suspended" : "admin-row"}
+      data-testid="admin-user-row"
+      data-user-id={id}
+    >
       <td>
         <div className="admin-row__user">
           <Avatar name={user.name} seed={user.id} size="md" />
@@ -132,7 +154,9 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
       <td data-label={t("admin.col.status")} className="admin-row__status">
         {suspended && user.suspendedUntil ? (
           <>
-            <Badge tone="danger">{t("admin.status.suspendedUntil", { date: fmt.shortDate(user.suspendedUntil) })}</Badge>
+            <Badge tone="danger">
+              {t("admin.status.suspendedUntil", { date: fmt.shortDate(user.suspendedUntil) })}
+            </Badge>
             {user.suspendReason && <span className="admin-row__reason">{user.suspendReason}</span>}
             <Button
               variant="secondary"

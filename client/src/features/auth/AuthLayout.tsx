@@ -3,7 +3,17 @@ import { LogoMark } from "../../components/icons";
 import "./auth.css";
 
 /** The frame shared by the login and register pages: a calm card with the form. */
-export function AuthLayout({ title, lead, children, footer }: { title: string; lead: string; children: ReactNode; footer: ReactNode }) {
+export function AuthLayout({
+  title,
+  lead,
+  children,
+  footer,
+}: {
+  title: string;
+  lead: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <div className="auth">
       <div className="auth__card">

@@ -1,24 +1,48 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { LoginInput } from "@rembuk/shared";
+import { LoginInput, type Locale } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
-import { Button } from "../../components/Button";
 import { Field, FormAlert } from "../../components/Field";
+import { useForm, type Described } from "../../components/form/useForm";
 import { PasswordInput } from "../../components/PasswordInput";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { formatDate, formatDuration, formatTime } from "../../lib/format";
-import { useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
+import { AuthForm } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import { safeNext } from "./RequireAuth";
 
-type FormError = { key: MessageKey; params?: MessageParams };
+/** Sign-in failures in the words a person can act on: wrong password, when to try again, until when suspended. */
+function loginError(err: unknown, locale: Locale): Described {
+  if (!isApiError(err)) return { key: "error.generic" };
+  switch (err.code) {
+    case "INVALID_CREDENTIALS":
+      return { key: "auth.login.invalid" };
+    case "RATE_LIMITED":
+      return err.retryAfterSeconds !== null
+        ? {
+            key: "auth.login.rateLimited",
+            params: {
+              duration: formatDuration(err.retryAfterSeconds, locale),
+              time: formatTime(new Date(Date.now() + err.retryAfterSeconds * 1000), locale),
+            },
+          }
+        : { key: "auth.login.rateLimitedLater" };
+    case "SUSPENDED": {
+      const until = err.details.until;
+      return typeof until === "string"
+        ? { key: "auth.login.suspendedUntil", params: { date: formatDate(until, locale) } }
+        : { key: "error.suspended" };
+    }
+    default:
+      return describeError(err, locale);
+  }
+}
 
 export function LoginPage() {
   const t = useT();
-  const locale = useStore((s) => s.locale);
   const status = useStore((s) => s.sessionStatus);
   const login = useStore((s) => s.login);
   const pushToast = useStore((s) => s.pushToast);
@@ -27,61 +51,24 @@ export function LoginPage() {
   const next = safeNext(params.get("next"));
   usePageTitle(t("auth.login.pageTitle"));
 
+  const form = useForm({ describe: loginError });
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<FormError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
 
-  if (status === "signedIn" && !submitting) return <Navigate to={next} replace />;
+  // Signed in by this form: it navigates itself, with the welcome toast.
+  if (status === "signedIn" && !form.busy) return <Navigate to={next} replace />;
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(LoginInput, { email, password });
-    if (!parsed.ok) {
-      setIssues(parsed.issues);
-      return;
-    }
-    setIssues({});
-    setSubmitting(true);
-    try {
-      const user = await login(parsed.data);
-      pushToast({ tone: "success", message: "auth.toast.welcome", params: { name: user.name } });
-      navigate(next, { replace: true });
-    } catch (err) {
-      setSubmitting(false);
-      if (!isApiError(err)) return setFormError({ key: "error.generic" });
-      switch (err.code) {
-        case "INVALID_CREDENTIALS":
-          return setFormError({ key: "auth.login.invalid" });
-        case "RATE_LIMITED":
-          return setFormError(
-            err.retryAfterSeconds !== null
-              ? {
-                  key: "auth.login.rateLimited",
-                  params: {
-                    duration: formatDuration(err.retryAfterSeconds, locale),
-                    time: formatTime(new Date(Date.now() + err.retryAfterSeconds * 1000), locale),
-                  },
-                }
-              : { key: "auth.login.rateLimitedLater" },
-          );
-        case "SUSPENDED": {
-          const until = err.details.until;
-          return setFormError(
-            typeof until === "string"
-              ? { key: "auth.login.suspendedUntil", params: { date: formatDate(until, locale) } }
-              : { key: "error.suspended" },
-          );
-        }
-        case "VALIDATION":
-          setIssues(issuesFromApi(err));
-          return setFormError({ key: "form.fixErrors" });
-        default:
-          return setFormError(describeError(err, locale));
-      }
-    }
+  const onSubmit = async () => {
+    const input = form.check(LoginInput, { email, password });
+    if (!input) return;
+    await form.submit(
+      async () => {
+        const user = await login(input);
+        pushToast({ tone: "success", message: "auth.toast.welcome", params: { name: user.name } });
+        navigate(next, { replace: true });
+      },
+      { leaving: true },
+    );
   };
 
   return (
@@ -97,10 +84,15 @@ export function LoginPage() {
         </>
       }
     >
-      <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-label={t("auth.login.title")}>
-        {params.get("next") && !formError && <FormAlert tone="info">{t("shell.signInRequired")}</FormAlert>}
-        {formError && <FormAlert testId="login-error">{t(formError.key, formError.params)}</FormAlert>}
-        <Field label={t("auth.email")} error={issueText(t, issues.email)} testId="login-email">
+      <AuthForm
+        label={t("auth.login.title")}
+        form={form}
+        onSubmit={onSubmit}
+        notice={params.get("next") && <FormAlert tone="info">{t("shell.signInRequired")}</FormAlert>}
+        submitLabel={t("auth.login.submit")}
+        testId="login"
+      >
+        <Field label={t("auth.email")} error={form.error("email")} testId="login-email">
           {(a11y) => (
             <input
               {...a11y}
@@ -117,7 +109,7 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <Field label={t("auth.password")} error={issueText(t, issues.password)} testId="login-password">
+        <Field label={t("auth.password")} error={form.error("password")} testId="login-password">
           {(a11y) => (
             <PasswordInput
               {...a11y}
@@ -134,10 +126,7 @@ export function LoginPage() {
             {t("account.forgot.link")}
           </Link>
         </p>
-        <Button type="submit" loading={submitting} className="form__submit" data-testid="login-submit">
-          {t("auth.login.submit")}
-        </Button>
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -12,7 +12,11 @@ function renderRegister() {
   return renderRoute(<RegisterPage />, { path: "/register" });
 }
 
-async function fill({ name = "Rina Wulandari", email = "rina@contoh.go.id", password = "rahasia-negara-1" } = {}) {
+async function fill({
+  name = "Rina Wulandari",
+  email = "rina@contoh.go.id",
+  password = "rahasia-negara-1",
+} = {}) {
   const user = userEvent.setup();
   if (name) await user.type(screen.getByTestId("register-name"), name);
   if (email) await user.type(screen.getByTestId("register-email"), email);
@@ -42,11 +46,14 @@ describe("RegisterPage", () => {
 
   it("shows server field errors from error.details next to their fields", async () => {
     mockFetch({
-      "POST /api/auth/register": () => apiError(400, "VALIDATION", "Invalid", { name: ["Nama mengandung karakter terlarang"] }),
+      "POST /api/auth/register": () =>
+        apiError(400, "VALIDATION", "Invalid", { name: ["Nama mengandung karakter terlarang"] }),
     });
     renderRegister();
     await fill();
-    expect(await screen.findByTestId("register-name-error")).toHaveTextContent("Nama mengandung karakter terlarang");
+    expect(await screen.findByTestId("register-name-error")).toHaveTextContent(
+      "Nama mengandung karakter terlarang",
+    );
     expect(screen.getByRole("alert")).toHaveTextContent("Periksa kembali isian yang ditandai.");
   });
 

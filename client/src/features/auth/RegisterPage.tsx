@@ -1,23 +1,29 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { LIMITS, RegisterInput } from "@rembuk/shared";
+import { LIMITS, RegisterInput, type Locale } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
-import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { useForm, validationIssues } from "../../components/form/useForm";
 import { PasswordInput } from "../../components/PasswordInput";
-import { isApiError } from "../../lib/api";
+import { isApiError, type ApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
-import { useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
+import type { FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
+import { AuthForm } from "./AuthForm";
 import { AuthLayout } from "./AuthLayout";
 import { safeNext } from "./RequireAuth";
 
-type FormError = { key: MessageKey; params?: MessageParams };
+/** An address already in use is the email field's problem, not the form's. */
+function registerIssues(err: ApiError): FieldIssues | null {
+  if (err.code === "EMAIL_TAKEN") return { email: { key: "auth.register.emailTaken" } };
+  return validationIssues(err);
+}
+const registerError = (err: unknown, locale: Locale) =>
+  isApiError(err) && err.code === "EMAIL_TAKEN" ? null : describeError(err, locale);
 
 export function RegisterPage() {
   const t = useT();
-  const locale = useStore((s) => s.locale);
   const status = useStore((s) => s.sessionStatus);
   const register = useStore((s) => s.register);
   const pushToast = useStore((s) => s.pushToast);
@@ -26,42 +32,25 @@ export function RegisterPage() {
   const next = params.get("next");
   usePageTitle(t("auth.register.pageTitle"));
 
+  const form = useForm({ describe: registerError, fieldIssues: registerIssues });
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<FormError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
 
-  if (status === "signedIn" && !submitting) return <Navigate to={safeNext(next)} replace />;
+  if (status === "signedIn" && !form.busy) return <Navigate to={safeNext(next)} replace />;
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(RegisterInput, { name, email, password });
-    if (!parsed.ok) {
-      setIssues(parsed.issues);
-      return;
-    }
-    setIssues({});
-    setSubmitting(true);
-    try {
-      const user = await register(parsed.data);
-      pushToast({ tone: "success", message: "auth.toast.registered", params: { name: user.name } });
-      // A new account lands on its profile form, so colleagues can recognise them from the start.
-      navigate(next ? safeNext(next) : "/profile/edit?welcome=1", { replace: true });
-    } catch (err) {
-      setSubmitting(false);
-      if (isApiError(err) && err.code === "EMAIL_TAKEN") {
-        setIssues({ email: { key: "auth.register.emailTaken" } });
-        return;
-      }
-      if (isApiError(err) && err.code === "VALIDATION") {
-        setIssues(issuesFromApi(err));
-        return setFormError({ key: "form.fixErrors" });
-      }
-      setFormError(describeError(err, locale));
-    }
+  const onSubmit = async () => {
+    const input = form.check(RegisterInput, { name, email, password });
+    if (!input) return;
+    await form.submit(
+      async () => {
+        const user = await register(input);
+        pushToast({ tone: "success", message: "auth.toast.registered", params: { name: user.name } });
+        // A new account lands on its profile form, so colleagues can recognise them from the start.
+        navigate(next ? safeNext(next) : "/profile/edit?welcome=1", { replace: true });
+      },
+      { leaving: true },
+    );
   };
 
   return (
@@ -71,13 +60,25 @@ export function RegisterPage() {
       footer={
         <>
           {t("auth.register.haveAccount")}{" "}
-          <Link to={next ? `/login?next=${encodeURIComponent(safeNext(next))}` : "/login"}>{t("auth.register.toLogin")}</Link>
+          <Link to={next ? `/login?next=${encodeURIComponent(safeNext(next))}` : "/login"}>
+            {t("auth.register.toLogin")}
+          </Link>
         </>
       }
     >
-      <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-label={t("auth.register.title")}>
-        {formError && <FormAlert testId="register-error">{t(formError.key, formError.params)}</FormAlert>}
-        <Field label={t("auth.name")} hint={t("auth.name.hint")} error={issueText(t, issues.name)} testId="register-name">
+      <AuthForm
+        label={t("auth.register.title")}
+        form={form}
+        onSubmit={onSubmit}
+        submitLabel={t("auth.register.submit")}
+        testId="register"
+      >
+        <Field
+          label={t("auth.name")}
+          hint={t("auth.name.hint")}
+          error={form.error("name")}
+          testId="register-name"
+        >
           {(a11y) => (
             <input
               {...a11y}
@@ -94,7 +95,7 @@ export function RegisterPage() {
         <Field
           label={t("auth.email")}
           hint={t("auth.register.privacy")}
-          error={issueText(t, issues.email)}
+          error={form.error("email")}
           testId="register-email"
         >
           {(a11y) => (
@@ -117,7 +118,7 @@ export function RegisterPage() {
         <Field
           label={t("auth.password")}
           hint={t("auth.password.hint", { min: LIMITS.password.min })}
-          error={issueText(t, issues.password)}
+          error={form.error("password")}
           testId="register-password"
         >
           {(a11y) => (
@@ -131,10 +132,7 @@ export function RegisterPage() {
             />
           )}
         </Field>
-        <Button type="submit" loading={submitting} className="form__submit" data-testid="register-submit">
-          {t("auth.register.submit")}
-        </Button>
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FlagCreateInput, FlagReason, MOD_LIMITS, type FlagTargetType } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/form/FormDialog";
+import { useForm } from "../../components/form/useForm";
 import { isApiError } from "../../lib/api";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issueText, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "../posts";
 import { FlagIcon } from "../../components/icons";
@@ -21,104 +21,90 @@ export function FlagDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const flagContent = useStore((s) => s.flagContent);
   const toast = useStore((s) => s.pushToast);
+  const form = useForm({ describe: forumError });
   const [reason, setReason] = useState<FlagReason | null>(null);
   const [note, setNote] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason) {
-      setIssues({ reason: { key: "form.required" } });
-      return;
-    }
-    const parsed = validate(FlagCreateInput, {
+  const submit = async () => {
+    if (!reason) return form.fail({ reason: { key: "form.required" } });
+    const input = form.check(FlagCreateInput, {
       targetType,
       targetId,
       reason,
       ...(note.trim() ? { note: note.trim() } : {}),
     });
-    if (!parsed.ok) {
-      setIssues(parsed.issues);
-      return;
-    }
-    setIssues({});
-    setBusy(true);
-    try {
-      await flagContent(parsed.data);
-      toast({ tone: "success", message: "moderation.flag.sent" });
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") {
-        toast({ tone: "info", message: "moderation.flag.duplicate" });
-        onClose();
-        return;
+    if (!input) return;
+    let duplicate = false;
+    const sent = await form.submit(async () => {
+      try {
+        await flagContent(input);
+      } catch (err) {
+        // Flagged before (another tab, an earlier visit): nothing to fix, so no error to show.
+        if (!isApiError(err) || err.code !== "CONFLICT") throw err;
+        duplicate = true;
       }
-      setFormError(forumError(err, locale));
-      setBusy(false);
-    }
+    });
+    if (!sent) return;
+    toast(
+      duplicate
+        ? { tone: "info", message: "moderation.flag.duplicate" }
+        : { tone: "success", message: "moderation.flag.sent" },
+    );
+    onClose();
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={t("moderation.flag.title")}
       description={t("moderation.flag.lead")}
       onClose={onClose}
       testId="flag-dialog"
+      form={form}
+      onSubmit={submit}
+      submitLabel={t("moderation.flag.submit")}
+      submitVariant="danger"
+      submitIcon={<FlagIcon />}
+      submitTestId="flag-submit"
     >
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
-        <fieldset className="fieldset">
-          <legend className="field__label">{t("moderation.flag.reason")}</legend>
-          <div className="mod-reasons">
-            {FlagReason.options.map((r) => (
-              <label key={r} className={reason === r ? "choice choice--checked" : "choice"}>
-                <input
-                  type="radio"
-                  name="flag-reason"
-                  checked={reason === r}
-                  onChange={() => setReason(r)}
-                  data-testid={`flag-reason-${r}`}
-                />
-                <span>{t(`moderation.reason.${r}`)}</span>
-              </label>
-            ))}
-          </div>
-          {issues.reason && <p className="field__error">{issueText(t, issues.reason)}</p>}
-        </fieldset>
-        <Field
-          label={t("moderation.flag.note")}
-          hint={t("moderation.flag.note.hint")}
-          error={issueText(t, issues.note)}
-          testId="flag-note"
-        >
-          {(a11y) => (
-            <textarea
-              {...a11y}
-              className="input textarea"
-              rows={3}
-              maxLength={MOD_LIMITS.flagNote.max}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-testid="flag-note"
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <Button variant="ghost" onClick={onClose}>
-            {t("moderation.dialog.cancel")}
-          </Button>
-          <Button type="submit" variant="danger" loading={busy} icon={<FlagIcon />} data-testid="flag-submit">
-            {t("moderation.flag.submit")}
-          </Button>
+      <fieldset className="fieldset">
+        <legend className="field__label">{t("moderation.flag.reason")}</legend>
+        <div className="mod-reasons">
+          {FlagReason.options.map((r) => (
+            <label key={r} className={reason === r ? "choice choice--checked" : "choice"}>
+              <input
+                type="radio"
+                name="flag-reason"
+                checked={reason === r}
+                onChange={() => setReason(r)}
+                data-testid={`flag-reason-${r}`}
+              />
+              <span>{t(`moderation.reason.${r}`)}</span>
+            </label>
+          ))}
         </div>
-      </form>
-    </Dialog>
+        {form.issues.reason && <p className="field__error">{form.error("reason")}</p>}
+      </fieldset>
+      <Field
+        label={t("moderation.flag.note")}
+        hint={t("moderation.flag.note.hint")}
+        error={form.error("note")}
+        testId="flag-note"
+      >
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="input textarea"
+            rows={3}
+            maxLength={MOD_LIMITS.flagNote.max}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="flag-note"
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 

@@ -8,7 +8,7 @@ import { SuspendDialog } from "../admin";
 import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";
-import { EditApproveDialog } from "./ThreadDialogs";
+import { EditApproveDialog } from "./EditApproveDialog";
 import { ToolMenu, type ToolItem } from "./ToolMenu";
 import { useModAction } from "./useModAction";
 import "./moderation.css";

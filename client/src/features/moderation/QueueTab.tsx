@@ -13,8 +13,9 @@ import { PostAuthor } from "../posts";
 import { localized } from "../rooms";
 import { TagList } from "../threads";
 import { ReasonDialog } from "./ReasonDialog";
-import { EditApproveDialog } from "./ThreadDialogs";
-import { useModAction } from "./useModAction";
+import { EditApproveDialog } from "./EditApproveDialog";
+import { ModCard } from "./ModCard";
+import { usePendingModAction } from "./useModAction";
 
 /** The approval queue, oldest first; new items slide in live, decided ones leave at once. */
 export function QueueTab() {
@@ -75,9 +76,8 @@ function QueueCard({ itemKey }: { itemKey: string }) {
   const item: QueueItemDto | undefined = useStore((s) => s.queueById[itemKey]);
   const moderatePost = useStore((s) => s.moderatePost);
   const moderateThread = useStore((s) => s.moderateThread);
-  const run = useModAction();
+  const [busy, run] = usePendingModAction();
   const [open, setOpen] = useState<null | "edit" | "reject">(null);
-  const [busy, setBusy] = useState(false);
   if (!item) return null;
   const isThread = item.targetType === "thread";
   const kind = isThread
@@ -87,27 +87,89 @@ function QueueCard({ itemKey }: { itemKey: string }) {
     : "moderation.queue.kind.post";
   const href = isThread ? `/threads/${item.thread.id}` : `/threads/${item.thread.id}#post-${item.post.id}`;
 
-  const approve = async () => {
-    setBusy(true);
-    const ok = await run(
+  const approve = () =>
+    run(
       () =>
         isThread
           ? moderateThread(item.thread.id, { action: "approve" })
           : moderatePost(item.post.id, { action: "approve" }),
       isThread ? "moderation.tools.done.thread.approve" : "moderation.tools.done.post.approve",
     );
-    if (!ok) setBusy(false);
-  };
 
   return (
-    <li className="mod-card" data-testid="queue-item" data-kind={item.targetType}>
-      <div className="mod-card__top">
-        <span className={`mod-pill mod-pill--${isThread ? "thread" : "post"}`}>{t(kind)}</span>
-        <span className="mod-card__room">{localized(item.roomName, locale)}</span>
-        <span className="mod-card__when">
-          {t("moderation.queue.waiting", { when: f.relative(item.createdAt) })}
-        </span>
-      </div>
+    <ModCard
+      data-testid="queue-item"
+      data-kind={item.targetType}
+      top={
+        <>
+          <span className={`mod-pill mod-pill--${isThread ? "thread" : "post"}`}>{t(kind)}</span>
+          <span className="mod-card__room">{localized(item.roomName, locale)}</span>
+          <span className="mod-card__when">
+            {t("moderation.queue.waiting", { when: f.relative(item.createdAt) })}
+          </span>
+        </>
+      }
+      actions={
+        <>
+          <Button
+            size="sm"
+            icon={<CheckIcon />}
+            loading={busy}
+            onClick={() => void approve()}
+            data-testid="queue-approve"
+          >
+            {t("moderation.queue.approve")}
+          </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            icon={<PencilIcon />}
+            onClick={() => setOpen("edit")}
+            data-testid="queue-edit"
+          >
+            {t("moderation.queue.editApprove")}
+          </Button>
+          <Button
+            size="sm"
+            variant="danger"
+            icon={<CloseIcon />}
+            onClick={() => setOpen("reject")}
+            data-testid="queue-reject"
+          >
+            {t("moderation.queue.reject")}
+          </Button>
+        </>
+      }
+      after={
+        <>
+          {open === "edit" && (
+            <EditApproveDialog
+              post={item.post}
+              thread={isThread ? item.thread : undefined}
+              onClose={() => setOpen(null)}
+            />
+          )}
+          {open === "reject" && (
+            <ReasonDialog
+              title={t("moderation.dialog.reject.title", {
+                what: t(isThread ? "moderation.dialog.what.thread" : "moderation.dialog.what.post"),
+              })}
+              required
+              submitLabel={t("moderation.dialog.submit.reject")}
+              submitVariant="danger"
+              doneMessage={
+                isThread ? "moderation.tools.done.thread.reject" : "moderation.tools.done.post.reject"
+              }
+              onSubmit={async (reason) => {
+                if (isThread) await moderateThread(item.thread.id, { action: "reject", reason });
+                else await moderatePost(item.post.id, { action: "reject", reason });
+              }}
+              onClose={() => setOpen(null)}
+            />
+          )}
+        </>
+      }
+    >
       <h3 className="mod-card__title">
         <Link to={href}>
           {isThread ? item.thread.title : t("moderation.queue.inThread", { title: item.thread.title })}
@@ -117,58 +179,6 @@ function QueueCard({ itemKey }: { itemKey: string }) {
       <PostAuthor author={item.post.author} />
       {/* Sanitised by the server's renderer, like every post. */}
       <div className="md mod-card__body" dangerouslySetInnerHTML={{ __html: item.post.html ?? "" }} />
-      <div className="mod-card__actions">
-        <Button
-          size="sm"
-          icon={<CheckIcon />}
-          loading={busy}
-          onClick={() => void approve()}
-          data-testid="queue-approve"
-        >
-          {t("moderation.queue.approve")}
-        </Button>
-        <Button
-          size="sm"
-          variant="secondary"
-          icon={<PencilIcon />}
-          onClick={() => setOpen("edit")}
-          data-testid="queue-edit"
-        >
-          {t("moderation.queue.editApprove")}
-        </Button>
-        <Button
-          size="sm"
-          variant="danger"
-          icon={<CloseIcon />}
-          onClick={() => setOpen("reject")}
-          data-testid="queue-reject"
-        >
-          {t("moderation.queue.reject")}
-        </Button>
-      </div>
-      {open === "edit" && (
-        <EditApproveDialog
-          post={item.post}
-          thread={isThread ? item.thread : undefined}
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {open === "reject" && (
-        <ReasonDialog
-          title={t("moderation.dialog.reject.title", {
-            what: t(isThread ? "moderation.dialog.what.thread" : "moderation.dialog.what.post"),
-          })}
-          required
-          submitLabel={t("moderation.dialog.submit.reject")}
-          submitVariant="danger"
-          doneMessage={isThread ? "moderation.tools.done.thread.reject" : "moderation.tools.done.post.reject"}
-          onSubmit={async (reason) => {
-            if (isThread) await moderateThread(item.thread.id, { action: "reject", reason });
-            else await moderatePost(item.post.id, { action: "reject", reason });
-          }}
-          onClose={() => setOpen(null)}
-        />
-      )}
-    </li>
+    </ModCard>
   );
 }

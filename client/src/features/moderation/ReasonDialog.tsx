@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { MOD_LIMITS } from "@rembuk/shared";
-import { Button, type ButtonVariant } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
-import { Field, FormAlert } from "../../components/Field";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
+import type { ButtonVariant } from "../../components/Button";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/form/FormDialog";
+import { useForm } from "../../components/form/useForm";
+import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "../posts";
 
@@ -52,76 +53,64 @@ export function ReasonDialog({
   testId = "reason-dialog",
 }: ReasonDialogProps) {
   const t = useT();
-  const locale = useLocale();
+  const form = useForm({ describe: forumError });
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
-  const [busy, setBusy] = useState(false);
   const toast = useStore((s) => s.pushToast);
   const trimmed = reason.trim();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if ((required || trimmed) && trimmed.length < MOD_LIMITS.reason.min) {
-      setError(t("form.tooShort", { min: MOD_LIMITS.reason.min }));
+      form.fail({ reason: { key: "form.tooShort", params: { min: MOD_LIMITS.reason.min } } });
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(trimmed || undefined);
-      if (doneMessage) toast({ tone: "success", message: doneMessage });
-      onClose();
-    } catch (err) {
-      setFormError(forumError(err, locale));
-      setBusy(false);
-    }
+    const sent = await form.submit(() => onSubmit(trimmed || undefined));
+    if (!sent) return;
+    if (doneMessage) toast({ tone: "success", message: doneMessage });
+    onClose();
   };
 
   return (
-    <Dialog open title={title} description={description} onClose={onClose} testId={testId}>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
-        {presets && (
-          <div className="mod-presets" role="group" aria-label={t("moderation.dialog.reason.presets")}>
-            {PRESETS.map((key) => (
-              <button key={key} type="button" className="mod-chip" onClick={() => setReason(t(key))}>
-                {t(key)}
-              </button>
-            ))}
-          </div>
-        )}
-        <Field
-          label={fieldLabel ?? t("moderation.dialog.reason")}
-          hint={
-            fieldHint ??
-            t(required ? "moderation.dialog.reason.required" : "moderation.dialog.reason.optional")
-          }
-          error={error}
-          testId="reason"
-        >
-          {(a11y) => (
-            <textarea
-              {...a11y}
-              className="input textarea"
-              rows={3}
-              maxLength={MOD_LIMITS.reason.max}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="reason-input"
-              data-autofocus
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <Button variant="ghost" onClick={onClose}>
-            {t("moderation.dialog.cancel")}
-          </Button>
-          <Button type="submit" variant={submitVariant} loading={busy} data-testid="reason-submit">
-            {submitLabel}
-          </Button>
+    <FormDialog
+      title={title}
+      description={description}
+      onClose={onClose}
+      testId={testId}
+      form={form}
+      onSubmit={submit}
+      submitLabel={submitLabel}
+      submitVariant={submitVariant}
+      submitTestId="reason-submit"
+    >
+      {presets && (
+        <div className="mod-presets" role="group" aria-label={t("moderation.dialog.reason.presets")}>
+          {PRESETS.map((key) => (
+            <button key={key} type="button" className="mod-chip" onClick={() => setReason(t(key))}>
+              {t(key)}
+            </button>
+          ))}
         </div>
-      </form>
-    </Dialog>
+      )}
+      <Field
+        label={fieldLabel ?? t("moderation.dialog.reason")}
+        hint={
+          fieldHint ?? t(required ? "moderation.dialog.reason.required" : "moderation.dialog.reason.optional")
+        }
+        error={form.error("reason")}
+        testId="reason"
+      >
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="input textarea"
+            rows={3}
+            maxLength={MOD_LIMITS.reason.max}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="reason-input"
+            data-autofocus
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useLocale, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "../posts";
@@ -25,4 +25,23 @@ export function useModAction() {
     },
     [locale, toast],
   );
+}
+
+/**
+ * `useModAction` for a card's main button: also says whether its action is running, so the button
+ * spins and cannot be pressed twice.
+ */
+export function usePendingModAction() {
+  const run = useModAction();
+  const [busy, setBusy] = useState(false);
+  const runPending = useCallback(
+    async (action: () => Promise<unknown>, done: MessageKey): Promise<boolean> => {
+      setBusy(true);
+      const ok = await run(action, done);
+      setBusy(false);
+      return ok;
+    },
+    [run],
+  );
+  return [busy, runPending] as const;
 }

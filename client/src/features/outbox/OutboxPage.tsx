@@ -66,6 +66,7 @@ export function OutboxPage() {
   useEffect(() => {
     if (!allowed) return;
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the outbox on mount and on each filter change; `read` marks it loading first
     void read(null, controller.signal);
     return () => controller.abort();
   }, [read, allowed]);

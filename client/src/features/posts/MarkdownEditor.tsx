@@ -48,6 +48,7 @@ export function MarkdownEditor({
   useEffect(() => {
     if (tab !== "preview") return;
     if (!value.trim()) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the preview tab shows an empty or cached preview at once, else loads the server's
       setPreview({ status: "ready", html: "" });
       return;
     }

@@ -20,9 +20,8 @@ export function OutboxItem({ entry }: { entry: OutboxEntry }) {
   const retry = useStore((s) => s.retryPost);
   const edit = useStore((s) => s.editFailedPost);
   const discard = useStore((s) => s.discardPost);
-  const waiting =
-    entry.status === "failed" && entry.error?.retryAt != null && entry.error.retryAt > Date.now();
-  const now = useNow(waiting);
+  // Ticks while a retry time is set, so the countdown and the retry button follow the clock.
+  const now = useNow(entry.status === "failed" && entry.error?.retryAt != null);
   const failed = entry.status === "failed";
   const message = failed ? outboxMessage(entry.error, locale, now) : null;
   const canRetryNow = failed && !(entry.error?.retryAt != null && entry.error.retryAt > now);

@@ -1,27 +1,19 @@
-import { memo, useState, type ReactNode } from "react";
-import { LIMITS, ReactionKind, type PostDto } from "@rembuk/shared";
+import { memo, useState } from "react";
+import { type PostDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import {
-  CheckCircleIcon,
-  HeartIcon,
-  LightbulbIcon,
-  PencilIcon,
-  ReplyIcon,
-  ThumbIcon,
-  TrashIcon,
-} from "../../components/icons";
+import { PencilIcon, ReplyIcon, TrashIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
-import { useLocale, useT } from "../../lib/i18n";
+import { useT } from "../../lib/i18n";
 import { postCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { DeletePostDialog } from "./DeletePostDialog";
 import { HistoryDialog } from "./HistoryDialog";
-import { MarkdownEditor } from "./MarkdownEditor";
 import type { QuoteRef } from "./outbox";
 import { PostAuthor } from "./PostAuthor";
 import { Toolbar } from "../../components/Toolbar";
-import { forumError } from "./posts.errors";
 import { PostModerationNote, PostModTools } from "../moderation";
+import { PostEditor } from "./PostEditor";
+import { ReactionBar } from "./ReactionBar";
 
 export interface PostItemProps {
   postId: string;
@@ -202,113 +194,3 @@ export const PostItem = memo(function PostItem({
     </article>
   );
 });
-
-const REACTION_ICONS: Record<ReactionKind, () => ReactNode> = {
-  like: ThumbIcon,
-  insightful: LightbulbIcon,
-  thanks: HeartIcon,
-  agree: CheckCircleIcon,
-};
-
-function ReactionBar({ post, signedIn }: { post: PostDto; signedIn: boolean }) {
-  const t = useT();
-  const f = useFormat();
-  const locale = useLocale();
-  const toggle = useStore((s) => s.toggleReaction);
-  const toast = useStore((s) => s.pushToast);
-  const mine = post.myReactions ?? [];
-  return (
-    <Toolbar className="reactions" label={t("posts.reaction.group")}>
-      {ReactionKind.options.map((kind) => {
-        const Icon = REACTION_ICONS[kind];
-        const count = post.reactions[kind] ?? 0;
-        const label = t(`posts.reaction.${kind}`);
-        const active = mine.includes(kind);
-        if (!signedIn && count === 0) return null;
-        return (
-          <button
-            key={kind}
-            type="button"
-            className={`reaction${active ? " reaction--active" : ""}`}
-            aria-pressed={active}
-            disabled={!signedIn}
-            title={signedIn ? label : t("posts.reaction.signIn")}
-            data-testid={`reaction-${kind}`}
-            onClick={() =>
-              void toggle(post.id, kind).catch((err: unknown) => {
-                const { key, params } = forumError(err, locale);
-                toast({ tone: "error", message: key, params });
-              })
-            }
-          >
-            {/* The name is the visible text ("3 Suka"), so voice users can say what they see. */}
-            <Icon />
-            {count > 0 && <span className="reaction__count">{f.number(count)}</span>}{" "}
-            <span className="reaction__label">{label}</span>
-          </button>
-        );
-      })}
-    </Toolbar>
-  );
-}
-
-function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void }) {
-  const t = useT();
-  const locale = useLocale();
-  const editPost = useStore((s) => s.editPost);
-  const toast = useStore((s) => s.pushToast);
-  const [body, setBody] = useState(post.body ?? "");
-  const [busy, setBusy] = useState(false);
-  const tooLong = body.length > LIMITS.postBody.max;
-  const empty = body.trim().length === 0;
-
-  const save = async () => {
-    if (tooLong || empty) return;
-    if (body === post.body) return onDone();
-    setBusy(true);
-    try {
-      await editPost(post.id, body);
-      toast({ tone: "success", message: "posts.edit.saved" });
-      onDone();
-    } catch (err) {
-      const { key, params } = forumError(err, locale);
-      toast({ tone: "error", message: key === "error.conflict" ? "posts.edit.conflict" : key, params });
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form
-      className="post-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <MarkdownEditor
-        value={body}
-        onChange={setBody}
-        aria-label={t("posts.post.edit")}
-        testId="post-edit-input"
-        rows={5}
-        autoFocus
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void save();
-          }
-          if (e.key === "Escape") onDone();
-        }}
-      />
-      {tooLong && <p className="field__error">{t("posts.composer.tooLong", { max: LIMITS.postBody.max })}</p>}
-      <div className="form__actions">
-        <Button variant="ghost" onClick={onDone}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" loading={busy} disabled={tooLong || empty} data-testid="post-edit-save">
-          {t("posts.edit.save")}
-        </Button>
-      </div>
-    </form>
-  );
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localDraft, readStored, storedKeys, writeStored } from "../../lib/localDraft";
 
 /**
  * What the user typed must survive a failed send, a closed tab and a reload. Each thread keeps two
@@ -43,47 +44,19 @@ export const OutboxEntry = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null; // Storage disabled (private mode on some phones): everything still works in memory.
-  }
-}
-
-function readJson(key: string): unknown {
-  const raw = storage()?.getItem(key);
-  if (!raw) return undefined;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value;
-  } catch {
-    return undefined;
-  }
-}
-
-function write(key: string, value: unknown | null): void {
-  const s = storage();
-  if (!s) return;
-  try {
-    if (value === null) s.removeItem(key);
-    else s.setItem(key, JSON.stringify(value));
-  } catch {
-    // Quota exceeded: the in-memory copy still holds it for this visit.
-  }
-}
+const draftOf = (threadId: string) =>
+  localDraft(Draft, DRAFT_PREFIX + threadId, (d) => !d.body && !d.replyTo);
 
 export function readDraft(threadId: string): Draft | null {
-  const parsed = Draft.safeParse(readJson(DRAFT_PREFIX + threadId));
-  return parsed.success && (parsed.data.body || parsed.data.replyTo) ? parsed.data : null;
+  return draftOf(threadId).read();
 }
 
 export function writeDraft(threadId: string, draft: Draft | null): void {
-  write(DRAFT_PREFIX + threadId, draft && (draft.body || draft.replyTo) ? draft : null);
+  draftOf(threadId).write(draft);
 }
 
 export function readOutbox(threadId: string): OutboxEntry[] {
-  const raw = readJson(OUTBOX_PREFIX + threadId);
+  const raw = readStored(OUTBOX_PREFIX + threadId);
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
     const parsed = OutboxEntry.safeParse(item);
@@ -92,19 +65,12 @@ export function readOutbox(threadId: string): OutboxEntry[] {
 }
 
 export function writeOutbox(threadId: string, entries: OutboxEntry[]): void {
-  write(OUTBOX_PREFIX + threadId, entries.length ? entries : null);
+  writeStored(OUTBOX_PREFIX + threadId, entries.length ? entries : null);
 }
 
 /** Every thread's outbox on this device (on start, so unsent posts go out on the next connect). */
 export function readAllOutboxes(): OutboxEntry[] {
-  const s = storage();
-  if (!s) return [];
-  const out: OutboxEntry[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const key = s.key(i);
-    if (key?.startsWith(OUTBOX_PREFIX)) out.push(...readOutbox(key.slice(OUTBOX_PREFIX.length)));
-  }
-  return out;
+  return storedKeys(OUTBOX_PREFIX).flatMap((key) => readOutbox(key.slice(OUTBOX_PREFIX.length)));
 }
 
 /**

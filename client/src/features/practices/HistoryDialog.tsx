@@ -54,6 +54,7 @@ export function HistoryDialog({
   useEffect(() => {
     if (!open) return;
     let live = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- each opening forgets the last failure before it asks again
     setFailed(false);
     practicesApi.history(practiceId).then(
       (r) => live && setRevisions(r),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { GUEST_LIMITS, JoinCode, QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
 import type { MessageKey } from "../../app/messages";
@@ -56,6 +56,7 @@ export function JoinCodeForm({
   const [error, setError] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState<"named" | "anonymous" | null>(null);
 
+  const announce = useEffectEvent((s: QaSessionDto) => onSession?.(s));
   // With the code in the address, show which session this is (and whether guests may join) at once.
   useEffect(() => {
     const parsed = JoinCode.safeParse((fromLink ?? "").toUpperCase());
@@ -66,7 +67,7 @@ export function JoinCodeForm({
       .then((s) => {
         if (!ctrl.live) return;
         setSession(s);
-        onSession?.(s);
+        announce(s);
       })
       .catch((err: unknown) => ctrl.live && setError(joinError(err)));
     return () => {
@@ -108,10 +109,12 @@ export function JoinCodeForm({
     }
   };
 
-  // A member following a link goes straight in, as before guests existed.
+  // A member following a link goes straight in, as before guests existed. Only the code in the
+  // address (and who is signed in) triggers it, not each keystroke that changes `join`.
+  const joinFromLink = useEffectEvent(() => void join(false));
   useEffect(() => {
-    if (signedIn && fromLink) void join(false);
-    // Only the code in the address (and who is signed in) triggers an automatic join.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a member following a join link goes in at once; `join` shows its progress
+    if (signedIn && fromLink) joinFromLink();
   }, [fromLink, signedIn]);
 
   if (signedIn && fromLink && busy && !error) return <Spinner />;

@@ -36,7 +36,6 @@ export function QaHubPage() {
 
   useEffect(() => {
     const abort = new AbortController();
-    setFailed(false);
     qaApi.list(abort.signal).then(setSessions, () => {
       if (!abort.signal.aborted) setFailed(true);
     });
@@ -66,7 +65,14 @@ export function QaHubPage() {
           {failed ? (
             <p className="qa-empty" role="alert">
               {t("qa.hub.error")}{" "}
-              <Button size="sm" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  setFailed(false);
+                  setAttempt((n) => n + 1);
+                }}
+              >
                 {t("ui.retry")}
               </Button>
             </p>

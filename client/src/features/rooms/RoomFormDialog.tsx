@@ -10,22 +10,16 @@ import {
   type RoomDto,
   type RoomVisibility,
 } from "@rembuk/shared";
-import { Avatar } from "../../components/Avatar";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { Field, FormAlert } from "../../components/Field";
-import { CloseIcon } from "../../components/icons";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT } from "../../lib/i18n";
 import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { send } from "../../lib/send";
-
-interface Person {
-  id: string;
-  name: string;
-}
+import { ModeratorPicker, type Person } from "./ModeratorPicker";
 
 const VISIBILITIES: RoomVisibility[] = ["public", "members", "restricted"];
 
@@ -299,91 +293,4 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
 function firstIssue(t: ReturnType<typeof useT>, issues: FieldIssues, prefix: string): string | undefined {
   const key = Object.keys(issues).find((k) => k.startsWith(prefix));
   return key ? issueText(t, issues[key]) : undefined;
-}
-
-function ModeratorPicker({
-  people,
-  onChange,
-  error,
-}: {
-  people: Person[];
-  onChange: (p: Person[]) => void;
-  error?: string;
-}) {
-  const t = useT();
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Person[]>([]);
-
-  useEffect(() => {
-    if (query.trim().length < 2) {
-      setResults([]);
-      return;
-    }
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      send(userCommands.list, { query: query.trim(), limit: 6 }, { signal: abort.signal }).then(
-        (page) => setResults(page.users.map((u) => ({ id: u.id, name: u.name }))),
-        () => setResults([]),
-      );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [query]);
-
-  return (
-    <Field label={t("rooms.form.moderators")} hint={t("rooms.form.moderatorsHint")} error={error}>
-      {(c) => (
-        <div className="mod-picker">
-          {people.length > 0 && (
-            <ul className="mod-picker__chips">
-              {people.map((p) => (
-                <li key={p.id} className="mod-picker__chip">
-                  <Avatar name={p.name} seed={p.id} size="sm" />
-                  {p.name}
-                  <button
-                    type="button"
-                    aria-label={t("rooms.form.moderatorRemove", { name: p.name })}
-                    onClick={() => onChange(people.filter((x) => x.id !== p.id))}
-                  >
-                    <CloseIcon />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <input
-            {...c}
-            type="search"
-            className="input"
-            placeholder={t("rooms.form.moderatorSearch")}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          {results.length > 0 && (
-            <ul className="mod-picker__results">
-              {results
-                .filter((r) => !people.some((p) => p.id === r.id))
-                .map((r) => (
-                  <li key={r.id}>
-                    <button
-                      type="button"
-                      className="mod-picker__result"
-                      onClick={() => {
-                        onChange([...people, r]);
-                        setQuery("");
-                      }}
-                    >
-                      <Avatar name={r.name} seed={r.id} size="sm" />
-                      {t("rooms.form.moderatorAdd", { name: r.name })}
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </Field>
-  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ThreadSort } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
+import { useScopedFlag } from "../../components/useScopedFlag";
 import { useStore } from "../../store";
 import { ClockIcon } from "../../components/icons";
 import { ConnectionBanner, PresenceAvatars, counted } from "../posts";
@@ -38,7 +39,8 @@ export function RoomPage() {
   const loadRoom = useStore((s) => s.loadRoom);
   const joinRoom = useStore((s) => s.joinRoom);
   const leaveRoom = useStore((s) => s.leaveRoom);
-  const [composing, setComposing] = useState(false);
+  // The new-thread form belongs to this room: showing another room closes it.
+  const [composing, setComposing] = useScopedFlag(slug ?? "");
   usePageTitle(room ? localized(room.name, locale) : null);
 
   // Fresh counts and the viewer's unread state; also finds rooms the list does not show.
@@ -52,8 +54,6 @@ export function RoomPage() {
     joinRoom(roomId);
     return () => leaveRoom(roomId);
   }, [roomId, joinRoom, leaveRoom]);
-
-  useEffect(() => setComposing(false), [slug]);
 
   if (!room) {
     if (missing) {

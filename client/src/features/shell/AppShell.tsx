@@ -1,9 +1,10 @@
-import { Suspense, useEffect, useRef, useState, type MouseEvent } from "react";
+import { Suspense, useEffect, useRef, type MouseEvent } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { LogoMark, CloseIcon, MenuIcon } from "../../components/icons";
 import { Spinner } from "../../components/Spinner";
 import { Toaster } from "../../components/Toaster";
 import { useT } from "../../lib/i18n";
+import { useScopedFlag } from "../../components/useScopedFlag";
 import { useStore } from "../../store";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -26,7 +27,8 @@ export function AppShell() {
   const t = useT();
   const location = useLocation();
   const loadRooms = useStore((s) => s.loadRooms);
-  const [navOpen, setNavOpen] = useState(false);
+  // The phone menu closes on navigation.
+  const [navOpen, setNavOpen] = useScopedFlag(location.pathname);
   const mainRef = useRef<HTMLElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
@@ -35,9 +37,8 @@ export function AppShell() {
     void loadRooms();
   }, [loadRooms]);
 
-  // On navigation: close the phone menu and move focus to the new page, as a full load would.
+  // On navigation: move focus to the new page, as a full load would.
   useEffect(() => {
-    setNavOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -56,7 +57,7 @@ export function AppShell() {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [navOpen]);
+  }, [navOpen, setNavOpen]);
 
   const skipToContent = (e: MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();

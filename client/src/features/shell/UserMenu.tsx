@@ -13,6 +13,7 @@ import {
 } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
+import { useScopedFlag } from "../../components/useScopedFlag";
 import { useStore } from "../../store";
 import { useSiteCan } from "../../lib/abilities";
 
@@ -26,14 +27,12 @@ export function UserMenu() {
   const pushToast = useStore((s) => s.pushToast);
   const navigate = useNavigate();
   const location = useLocation();
-  const [open, setOpen] = useState(false);
+  // Closes on navigation.
+  const [open, setOpen] = useScopedFlag(location.pathname);
   const [busy, setBusy] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-
-  // Close on navigation.
-  useEffect(() => setOpen(false), [location.pathname]);
 
   useEffect(() => {
     if (!open) return;
@@ -57,7 +56,7 @@ export function UserMenu() {
       document.removeEventListener("keydown", onKey);
       document.removeEventListener("focusin", onFocus);
     };
-  }, [open]);
+  }, [open, setOpen]);
 
   if (status === "unknown") {
     return (

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 
 /**
  * A page's own skip link ("Lompat ke kotak balasan"), shown by the shell right after "skip to main
@@ -34,7 +42,9 @@ export function PageSkipLinkProvider({
 export function usePageSkipLink(label: string | null, targetId: string, activate: () => void) {
   const set = useContext(Ctx);
   const activateRef = useRef(activate);
-  activateRef.current = activate;
+  useLayoutEffect(() => {
+    activateRef.current = activate;
+  });
   useEffect(() => {
     if (!set || label === null) return;
     set({ label, targetId, activate: () => activateRef.current() });

@@ -1,39 +1,34 @@
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { z } from "zod";
-import { LIMITS, Tag, ThreadCreateInput, type RoomDto } from "@rembuk/shared";
+import { LIMITS, Tag, ThreadCreateInput, type Locale, type RoomDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useForm, type Described } from "../../components/form/useForm";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { formatDuration } from "../../lib/format";
-import { useLocale, useT } from "../../lib/i18n";
-import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
+import { localDraft } from "../../lib/localDraft";
+import { validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { MarkdownEditor, newClientId } from "../posts";
 
 /** The unfinished new thread of a room, kept on the device so a reload or a failed send loses nothing. */
 const ThreadDraft = z.object({ title: z.string(), body: z.string(), tags: z.string(), clientId: z.string() });
 type ThreadDraft = z.infer<typeof ThreadDraft>;
-const draftKey = (roomId: string) => `rembuk:thread-draft:${roomId}`;
+const draftOf = (roomId: string) =>
+  localDraft(ThreadDraft, `rembuk:thread-draft:${roomId}`, (d) => !d.title && !d.body && !d.tags);
 
-function readThreadDraft(roomId: string): ThreadDraft {
-  try {
-    const parsed = ThreadDraft.safeParse(JSON.parse(localStorage.getItem(draftKey(roomId)) ?? "null"));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Unreadable or no storage: start empty.
-  }
-  return { title: "", body: "", tags: "", clientId: newClientId() };
-}
-
-function writeThreadDraft(roomId: string, draft: ThreadDraft | null) {
-  try {
-    if (!draft || (!draft.title && !draft.body && !draft.tags)) localStorage.removeItem(draftKey(roomId));
-    else localStorage.setItem(draftKey(roomId), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the form still holds it for this visit.
-  }
+/** Slow mode says how long to wait, in the room's own words; anything else as usual. */
+function threadError(err: unknown, locale: Locale): Described {
+  if (isApiError(err) && err.code === "SLOW_MODE" && err.retryAfterSeconds !== null)
+    return {
+      key: "posts.outbox.failedSlowMode",
+      params: { duration: formatDuration(err.retryAfterSeconds, locale) },
+    };
+  return describeError(err, locale);
 }
 
 function splitTags(text: string): string[] {
@@ -49,21 +44,19 @@ function splitTags(text: string): string[] {
  */
 export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () => void }) {
   const t = useT();
-  const locale = useLocale();
   const navigate = useNavigate();
   const createThread = useStore((s) => s.createThread);
   const toast = useStore((s) => s.pushToast);
-  const [draft, setDraft] = useState<ThreadDraft>(() => readThreadDraft(room.id));
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ describe: threadError });
+  const [draft, setDraft] = useState<ThreadDraft>(
+    () => draftOf(room.id).read() ?? { title: "", body: "", tags: "", clientId: newClientId() },
+  );
 
-  useEffect(() => writeThreadDraft(room.id, draft), [room.id, draft]);
+  useEffect(() => draftOf(room.id).write(draft), [room.id, draft]);
 
   const update = (patch: Partial<ThreadDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async () => {
-    setAlert(null);
     const tags = splitTags(draft.tags);
     const tagIssues: FieldIssues = {};
     if (tags.length > LIMITS.tagsPerThread)
@@ -82,31 +75,23 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
     });
     if (!checked.ok || Object.keys(tagIssues).length) {
       const found = { ...(checked.ok ? {} : checked.issues), ...tagIssues };
-      setIssues(found);
+      form.fail(found);
       // Take the reader to the first field to fix (in the form's order).
       const first = (["title", "body", "tags"] as const).find((f) => f in found);
       if (first) document.querySelector<HTMLElement>(`[data-testid="new-thread-${first}"]`)?.focus();
       return;
     }
-    setIssues({});
-    setBusy(true);
-    try {
-      const thread = await createThread({ id: room.id, slug: room.slug }, checked.data);
-      writeThreadDraft(room.id, null);
-      toast({ tone: "success", message: "threads.new.created" });
-      void navigate(`/threads/${thread.id}`);
-    } catch (err) {
-      setBusy(false);
-      if (isApiError(err) && err.code === "VALIDATION") setIssues(issuesFromApi(err));
-      if (isApiError(err) && err.code === "SLOW_MODE" && err.retryAfterSeconds !== null) {
-        setAlert(
-          t("posts.outbox.failedSlowMode", { duration: formatDuration(err.retryAfterSeconds, locale) }),
-        );
-        return;
-      }
-      const { key, params } = describeError(err, locale);
-      setAlert(t(key, params));
-    }
+    let threadId = "";
+    const sent = await form.submit(
+      async () => {
+        threadId = (await createThread({ id: room.id, slug: room.slug }, checked.data)).id;
+      },
+      { leaving: true },
+    );
+    if (!sent) return;
+    draftOf(room.id).write(null);
+    toast({ tone: "success", message: "threads.new.created" });
+    void navigate(`/threads/${threadId}`);
   };
 
   return (
@@ -123,11 +108,11 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
           void submit();
         }}
       >
-        {alert && <FormAlert testId="new-thread-alert">{alert}</FormAlert>}
+        <FormError form={form} testId="new-thread-alert" />
         <Field
           label={t("threads.new.titleLabel")}
           hint={t("threads.new.titleHint", { min: LIMITS.threadTitle.min, max: LIMITS.threadTitle.max })}
-          error={issueText(t, issues.title)}
+          error={form.error("title")}
           testId="new-thread-title"
         >
           {(c) => (
@@ -145,7 +130,7 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
         <Field
           label={t("threads.new.body")}
           hint={t("posts.composer.hint")}
-          error={issueText(t, issues.body)}
+          error={form.error("body")}
           testId="new-thread-body"
         >
           {(c) => (
@@ -164,7 +149,7 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
           label={t("threads.new.tags")}
           optionalText={t("ui.optional")}
           hint={t("threads.new.tagsHint", { max: LIMITS.tagsPerThread })}
-          error={issueText(t, issues.tags)}
+          error={form.error("tags")}
           testId="new-thread-tags"
         >
           {(c) => (
@@ -181,7 +166,7 @@ export function NewThreadForm({ room, onClose }: { room: RoomDto; onClose: () =>
           <Button variant="ghost" onClick={onClose}>
             {t("threads.new.cancel")}
           </Button>
-          <Button type="submit" loading={busy} data-testid="new-thread-submit">
+          <Button type="submit" loading={form.busy} data-testid="new-thread-submit">
             {t("threads.new.submit")}
           </Button>
         </div>

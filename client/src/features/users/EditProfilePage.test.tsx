@@ -43,7 +43,9 @@ describe("EditProfilePage", () => {
     await ui.selectOptions(await screen.findByTestId("profile-province"), "35");
     await ui.click(screen.getByTestId("profile-save"));
     await waitFor(() => expect(calls(spy)).toContain(`PATCH /api/users/${me.id}`));
-    expect(bodyOf(spy, `PATCH /api/users/${me.id}`)).toMatchObject({ affiliation: { kind: "region", code: "35" } });
+    expect(bodyOf(spy, `PATCH /api/users/${me.id}`)).toMatchObject({
+      affiliation: { kind: "region", code: "35" },
+    });
   });
 
   it("asks for a province before saving a region affiliation", async () => {
@@ -62,11 +64,15 @@ describe("EditProfilePage", () => {
       kind: "kabupaten" as const,
       provinceCode: "33",
     }));
-    const { ui } = setup({ "GET /api/taxonomy/regions": () => json(200, { regions: [...REGIONS, ...many] }) });
+    const { ui } = setup({
+      "GET /api/taxonomy/regions": () => json(200, { regions: [...REGIONS, ...many] }),
+    });
     await ui.click(screen.getByTestId("profile-kind-region"));
     await ui.selectOptions(await screen.findByTestId("profile-province"), "33");
     await ui.type(screen.getByTestId("profile-region-search"), "temang");
-    const options = Array.from(screen.getByTestId("profile-region").querySelectorAll("option")).map((o) => o.textContent);
+    const options = Array.from(screen.getByTestId("profile-region").querySelectorAll("option")).map(
+      (o) => o.textContent,
+    );
     expect(options).toEqual(["— Tingkat provinsi —", "Kabupaten Temanggung"]);
   });
 
@@ -81,7 +87,8 @@ describe("EditProfilePage", () => {
 
   it("shows server field errors next to the field", async () => {
     const { ui } = setup({
-      [`PATCH /api/users/${me.id}`]: () => apiError(400, "VALIDATION", "Invalid", { "affiliation.code": ["Kode wilayah tidak dikenal"] }),
+      [`PATCH /api/users/${me.id}`]: () =>
+        apiError(400, "VALIDATION", "Invalid", { "affiliation.code": ["Kode wilayah tidak dikenal"] }),
     });
     await ui.click(screen.getByTestId("profile-kind-region"));
     await ui.selectOptions(await screen.findByTestId("profile-province"), "33");

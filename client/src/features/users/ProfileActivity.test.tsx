@@ -33,7 +33,10 @@ function thread(n: number, extra: Partial<ThreadDto> = {}): ThreadDto {
 }
 
 const render = () =>
-  renderRoute(<ProfileActivity userId={USER_ID} name="Rina" />, { path: "/users/:id", url: `/users/${USER_ID}` });
+  renderRoute(<ProfileActivity userId={USER_ID} name="Rina" />, {
+    path: "/users/:id",
+    url: `/users/${USER_ID}`,
+  });
 
 describe("ProfileActivity", () => {
   it("lists the person's threads with links and pages on with the cursor", async () => {
@@ -45,7 +48,10 @@ describe("ProfileActivity", () => {
     });
     render();
     const list = await screen.findByTestId("profile-activity");
-    expect(within(list).getByRole("link", { name: "Utas nomor 1" })).toHaveAttribute("href", `/threads/${thread(1).id}`);
+    expect(within(list).getByRole("link", { name: "Utas nomor 1" })).toHaveAttribute(
+      "href",
+      `/threads/${thread(1).id}`,
+    );
     expect(within(list).getByText("Praktik baik")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Tampilkan lebih banyak" }));
     expect(await within(list).findByText("Utas nomor 3")).toBeInTheDocument();

@@ -39,6 +39,7 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
 
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads the activity for this user; `load` marks it loading first
     load(controller.signal);
     return () => controller.abort();
   }, [load]);
@@ -59,11 +60,19 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
     return (
       <EmptyState
         title={t("users.profile.activityError")}
-        action={<Button variant="secondary" onClick={() => load()}>{t("users.profile.activityRetry")}</Button>}
+        action={
+          <Button variant="secondary" onClick={() => load()}>
+            {t("users.profile.activityRetry")}
+          </Button>
+        }
       />
     );
   if (!state.threads.length)
-    return <EmptyState title={t("users.profile.activityEmptyTitle")}>{t("users.profile.activityEmpty", { name })}</EmptyState>;
+    return (
+      <EmptyState title={t("users.profile.activityEmptyTitle")}>
+        {t("users.profile.activityEmpty", { name })}
+      </EmptyState>
+    );
 
   return (
     <>
@@ -87,20 +96,20 @@ function ActivityItem({ thread }: { thread: ThreadDto }) {
   const room = useStore(roomSelectors.bySlug(thread.roomSlug));
   const locale = useStore((s) => s.locale);
   return (
-          <li className="profile__thread">
-            <Link to={`/threads/${thread.id}`} className="profile__thread-title">
-              {thread.title}
-            </Link>
-            <span className="profile__thread-badges">
-              <ThreadBadges thread={thread} />
-            </span>
-            <span className="profile__thread-meta">
-              {t("users.profile.activityMeta", {
-                room: room ? localized(room.name, locale) : thread.roomSlug,
-                date: fmt.date(thread.createdAt),
-                posts: fmt.number(thread.postCount),
-              })}
-            </span>
-          </li>
+    <li className="profile__thread">
+      <Link to={`/threads/${thread.id}`} className="profile__thread-title">
+        {thread.title}
+      </Link>
+      <span className="profile__thread-badges">
+        <ThreadBadges thread={thread} />
+      </span>
+      <span className="profile__thread-meta">
+        {t("users.profile.activityMeta", {
+          room: room ? localized(room.name, locale) : thread.roomSlug,
+          date: fmt.date(thread.createdAt),
+          posts: fmt.number(thread.postCount),
+        })}
+      </span>
+    </li>
   );
 }

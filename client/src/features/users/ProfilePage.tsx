@@ -29,11 +29,14 @@ export function ProfilePage() {
   const fetchUser = useStore((s) => s.fetchUser);
   const [state, setState] = useState<LoadState>(user ? "ready" : "loading");
   const [attempt, setAttempt] = useState(0);
+  // Render stays pure: "suspended" is judged against when the page opened.
+  const [now] = useState(() => Date.now());
   usePageTitle(user?.name ?? t("shell.user.profile"));
 
   useEffect(() => {
     const controller = new AbortController();
     // Refresh even when cached; show the cached copy meanwhile.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- shows the loading state only when no cached copy of this user exists
     if (!useStore.getState().usersById[id]) setState("loading");
     fetchUser(id, controller.signal)
       .then(() => setState("ready"))
@@ -73,7 +76,7 @@ export function ProfilePage() {
     return <ProfileSkeleton />;
   }
 
-  const suspended = user.suspendedUntil && new Date(user.suspendedUntil).getTime() > Date.now();
+  const suspended = user.suspendedUntil && new Date(user.suspendedUntil).getTime() > now;
 
   return (
     <div className="page page--narrow profile">

@@ -9,7 +9,12 @@ describe("users slice", () => {
   it("merges a public copy without erasing private fields already known", () => {
     const self = makeUser();
     state().internal_receiveUsers([self]);
-    const { email: _email, locale: _locale, suspendedUntil: _s, ...publicCopy } = { ...self, title: "Gubernur" };
+    const {
+      email: _email,
+      locale: _locale,
+      suspendedUntil: _s,
+      ...publicCopy
+    } = { ...self, title: "Gubernur" };
     state().internal_receiveUsers([publicCopy]);
     expect(state().usersById[self.id]).toMatchObject({ title: "Gubernur", email: self.email, locale: "id" });
   });
@@ -24,7 +29,10 @@ describe("users slice", () => {
   it("adopts the locale saved on one's own profile", async () => {
     const user = makeUser();
     useStore.setState({ currentUserId: user.id, sessionStatus: "signedIn" });
-    mockFetch({ [`PATCH /api/users/${user.id}`]: () => json(200, { user: { ...user, locale: "en", title: "Wali Kota" } }) });
+    mockFetch({
+      [`PATCH /api/users/${user.id}`]: () =>
+        json(200, { user: { ...user, locale: "en", title: "Wali Kota" } }),
+    });
     await state().updateProfile(user.id, { title: "Wali Kota" });
     expect(state().usersById[user.id]?.title).toBe("Wali Kota");
     expect(state().locale).toBe("en");

@@ -1,17 +1,14 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { LIMITS, VerificationRequestInput, type Affiliation } from "@rembuk/shared";
+import { LIMITS, VerificationRequestInput } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
-import { Spinner } from "../../components/Spinner";
-import { isApiError } from "../../lib/api";
-import { describeError } from "../../lib/errors";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { Field } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useForm } from "../../components/form/useForm";
+import { useT } from "../../lib/i18n";
+import { validate } from "../../lib/validation";
 import { useStore } from "../../store";
-import { RegionPicker, regionValueOf, type RegionValue } from "../users/RegionPicker";
+import { AffiliationFieldset, affiliationDraftOf, affiliationFrom } from "../users/AffiliationFieldset";
 import type { UserEntity } from "../users/users.slice";
-
-type Kind = "region" | "agency";
 
 /**
  * The claim and its evidence: office title, the region or agency, an official address on a government
@@ -28,22 +25,16 @@ export function VerificationForm({
   onCancel?: () => void;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const regionsStatus = useStore((s) => s.regionsStatus);
   const loadRegions = useStore((s) => s.loadRegions);
   const requestVerification = useStore((s) => s.requestVerification);
   const pushToast = useStore((s) => s.pushToast);
   const [title, setTitle] = useState(user.title);
-  const [kind, setKind] = useState<Kind>(user.affiliation?.kind ?? "region");
-  const [region, setRegion] = useState<RegionValue>(() => regionValueOf(user.affiliation));
-  const [agency, setAgency] = useState(user.affiliation?.kind === "agency" ? user.affiliation.name : "");
+  const [affiliation, setAffiliation] = useState(() => affiliationDraftOf(user.affiliation, "region"));
   const [officialEmail, setOfficialEmail] = useState("");
   const [decreeNumber, setDecreeNumber] = useState("");
   const [decreeDate, setDecreeDate] = useState("");
   const [note, setNote] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm();
 
   useEffect(() => {
     void loadRegions();
@@ -51,19 +42,13 @@ export function VerificationForm({
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setFormError(null);
-    if (kind === "region" && !region.provinceCode) {
-      setIssues({ "affiliation.province": { key: "users.edit.province.required" } });
-      return;
-    }
-    const affiliation: Affiliation =
-      kind === "agency"
-        ? { kind: "agency", name: agency }
-        : { kind: "region", code: region.regionCode || region.provinceCode };
+    const chosen = affiliationFrom(affiliation, true);
+    if (chosen === "missing-province")
+      return form.fail({ "affiliation.province": { key: "users.edit.province.required" } });
     const decreeGiven = decreeNumber.trim() !== "" || decreeDate !== "";
     const values = {
       title,
-      affiliation,
+      affiliation: chosen,
       ...(officialEmail.trim() ? { officialEmail } : {}),
       ...(decreeGiven ? { decree: { number: decreeNumber, date: decreeDate } } : {}),
       ...(note.trim() ? { note } : {}),
@@ -74,24 +59,14 @@ export function VerificationForm({
       const mail = parsed.issues.officialEmail;
       if (mail && "key" in mail && mail.key === "form.invalid")
         parsed.issues.officialEmail = { key: "verification.form.officialEmail.domain" };
-      return setIssues(parsed.issues);
+      return form.fail(parsed.issues);
     }
-    setIssues({});
-    setBusy(true);
-    try {
-      await requestVerification(parsed.data);
-      pushToast({
-        tone: "success",
-        message: parsed.data.officialEmail ? "verification.form.sentWithMail" : "verification.form.sent",
-      });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      if (isApiError(err) && err.code === "VALIDATION") {
-        setIssues(issuesFromApi(err));
-        setFormError({ key: "form.fixErrors" });
-      } else setFormError(describeError(err, locale));
-    }
+    if (!(await form.submit(() => requestVerification(parsed.data)))) return;
+    pushToast({
+      tone: "success",
+      message: parsed.data.officialEmail ? "verification.form.sentWithMail" : "verification.form.sent",
+    });
+    onDone();
   };
 
   return (
@@ -102,11 +77,11 @@ export function VerificationForm({
       aria-label={t("verification.form.title")}
       data-testid="verification-form"
     >
-      {formError && <FormAlert testId="verification-error">{t(formError.key, formError.params)}</FormAlert>}
+      <FormError form={form} testId="verification-error" />
       <Field
         label={t("verification.form.officeTitle")}
         hint={t("users.edit.title.hint")}
-        error={issueText(t, issues.title)}
+        error={form.error("title")}
         testId="verif-title"
       >
         {(a11y) => (
@@ -121,68 +96,18 @@ export function VerificationForm({
           />
         )}
       </Field>
-      <fieldset className="fieldset">
-        <legend className="field__label">{t("users.edit.affiliation")}</legend>
-        <div className="choice-group">
-          {(["region", "agency"] as const).map((k) => (
-            <label key={k} className={kind === k ? "choice choice--checked" : "choice"}>
-              <input
-                type="radio"
-                name="verif-kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-                data-testid={`verif-kind-${k}`}
-              />
-              <span>{t(k === "region" ? "users.edit.kind.region" : "users.edit.kind.agency")}</span>
-            </label>
-          ))}
-        </div>
-        {kind === "region" &&
-          (regionsStatus === "ready" ? (
-            <RegionPicker
-              value={region}
-              onChange={setRegion}
-              provinceError={issueText(t, issues["affiliation.province"])}
-              regionError={issueText(t, issues["affiliation.code"])}
-            />
-          ) : regionsStatus === "error" ? (
-            <FormAlert tone="info">
-              {t("users.edit.regions.error")}{" "}
-              <button type="button" className="link-button" onClick={() => void loadRegions()}>
-                {t("ui.retry")}
-              </button>
-            </FormAlert>
-          ) : (
-            <p className="field__hint loading-line">
-              <Spinner size="sm" /> {t("users.edit.regions.loading")}
-            </p>
-          ))}
-        {kind === "agency" && (
-          <Field
-            label={t("users.edit.agency")}
-            error={issueText(t, issues["affiliation.name"])}
-            testId="verif-agency"
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                autoComplete="organization"
-                maxLength={LIMITS.agencyName.max}
-                value={agency}
-                onChange={(e) => setAgency(e.target.value)}
-                data-testid="verif-agency"
-              />
-            )}
-          </Field>
-        )}
-      </fieldset>
+      <AffiliationFieldset
+        value={affiliation}
+        onChange={setAffiliation}
+        kinds={["region", "agency"]}
+        error={form.error}
+        prefix="verif"
+      />
       <Field
         label={t("verification.form.officialEmail")}
         hint={t("verification.form.officialEmail.hint")}
         optionalText={t("ui.optional")}
-        error={issueText(t, issues.officialEmail)}
+        error={form.error("officialEmail")}
         testId="verif-email"
       >
         {(a11y) => (
@@ -205,7 +130,7 @@ export function VerificationForm({
           label={t("verification.form.decreeNumber")}
           hint={t("verification.form.decreeNumber.hint")}
           optionalText={t("ui.optional")}
-          error={issueText(t, issues["decree.number"])}
+          error={form.error("decree.number")}
           testId="verif-decree-number"
         >
           {(a11y) => (
@@ -222,7 +147,7 @@ export function VerificationForm({
         <Field
           label={t("verification.form.decreeDate")}
           optionalText={t("ui.optional")}
-          error={issueText(t, issues["decree.date"])}
+          error={form.error("decree.date")}
           testId="verif-decree-date"
         >
           {(a11y) => (
@@ -241,7 +166,7 @@ export function VerificationForm({
         label={t("verification.form.note")}
         hint={t("verification.form.note.hint")}
         optionalText={t("ui.optional")}
-        error={issueText(t, issues.note)}
+        error={form.error("note")}
         testId="verif-note"
       >
         {(a11y) => (
@@ -263,7 +188,7 @@ export function VerificationForm({
             {t("ui.cancel")}
           </Button>
         )}
-        <Button type="submit" loading={busy} data-testid="verif-submit">
+        <Button type="submit" loading={form.busy} data-testid="verif-submit">
           {t("verification.form.submit")}
         </Button>
       </div>
