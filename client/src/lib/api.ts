@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "@rembuk/shared";
+import { forgetOfflineUser, markFresh, recall, remember } from "./offline/dataCache";
 
 /**
  * Typed fetch wrapper for the REST API (DESIGN.md §5). Every call names the zod schema of its
@@ -171,13 +172,24 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(opts.body);
   }
+  const url = buildUrl(path, opts.query);
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), init);
+    res = await fetch(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError({ status: 0, code: "NETWORK", message: e instanceof Error ? e.message : "Network error" });
+    // Offline: a read this person made before is answered from this device (see offline/dataCache).
+    const kept = method === "GET" ? await recall(url) : null;
+    if (kept) return kept;
+    throw new ApiError({
+      status: 0,
+      code: "NETWORK",
+      message: e instanceof Error ? e.message : "Network error",
+    });
   }
+  markFresh();
+  if (method === "GET" && res.ok) void remember(url, res.clone());
+  if (res.status === 401 && path === "/auth/me") void forgetOfflineUser();
   if (!res.ok) {
     const err = await errorFromResponse(res);
     if (res.status === 401) unauthenticatedListener?.(path);
@@ -223,7 +235,8 @@ export const api = {
     request("POST", path, schema, { ...opts, body }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S, opts?: RequestOptions) =>
     request("PATCH", path, schema, { ...opts, body }),
-  del: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) => request("DELETE", path, schema, opts),
+  del: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) =>
+    request("DELETE", path, schema, opts),
   postVoid: (path: string, body?: unknown) => requestVoid("POST", path, { body }),
   delVoid: (path: string) => requestVoid("DELETE", path),
 };
