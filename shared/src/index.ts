@@ -19,3 +19,4 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/accounts.js";
 export * from "./schemas/verification.js";
 export * from "./schemas/outbox.js";
+export * from "./commands/index.js";

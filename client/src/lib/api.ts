@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_CODES, type ErrorCode } from "@rembuk/shared";
+import { ERROR_CODES, ERROR_STATUS, type ErrorBody, type ErrorCode } from "@rembuk/shared";
 import { forgetOfflineUser, markFresh, recall, remember } from "./offline/dataCache";
 
 /**
@@ -9,7 +9,7 @@ import { forgetOfflineUser, markFresh, recall, remember } from "./offline/dataCa
  */
 
 /** Codes the client produces itself when no server error body is available. */
-export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE";
+export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | "TIMEOUT";
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 const ErrorEnvelope = z.object({
@@ -61,6 +61,20 @@ export class ApiError extends Error {
     }
     return out;
   }
+}
+
+/** The same error from a socket command's `{ok:false,error}` ack, or a missing ack (TIMEOUT). */
+export function apiErrorFromAck(error: ErrorBody | null, timeoutMs?: number): ApiError {
+  if (!error)
+    return new ApiError({ status: 0, code: "TIMEOUT", message: `No answer within ${timeoutMs} ms` });
+  const retry = error.details?.retryAfterSeconds;
+  return new ApiError({
+    status: ERROR_STATUS[error.code] ?? 500,
+    code: isErrorCode(error.code) ? error.code : "INTERNAL",
+    message: error.message,
+    details: error.details,
+    retryAfterSeconds: typeof retry === "number" && Number.isFinite(retry) ? Math.ceil(retry) : null,
+  });
 }
 
 export function isApiError(e: unknown): e is ApiError {
