@@ -7,14 +7,17 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-const BENCHES = ["fanout.ts", "qa-vote-storm.ts", "qa-crowd.ts"];
+const BENCHES = ["client.ts", "fanout.ts", "qa-vote-storm.ts", "qa-crowd.ts"];
 
 let failed = 0;
 for (const file of BENCHES) {
   const path = join(import.meta.dirname, file);
   if (!existsSync(path)) continue;
   process.stdout.write(`\n=== ${file} ===\n`);
-  const { status } = spawnSync(process.execPath, ["--import", "tsx", path], { stdio: "inherit", cwd: import.meta.dirname });
+  const { status } = spawnSync(process.execPath, ["--import", "tsx", path], {
+    stdio: "inherit",
+    cwd: import.meta.dirname,
+  });
   if (status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

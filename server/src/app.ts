@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import { join } from "node:path";
 import express, { Router, type Express } from "express";
@@ -16,6 +15,7 @@ import { configureMail, startMailSender, stopMailSender } from "./features/mail/
 import { backfillOfficeKeys } from "./features/users/index.js";
 import { requestLog } from "./lib/http/requestLog.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
+import { compressJson, serveClient } from "./lib/http/static.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
 import { rejectNulBytes } from "./lib/nulBytes.js";
@@ -120,6 +120,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
       version: config.version,
     }),
   );
+  api.use(compressJson());
   api.use(sameOrigin(allowedOrigins));
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
   api.use(rejectNulBytes);
@@ -159,31 +160,4 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
     })());
 
   return { app, httpServer, io, db, redis, close };
-}
-
-/**
- * The built client: hashed assets cached for a year, index.html never cached (so a deploy is
- * picked up at once), and every other non-API GET answered with index.html for client routing.
- */
-function serveClient(app: Express, dist: string | null) {
-  if (!dist || !existsSync(join(dist, "index.html"))) return;
-  const index = join(dist, "index.html");
-  const files = express.static(dist, {
-    index: false,
-    setHeaders: (res, path) => {
-      if (path.includes(`${join(dist, "assets")}`))
-        res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-      else res.setHeader("Cache-Control", "no-cache");
-    },
-  });
-  // Source maps would publish the client's sources; a build that still emits them gets a 404.
-  app.use((req, res, next) => (req.path.endsWith(".map") ? next() : files(req, res, next)));
-  app.use((req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return next();
-    // A missing file (with an extension) is a 404, not the app shell; /socket.io is Socket.io's.
-    // Extensions start with a letter, so app paths ending in a Kemendagri code (/regions/33.73) still route.
-    if (/\.[A-Za-z][A-Za-z0-9]*$/.test(req.path) || req.path.startsWith("/socket.io")) return next();
-    res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
-  });
 }

@@ -1,5 +1,6 @@
 import { BrowserRouter } from "react-router";
 import { AppEffects } from "./AppEffects";
+import { OfflineNotice } from "./OfflineNotice";
 import { AppRoutes } from "./routes";
 import "./global.css";
 
@@ -7,6 +8,7 @@ export function App() {
   return (
     <BrowserRouter>
       <AppEffects />
+      <OfflineNotice />
       <AppRoutes />
     </BrowserRouter>
   );

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { featureMessages, messages } from "./messages";
+import { dictionary as en, features as enFeatures } from "./messages.en";
+import { dictionary as id, features as idFeatures } from "./messages.id";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+const featureMessages = Object.entries(idFeatures).map(([feature, dict]) => ({
+  feature,
+  id: dict as Record<string, string>,
+  en: (enFeatures as Record<string, Record<string, string>>)[feature] ?? {},
+}));
+
 describe("message dictionaries", () => {
-  for (const [feature, dict] of Object.entries(featureMessages)) {
+  it("lists the same features in both languages", () => {
+    expect(Object.keys(enFeatures)).toEqual(Object.keys(idFeatures));
+  });
+
+  for (const dict of featureMessages) {
+    const feature = dict.feature;
     describe(feature, () => {
       it("has exactly the same keys in Indonesian and English", () => {
         const idKeys = Object.keys(dict.id).sort();
         const enKeys = Object.keys(dict.en).sort();
-        expect(enKeys.filter((k) => !idKeys.includes(k)), "keys only in en").toEqual([]);
-        expect(idKeys.filter((k) => !enKeys.includes(k)), "keys only in id").toEqual([]);
+        expect(
+          enKeys.filter((k) => !idKeys.includes(k)),
+          "keys only in en",
+        ).toEqual([]);
+        expect(
+          idKeys.filter((k) => !enKeys.includes(k)),
+          "keys only in id",
+        ).toEqual([]);
       });
 
       it("has no empty strings and the same placeholders in both languages", () => {
@@ -34,8 +52,8 @@ describe("message dictionaries", () => {
   it("defines no key in two features (a later one would silently win)", () => {
     const seen = new Map<string, string>();
     const duplicates: string[] = [];
-    for (const [feature, dict] of Object.entries(featureMessages)) {
-      for (const key of Object.keys(dict.id)) {
+    for (const { feature, id: dict } of featureMessages) {
+      for (const key of Object.keys(dict)) {
         if (seen.has(key)) duplicates.push(`${key} (${seen.get(key)} and ${feature})`);
         seen.set(key, feature);
       }
@@ -43,9 +61,9 @@ describe("message dictionaries", () => {
     expect(duplicates).toEqual([]);
   });
 
-  it("merges every feature into the app dictionary", () => {
-    const total = Object.values(featureMessages).reduce((n, d) => n + Object.keys(d.id).length, 0);
-    expect(Object.keys(messages.id)).toHaveLength(total);
-    expect(Object.keys(messages.en)).toHaveLength(total);
+  it("merges every feature into each language's dictionary", () => {
+    const total = featureMessages.reduce((n, d) => n + Object.keys(d.id).length, 0);
+    expect(Object.keys(id)).toHaveLength(total);
+    expect(Object.keys(en)).toHaveLength(total);
   });
 });

@@ -1,14 +1,32 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { LoginPage, RegisterPage, RequireAuth } from "../features/auth";
-import { HomePage } from "../features/home";
-import { RoomPage, RoomListPage } from "../features/rooms";
-import { ThreadPage } from "../features/threads";
-import { AppShell, NotFoundPage } from "../features/shell";
-import { ProfilePage } from "../features/users";
+import { RequireAuth } from "../features/auth/RequireAuth";
+import { HomePage } from "../features/home/HomePage";
+import { AppShell } from "../features/shell/AppShell";
 import { useStore } from "../store";
 
-// Pages few people open load on demand, keeping the first download small on slow connections.
+// Every page but the home page loads on demand, keeping the first download small on slow
+// connections. The pages people land on from a link also start loading before the first render
+// (`preloadRoute`), beside the dictionary, instead of one after the other.
+const loadThreadPage = () => import("../features/threads/ThreadPage");
+const loadDirectoryPage = () => import("../features/practices/DirectoryPage");
+const loadRoomPage = () => import("../features/rooms/RoomPage");
+const loadRoomListPage = () => import("../features/rooms/RoomListPage");
+const loadLoginPage = () => import("../features/auth/LoginPage");
+
+const ThreadPage = lazy(() => loadThreadPage().then((m) => ({ default: m.ThreadPage })));
+const RoomPage = lazy(() => loadRoomPage().then((m) => ({ default: m.RoomPage })));
+const RoomListPage = lazy(() => loadRoomListPage().then((m) => ({ default: m.RoomListPage })));
+const LoginPage = lazy(() => loadLoginPage().then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() =>
+  import("../features/auth/RegisterPage").then((m) => ({ default: m.RegisterPage })),
+);
+const ProfilePage = lazy(() =>
+  import("../features/users/ProfilePage").then((m) => ({ default: m.ProfilePage })),
+);
+const NotFoundPage = lazy(() =>
+  import("../features/shell/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
+);
 const EditProfilePage = lazy(() =>
   import("../features/users/EditProfilePage").then((m) => ({ default: m.EditProfilePage })),
 );
@@ -29,9 +47,7 @@ const AdminRoomsPage = lazy(() =>
 const AdminUsersPage = lazy(() =>
   import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })),
 );
-const DirectoryPage = lazy(() =>
-  import("../features/practices/DirectoryPage").then((m) => ({ default: m.DirectoryPage })),
-);
+const DirectoryPage = lazy(() => loadDirectoryPage().then((m) => ({ default: m.DirectoryPage })));
 const PracticePage = lazy(() =>
   import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })),
 );
@@ -62,6 +78,23 @@ const OutboxPage = lazy(() =>
 const ModerationPage = lazy(() =>
   import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
 );
+
+/** Starts fetching the code of the page at `path`, for the landing pages people open from links. */
+export function preloadRoute(path: string): Promise<unknown> {
+  const loader = /^\/threads\/[^/]+\/?$/.test(path)
+    ? loadThreadPage
+    : /^\/practices\/?$/.test(path)
+      ? loadDirectoryPage
+      : /^\/rooms\/[^/]+\/?$/.test(path)
+        ? loadRoomPage
+        : /^\/rooms\/?$/.test(path)
+          ? loadRoomListPage
+          : /^\/login\/?$/.test(path)
+            ? loadLoginPage
+            : null;
+  // A failed fetch (offline) is retried, and reported, when the page itself renders.
+  return loader ? loader().catch(() => undefined) : Promise.resolve();
+}
 
 function OwnProfileRedirect() {
   const id = useStore((s) => s.currentUserId);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODES, ERROR_STATUS, type ErrorBody, type ErrorCode } from "@rembuk/shared";
+import { forgetOfflineUser, markFresh, recall, remember } from "./offline/dataCache";
 
 /**
  * Typed fetch wrapper for the REST API (DESIGN.md §5). Every call names the zod schema of its
@@ -185,17 +186,24 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(opts.body);
   }
+  const url = buildUrl(path, opts.query);
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), init);
+    res = await fetch(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
+    // Offline: a read this person made before is answered from this device (see offline/dataCache).
+    const kept = method === "GET" ? await recall(url) : null;
+    if (kept) return kept;
     throw new ApiError({
       status: 0,
       code: "NETWORK",
       message: e instanceof Error ? e.message : "Network error",
     });
   }
+  markFresh();
+  if (method === "GET" && res.ok) void remember(url, res.clone());
+  if (res.status === 401 && path === "/auth/me") void forgetOfflineUser();
   if (!res.ok) {
     const err = await errorFromResponse(res);
     if (res.status === 401) unauthenticatedListener?.(path);

@@ -1,14 +1,15 @@
 import { useCallback } from "react";
 import type { Locale } from "@rembuk/shared";
-import { messages, type MessageKey } from "../app/messages";
+import type { MessageKey } from "../app/messages";
 import { useStore } from "../store";
+import { dictionaryOf } from "./i18n.dictionaries";
 
 /**
- * A tiny typed i18n layer. Each feature owns `features/<f>/messages.ts` exporting `{ id, en }`
- * where `en` is typed `Record<keyof typeof id, string>` (so the compiler rejects a missing or extra
- * key); `app/messages.ts` merges them. Values may hold `{name}` placeholders.
+ * A tiny typed i18n layer over one dictionary per language (see `app/messages.ts`). The store's
+ * locale changes only once that language's dictionary is loaded, so a lookup finds its string.
  */
 export type { MessageKey };
+export { loadDictionary } from "./i18n.dictionaries";
 export { DEFAULT_LOCALE, LOCALES, isLocale, readStoredLocale, storeLocale, htmlLang } from "./locale";
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -21,8 +22,9 @@ export function interpolate(template: string, params?: MessageParams): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  // Both dictionaries share the key type, so a lookup cannot miss; fall back to Indonesian anyway.
-  const template = messages[locale][key] ?? messages.id[key] ?? key;
+  // Both dictionaries share the key type, so a lookup in a loaded one cannot miss; before any has
+  // loaded (a failed first fetch) the key itself is better than nothing.
+  const template = (dictionaryOf(locale) ?? dictionaryOf("id") ?? dictionaryOf("en"))?.[key] ?? key;
   return interpolate(template, params);
 }
 
@@ -35,4 +37,3 @@ export function useT(): Translate {
 export function useLocale(): Locale {
   return useStore((s) => s.locale);
 }
-

@@ -14,7 +14,10 @@ function LocationProbe() {
  * Renders `element` at `path` (a route pattern like `/users/:id`) with the URL `url`, inside a
  * memory router, plus a catch-all route so navigations away can be observed.
  */
-export function renderRoute(element: ReactElement, { path = "/", url = path }: { path?: string; url?: string } = {}) {
+export function renderRoute(
+  element: ReactElement,
+  { path = "/", url = path }: { path?: string; url?: string } = {},
+) {
   return render(
     <MemoryRouter initialEntries={[url]}>
       <Routes>
@@ -29,7 +32,9 @@ export function renderRoute(element: ReactElement, { path = "/", url = path }: {
 
 /** Renders the whole app (shell, routes, effects) at `url`. */
 export async function renderApp(url = "/") {
-  const { AppRoutes } = await import("../app/routes");
+  const { AppRoutes, preloadRoute } = await import("../app/routes");
+  // As the app does before its first render, so a page's code is here when the test looks for it.
+  await preloadRoute(new URL(url, "http://rembuk.test").pathname);
   return render(
     <MemoryRouter initialEntries={[url]}>
       <AppEffects />

@@ -1,7 +1,11 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
+import { loadDictionary } from "../lib/i18n";
 import { useStore } from "../store";
+
+// The app fetches a language's strings before showing it; tests have both at hand from the start.
+await Promise.all([loadDictionary("id"), loadDictionary("en")]);
 
 // jsdom has no layout: scrolling is a no-op rather than a "not implemented" warning.
 window.scrollTo = () => undefined;

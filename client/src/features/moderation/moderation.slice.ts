@@ -111,6 +111,8 @@ const scopeDelta = (
       }
     : {};
 
+let scopeLoad: Promise<ModScopeDto> | null = null;
+
 export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) => ({
   modScope: null,
   queueById: {},
@@ -128,8 +130,12 @@ export const createModerationSlice: SliceCreator<ModerationSlice> = (set, get) =
 
   loadModScope: async () => {
     if (!get().currentUserId) return set({ modScope: null });
+    // The navigation badge and the socket's first connect both ask at page load: one request serves both.
+    scopeLoad ??= send(moderationCommands.scope, {})
+      .then((r) => r.scope)
+      .finally(() => (scopeLoad = null));
     try {
-      set({ modScope: (await send(moderationCommands.scope, {})).scope });
+      set({ modScope: await scopeLoad });
     } catch {
       // The badge simply stays as it was; the dashboard reports its own errors.
     }

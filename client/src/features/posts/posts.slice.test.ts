@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Ack } from "@rembuk/shared";
 import { useStore } from "../../store";
 import { apiError, bodyOf, calls, json, mockFetch } from "../../test/http";
@@ -144,6 +144,33 @@ describe("fetching the thread once per page load", () => {
     state().internal_rejoinThreads();
     await settle();
     expect(threadGets()).toBe(2);
+    state().closeThread(THREAD_ID);
+  });
+});
+
+describe("fetching the thread once on a slow phone", () => {
+  it("the socket's first connect reuses the opening fetch however long the answer took", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let answer: (res: Response) => void = () => undefined;
+    const spy = mockFetch({
+      [`GET /api/threads/${THREAD_ID}`]: () => new Promise<Response>((ok) => (answer = ok)),
+      [`GET /api/threads/${THREAD_ID}/posts`]: () =>
+        json(200, { posts: [makePost(1)], headSeq: 1, hasMore: false }),
+    });
+    fake.acks["thread:join"] = () => ({
+      ok: true,
+      data: { headSeq: 1, missed: [], presence: makePresence() },
+    });
+    state().openThread(THREAD_ID);
+    // 3G: the thread's answer takes 12 s, the socket connects 5 s after that.
+    vi.advanceTimersByTime(12_000);
+    answer(json(200, { thread: makeThread({ lastSeq: 1 }) }));
+    await settle();
+    vi.advanceTimersByTime(5_000);
+    fake.connected = true;
+    state().internal_rejoinThreads();
+    await settle();
+    expect(calls(spy).filter((c) => c === `GET /api/threads/${THREAD_ID}`)).toHaveLength(1);
     state().closeThread(THREAD_ID);
   });
 });

@@ -209,15 +209,25 @@ async function deliver(set: Set, get: Get, clientId: string) {
  * made while disconnected, and only while it is fresh; a rejoin after a real drop fetches again,
  * since the thread (lock, title) may have changed while this tab heard nothing.
  */
-const openingFetches = new Map<string, { load: Promise<ThreadDto>; at: number }>();
+const openingFetches = new Map<string, { load: Promise<ThreadDto>; at: number | null }>();
 const OPENING_FETCH_REUSE_MS = 10_000;
 
 function fetchThread(threadId: string, rejoin: boolean): Promise<ThreadDto> {
   const opening = openingFetches.get(threadId);
   openingFetches.delete(threadId);
-  if (rejoin && opening && Date.now() - opening.at <= OPENING_FETCH_REUSE_MS) return opening.load;
+  // Fresh means still on its way or answered moments ago: on a slow phone the socket may connect
+  // well after the fetch started, and asking again then would fetch the same thread twice.
+  if (rejoin && opening && (opening.at === null || Date.now() - opening.at <= OPENING_FETCH_REUSE_MS))
+    return opening.load;
   const load = send(threadCommands.get, { id: threadId }).then((r) => r.thread);
-  if (!rejoin && !socketConnected()) openingFetches.set(threadId, { load, at: Date.now() });
+  if (!rejoin && !socketConnected()) {
+    const entry: { load: Promise<ThreadDto>; at: number | null } = { load, at: null };
+    openingFetches.set(threadId, entry);
+    load.then(
+      () => (entry.at = Date.now()),
+      () => openingFetches.get(threadId) === entry && openingFetches.delete(threadId),
+    );
+  }
   return load;
 }
 

@@ -1,5 +1,6 @@
 /** Generic UI, form validation and error messages shared by every feature. */
-const id = {
+/** Indonesian; `messages.en.ts` must have exactly these keys (the compiler checks). */
+export const id = {
   "ui.close": "Tutup",
   "ui.dismiss": "Tutup pemberitahuan",
   "ui.notifications": "Pemberitahuan",
@@ -40,47 +41,3 @@ const id = {
   "error.rateLimitedLater": "Terlalu banyak permintaan. Coba lagi beberapa saat lagi.",
   "error.tooLarge": "Isian terlalu besar untuk dikirim.",
 };
-
-const en: Record<keyof typeof id, string> = {
-  "ui.close": "Close",
-  "ui.dismiss": "Dismiss notification",
-  "ui.notifications": "Notifications",
-  "ui.loading": "Loading…",
-  "ui.retry": "Try again",
-  "ui.cancel": "Cancel",
-  "ui.save": "Save",
-  "ui.optional": "(optional)",
-  "ui.showPassword": "Show password",
-  "ui.hidePassword": "Hide password",
-  "ui.show": "Show",
-  "ui.hide": "Hide",
-
-  "form.required": "This field is required.",
-  "form.tooShort": "Use at least {min} characters.",
-  "form.tooLong": "Use at most {max} characters.",
-  "form.email": "Enter a valid email address, for example name@agency.go.id.",
-  "form.format": "This format is not valid.",
-  "form.choice": "Choose one of the available options.",
-  "form.date": "Enter a valid date.",
-  "form.invalid": "Please check this field.",
-  "form.fixErrors": "Please check the highlighted fields.",
-  "form.requiredMark": "required",
-  "form.count.short": "{count} of at least {min} characters",
-  "form.count.ok": "{count} characters, enough",
-
-  "error.network": "Cannot reach the server. Check your connection and try again.",
-  "error.generic": "Something went wrong. Please try again.",
-  "error.forbidden": "You do not have access to do this.",
-  "error.notVerified": "Acting in a region's or agency's name needs a verified position.",
-  "error.invalidToken": "This link no longer works: it was already used, has expired or is incomplete.",
-  "error.emailNotConfirmed": "First confirm your account's email address through the link we sent you.",
-  "error.notFound": "We could not find what you were looking for.",
-  "error.unauthenticated": "Please sign in first.",
-  "error.suspended": "Your account is suspended.",
-  "error.conflict": "Someone else just changed this. Reload and try again.",
-  "error.rateLimited": "Too many requests. Try again in {duration}.",
-  "error.rateLimitedLater": "Too many requests. Try again in a little while.",
-  "error.tooLarge": "This is too large to send.",
-};
-
-export const uiMessages = { id, en };
