@@ -19,3 +19,5 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/accounts.js";
 export * from "./schemas/verification.js";
 export * from "./schemas/outbox.js";
+export * from "./schemas/search.js";
+export * from "./search/synonyms.js";

@@ -7,6 +7,7 @@ import { practicePolicy } from "./practices/practice.policy.js";
 import { adoptionPolicy } from "./adoptions/adoption.policy.js";
 import { moderationPolicy } from "./moderation/moderation.policy.js";
 import { mailPolicy } from "./mail/mail.policy.js";
+import { searchPolicy } from "./search/search.policy.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -23,4 +24,5 @@ export const policies = {
   ...adoptionPolicy,
   ...moderationPolicy,
   ...mailPolicy,
+  ...searchPolicy,
 };

@@ -27,6 +27,7 @@ import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
 import { moderationRouter } from "./moderation/moderation.routes.js";
 import { registerModerationSocket } from "./moderation/moderation.socket.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
+import { searchRouter } from "./search/index.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
@@ -56,6 +57,7 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   practiceRouter,
   adoptionRouter,
   moderationRouter,
+  searchRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [

@@ -25,6 +25,7 @@ import { Practice } from "../practices/practice.model.js";
 import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
 import { affiliationKey } from "./affiliation.js";
+import { domainEvents } from "../../lib/events.js";
 
 const refOf = (p: LoadedPractice): PracticeRef => ({
   title: p.thread.title,
@@ -113,6 +114,7 @@ export async function createAdoption(
   const saved = doc.toObject();
   const dto = await present(saved, refOf(loaded));
   publish(audience(saved, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
+  await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
   return dto;
 }
 
@@ -172,6 +174,7 @@ export async function advanceAdoption(
   await Practice.updateOne({ thread: current.practice }, { $inc: inc }, { timestamps: false });
   const dto = await present(updated, refOf(loaded));
   publish(audience(updated, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
+  await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
   return dto;
 }
 

@@ -24,6 +24,7 @@ import type { PostModPolicyAction } from "./moderation.policy.js";
 import { notify } from "./notice.js";
 import { announceQueued, announceUnqueued } from "./queue.publish.js";
 import { moderateThread } from "./thread.moderation.js";
+import { domainEvents } from "../../lib/events.js";
 
 const illegal = (message: string) => conflict(message, "ILLEGAL_TRANSITION");
 const changedMeanwhile = () => conflict("The post changed meanwhile; reload and try again");
@@ -245,6 +246,7 @@ async function republishQuotes(post: PostRecord, room: LoadedPost["room"]) {
  * get the readable post: one socket in both audiences receives both, in that order, and keeps the last.
  */
 async function publishHiddenChange(post: PostRecord, room: LoadedPost["room"]) {
+  await domainEvents.emit("post.changed", { postId: post._id.toString() });
   publish(rooms.thread(post.threadId.toString()), "post:updated", {
     post: await presentPost(null, room, post, { neutral: true }),
   });

@@ -25,6 +25,7 @@ import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
 import { toRoomDto } from "./room.presenter.js";
 import { canSeeRoom, visibleContentFilter } from "./room.visibility.js";
+import { domainEvents } from "../../lib/events.js";
 
 /** Unread counts on the room list look at threads active this recently (older ones count as read). */
 const UNREAD_WINDOW_DAYS = 30;
@@ -138,6 +139,7 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
         preModerated: created.preModerated,
       },
     });
+    await domainEvents.emit("room.changed", { roomId: created._id.toString() });
     const [dto] = await presentRooms(me, [created]);
     return dto;
   } catch (err) {
@@ -234,6 +236,7 @@ export async function updateRoom(
   if (audienceChanged) await revalidateRoomAudience(updated);
   const [neutral] = await presentRooms(null, [updated], { neutral: true });
   publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });
+  await domainEvents.emit("room.changed", { roomId: updated._id.toString() });
   const [dto] = await presentRooms(me, [updated]);
   return dto;
 }

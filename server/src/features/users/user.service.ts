@@ -31,6 +31,7 @@ import {
 } from "./user.claim.js";
 import { User, type UserRecord } from "./user.model.js";
 import { PRESENTABLE_FIELDS, fromAffiliation, presentUser, presentUserFor } from "./user.presenter.js";
+import { domainEvents } from "../../lib/events.js";
 
 /**
  * User commands. Each is the one implementation REST routes (and any socket command) call:
@@ -110,6 +111,7 @@ export async function createUser(input: NewUser): Promise<UserRecord> {
       locale: input.locale ?? "id",
       readAllAt: input.readAllAt ?? null,
     });
+    await domainEvents.emit("user.changed", { userId: doc._id.toString() });
     return doc.toObject();
   } catch (err) {
     if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
@@ -223,6 +225,7 @@ export async function updateUser(
     });
   }
   if (actor.id !== id) publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: id });
   return presentUserFor(actor, updated);
 }
 

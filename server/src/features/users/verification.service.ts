@@ -35,6 +35,7 @@ import { PRESENTABLE_FIELDS, fromAffiliation, presentUserFor, toAffiliation } fr
 import { assertKnownAffiliation } from "./user.service.js";
 import { presentRequests } from "./verification.presenter.js";
 import { VerificationRequest, type VerificationRequestRecord } from "./verificationRequest.model.js";
+import { domainEvents } from "../../lib/events.js";
 
 /**
  * Verification (DESIGN.md §9): a member asks for a claim (title + affiliation) to be checked, with
@@ -242,6 +243,7 @@ export async function decideRequest(
   });
   await publishRequest(decided, "verification:updated");
   publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: updated._id.toString() });
   await tellMember(updated, approve ? "approved" : "rejected", input.reason ?? null, request.title || office);
   return { request: await presentOne(decided, true), user: presentUserFor(actor, updated) };
 }
@@ -275,6 +277,7 @@ export async function revokeVerification(
     after: { verified: false },
   });
   publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: updated._id.toString() });
   await tellMember(updated, "revoked", input.reason, user.title);
   return presentUserFor(actor, updated);
 }
