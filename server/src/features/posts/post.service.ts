@@ -78,18 +78,12 @@ const postAudience = (post: PostRecord) =>
  */
 async function neutralDto(post: PostRecord, room: RoomRecord, forViewer?: PostDto): Promise<PostDto> {
   // Non-published posts only ever go to their author and the room's moderators, who may read them.
-  if (!forViewer || post.replyTo)
-    return presentPost(null, room, post, { neutral: true, asModerators: post.status !== "published" });
+  if (!forViewer || post.replyTo) return presentPost(null, room, post, { neutral: true, asModerators: post.status !== "published" });
   const { myReactions: _mine, clientId: _key, ...neutral } = forViewer;
   return neutral;
 }
 
-export async function publishPost(
-  event: "post:created" | "post:updated",
-  post: PostRecord,
-  room: RoomRecord,
-  forViewer?: PostDto,
-) {
+export async function publishPost(event: "post:created" | "post:updated", post: PostRecord, room: RoomRecord, forViewer?: PostDto) {
   publish(postAudience(post), event, { post: await neutralDto(post, room, forViewer) });
   await domainEvents.emit("post.changed", { postId: post._id.toString() });
 }
@@ -163,8 +157,7 @@ export async function createPost(
 
   // Waiting for review: no seq until approved (moderation/post.moderation.ts numbers it then), so
   // the queued post leaves no trace in the thread for anyone else: no number, no count, no event.
-  if (claim.status === "queued")
-    return { post: await finishQueued(claim.toObject(), me, thread, room), created: true };
+  if (claim.status === "queued") return { post: await finishQueued(claim.toObject(), me, thread, room), created: true };
 
   try {
     return { post: await finishClaim(claim.toObject(), me, room, moderator), created: true };
@@ -175,12 +168,7 @@ export async function createPost(
 }
 
 /** The author sees their queued post (ack and their other tabs); the room's moderators see it queue up. */
-async function finishQueued(
-  post: PostRecord,
-  me: Actor,
-  thread: ThreadRecord,
-  room: RoomRecord,
-): Promise<PostDto> {
+async function finishQueued(post: PostRecord, me: Actor, thread: ThreadRecord, room: RoomRecord): Promise<PostDto> {
   const dto = await presentPost(me, room, post);
   await publishPost("post:created", post, room, dto);
   await announceQueued({ targetType: "post", thread, post, room });
@@ -198,12 +186,7 @@ async function checkReplyTarget(me: Actor, room: RoomRecord, thread: ThreadRecor
  * Steps 4–5 of `createPost`, then the broadcasts; answers the post as `me` (its author) sees it.
  * Deletes the claim when no seq could be given.
  */
-async function finishClaim(
-  claim: PostRecord,
-  me: Actor,
-  room: RoomRecord,
-  moderator: boolean,
-): Promise<PostDto> {
+async function finishClaim(claim: PostRecord, me: Actor, room: RoomRecord, moderator: boolean): Promise<PostDto> {
   const head = await Thread.findOneAndUpdate(
     moderator ? { _id: claim.threadId } : { _id: claim.threadId, locked: { $ne: true } },
     { $inc: { lastSeq: 1 } },
@@ -247,26 +230,18 @@ async function finishClaim(
  * Answer with the original. If the original is still being numbered, wait for it briefly; if it was
  * abandoned mid-way (its request died), finish it now.
  */
-async function resolveDuplicate(
-  me: Actor,
-  room: RoomRecord,
-  thread: ThreadRecord,
-  clientId: string,
-): Promise<PostDto> {
+async function resolveDuplicate(me: Actor, room: RoomRecord, thread: ThreadRecord, clientId: string): Promise<PostDto> {
   const deadline = Date.now() + CLAIM_WAIT_MS;
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     const original = await Post.findOne({ authorId: new Types.ObjectId(me.id), clientId }).lean();
     // The claim vanished: its request was refused after claiming (slow mode, lock). Nothing to return.
     if (!original) throw conflict("The earlier send with this clientId did not go through; send it again");
     if (!original.threadId.equals(thread._id))
-      throw conflict("This clientId was already used for a post in another thread", "CONFLICT", {
-        clientId: ["Already used"],
-      });
+      throw conflict("This clientId was already used for a post in another thread", "CONFLICT", { clientId: ["Already used"] });
     if (original.seq > 0 || original.status !== "published") return presentPost(me, room, original);
     if (Date.now() - original.createdAt.getTime() > CLAIM_STALE_MS)
       return finishClaim(original, me, room, isRoomModerator(me, room));
-    if (Date.now() > deadline)
-      throw conflict("The earlier send with this clientId is still in progress; retry shortly");
+    if (Date.now() > deadline) throw conflict("The earlier send with this clientId is still in progress; retry shortly");
     await new Promise((r) => setTimeout(r, delay));
   }
 }
@@ -324,7 +299,7 @@ export async function catchUp(
       .lean();
     rows.push(...newest.reverse());
   } else {
-    for (let from = afterSeq; from < headSeq;) {
+    for (let from = afterSeq; from < headSeq; ) {
       const page = await Post.find(seqFilter(thread, room, actor, { $gt: from, $lte: headSeq }))
         .sort({ seq: 1 })
         .limit(pageSize)
@@ -346,11 +321,7 @@ export async function catchUp(
  * by (postId, version); the post then changes only if it is still at that version. Two concurrent edits
  * of one version: one archive insert fails (E11000) and that edit gets 409, so history never forks.
  */
-export async function updatePost(
-  actor: Actor | null,
-  postId: string,
-  input: PostUpdateInput,
-): Promise<PostDto> {
+export async function updatePost(actor: Actor | null, postId: string, input: PostUpdateInput): Promise<PostDto> {
   const me = requireSignedIn(actor);
   const { post, thread, room } = await loadVisiblePost(me, postId);
   assertCan(me, "post.update", { room, thread, post });
@@ -361,8 +332,7 @@ export async function updatePost(
   const dto = await presentPost(me, room, updated);
   await publishPost("post:updated", updated, room, dto);
   // A queued post fixed by its author: the moderators' queue shows the new text.
-  if (updated.status === "queued" && updated.seq === 0)
-    await announceQueued({ targetType: "post", thread, post: updated, room });
+  if (updated.status === "queued" && updated.seq === 0) await announceQueued({ targetType: "post", thread, post: updated, room });
   return dto;
 }
 
@@ -374,14 +344,7 @@ export async function updatePost(
 export async function applyEdit(editor: Actor, post: PostRecord, body: string): Promise<PostRecord> {
   const rendered = await renderBody(body);
   const editedConcurrently = () => conflict("This post was edited meanwhile; reload and try again");
-  const revision = {
-    postId: post._id,
-    version: post.version,
-    body: post.body,
-    html: post.html,
-    editorId: editor.id,
-    writtenAt: post.editedAt ?? post.createdAt,
-  };
+  const revision = { postId: post._id, version: post.version, body: post.body, html: post.html, editorId: editor.id, writtenAt: post.editedAt ?? post.createdAt };
   try {
     await PostRevision.create(revision);
   } catch (err) {
@@ -391,12 +354,7 @@ export async function applyEdit(editor: Actor, post: PostRecord, body: string): 
   const updated = await Post.findOneAndUpdate(
     { _id: post._id, version: post.version, deleted: false },
     {
-      $set: {
-        body,
-        html: rendered.html,
-        mentions: rendered.mentions.map((id) => new Types.ObjectId(id)),
-        editedAt: new Date(),
-      },
+      $set: { body, html: rendered.html, mentions: rendered.mentions.map((id) => new Types.ObjectId(id)), editedAt: new Date() },
       $inc: { version: 1 },
     },
     { returnDocument: "after" },
@@ -423,11 +381,7 @@ export async function postHistory(actor: Actor | null, postId: string): Promise<
  * only the request that flips `deleted` adjusts them. A moderator deleting someone else's post is a
  * moderation action: logged, and the author is told (the moderators' tool passes its reason).
  */
-export async function deletePost(
-  actor: Actor | null,
-  postId: string,
-  opts: { reason?: string } = {},
-): Promise<PostDto> {
+export async function deletePost(actor: Actor | null, postId: string, opts: { reason?: string } = {}): Promise<PostDto> {
   const me = requireSignedIn(actor);
   const { post, thread, room } = await loadVisiblePost(me, postId);
   assertCan(me, "post.delete", { room, thread, post });
@@ -443,9 +397,7 @@ export async function softDelete(
 ): Promise<PostDto> {
   const now = new Date();
   const byModerator = viaModeration || post.authorId.toString() !== me.id;
-  const moderation = byModerator
-    ? { moderatedAt: now, moderatedBy: new Types.ObjectId(me.id), modReason: reason }
-    : {};
+  const moderation = byModerator ? { moderatedAt: now, moderatedBy: new Types.ObjectId(me.id), modReason: reason } : {};
   const deleted = await Post.findOneAndUpdate(
     { _id: post._id, deleted: false },
     { $set: { deleted: true, deletedAt: now, deletedBy: new Types.ObjectId(me.id), ...moderation } },
@@ -454,8 +406,7 @@ export async function softDelete(
   if (!deleted) return presentPost(me, room, { ...post, deleted: true });
   await domainEvents.emit("post.changed", { postId: deleted._id.toString() });
 
-  const updatedThread =
-    deleted.status === "published" ? await shiftThreadCounters(thread._id, deleted, -1) : null;
+  const updatedThread = deleted.status === "published" ? await shiftThreadCounters(thread._id, deleted, -1) : null;
   // Published posts and hidden posts' placeholders hold a place in the thread: readers drop them.
   if (deleted.seq > 0 && deleted.status !== "queued") {
     publish(rooms.thread(thread._id.toString()), "post:deleted", {
@@ -466,13 +417,7 @@ export async function softDelete(
   }
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   if (deleted.status === "queued" && deleted.seq === 0) {
-    announceUnqueued({
-      targetType: "post",
-      id: deleted._id.toString(),
-      roomId: room._id.toString(),
-      threadId: thread._id.toString(),
-      outcome: "deleted",
-    });
+    announceUnqueued({ targetType: "post", id: deleted._id.toString(), roomId: room._id.toString(), threadId: thread._id.toString(), outcome: "deleted" });
   }
   if (byModerator) {
     await recordModAction({
@@ -486,13 +431,7 @@ export async function softDelete(
       after: { deleted: true, status: deleted.status },
     });
     if (post.authorId.toString() !== me.id) {
-      notify(post.authorId, {
-        kind: "post.deleted",
-        targetId: post._id.toString(),
-        threadId: thread._id.toString(),
-        threadTitle: thread.title,
-        reason,
-      });
+      notify(post.authorId, { kind: "post.deleted", targetId: post._id.toString(), threadId: thread._id.toString(), threadTitle: thread.title, reason });
     }
   }
   return presentPost(me, room, deleted);
