@@ -131,7 +131,8 @@ async function rank(
   const scored = candidates.map((c) => {
     let score = 0;
     parsed.groups.forEach((g, i) => {
-      const tf = g.reduce((s, t) => s + (c.tf?.[t] ?? 0), 0);
+      // The word as typed counts fully; words it is only the beginning of count half.
+      const tf = g.reduce((s, t, j) => s + (c.tf?.[t] ?? 0) * (j === 0 ? 1 : 0.5), 0);
       score += (idf[i]! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * c.len) / avg));
     });
     return { c, score };
