@@ -17,9 +17,9 @@ import { ensureSynonymsLoaded } from "./synonyms.js";
  * Search over `searchdocs`: the multikey `terms` index finds the candidates (every query group must
  * match, inside the reader's scope and filters), BM25 over the field-weighted counts ranks them, and
  * recency and curation break ties. Candidates are capped; past the cap the newest matches are ranked
- * and the counts come from one aggregate instead.
+ * and counted.
  */
-const CANDIDATES = 2000;
+const CANDIDATES = 1000;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -106,24 +106,19 @@ async function rank(
   const projection: Record<string, 1> = { kind: 1, createdAt: 1, len: 1, boost: 1 };
   for (const g of parsed.groups) for (const t of g) projection[`tf.${t}`] = 1;
 
+  // A rare term: its index entries are the candidates. A common one (or none): walk the newest
+  // documents and stop at the cap, instead of reading every match (docs/search.md, "Ranking").
+  const common = !rarest || rarest.df > opts.cap * 2;
   let find = SearchDoc.find(filter, projection).limit(opts.cap + 1);
-  if (rarest) find = find.hint({ terms: 1 });
-  else find = find.sort({ createdAt: -1 });
+  find = common ? find.sort({ createdAt: -1 }).hint({ createdAt: -1 }) : find.hint({ terms: 1 });
   const found = await find.lean<Candidate[]>();
   const capped = found.length > opts.cap;
   const candidates = capped ? found.slice(0, opts.cap) : found;
 
-  let counts: Partial<Record<SearchKind, number>> = {};
-  if (opts.withCounts) {
-    if (!capped) for (const c of candidates) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
-    else {
-      const rows = await SearchDoc.aggregate<{ _id: SearchKind; n: number }>([
-        { $match: filter },
-        { $group: { _id: "$kind", n: { $sum: 1 } } },
-      ]);
-      counts = Object.fromEntries(rows.map((r) => [r._id, r.n]));
-    }
-  }
+  // Exact up to the cap; past it, what the reader's newest matches hold (a lower bound; the page says
+  // "1000+"). Only documents the reader may see are ever counted.
+  const counts: Partial<Record<SearchKind, number>> = {};
+  if (opts.withCounts) for (const c of candidates) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
 
   const n = Math.max(await documentCount(now), 1);
   const avg = candidates.reduce((s, c) => s + c.len, 0) / Math.max(candidates.length, 1) || 1;
@@ -195,7 +190,7 @@ export async function search(actor: Actor | null, query: SearchQuery): Promise<S
 }
 
 const SUGGEST_KINDS: readonly SearchKind[] = ["practice", "thread", "person", "region", "room"];
-const SUGGEST_CANDIDATES = 300;
+const SUGGEST_CANDIDATES = 150;
 
 /** `GET /search/suggest`: titles as you type (practices, threads, people, regions, rooms). */
 export async function suggest(actor: Actor | null, query: SuggestQuery): Promise<SuggestResponse> {

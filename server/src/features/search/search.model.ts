@@ -68,7 +68,7 @@ const searchDocSchema = new Schema<SearchDocRecord>(
 );
 searchDocSchema.index({ terms: 1 });
 searchDocSchema.index({ threadId: 1 });
-searchDocSchema.index({ kind: 1, createdAt: -1 });
+searchDocSchema.index({ createdAt: -1 });
 
 export const SearchDoc: Model<SearchDocRecord> =
   mongoose.models.SearchDoc ?? mongoose.model<SearchDocRecord>("SearchDoc", searchDocSchema);
