@@ -13,6 +13,7 @@ import { moderationMessages } from "../features/moderation/messages";
 import { accountMessages } from "../features/account/messages";
 import { verificationMessages } from "../features/verification/messages";
 import { outboxMessages } from "../features/outbox/messages";
+import { searchMessages } from "../features/search/messages";
 
 /**
  * Every feature's dictionary, merged in one place. To add a feature's strings: create
@@ -36,6 +37,7 @@ export const featureMessages = {
   account: accountMessages,
   verification: verificationMessages,
   outbox: outboxMessages,
+  search: searchMessages,
 };
 
 export const messages = {
@@ -55,6 +57,7 @@ export const messages = {
     ...accountMessages.id,
     ...verificationMessages.id,
     ...outboxMessages.id,
+    ...searchMessages.id,
   },
   en: {
     ...uiMessages.en,
@@ -72,6 +75,7 @@ export const messages = {
     ...accountMessages.en,
     ...verificationMessages.en,
     ...outboxMessages.en,
+    ...searchMessages.en,
   },
 };
 

@@ -11,6 +11,7 @@ import { AppShell } from "../features/shell/AppShell";
 import { NotFoundPage } from "../features/shell/NotFoundPage";
 import { ProfilePage } from "../features/users/ProfilePage";
 import { useStore } from "../store";
+import { SearchPage } from "../features/search";
 
 // Pages few people open load on demand, keeping the first download small on slow connections.
 const EditProfilePage = lazy(() =>
@@ -163,6 +164,7 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="search" element={<SearchPage />} />
         <Route path="practices" element={<DirectoryPage />} />
         <Route
           path="practices/new"
