@@ -6,7 +6,9 @@ import helmet from "helmet";
 import { LIMITS } from "@rembuk/shared";
 import { REPO_ROOT, type Config } from "./config.js";
 import { passport } from "./features/auth/auth.passport.js";
-import { featureRouters } from "./features/registry.js";
+import { featureCommands, featureRouters } from "./features/registry.js";
+import { mountCommands } from "./lib/commands/http.js";
+import { metaHandlers } from "./lib/commands/meta.js";
 import { connectDb, syncAllIndexes, type Db } from "./lib/db.js";
 import { apiNotFound, errorHandler } from "./lib/http/errorHandler.js";
 import { attachActor } from "./lib/http/requireAuth.js";
@@ -107,15 +109,26 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   const passportSession = passport.session();
   const allowedOrigins = config.publicOrigin ? [config.publicOrigin] : [];
 
+  const commands = featureCommands({ config });
   const api = Router();
-  api.get("/health", (_req, res) => {
-    const ok = db.connection.readyState === 1;
-    res.status(ok ? 200 : 503).json({ ok, db: db.kind, redis: redis !== null, version: config.version });
-  });
+  mountCommands(
+    api,
+    metaHandlers({
+      health: () => ({
+        ok: db.connection.readyState === 1,
+        db: db.kind,
+        redis: redis !== null,
+        version: config.version,
+      }),
+      commands: () => commands.map((b) => b.command),
+      version: config.version,
+    }),
+  );
   api.use(sameOrigin(allowedOrigins));
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
   api.use(rejectNulBytes);
   api.use(session, passport.initialize(), passportSession, attachActor, touchSession);
+  mountCommands(api, commands);
   for (const router of featureRouters) api.use(router({ config }));
   api.use(apiNotFound);
   api.use(errorHandler);
@@ -126,7 +139,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
 
   const httpServer = createServer(app);
   const trustProxy: (addr: string, i: number) => boolean = app.get("trust proxy fn");
-  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy });
+  const io = createIo(httpServer, { session, passportSession, redis, allowedOrigins, trustProxy, commands });
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -40,3 +40,28 @@ export interface ErrorBody {
   message: string;
   details?: Record<string, unknown>;
 }
+
+/** The HTTP status each code answers with over REST (a socket ack carries the code alone). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  INVALID_TOKEN: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  FOREIGN_ORIGIN: 403,
+  SUSPENDED: 403,
+  GUESTS_OFF: 403,
+  WATCH_ONLY: 403,
+  BLOCKED: 403,
+  NOT_VERIFIED: 403,
+  EMAIL_NOT_CONFIRMED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  LOCKED: 409,
+  ILLEGAL_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SLOW_MODE: 429,
+  INTERNAL: 500,
+};

@@ -21,3 +21,4 @@ export * from "./schemas/verification.js";
 export * from "./schemas/outbox.js";
 export * from "./schemas/search.js";
 export * from "./search/synonyms.js";
+export * from "./commands/index.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_CODES, type ErrorCode } from "@rembuk/shared";
+import { ERROR_CODES, ERROR_STATUS, type ErrorBody, type ErrorCode } from "@rembuk/shared";
 
 /**
  * Typed fetch wrapper for the REST API (DESIGN.md §5). Every call names the zod schema of its
@@ -8,7 +8,7 @@ import { ERROR_CODES, type ErrorCode } from "@rembuk/shared";
  */
 
 /** Codes the client produces itself when no server error body is available. */
-export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE";
+export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | "TIMEOUT";
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 const ErrorEnvelope = z.object({
@@ -60,6 +60,20 @@ export class ApiError extends Error {
     }
     return out;
   }
+}
+
+/** The same error from a socket command's `{ok:false,error}` ack, or a missing ack (TIMEOUT). */
+export function apiErrorFromAck(error: ErrorBody | null, timeoutMs?: number): ApiError {
+  if (!error)
+    return new ApiError({ status: 0, code: "TIMEOUT", message: `No answer within ${timeoutMs} ms` });
+  const retry = error.details?.retryAfterSeconds;
+  return new ApiError({
+    status: ERROR_STATUS[error.code] ?? 500,
+    code: isErrorCode(error.code) ? error.code : "INTERNAL",
+    message: error.message,
+    details: error.details,
+    retryAfterSeconds: typeof retry === "number" && Number.isFinite(retry) ? Math.ceil(retry) : null,
+  });
 }
 
 export function isApiError(e: unknown): e is ApiError {
@@ -176,7 +190,11 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     res = await fetch(buildUrl(path, opts.query), init);
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError({ status: 0, code: "NETWORK", message: e instanceof Error ? e.message : "Network error" });
+    throw new ApiError({
+      status: 0,
+      code: "NETWORK",
+      message: e instanceof Error ? e.message : "Network error",
+    });
   }
   if (!res.ok) {
     const err = await errorFromResponse(res);
@@ -223,7 +241,8 @@ export const api = {
     request("POST", path, schema, { ...opts, body }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S, opts?: RequestOptions) =>
     request("PATCH", path, schema, { ...opts, body }),
-  del: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) => request("DELETE", path, schema, opts),
+  del: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) =>
+    request("DELETE", path, schema, opts),
   postVoid: (path: string, body?: unknown) => requestVoid("POST", path, { body }),
   delVoid: (path: string) => requestVoid("DELETE", path),
 };

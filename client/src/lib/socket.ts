@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
-import type { Ack, ClientToServerEvents, ErrorBody, ServerToClientEvents } from "@rembuk/shared";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@rembuk/shared";
+import { apiErrorFromAck } from "./api";
 
 /**
  * The one Socket.io connection (same origin, session cookie at the handshake). It reconnects on its
@@ -31,28 +32,16 @@ export function reconnectSocket(s: RealtimeSocket = getSocket()): void {
 
 export const COMMAND_TIMEOUT_MS = 8000;
 
-/** A failed command: the server's error ack, or `TIMEOUT` when no ack came in time. */
-export class CommandError extends Error {
-  override readonly name = "CommandError";
-  readonly code: ErrorBody["code"] | "TIMEOUT";
-  readonly details: Record<string, unknown>;
-  constructor(code: ErrorBody["code"] | "TIMEOUT", message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.code = code;
-    this.details = details ?? {};
-  }
-}
-
 /** The socket with a timeout applied; `emitWithAck` on it rejects when no ack arrives in time. */
 export type TimedSocket = ReturnType<RealtimeSocket["timeout"]>;
 
 function unwrap<T>(res: Ack<T>): T {
   if (res.ok) return res.data;
-  throw new CommandError(res.error.code, res.error.message, res.error.details);
+  throw apiErrorFromAck(res.error);
 }
 
 /**
- * Sends one command and resolves with its ack data; rejects with `CommandError` on an error ack or
+ * Sends one command and resolves with its ack data; rejects with `ApiError` on an error ack or
  * after `timeoutMs` without an answer (socket.io buffers the emit while reconnecting). The event is
  * named at the call site so socket.io's types check its payload and ack:
  * `command((s) => s.emitWithAck("session:ping", {}))`.
@@ -65,7 +54,7 @@ export async function command<T>(
   try {
     res = await send(getSocket().timeout(timeoutMs));
   } catch {
-    throw new CommandError("TIMEOUT", `No answer within ${timeoutMs} ms`);
+    throw apiErrorFromAck(null, timeoutMs);
   }
   return unwrap(res);
 }

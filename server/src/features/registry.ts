@@ -2,25 +2,23 @@ import type { Router } from "express";
 import type { Config } from "../config.js";
 import type { IoServer } from "../lib/realtime/publish.js";
 import type { IoSocket } from "../lib/realtime/defineHandler.js";
-import { authRouter } from "./auth/auth.routes.js";
 import { registerAuthSocket } from "./auth/auth.socket.js";
-import { taxonomyRouter } from "./taxonomy/taxonomy.routes.js";
-import { userRouter } from "./users/user.routes.js";
-import { verificationRouter } from "./users/verification.routes.js";
-import { mailRouter } from "./mail/mail.routes.js";
 import { qaRouter } from "./qa/qa.routes.js";
 import { registerQaSocket } from "./qa/qa.socket.js";
 import { bindPresence } from "./presence/presence.service.js";
 import { registerPresenceSocket } from "./presence/presence.socket.js";
 import { roomRouter } from "./rooms/room.routes.js";
-import { readStateRouter } from "./readstate/readState.routes.js";
 import { registerRoomSocket } from "./rooms/room.socket.js";
 import { threadRouter } from "./threads/thread.routes.js";
 import { registerThreadSocket } from "./threads/thread.socket.js";
-import { postRouter } from "./posts/post.routes.js";
-import { registerPostSocket } from "./posts/post.socket.js";
+import type { BoundCommand } from "../lib/commands/handle.js";
+import { postHandlers } from "./posts/post.commands.js";
+import { readStateHandlers } from "./readstate/readState.commands.js";
+import { authHandlers } from "./auth/auth.commands.js";
+import { userHandlers, verificationHandlers } from "./users/user.commands.js";
+import { mailHandlers } from "./mail/mail.commands.js";
+import { taxonomyHandlers } from "./taxonomy/taxonomy.commands.js";
 import { markdownRouter } from "./markdown/markdown.routes.js";
-import { sectorsRouter } from "./taxonomy/sectors.routes.js";
 import { practiceRouter } from "./practices/practice.routes.js";
 import { adoptionRouter } from "./adoptions/adoption.routes.js";
 import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
@@ -40,20 +38,28 @@ export interface FeatureContext {
   config: Config;
 }
 
+/**
+ * Every feature's commands (shared/src/commands), bound to their services. Their REST routes are
+ * mounted before the remaining hand-written routers, so `/threads/read-all` is never read as a
+ * thread id; their socket paths are registered on every connection.
+ */
+export function featureCommands({ config }: FeatureContext): BoundCommand[] {
+  return [
+    ...authHandlers(config),
+    ...userHandlers,
+    ...verificationHandlers,
+    ...mailHandlers,
+    ...taxonomyHandlers,
+    ...readStateHandlers,
+    ...postHandlers,
+  ];
+}
+
 export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
-  ({ config }) => authRouter(config),
-  userRouter,
-  verificationRouter,
-  mailRouter,
-  taxonomyRouter,
   roomRouter,
-  // Before the thread routes, so `/threads/read-all` is never read as a thread id.
-  readStateRouter,
   threadRouter,
-  postRouter,
   markdownRouter,
   qaRouter,
-  sectorsRouter,
   practiceRouter,
   adoptionRouter,
   moderationRouter,
@@ -65,7 +71,6 @@ export const socketRegistrars: SocketRegistrar[] = [
   registerPresenceSocket,
   registerRoomSocket,
   registerThreadSocket,
-  registerPostSocket,
   registerQaSocket,
   registerAdoptionSocket,
   registerModerationSocket,

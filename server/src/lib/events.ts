@@ -1,35 +1,45 @@
 import { logger } from "./logger.js";
 
 /**
- * The in-process domain-event bus: a lower feature announces a change (`await domainEvents.emit(
- * "post.changed", {postId})`) without importing the features that react to it (search, notifications).
- * Features add their events to `DomainEvents` by declaration merging:
- *   declare module "../../lib/events.js" { interface DomainEvents { "post.changed": { postId: string } } }
- * `emit` waits for every handler; a handler's failure is logged and never fails the write that emitted.
+ * In-process domain events: how a feature announces a change to features above it without
+ * importing them (posts announce `post.changed`; search and notifications listen). Each feature
+ * declares its events by merging into `DomainEvents`:
+ *
+ *   declare module "../../lib/events.js" {
+ *     interface DomainEvents { "post.changed": { postId: string } }
+ *   }
+ *
+ * Listeners run after the write that emitted, in registration order; one that throws is logged and
+ * never fails the write. Events reach listeners in this process only: whatever must survive a crash
+ * or reach every process is stored by the listener (search writes its index; notifications queue).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
 export interface DomainEvents {}
 
-type Handler<P> = (payload: P) => void | Promise<void>;
+type Listener<E> = (event: E) => void | Promise<void>;
 
-const handlers = new Map<string, Array<Handler<never>>>();
+const listeners = new Map<string, Array<Listener<never>>>();
 
 export const domainEvents = {
-  on<E extends keyof DomainEvents>(event: E, handler: Handler<DomainEvents[E]>): () => void {
-    const list = handlers.get(event as string) ?? [];
-    list.push(handler as Handler<never>);
-    handlers.set(event as string, list);
+  on<K extends keyof DomainEvents>(kind: K, fn: Listener<DomainEvents[K]>): () => void {
+    const list = listeners.get(kind as string) ?? [];
+    list.push(fn as Listener<never>);
+    listeners.set(kind as string, list);
     return () => {
-      const at = list.indexOf(handler as Handler<never>);
-      if (at !== -1) list.splice(at, 1);
+      const current = listeners.get(kind as string) ?? [];
+      listeners.set(
+        kind as string,
+        current.filter((l) => l !== fn),
+      );
     };
   },
-  async emit<E extends keyof DomainEvents>(event: E, payload: DomainEvents[E]): Promise<void> {
-    for (const handler of handlers.get(event as string) ?? []) {
+
+  async emit<K extends keyof DomainEvents>(kind: K, event: DomainEvents[K]): Promise<void> {
+    for (const fn of listeners.get(kind as string) ?? []) {
       try {
-        await (handler as Handler<DomainEvents[E]>)(payload);
+        await (fn as Listener<DomainEvents[K]>)(event);
       } catch (err) {
-        logger.error({ err, event }, "domain event handler failed");
+        logger.error({ err, kind }, "domain event listener failed");
       }
     }
   },

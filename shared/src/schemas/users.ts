@@ -43,6 +43,21 @@ export const UserDto = PublicUserDto.extend({
 });
 export type UserDto = z.infer<typeof UserDto>;
 
+/**
+ * A user as any viewer may receive them: the public profile plus whichever private fields this
+ * viewer may see (themself, moderators, admins). Clients merge it into what they already know.
+ */
+export const UserViewDto = PublicUserDto.extend({
+  email: z.string().optional(),
+  locale: Locale.optional(),
+  suspendedUntil: IsoDate.nullable().optional(),
+  suspendReason: z.string().nullable().optional(),
+  verification: UserDto.shape.verification,
+  emailConfirmed: UserDto.shape.emailConfirmed,
+  pendingEmail: UserDto.shape.pendingEmail,
+});
+export type UserViewDto = z.infer<typeof UserViewDto>;
+
 /** `PATCH /users/:id` by the user themself. */
 export const ProfileUpdateInput = z
   .object({

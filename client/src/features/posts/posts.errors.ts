@@ -1,9 +1,8 @@
 import type { Locale } from "@rembuk/shared";
 import type { MessageKey, MessageParams } from "../../lib/i18n";
-import { ApiError, isApiError } from "../../lib/api";
+import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { formatDuration } from "../../lib/format";
-import { CommandError } from "../../lib/socket";
 import type { OutboxError } from "./outbox";
 
 /**
@@ -11,20 +10,7 @@ import type { OutboxError } from "./outbox";
  * timeouts are mapped like REST errors (by code, never by message text).
  */
 export function forumError(err: unknown, locale: Locale): { key: MessageKey; params?: MessageParams } {
-  if (err instanceof CommandError) {
-    if (err.code === "TIMEOUT") return { key: "error.network" };
-    const r = err.details.retryAfterSeconds;
-    return describeError(
-      new ApiError({
-        status: 0,
-        code: err.code,
-        message: err.message,
-        details: err.details,
-        retryAfterSeconds: typeof r === "number" ? r : null,
-      }),
-      locale,
-    );
-  }
+  if (isApiError(err) && err.code === "TIMEOUT") return { key: "error.network" };
   if (isApiError(err)) return describeError(err, locale);
   return { key: "error.generic" };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Ack } from "@rembuk/shared";
 import { useStore } from "../../store";
 import { apiError, bodyOf, calls, json, mockFetch } from "../../test/http";
-import { CommandError } from "../../lib/socket";
+import { apiErrorFromAck } from "../../lib/api";
 import { readOutbox } from "./outbox";
 import { realtime } from "./realtime";
 import { makePost, makePresence, makeThread, THREAD_ID } from "./test/fixtures";
@@ -29,7 +29,7 @@ function scriptSocket() {
     // The scripted socket answers any command; the slice only reads the ack.
     const res = await send(timed as unknown as Parameters<typeof send>[0]);
     if (res.ok) return res.data;
-    throw new CommandError(res.error.code, res.error.message, res.error.details);
+    throw apiErrorFromAck(res.error);
   });
 }
 

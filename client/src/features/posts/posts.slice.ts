@@ -8,7 +8,6 @@ import type {
   UserSummaryDto,
 } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
-import { CommandError } from "../../lib/socket";
 import { realtime } from "./realtime";
 import type { AppState, SliceCreator } from "../../store/types";
 import {
@@ -133,10 +132,6 @@ const lastTypingSent = new Map<string, number>();
 
 function errorInfo(err: unknown): { code: string; retryAfterSeconds: number | null } {
   if (isApiError(err)) return { code: err.code, retryAfterSeconds: err.retryAfterSeconds };
-  if (err instanceof CommandError) {
-    const r = err.details.retryAfterSeconds;
-    return { code: err.code, retryAfterSeconds: typeof r === "number" ? r : null };
-  }
   return { code: "NETWORK", retryAfterSeconds: null };
 }
 
@@ -264,7 +259,7 @@ async function join(set: Set, get: Get, threadId: string, rejoin = false) {
         if (!firstLoad) void refreshTail(get, threadId, res.headSeq);
       } catch (err) {
         // No answer in time (a dying connection): fall back to REST; the next connect rejoins.
-        if (!(err instanceof CommandError && err.code === "TIMEOUT")) throw err;
+        if (!(isApiError(err) && err.code === "TIMEOUT")) throw err;
       }
     }
     if (!joined) {

@@ -1,5 +1,6 @@
 import { PollDto, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
-import { command, CommandError, getSocket } from "../../lib/socket";
+import { command, getSocket } from "../../lib/socket";
+import { isApiError } from "../../lib/api";
 import type { AppState, SliceCreator } from "../../store/types";
 import { qaApi } from "./qa.api";
 
@@ -37,7 +38,7 @@ export const createPollsSlice: SliceCreator<PollsSlice> = (set, get) => ({
       ? await rest()
       : await command<PollDto>((s) => s.emitWithAck("qa:poll:answer", { pollId: poll.id, ...answer })).catch(
           (err: unknown) => {
-            if (err instanceof CommandError && err.code === "TIMEOUT") return rest();
+            if (isApiError(err) && err.code === "TIMEOUT") return rest();
             throw err;
           },
         );

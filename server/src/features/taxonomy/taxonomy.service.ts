@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { getProvinces, getRegencies } from "idn-area-data";
 import type { RegionDto } from "@rembuk/shared";
 
@@ -28,7 +27,6 @@ export function listRegions(): readonly RegionDto[] {
 }
 
 /** Strong validator for the cacheable response: changes only when the dataset does. */
-export const regionsEtag = `"${createHash("sha1").update(JSON.stringify(regions)).digest("base64url").slice(0, 20)}"`;
 
 export function isKnownRegion(code: string): boolean {
   return byCode.has(code);

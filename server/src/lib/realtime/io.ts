@@ -4,6 +4,8 @@ import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { LIMITS } from "@rembuk/shared";
 import { ioInitializers, socketRegistrars } from "../../features/registry.js";
+import { registerCommandSockets } from "../commands/socket.js";
+import type { BoundCommand } from "../commands/handle.js";
 import type { Redis } from "../redis.js";
 import { logger } from "../logger.js";
 import { installHandshake } from "./handshake.js";
@@ -18,6 +20,8 @@ export interface IoOptions {
   allowedOrigins: readonly string[];
   /** Express's compiled `trust proxy` rule, so a socket's address is read like `req.ip`. */
   trustProxy: (addr: string, i: number) => boolean;
+  /** Every feature's commands: those with a socket path are registered on each connection. */
+  commands: readonly BoundCommand[];
 }
 
 /**
@@ -48,6 +52,7 @@ export function createIo(httpServer: HttpServer, opts: IoOptions): IoServer {
     if (userId) void socket.join(rooms.user(userId));
     if (sessionId) void socket.join(rooms.session(sessionId));
     if (role === "admin" || role === "moderator") void socket.join(rooms.mod());
+    registerCommandSockets(socket, opts.commands);
     for (const register of socketRegistrars) {
       try {
         register(socket, io);
