@@ -25,7 +25,7 @@ import { registerAdoptionSocket } from "./adoptions/adoption.socket.js";
 import { moderationRouter } from "./moderation/moderation.routes.js";
 import { registerModerationSocket } from "./moderation/moderation.socket.js";
 import { startPinSweeper } from "./moderation/pin.sweeper.js";
-import { searchRouter } from "./search/index.js";
+import { searchHandlers } from "./search/index.js";
 
 /**
  * Each feature contributes an Express router (mounted under /api) and a function that registers its
@@ -52,6 +52,7 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...taxonomyHandlers,
     ...readStateHandlers,
     ...postHandlers,
+    ...searchHandlers(),
   ];
 }
 
@@ -63,7 +64,6 @@ export const featureRouters: Array<(ctx: FeatureContext) => Router> = [
   practiceRouter,
   adoptionRouter,
   moderationRouter,
-  searchRouter,
 ];
 
 export const socketRegistrars: SocketRegistrar[] = [

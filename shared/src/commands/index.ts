@@ -6,3 +6,4 @@ export * from "./auth.js";
 export * from "./users.js";
 export * from "./mail.js";
 export * from "./taxonomy.js";
+export * from "./search.js";

@@ -1,5 +1,5 @@
-import { SearchResponse, SuggestResponse, type SearchKind } from "@rembuk/shared";
-import { api } from "../../lib/api";
+import { searchCommands, type SearchKind } from "@rembuk/shared";
+import { send } from "../../lib/send";
 
 /** What the results page puts in its URL (every filter) and sends to `GET /search`. */
 export interface SearchParams {
@@ -16,9 +16,8 @@ export interface SearchParams {
 
 export const searchApi = {
   search: (params: SearchParams, cursor: string | null, signal?: AbortSignal) =>
-    api.get("/search", SearchResponse, { query: { ...params, cursor }, signal }),
-  suggest: (q: string, signal?: AbortSignal) =>
-    api.get("/search/suggest", SuggestResponse, { query: { q, limit: 8 }, signal }),
+    send(searchCommands.search, { ...params, ...(cursor ? { cursor } : {}) }, { signal }),
+  suggest: (q: string, signal?: AbortSignal) => send(searchCommands.suggest, { q, limit: 8 }, { signal }),
 };
 
 /**

@@ -2,7 +2,7 @@
  * The search feature's front door: what the rest of the server (registry, scripts, bench) uses.
  * How it works: docs/search.md.
  */
-export { searchRouter } from "./search.routes.js";
+export { searchHandlers } from "./search.commands.js";
 export { bindSearchIndexing } from "./search.events.js";
 export { reindexAll, type ReindexProgress } from "./reindex.js";
 export { search, suggest, resetSearchStats } from "./query.js";
