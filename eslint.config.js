@@ -21,6 +21,7 @@ const SERVER_LAYERS = [
   ["adoptions"],
   ["practices"],
   ["qa"],
+  ["search"],
   ["demo"],
 ];
 

@@ -49,6 +49,18 @@ const featureBlocks = {
     "tool-menu",
   ],
   outbox: ["outbox", "outbox-chip", "outbox-item"],
+  search: [
+    "directory-search",
+    "header-search",
+    "search-filter",
+    "search-filters",
+    "search-kind",
+    "search-page",
+    "search-result",
+    "search-results",
+    "search-tab",
+    "search-tabs",
+  ],
   posts: [
     "composer",
     "conn-banner",

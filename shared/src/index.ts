@@ -20,4 +20,6 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/accounts.js";
 export * from "./schemas/verification.js";
 export * from "./schemas/outbox.js";
+export * from "./schemas/search.js";
+export * from "./search/synonyms.js";
 export * from "./commands/index.js";

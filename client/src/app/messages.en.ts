@@ -13,6 +13,7 @@ import { en as moderation } from "../features/moderation/messages.en";
 import { en as account } from "../features/account/messages.en";
 import { en as verification } from "../features/verification/messages.en";
 import { en as outbox } from "../features/outbox/messages.en";
+import { en as search } from "../features/search/messages.en";
 import type { MessageKey } from "./messages";
 
 /** Every feature's English strings, by feature (`messages.test.ts` compares the two languages). */
@@ -32,6 +33,7 @@ export const features = {
   account,
   verification,
   outbox,
+  search,
 };
 
 /** The whole English dictionary; the compiler rejects a key missing here. */
@@ -51,4 +53,5 @@ export const dictionary: Record<MessageKey, string> = {
   ...account,
   ...verification,
   ...outbox,
+  ...search,
 };

@@ -13,6 +13,7 @@ import { id as moderation } from "../features/moderation/messages.id";
 import { id as account } from "../features/account/messages.id";
 import { id as verification } from "../features/verification/messages.id";
 import { id as outbox } from "../features/outbox/messages.id";
+import { id as search } from "../features/search/messages.id";
 
 /** Every feature's Indonesian strings, by feature (`messages.test.ts` compares the two languages). */
 export const features = {
@@ -31,6 +32,7 @@ export const features = {
   account,
   verification,
   outbox,
+  search,
 };
 
 /** The whole Indonesian dictionary: its keys are the app's `MessageKey`. */
@@ -50,4 +52,5 @@ export const dictionary = {
   ...account,
   ...verification,
   ...outbox,
+  ...search,
 };

@@ -4,6 +4,7 @@ import { RequireAuth } from "../features/auth/RequireAuth";
 import { HomePage } from "../features/home/HomePage";
 import { AppShell } from "../features/shell/AppShell";
 import { useStore } from "../store";
+import { SearchPage } from "../features/search";
 
 // Every page but the home page loads on demand, keeping the first download small on slow
 // connections. The pages people land on from a link also start loading before the first render
@@ -192,6 +193,7 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="search" element={<SearchPage />} />
         <Route path="practices" element={<DirectoryPage />} />
         <Route
           path="practices/new"

@@ -8,6 +8,7 @@ import { practicePolicy } from "./practices/index.js";
 import { adoptionPolicy } from "./adoptions/index.js";
 import { moderationPolicy } from "./moderation/index.js";
 import { mailPolicy } from "./mail/index.js";
+import { searchPolicy } from "./search/index.js";
 
 /**
  * Every feature's policy table, merged into the one table `assertCan` dispatches on
@@ -24,6 +25,7 @@ export const policies = {
   ...adoptionPolicy,
   ...moderationPolicy,
   ...mailPolicy,
+  ...searchPolicy,
 };
 
 type Policies = typeof policies;

@@ -17,6 +17,7 @@ import { moderationHandlers, joinModerationRoomsOnConnect, startPinSweeper } fro
 import { adoptionHandlers } from "./adoptions/index.js";
 import { practiceHandlers } from "./practices/index.js";
 import { qaHandlers, readGuestCookies } from "./qa/index.js";
+import { searchHandlers } from "./search/index.js";
 
 /**
  * The composition root of the features: every feature's commands (declared in shared/src/commands,
@@ -48,6 +49,7 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...adoptionHandlers,
     ...practiceHandlers,
     ...qaHandlers,
+    ...searchHandlers(),
   ];
 }
 

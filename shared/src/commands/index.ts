@@ -14,3 +14,4 @@ export * from "./session.js";
 export * from "./adoptions.js";
 export * from "./practices.js";
 export * from "./qa.js";
+export * from "./search.js";

@@ -17,6 +17,7 @@ import { PracticeCard } from "./PracticeCard";
 import { csvUrl, type DirectoryFilters } from "./practices.api";
 import { filtersKey } from "./practices.slice";
 import "./practices.css";
+import { DirectorySearch } from "../search";
 
 const SORT_KEYS: Record<DirectoryFilters["sort"], MessageKey> = {
   recent: "practices.filter.sort.recent",
@@ -116,6 +117,7 @@ export function DirectoryPage() {
         </div>
       </header>
 
+      <DirectorySearch />
       <FiltersToggle filters={filters} open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} />
       <DirectoryFiltersForm
         id="directory-filters"

@@ -11,6 +11,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { PageSkipLinkProvider } from "./pageSkipLink";
 import { RoomNav } from "./RoomNav";
 import { UserMenu } from "./UserMenu";
+import { HeaderSearch } from "../search";
 import "./shell.css";
 
 export function PageLoading() {
@@ -107,6 +108,7 @@ export function AppShell() {
               <span className="wordmark__text">Rembuk</span>
             </Link>
             <span className="app-header__tagline">{t("shell.tagline")}</span>
+            <HeaderSearch />
             <div className="app-header__tools">
               <ConnectionIndicator />
               <LanguageSwitch />

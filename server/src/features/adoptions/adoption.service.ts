@@ -22,6 +22,7 @@ import { loadVisiblePractice, type LoadedPractice, Practice } from "../practices
 import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
 import { adoptionAbilities } from "./adoption.abilities.js";
+import { domainEvents } from "../../lib/events.js";
 
 const refOf = (p: LoadedPractice): PracticeRef => ({
   title: p.thread.title,
@@ -110,6 +111,7 @@ export async function createAdoption(
   const saved = doc.toObject();
   const dto = await present(saved, refOf(loaded));
   publish(audience(saved, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
+  await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
   return { ...dto, can: adoptionAbilities(actor, saved) };
 }
 
@@ -169,6 +171,7 @@ export async function advanceAdoption(
   await Practice.updateOne({ thread: current.practice }, { $inc: inc }, { timestamps: false });
   const dto = await present(updated, refOf(loaded));
   publish(audience(updated, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
+  await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
   return { ...dto, can: adoptionAbilities(actor, updated) };
 }
 

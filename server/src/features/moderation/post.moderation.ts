@@ -28,6 +28,7 @@ import type { PostModPolicyAction } from "./moderation.policy.js";
 import { notify } from "../audit/index.js";
 import { announceQueued, announceUnqueued } from "./queue.publish.js";
 import { moderateThread } from "./thread.moderation.js";
+import { domainEvents } from "../../lib/events.js";
 
 const illegal = (message: string) => conflict(message, "ILLEGAL_TRANSITION");
 const changedMeanwhile = () => conflict("The post changed meanwhile; reload and try again");
@@ -186,6 +187,7 @@ async function approve(
   publish([threadReaders(numbered), postAuthor(numbered)], "post:created", { post: dto });
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
+  await domainEvents.emit("post.changed", { postId: post._id.toString() });
   notifyAuthor({ post, thread }, "post.approved", null);
   return presentPost(me, room, numbered);
 }
@@ -238,6 +240,7 @@ async function republishQuotes(post: PostRecord, room: LoadedPost["room"]) {
  * get the readable post: one socket in both audiences receives both, in that order, and keeps the last.
  */
 async function publishHiddenChange(post: PostRecord, room: LoadedPost["room"]) {
+  await domainEvents.emit("post.changed", { postId: post._id.toString() });
   publish(threadReaders(post), "post:updated", {
     post: await presentPost(null, room, post, { neutral: true }),
   });

@@ -21,6 +21,7 @@ import { recordModAction } from "./modAction.service.js";
 import type { ThreadModPolicyAction } from "./moderation.policy.js";
 import { notify } from "../audit/index.js";
 import { announceUnqueued } from "./queue.publish.js";
+import { domainEvents } from "../../lib/events.js";
 
 /** One state change: the condition it is made under, what it sets, and the log's before/after. */
 interface Change {
@@ -239,6 +240,7 @@ export async function moderateThread(
     after: { ...change.after, ...alsoChanged.after },
   });
   await broadcast(thread, current, room, here);
+  await domainEvents.emit("thread.changed", { threadId: thread._id.toString() });
   if (input.action === "approve" || input.action === "reject") {
     announceUnqueued({
       targetType: "thread",

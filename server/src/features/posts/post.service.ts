@@ -84,6 +84,7 @@ export async function publishPost(
   forViewer?: PostDto,
 ) {
   publish(postAudience(post), event, { post: await neutralDto(post, room, forViewer) });
+  await domainEvents.emit("post.changed", { postId: post._id.toString() });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -428,6 +429,7 @@ export async function softDelete(
     { returnDocument: "after" },
   ).lean();
   if (!deleted) return presentPost(me, room, { ...post, deleted: true });
+  await domainEvents.emit("post.changed", { postId: deleted._id.toString() });
 
   const updatedThread =
     deleted.status === "published" ? await shiftThreadCounters(thread._id, deleted, -1) : null;

@@ -31,6 +31,7 @@ import { toPracticeDto, toPracticeExtra, type PracticeThreadDto } from "./practi
 import { PracticeRevision } from "./practiceRevision.model.js";
 import { recordFields } from "./practice.create.js";
 import { MAX_LINEAGE_DEPTH, assertPracticeRefs, provinceCodeOf } from "./practice.validate.js";
+import { domainEvents } from "../../lib/events.js";
 
 /** Visible practice threads among `ids`, as lineage links; order of `ids` kept. */
 async function visibleLinks(actor: Actor | null, records: PracticeRecord[]): Promise<PracticeLinkDto[]> {
@@ -205,6 +206,7 @@ export async function updatePractice(
   }
   const practice = toPracticeDto(updated);
   publish(rooms.thread(threadId), "practice:updated", { threadId, practice });
+  await domainEvents.emit("thread.changed", { threadId });
   // The author's own edits are in the revision history; a moderator's or admin's edit of someone
   // else's record is also a moderation action.
   if (loaded.thread.authorId.toString() !== me.id) {
@@ -301,6 +303,7 @@ export async function promoteToPractice(
     throw conflict("This thread was changed meanwhile; reload it");
   }
   await publishThreadUpdated(promoted, room);
+  await domainEvents.emit("thread.changed", { threadId: promoted._id.toString() });
   await recordModAction({
     actor: me,
     action: "practice.promote",

@@ -6,3 +6,5 @@ export { setVote } from "./vote.service.js";
 export { qaPolicy } from "./qa.policy.js";
 export { qaHandlers } from "./qa.commands.js";
 export { QaSession } from "./qaSession.model.js";
+export { Question } from "./question.model.js";
+export { type QuestionRecord } from "./question.model.js";

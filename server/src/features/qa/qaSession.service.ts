@@ -28,6 +28,7 @@ import { QaSession, type QaSessionRecord } from "./qaSession.model.js";
 import { Question, type QuestionRecord } from "./question.model.js";
 import { Vote } from "./vote.model.js";
 import { User } from "../users/index.js";
+import { domainEvents } from "../../lib/events.js";
 
 function randomJoinCode(): string {
   const { alphabet, length } = QA_LIMITS.joinCode;
@@ -206,6 +207,7 @@ export async function setSessionStatus(
   }
   const dto = await presentSessionFor(final, access.room);
   publishSession(dto);
+  await domainEvents.emit("qa.session.changed", { sessionId: final._id.toString() });
   return dto;
 }
 

@@ -16,6 +16,7 @@ import { Question, type QuestionRecord } from "./question.model.js";
 import { moveVotes } from "./vote.service.js";
 import { noteQuestion } from "./vote.engine.js";
 import { Vote } from "./vote.model.js";
+import { domainEvents } from "../../lib/events.js";
 
 const ended = () => conflict("This Q&A session has ended", "ILLEGAL_TRANSITION");
 
@@ -240,6 +241,7 @@ export async function moderateQuestion(
 
   await settleSession(access, q, updated.status);
   await publishQuestion("qa:question:updated", updated, isPublicStatus(q.status));
+  await domainEvents.emit("question.changed", { questionId: updated._id.toString() });
   await auditQuestion(
     actor,
     access,

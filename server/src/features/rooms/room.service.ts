@@ -139,6 +139,7 @@ export async function createRoom(actor: Actor | null, input: RoomCreateInput): P
         preModerated: created.preModerated,
       },
     });
+    await domainEvents.emit("room.changed", { roomId: created._id.toString() });
     const [dto] = await presentRooms(me, [created]);
     return dto;
   } catch (err) {
@@ -235,6 +236,7 @@ export async function updateRoom(
   if (audienceChanged) await domainEvents.emit("room.audienceChanged", { room: updated });
   const [neutral] = await presentRooms(null, [updated], { neutral: true });
   publish(rooms.room(updated._id.toString()), "room:updated", { room: neutral });
+  await domainEvents.emit("room.changed", { roomId: updated._id.toString() });
   const [dto] = await presentRooms(me, [updated]);
   return dto;
 }

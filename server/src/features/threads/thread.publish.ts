@@ -3,6 +3,7 @@ import { rooms } from "../../lib/realtime/rooms.js";
 import type { RoomRecord } from "../rooms/index.js";
 import type { ThreadRecord } from "./thread.model.js";
 import { presentThread } from "./thread.presenter.js";
+import { domainEvents } from "../../lib/events.js";
 
 /**
  * Who hears about a thread: a published one its room (lists) and its readers (the thread page); one that
@@ -42,4 +43,5 @@ export async function publishThreadUpdated(
 export async function publishThreadCreated(thread: ThreadRecord, room: Pick<RoomRecord, "_id" | "slug">) {
   const dto = await presentThread(null, thread, room.slug);
   publish(listAudience(thread), "thread:created", { thread: dto });
+  await domainEvents.emit("thread.changed", { threadId: thread._id.toString() });
 }

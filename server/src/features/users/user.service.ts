@@ -107,6 +107,7 @@ export async function createUser(input: NewUser): Promise<UserRecord> {
       locale: input.locale ?? "id",
       readAllAt: input.readAllAt ?? null,
     });
+    await domainEvents.emit("user.changed", { userId: doc._id.toString() });
     return doc.toObject();
   } catch (err) {
     if (isDuplicateKeyError(err, "officeKey")) throw officeTaken();
@@ -220,6 +221,7 @@ export async function updateUser(
     });
   }
   if (actor.id !== id) publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: id });
   return presentUserFor(actor, updated);
 }
 

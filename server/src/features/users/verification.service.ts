@@ -241,6 +241,7 @@ export async function decideRequest(
   });
   await publishRequest(decided, "verification:updated");
   publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: updated._id.toString() });
   await tellMember(updated, approve ? "approved" : "rejected", input.reason ?? null, request.title || office);
   return { request: await presentOne(decided, true), user: presentUserFor(actor, updated) };
 }
@@ -274,6 +275,7 @@ export async function revokeVerification(
     after: { verified: false },
   });
   publishSelf(updated);
+  await domainEvents.emit("user.changed", { userId: updated._id.toString() });
   await tellMember(updated, "revoked", input.reason, user.title);
   return presentUserFor(actor, updated);
 }
