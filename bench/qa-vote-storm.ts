@@ -55,22 +55,26 @@ async function startServer(admin: { email: string; password: string }) {
   let log = "";
   // SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during the storm.
   const nodeArgs = (process.env.SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(repoRoot, "server/src/main.ts")], {
-    cwd: join(repoRoot, "server"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      NODE_ENV: "development",
-      DEMO_CONTENT: "false",
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      // A thousand accounts register from one address; per-user vote budgets are not under test.
-      RATE_LIMIT_SCALE: "1000",
-      LOG_LEVEL: "warn",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", join(repoRoot, "server/src/main.ts")],
+    {
+      cwd: join(repoRoot, "server"),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        NODE_ENV: "development",
+        DEMO_CONTENT: "false",
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        // A thousand accounts register from one address; per-user vote budgets are not under test.
+        RATE_LIMIT_SCALE: "1000",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -104,7 +108,11 @@ class Http {
   async send<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { "content-type": "application/json", origin: this.base, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        "content-type": "application/json",
+        origin: this.base,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const set = res.headers.getSetCookie().map((c) => c.split(";")[0]);
@@ -119,7 +127,11 @@ class Http {
   }
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -146,7 +158,8 @@ function connect(url: string, cookie: string): Promise<Client> {
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -162,18 +175,26 @@ async function main() {
       slug: "bench-tanya-jawab",
       name: { id: "Uji beban tanya jawab", en: "Q&A load test" },
     });
-    const { session } = await host.must<{ session: { id: string } }>("POST", "/api/rooms/bench-tanya-jawab/qa", {
-      title: "Badai suara: 1.000 peserta",
-      moderated: false,
-      allowAnonymous: true,
-    });
+    const { session } = await host.must<{ session: { id: string } }>(
+      "POST",
+      "/api/rooms/bench-tanya-jawab/qa",
+      {
+        title: "Badai suara: 1.000 peserta",
+        moderated: false,
+        allowAnonymous: true,
+      },
+    );
     await host.must("POST", `/api/qa/${session.id}/status`, { status: "live" });
     const questions: QuestionDto[] = [];
     for (let i = 0; i < QUESTIONS; i++) {
-      const { question } = await host.must<{ question: QuestionDto }>("POST", `/api/qa/${session.id}/questions`, {
-        text: `Pertanyaan uji beban nomor ${i + 1}`,
-        clientId: `bench-q-${i}`,
-      });
+      const { question } = await host.must<{ question: QuestionDto }>(
+        "POST",
+        `/api/qa/${session.id}/questions`,
+        {
+          text: `Pertanyaan uji beban nomor ${i + 1}`,
+          clientId: `bench-q-${i}`,
+        },
+      );
       questions.push(question);
     }
 
@@ -196,7 +217,10 @@ async function main() {
       const res = await socket.emitWithAck("qa:join", { sessionId: session.id });
       if (!res.ok) throw new Error(`join failed: ${res.error.code}`);
       const view: { questions: QuestionMap } = { questions: snapshotToMap(res.data.questions) };
-      socket.on("qa:question:updated", ({ question }) => (view.questions = upsertQuestion(view.questions, question)));
+      socket.on(
+        "qa:question:updated",
+        ({ question }) => (view.questions = upsertQuestion(view.questions, question)),
+      );
       socket.on("qa:votes:updated", (batch) => (view.questions = applyVoteCounts(view.questions, batch)));
       return view;
     });
@@ -230,7 +254,8 @@ async function main() {
         sockets.slice(0, PARTICIPANTS).map(async (socket, v) => {
           let k = v;
           // Paced voters start spread over one interval and never sleep past the end of the phase.
-          const pause = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, Math.min(ms, stopAt - performance.now()))));
+          const pause = (ms: number) =>
+            new Promise((r) => setTimeout(r, Math.max(0, Math.min(ms, stopAt - performance.now()))));
           if (paceMs !== null) await pause(Math.random() * paceMs);
           while (performance.now() < stopAt) {
             const q = questions[(k = (k * 7 + 3) % QUESTIONS)];
@@ -280,7 +305,9 @@ async function main() {
     const snap = await host.must<QaSnapshotDto>("GET", `/api/qa/${session.id}`);
     const truth = new Map(snap.questions.map((q) => [q.id, q.votes]));
     const wrongCounts = questions.filter((q) => truth.get(q.id) !== voted.filter((s) => s.has(q.id)).length);
-    const unconverged = views.filter((view) => questions.some((q) => view.questions[q.id]?.votes !== truth.get(q.id))).length;
+    const unconverged = views.filter((view) =>
+      questions.some((q) => view.questions[q.id]?.votes !== truth.get(q.id)),
+    ).length;
 
     const result = {
       participants: PARTICIPANTS,
@@ -294,7 +321,9 @@ async function main() {
     };
     process.stdout.write(`\nQ&A vote storm\n${JSON.stringify(result, null, 2)}\n`);
     if (wrongCounts.length || unconverged || failures) {
-      process.stdout.write(`FAILED: ${wrongCounts.length} wrong counts, ${unconverged} views not converged, ${failures} failed votes\n`);
+      process.stdout.write(
+        `FAILED: ${wrongCounts.length} wrong counts, ${unconverged} views not converged, ${failures} failed votes\n`,
+      );
       process.exitCode = 1;
     }
   } finally {

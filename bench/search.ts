@@ -35,29 +35,89 @@ const BASELINE_RUNS = Number(process.env.BASELINE_RUNS ?? 3);
 
 // Deterministic pseudo-random numbers, so every run searches the same corpus.
 let seed = 1337;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.pow(rand(), 1.6) * xs.length)]!;
 
 /** Real word forms around common roots (what officials write), so the stemmer does real work. */
 const FORMS = [
-  "pelayanan melayani layanan dilayani", "pembangunan membangun bangunan dibangun", "perencanaan rencana direncanakan merencanakan",
-  "pengelolaan mengelola dikelola", "pemberdayaan berdaya memberdayakan", "kesehatan sehat menyehatkan",
-  "pendidikan mendidik pendidik", "perizinan izin mengizinkan diizinkan", "pertanian petani bertani",
-  "penganggaran anggaran menganggarkan", "pelaporan laporan melaporkan dilaporkan", "pengawasan mengawasi diawasi",
-  "pembelajaran belajar mengajar pelajaran", "pekerjaan bekerja pekerja", "usaha pengusaha berusaha",
-  "keuangan uang", "kebijakan bijak", "percepatan cepat mempercepat", "penurunan turun menurunkan",
-  "peningkatan meningkat meningkatkan", "penanganan menangani ditangani", "pencegahan mencegah dicegah",
-  "pemantauan memantau dipantau", "penyaluran menyalurkan disalurkan", "pendataan data mendata",
-  "kependudukan penduduk", "pemerintahan pemerintah memerintah", "pengaduan mengadu aduan",
-  "perbaikan memperbaiki diperbaiki", "penyediaan menyediakan tersedia", "pembiayaan biaya membiayai",
+  "pelayanan melayani layanan dilayani",
+  "pembangunan membangun bangunan dibangun",
+  "perencanaan rencana direncanakan merencanakan",
+  "pengelolaan mengelola dikelola",
+  "pemberdayaan berdaya memberdayakan",
+  "kesehatan sehat menyehatkan",
+  "pendidikan mendidik pendidik",
+  "perizinan izin mengizinkan diizinkan",
+  "pertanian petani bertani",
+  "penganggaran anggaran menganggarkan",
+  "pelaporan laporan melaporkan dilaporkan",
+  "pengawasan mengawasi diawasi",
+  "pembelajaran belajar mengajar pelajaran",
+  "pekerjaan bekerja pekerja",
+  "usaha pengusaha berusaha",
+  "keuangan uang",
+  "kebijakan bijak",
+  "percepatan cepat mempercepat",
+  "penurunan turun menurunkan",
+  "peningkatan meningkat meningkatkan",
+  "penanganan menangani ditangani",
+  "pencegahan mencegah dicegah",
+  "pemantauan memantau dipantau",
+  "penyaluran menyalurkan disalurkan",
+  "pendataan data mendata",
+  "kependudukan penduduk",
+  "pemerintahan pemerintah memerintah",
+  "pengaduan mengadu aduan",
+  "perbaikan memperbaiki diperbaiki",
+  "penyediaan menyediakan tersedia",
+  "pembiayaan biaya membiayai",
 ];
-const NOUNS = ("warga desa kelurahan kecamatan puskesmas posyandu sekolah jalan air sampah pasar irigasi " +
+const NOUNS = (
+  "warga desa kelurahan kecamatan puskesmas posyandu sekolah jalan air sampah pasar irigasi " +
   "sawah nelayan balita ibu hamil gizi stunting tengkes aplikasi sistem daring antrean loket dinas kantor bupati " +
-  "wali kota gubernur camat lurah kader relawan anggaran program inovasi layanan publik digital").split(" ");
+  "wali kota gubernur camat lurah kader relawan anggaran program inovasi layanan publik digital"
+).split(" ");
 const GLUE = "yang dan di untuk dengan pada dari ke agar secara dalam oleh kini sudah lebih".split(" ");
-const PLACES = ["Semarang", "Salatiga", "Surabaya", "Banyuwangi", "Makassar", "Kupang", "Padang", "Jayapura", "Sleman", "Bandung"];
-const FIRST = ["Sri", "Budi", "Agus", "Dewi", "Rina", "Joko", "Siti", "Ahmad", "Made", "Putu", "Yohanes", "Nur", "Andi", "Wahyu"];
-const LAST = ["Wahyuni", "Santoso", "Pratama", "Lestari", "Hidayat", "Saputra", "Kurniawan", "Rahmawati", "Siregar", "Nasution"];
+const PLACES = [
+  "Semarang",
+  "Salatiga",
+  "Surabaya",
+  "Banyuwangi",
+  "Makassar",
+  "Kupang",
+  "Padang",
+  "Jayapura",
+  "Sleman",
+  "Bandung",
+];
+const FIRST = [
+  "Sri",
+  "Budi",
+  "Agus",
+  "Dewi",
+  "Rina",
+  "Joko",
+  "Siti",
+  "Ahmad",
+  "Made",
+  "Putu",
+  "Yohanes",
+  "Nur",
+  "Andi",
+  "Wahyu",
+];
+const LAST = [
+  "Wahyuni",
+  "Santoso",
+  "Pratama",
+  "Lestari",
+  "Hidayat",
+  "Saputra",
+  "Kurniawan",
+  "Rahmawati",
+  "Siregar",
+  "Nasution",
+];
 const REGIONS = ["33.73", "33.74", "35.78", "35.10", "73.71", "53.71", "13.71", "94.71", "34.04", "32.73"];
 const SECTORS = ["1.01", "1.02", "1.03", "2.05", "2.08", "3.25", "3.27", "5.01"];
 
@@ -75,7 +135,8 @@ const sentence = (n: number) => {
   const s = ws.join(" ");
   return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
 };
-const paragraph = () => Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(6 + Math.floor(rand() * 10))).join(" ");
+const paragraph = () =>
+  Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(6 + Math.floor(rand() * 10))).join(" ");
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,7 +151,13 @@ async function main() {
   await syncAllIndexes();
   const roomIds = Array.from({ length: 8 }, () => new Types.ObjectId());
   await Room.insertMany(
-    roomIds.map((_id, i) => ({ _id, slug: `ruang-${i}`, name: { id: `Ruang ${i}`, en: `Room ${i}` }, visibility: i === 7 ? "restricted" : "public", allowedAffiliations: i === 7 ? [{ kind: "region", code: "33" }] : [] })),
+    roomIds.map((_id, i) => ({
+      _id,
+      slug: `ruang-${i}`,
+      name: { id: `Ruang ${i}`, en: `Room ${i}` },
+      visibility: i === 7 ? "restricted" : "public",
+      allowedAffiliations: i === 7 ? [{ kind: "region", code: "33" }] : [],
+    })),
   );
   await ensureRegionsIndexed();
 
@@ -108,21 +175,63 @@ async function main() {
     const createdAt = new Date(started + i * 60_000);
     const room = roomIds[i % roomIds.length]!;
     const status = i % 50 === 0 ? "queued" : "published";
-    const access = status === "published" ? undefined : { status, viewers: [new Types.ObjectId().toString()] };
+    const access =
+      status === "published" ? undefined : { status, viewers: [new Types.ObjectId().toString()] };
     let built: ReturnType<typeof buildDoc>;
     if (i < POSTS) {
       const text = paragraph();
-      built = buildDoc({ kind: "post", refId: new Types.ObjectId().toString(), title: sentence(5), text, url: "/threads/x", fields: [{ text, weight: WEIGHT.body }], createdAt, roomId: room, threadId: new Types.ObjectId().toString(), authorId: new Types.ObjectId().toString(), access });
+      built = buildDoc({
+        kind: "post",
+        refId: new Types.ObjectId().toString(),
+        title: sentence(5),
+        text,
+        url: "/threads/x",
+        fields: [{ text, weight: WEIGHT.body }],
+        createdAt,
+        roomId: room,
+        threadId: new Types.ObjectId().toString(),
+        authorId: new Types.ObjectId().toString(),
+        access,
+      });
     } else if (i < POSTS + PRACTICES) {
       const title = sentence(5);
       const problem = paragraph();
       const approach = paragraph();
       const region = pick(REGIONS);
-      built = buildDoc({ kind: "practice", refId: new Types.ObjectId().toString(), title, text: `${problem} ${approach}`, url: "/practices/x", fields: [{ text: title, weight: WEIGHT.title }, { text: `${problem}\n${approach}\n${region}`, weight: WEIGHT.field }], createdAt, roomId: room, regionCode: region, regionCodes: [region.slice(0, 2), region], sector: pick(SECTORS), stage: "implemented", adoptionCount: Math.floor(rand() * 5), boost: rand() });
+      built = buildDoc({
+        kind: "practice",
+        refId: new Types.ObjectId().toString(),
+        title,
+        text: `${problem} ${approach}`,
+        url: "/practices/x",
+        fields: [
+          { text: title, weight: WEIGHT.title },
+          { text: `${problem}\n${approach}\n${region}`, weight: WEIGHT.field },
+        ],
+        createdAt,
+        roomId: room,
+        regionCode: region,
+        regionCodes: [region.slice(0, 2), region],
+        sector: pick(SECTORS),
+        stage: "implemented",
+        adoptionCount: Math.floor(rand() * 5),
+        boost: rand(),
+      });
     } else {
       const name = `${pick(FIRST)} ${pick(LAST)}`;
       const office = `Kepala Dinas ${pick(NOUNS)} ${pick(PLACES)}`;
-      built = buildDoc({ kind: "person", refId: new Types.ObjectId().toString(), title: name, text: office, url: "/users/x", fields: [{ text: name, weight: WEIGHT.title }, { text: office, weight: WEIGHT.field }], createdAt });
+      built = buildDoc({
+        kind: "person",
+        refId: new Types.ObjectId().toString(),
+        title: name,
+        text: office,
+        url: "/users/x",
+        fields: [
+          { text: name, weight: WEIGHT.title },
+          { text: office, weight: WEIGHT.field },
+        ],
+        createdAt,
+      });
     }
     batch.push(built.doc);
     for (const w of built.words) if (!words.has(w)) words.set(w, analyse(w).terms[0] ?? w);
@@ -130,17 +239,42 @@ async function main() {
     if ((i + 1) % 25_000 === 0) process.stdout.write(`  generated ${i + 1}/${total}\n`);
   }
   await flush();
-  await SearchTerm.bulkWrite([...words].map(([w, term]) => ({ updateOne: { filter: { _id: w }, update: { $setOnInsert: { term } }, upsert: true } })), { ordered: false });
-  process.stdout.write(`corpus: ${total} documents, ${words.size} distinct words, built in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  await SearchTerm.bulkWrite(
+    [...words].map(([w, term]) => ({
+      updateOne: { filter: { _id: w }, update: { $setOnInsert: { term } }, upsert: true },
+    })),
+    { ordered: false },
+  );
+  process.stdout.write(
+    `corpus: ${total} documents, ${words.size} distinct words, built in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+  );
 
   // --- Queries -----------------------------------------------------------------------------------
   const base: SearchQuery = { q: "", sort: "relevance", limit: 20 };
-  const QUERIES: Array<{ name: string; query: SearchQuery; regex: RegExp[]; extra?: Record<string, unknown> }> = [
+  const QUERIES: Array<{
+    name: string;
+    query: SearchQuery;
+    regex: RegExp[];
+    extra?: Record<string, unknown>;
+  }> = [
     { name: "one word: layanan", query: { ...base, q: "layanan " }, regex: [/layan/i] },
-    { name: "two words: pengelolaan sampah", query: { ...base, q: "pengelolaan sampah " }, regex: [/kelola/i, /sampah/i] },
-    { name: "phrase + prefix: penanganan stunting di pusk", query: { ...base, q: "penanganan stunting di pusk" }, regex: [/tangan/i, /stunting/i, /pusk/i] },
+    {
+      name: "two words: pengelolaan sampah",
+      query: { ...base, q: "pengelolaan sampah " },
+      regex: [/kelola/i, /sampah/i],
+    },
+    {
+      name: "phrase + prefix: penanganan stunting di pusk",
+      query: { ...base, q: "penanganan stunting di pusk" },
+      regex: [/tangan/i, /stunting/i, /pusk/i],
+    },
     { name: "acronym: MPP", query: { ...base, q: "MPP " }, regex: [/mpp|mal pelayanan publik/i] },
-    { name: "filters: pelayanan, practice, region 33", query: { ...base, q: "pelayanan ", kind: "practice", region: "33" }, regex: [/layan/i], extra: { kind: "practice", regionCodes: "33" } },
+    {
+      name: "filters: pelayanan, practice, region 33",
+      query: { ...base, q: "pelayanan ", kind: "practice", region: "33" },
+      regex: [/layan/i],
+      extra: { kind: "practice", regionCodes: "33" },
+    },
   ];
   const SUGGESTS = ["pelay", "pemb", "sri wah", "salat", "mpp"];
   const reader = null;
@@ -161,13 +295,27 @@ async function main() {
     let baseHits = 0;
     for (let r = 0; r < BASELINE_RUNS; r++) {
       const s = performance.now();
-      const filter = { $and: [...q.regex.map((re) => ({ $or: [{ title: re }, { text: re }] })), { status: "published" }], ...(q.extra ?? {}) };
-      const found = await SearchDoc.find(filter, { title: 1, text: 1, kind: 1 }).sort({ createdAt: -1 }).lean();
+      const filter = {
+        $and: [...q.regex.map((re) => ({ $or: [{ title: re }, { text: re }] })), { status: "published" }],
+        ...(q.extra ?? {}),
+      };
+      const found = await SearchDoc.find(filter, { title: 1, text: 1, kind: 1 })
+        .sort({ createdAt: -1 })
+        .lean();
       baseHits = found.length;
       base.push(performance.now() - s);
     }
     const p95 = pct(times, 95);
-    rows.push([q.name, String(hits), fmt(pct(times, 50)), fmt(p95), String(baseHits), fmt(pct(base, 50)), `${(pct(base, 50) / pct(times, 50)).toFixed(0)}×`, p95 <= 50 ? "ok" : "MISS"]);
+    rows.push([
+      q.name,
+      String(hits),
+      fmt(pct(times, 50)),
+      fmt(p95),
+      String(baseHits),
+      fmt(pct(base, 50)),
+      `${(pct(base, 50) / pct(times, 50)).toFixed(0)}×`,
+      p95 <= 50 ? "ok" : "MISS",
+    ]);
   }
   for (const q of SUGGESTS) await suggest(reader, { q, limit: 8 });
   for (const q of SUGGESTS) {
@@ -181,22 +329,51 @@ async function main() {
     const base: number[] = [];
     for (let r = 0; r < BASELINE_RUNS; r++) {
       const s = performance.now();
-      await SearchDoc.find({ title: re, kind: { $in: ["practice", "thread", "person", "region"] }, status: "published" }, { title: 1 }).limit(8).lean();
+      await SearchDoc.find(
+        { title: re, kind: { $in: ["practice", "thread", "person", "region"] }, status: "published" },
+        { title: 1 },
+      )
+        .limit(8)
+        .lean();
       base.push(performance.now() - s);
     }
     const p95 = pct(times, 95);
-    rows.push([`suggest: ${q}`, "-", fmt(pct(times, 50)), fmt(p95), "-", fmt(pct(base, 50)), `${(pct(base, 50) / pct(times, 50)).toFixed(0)}×`, p95 <= 30 ? "ok" : "MISS"]);
+    rows.push([
+      `suggest: ${q}`,
+      "-",
+      fmt(pct(times, 50)),
+      fmt(p95),
+      "-",
+      fmt(pct(base, 50)),
+      `${(pct(base, 50) / pct(times, 50)).toFixed(0)}×`,
+      p95 <= 30 ? "ok" : "MISS",
+    ]);
   }
 
   // --- What indexing adds to a post's write ------------------------------------------------------
   const authorId = new Types.ObjectId();
-  const thread = await Thread.create({ roomId: roomIds[0], kind: "discussion", title: "Utas uji tulis", authorId, clientId: "bench", lastSeq: 1 });
+  const thread = await Thread.create({
+    roomId: roomIds[0],
+    kind: "discussion",
+    title: "Utas uji tulis",
+    authorId,
+    clientId: "bench",
+    lastSeq: 1,
+  });
   const writes: number[] = [];
   const indexing: number[] = [];
   for (let i = 0; i < 200; i++) {
     const body = paragraph();
     const s = performance.now();
-    const post = await Post.create({ threadId: thread._id, roomId: roomIds[0], seq: i + 2, authorId, body, html: body, clientId: `b${i}` });
+    const post = await Post.create({
+      threadId: thread._id,
+      roomId: roomIds[0],
+      seq: i + 2,
+      authorId,
+      body,
+      html: body,
+      clientId: `b${i}`,
+    });
     const m = performance.now();
     await indexPost(post._id.toString());
     indexing.push(performance.now() - m);
@@ -206,12 +383,17 @@ async function main() {
 
   const head = ["query", "hits", "p50 ms", "p95 ms", "regex hits", "regex p50 ms", "speed-up", "goal"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  process.stdout.write(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`);
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  process.stdout.write(
+    `\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n`,
+  );
   process.stdout.write(
     `\nindexing a new post: p50 ${fmt(pct(indexing, 50))} ms, p95 ${fmt(pct(indexing, 95))} ms (the post's own insert: p50 ${fmt(pct(writes, 50))} ms); goal ≤ 2 ms: ${pct(indexing, 50) <= 2 ? "ok" : "MISS"}\n`,
   );
-  const explain = (await SearchDoc.find({ terms: "layan" }).explain("executionStats")) as unknown as { queryPlanner?: { winningPlan?: unknown } };
+  const explain = (await SearchDoc.find({ terms: "layan" }).explain("executionStats")) as unknown as {
+    queryPlanner?: { winningPlan?: unknown };
+  };
   process.stdout.write(`plan for {terms: "layan"}: ${JSON.stringify(explain.queryPlanner?.winningPlan)}\n`);
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -32,7 +32,14 @@ describe("folding Q&A updates", () => {
 
   it("applies only newer batched counts, and returns the same map when nothing changed", () => {
     const map = snapshotToMap([q("a", 5, 5), q("b", 1, 1)]);
-    const next = applyVoteCounts(map, { sessionId: "s", counts: [{ id: "a", votes: 4, rev: 4 }, { id: "b", votes: 2, rev: 2 }, { id: "zz", votes: 9, rev: 9 }] });
+    const next = applyVoteCounts(map, {
+      sessionId: "s",
+      counts: [
+        { id: "a", votes: 4, rev: 4 },
+        { id: "b", votes: 2, rev: 2 },
+        { id: "zz", votes: 9, rev: 9 },
+      ],
+    });
     expect(next.a).toMatchObject({ votes: 5, rev: 5 });
     expect(next.b).toMatchObject({ votes: 2, rev: 2 });
     expect(next.zz).toBeUndefined();

@@ -2,7 +2,22 @@ import "./Avatar.css";
 
 /** Up to two initials ("Ganjar Pranowo" → "GP", "Ani" → "A"); honorifics such as "Dr." are skipped. */
 export function initials(name: string): string {
-  const skip = new Set(["dr", "dr.", "ir", "ir.", "h", "h.", "hj", "hj.", "prof", "prof.", "drs", "drs.", "bapak", "ibu"]);
+  const skip = new Set([
+    "dr",
+    "dr.",
+    "ir",
+    "ir.",
+    "h",
+    "h.",
+    "hj",
+    "hj.",
+    "prof",
+    "prof.",
+    "drs",
+    "drs.",
+    "bapak",
+    "ibu",
+  ]);
   const words = name
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}.]/gu, ""))
@@ -23,7 +38,15 @@ export function avatarTone(seed: string): number {
   return h % TONES;
 }
 
-export function Avatar({ name, seed, size = "md" }: { name: string; seed: string; size?: "sm" | "md" | "lg" | "xl" }) {
+export function Avatar({
+  name,
+  seed,
+  size = "md",
+}: {
+  name: string;
+  seed: string;
+  size?: "sm" | "md" | "lg" | "xl";
+}) {
   return (
     <span className={`avatar avatar--${size} avatar--tone${avatarTone(seed)}`} aria-hidden="true">
       {initials(name) || "?"}

@@ -6,7 +6,11 @@ export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "acce
 export type ButtonSize = "md" | "sm";
 
 /** The class list of a button, for links that should look like one. */
-export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize = "md", extra?: string): string {
+export function buttonClass(
+  variant: ButtonVariant = "primary",
+  size: ButtonSize = "md",
+  extra?: string,
+): string {
   return ["btn", `btn--${variant}`, size === "sm" ? "btn--sm" : "", extra ?? ""].filter(Boolean).join(" ");
 }
 

@@ -20,7 +20,15 @@ export function EmptyState({
       <div className="empty-state__icon" aria-hidden="true">
         {icon ?? (
           <svg viewBox="0 0 48 48" focusable="false">
-            <circle cx="24" cy="24" r="15" fill="none" stroke="currentColor" strokeWidth="2.5" strokeDasharray="4 5" />
+            <circle
+              cx="24"
+              cy="24"
+              r="15"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+              strokeDasharray="4 5"
+            />
             <circle cx="24" cy="9" r="4" fill="currentColor" />
             <circle cx="37" cy="31.5" r="4" fill="currentColor" />
             <circle cx="11" cy="31.5" r="4" fill="currentColor" />

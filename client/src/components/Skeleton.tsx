@@ -1,8 +1,22 @@
 import "./Skeleton.css";
 
 /** Grey placeholder blocks shown while content loads (calmer than a spinner for lists and cards). */
-export function Skeleton({ width, height = "1em", className }: { width?: string; height?: string; className?: string }) {
-  return <span className={["skeleton", className].filter(Boolean).join(" ")} style={{ width, height }} aria-hidden="true" />;
+export function Skeleton({
+  width,
+  height = "1em",
+  className,
+}: {
+  width?: string;
+  height?: string;
+  className?: string;
+}) {
+  return (
+    <span
+      className={["skeleton", className].filter(Boolean).join(" ")}
+      style={{ width, height }}
+      aria-hidden="true"
+    />
+  );
 }
 
 export function SkeletonText({ lines = 3 }: { lines?: number }) {

@@ -17,17 +17,25 @@ describe("api error parsing", () => {
   it("reads code, message and details from the error body", async () => {
     const err = await errorFromResponse(apiError(401, "INVALID_CREDENTIALS", "Wrong email or password"));
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 401, code: "INVALID_CREDENTIALS", message: "Wrong email or password" });
+    expect(err).toMatchObject({
+      status: 401,
+      code: "INVALID_CREDENTIALS",
+      message: "Wrong email or password",
+    });
   });
 
   it("takes the wait from details.retryAfterSeconds on 429", async () => {
-    const err = await errorFromResponse(apiError(429, "RATE_LIMITED", "Slow down", { retryAfterSeconds: 119.2 }));
+    const err = await errorFromResponse(
+      apiError(429, "RATE_LIMITED", "Slow down", { retryAfterSeconds: 119.2 }),
+    );
     expect(err.code).toBe("RATE_LIMITED");
     expect(err.retryAfterSeconds).toBe(120);
   });
 
   it("falls back to the Retry-After header", async () => {
-    const err = await errorFromResponse(json(429, { error: { code: "RATE_LIMITED", message: "x" } }, { "Retry-After": "30" }));
+    const err = await errorFromResponse(
+      json(429, { error: { code: "RATE_LIMITED", message: "x" } }, { "Retry-After": "30" }),
+    );
     expect(err.retryAfterSeconds).toBe(30);
   });
 
@@ -37,7 +45,9 @@ describe("api error parsing", () => {
   });
 
   it("derives a code from the status when the body is not an error envelope", async () => {
-    const err = await errorFromResponse(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }));
+    const err = await errorFromResponse(
+      new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+    );
     expect(err).toMatchObject({ status: 502, code: "INTERNAL" });
     const notFound = await errorFromResponse(new Response("", { status: 404 }));
     expect(notFound.code).toBe("NOT_FOUND");
@@ -65,7 +75,9 @@ describe("api requests", () => {
   const Thing = z.object({ thing: z.object({ id: z.string() }) });
 
   it("sends JSON with same-origin credentials under /api and parses the body", async () => {
-    const spy = mockFetch({ "POST /api/things": ({ body }) => json(201, { thing: { id: "1" }, echo: body }) });
+    const spy = mockFetch({
+      "POST /api/things": ({ body }) => json(201, { thing: { id: "1" }, echo: body }),
+    });
     const res = await api.post("/things", { a: 1 }, Thing);
     expect(res).toEqual({ thing: { id: "1" } });
     const init = spy.mock.calls[0]?.[1];

@@ -74,7 +74,11 @@ describe("watchConnection", () => {
 
   it("shows reconnecting after a drop, and offline only once failures last a while", () => {
     const f = fakes();
-    watchConnection(f.source, { network: f.network, onStatus: (s) => statuses.push(s), offlineAfterMs: 5000 });
+    watchConnection(f.source, {
+      network: f.network,
+      onStatus: (s) => statuses.push(s),
+      offlineAfterMs: 5000,
+    });
     f.connect();
     f.disconnect();
     expect(last()).toBe("reconnecting");
@@ -90,7 +94,11 @@ describe("watchConnection", () => {
 
   it("does not go offline if the connection comes back in time", () => {
     const f = fakes();
-    watchConnection(f.source, { network: f.network, onStatus: (s) => statuses.push(s), offlineAfterMs: 5000 });
+    watchConnection(f.source, {
+      network: f.network,
+      onStatus: (s) => statuses.push(s),
+      offlineAfterMs: 5000,
+    });
     f.fail();
     vi.advanceTimersByTime(2000);
     f.connect();
@@ -125,7 +133,11 @@ describe("watchConnection", () => {
 
   it("stops listening when disposed", () => {
     const f = fakes();
-    const stop = watchConnection(f.source, { network: f.network, onStatus: (s) => statuses.push(s), offlineAfterMs: 1000 });
+    const stop = watchConnection(f.source, {
+      network: f.network,
+      onStatus: (s) => statuses.push(s),
+      offlineAfterMs: 1000,
+    });
     f.fail();
     stop();
     vi.advanceTimersByTime(5000);

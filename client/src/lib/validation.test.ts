@@ -3,7 +3,8 @@ import { LoginInput, ProfileUpdateInput, RegisterInput } from "@rembuk/shared";
 import { translate } from "./i18n";
 import { issueText, validate } from "./validation";
 
-const tId = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate("id", key, params);
+const tId = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate("id", key, params);
 
 describe("validate with shared schemas", () => {
   it("maps zod issues to our own translated messages by field", () => {

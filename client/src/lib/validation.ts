@@ -23,7 +23,9 @@ export function issueFromZod(issue: ZodIssue): FieldIssue {
       }
       return { key: "form.invalid" };
     case "too_big":
-      return issue.origin === "string" ? { key: "form.tooLong", params: { max: Number(issue.maximum) } } : { key: "form.invalid" };
+      return issue.origin === "string"
+        ? { key: "form.tooLong", params: { max: Number(issue.maximum) } }
+        : { key: "form.invalid" };
     case "invalid_format":
       if (issue.format === "email") return { key: "form.email" };
       if (issue.format === "datetime" || issue.format === "date") return { key: "form.date" };
@@ -81,5 +83,7 @@ export function validate<S extends z.ZodType>(
   values: unknown,
 ): { ok: true; data: z.output<S> } | { ok: false; issues: FieldIssues } {
   const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, issues: issuesFromZod(parsed.error, values) };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, issues: issuesFromZod(parsed.error, values) };
 }

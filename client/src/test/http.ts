@@ -14,13 +14,21 @@ export function json(status: number, body?: unknown, headers: Record<string, str
   });
 }
 
-export function apiError(status: number, code: string, message = code, details?: Record<string, unknown>): Response {
+export function apiError(
+  status: number,
+  code: string,
+  message = code,
+  details?: Record<string, unknown>,
+): Response {
   return json(status, { error: { code, message, ...(details ? { details } : {}) } });
 }
 
 export function mockFetch(routes: Record<string, Handler>) {
   const spy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, "http://localhost");
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      "http://localhost",
+    );
     const method = (init?.method ?? "GET").toUpperCase();
     const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
     const handler = routes[`${method} ${url.pathname}`];
@@ -34,7 +42,10 @@ export function mockFetch(routes: Record<string, Handler>) {
 /** The requests a fetch spy received, as `"METHOD /path"` strings. */
 export function calls(spy: ReturnType<typeof mockFetch>): string[] {
   return spy.mock.calls.map(([input, init]) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, "http://localhost");
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      "http://localhost",
+    );
     return `${(init?.method ?? "GET").toUpperCase()} ${url.pathname}`;
   });
 }
@@ -42,7 +53,10 @@ export function calls(spy: ReturnType<typeof mockFetch>): string[] {
 /** The parsed JSON body of the first call matching `"METHOD /path"`. */
 export function bodyOf(spy: ReturnType<typeof mockFetch>, route: string): unknown {
   const call = spy.mock.calls.find(([input, init]) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, "http://localhost");
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      "http://localhost",
+    );
     return `${(init?.method ?? "GET").toUpperCase()} ${url.pathname}` === route;
   });
   const raw = call?.[1]?.body;

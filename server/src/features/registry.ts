@@ -54,7 +54,10 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
 }
 
 /** Connection hooks that are not commands: run for every new socket. */
-export const socketRegistrars: SocketRegistrar[] = [announceLeavingOnDisconnect, joinModerationRoomsOnConnect];
+export const socketRegistrars: SocketRegistrar[] = [
+  announceLeavingOnDisconnect,
+  joinModerationRoomsOnConnect,
+];
 
 /** Called once with the Socket.io server when it is created (features that query live sockets). */
 export const ioInitializers: Array<(io: IoServer) => void> = [startPinSweeper];

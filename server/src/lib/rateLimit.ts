@@ -1,4 +1,9 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import type { RedisClientType } from "redis";
 import { rateLimited } from "./errors.js";
 
@@ -39,7 +44,10 @@ export type LimitName = keyof typeof LIMIT_RULES;
 let limiters = buildLimiters(null);
 
 /** Shared across processes when Redis is configured; in-process otherwise. Called once at start. */
-export function configureRateLimits(redis: RedisClientType | null, overrides: Partial<Record<LimitName, number>> = {}) {
+export function configureRateLimits(
+  redis: RedisClientType | null,
+  overrides: Partial<Record<LimitName, number>> = {},
+) {
   limiters = buildLimiters(redis, overrides);
 }
 
@@ -64,7 +72,8 @@ const isLimitName = (name: string): name is LimitName => Object.hasOwn(LIMIT_RUL
 export function scaledBudgets(scale: number): Partial<Record<LimitName, number>> {
   if (scale === 1) return {};
   const out: Partial<Record<LimitName, number>> = {};
-  for (const [name, rule] of Object.entries(LIMIT_RULES)) if (isLimitName(name)) out[name] = Math.ceil(rule.points * scale);
+  for (const [name, rule] of Object.entries(LIMIT_RULES))
+    if (isLimitName(name)) out[name] = Math.ceil(rule.points * scale);
   return out;
 }
 

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
       if (line !== last) stdout.write(`${line}\n`);
       last = line;
     });
-    stdout.write(`Indeks pencarian dibangun ulang: ${documents} dokumen dalam ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+    stdout.write(
+      `Indeks pencarian dibangun ulang: ${documents} dokumen dalam ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
     return 0;
   } finally {
     await db.close();

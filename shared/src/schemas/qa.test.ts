@@ -4,7 +4,9 @@ import { JoinCode, QuestionCreateInput, QuestionModerateInput, QaSessionCreateIn
 describe("Q&A schemas", () => {
   it("accepts each moderation action with exactly what it needs", () => {
     expect(QuestionModerateInput.safeParse({ action: "approve" }).success).toBe(true);
-    expect(QuestionModerateInput.safeParse({ action: "dismiss", reason: "Sudah dijawab" }).success).toBe(true);
+    expect(QuestionModerateInput.safeParse({ action: "dismiss", reason: "Sudah dijawab" }).success).toBe(
+      true,
+    );
     expect(QuestionModerateInput.safeParse({ action: "answer" }).success).toBe(true);
     expect(QuestionModerateInput.safeParse({ action: "answer", answer: "Ya" }).success).toBe(true);
     expect(QuestionModerateInput.safeParse({ action: "merge", intoId: "a".repeat(24) }).success).toBe(true);
@@ -31,7 +33,10 @@ describe("Q&A schemas", () => {
   });
 
   it("needs the moderated and anonymous flags to create a session", () => {
-    expect(QaSessionCreateInput.safeParse({ title: "Tanya jawab", moderated: true, allowAnonymous: false }).success).toBe(true);
+    expect(
+      QaSessionCreateInput.safeParse({ title: "Tanya jawab", moderated: true, allowAnonymous: false })
+        .success,
+    ).toBe(true);
     expect(QaSessionCreateInput.safeParse({ title: "Tanya jawab" }).success).toBe(false);
   });
 });

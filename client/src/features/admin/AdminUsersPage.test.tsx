@@ -9,7 +9,12 @@ import { renderRoute } from "../../test/render";
 import { AdminUsersPage } from "./AdminUsersPage";
 
 const admin = makeUser({ id: "ad".padEnd(24, "0"), name: "Admin Rembuk", role: "admin" });
-const member = makeUser({ id: "me".padEnd(24, "0"), name: "Joko Widodo", title: "Wali Kota", affiliation: { kind: "region", code: "33.73" } });
+const member = makeUser({
+  id: "me".padEnd(24, "0"),
+  name: "Joko Widodo",
+  title: "Wali Kota",
+  affiliation: { kind: "region", code: "33.73" },
+});
 
 function signIn(user: UserDto) {
   useStore.setState({ sessionStatus: "signedIn", currentUserId: user.id, usersById: { [user.id]: user } });
@@ -34,14 +39,18 @@ describe("AdminUsersPage", () => {
     const spy = mockFetch({
       "GET /api/users": () => json(200, { users: [admin, member], nextCursor: null }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
-      [`PATCH /api/users/${member.id}`]: ({ body }) => json(200, { user: { ...member, ...(body as object) } }),
+      [`PATCH /api/users/${member.id}`]: ({ body }) =>
+        json(200, { user: { ...member, ...(body as object) } }),
     });
     renderAdmin();
     const rows = await screen.findAllByTestId("admin-user-row");
     expect(rows).toHaveLength(2);
     const row = rows[1];
     if (!row) throw new Error("row missing");
-    expect(within(row).getByRole("link", { name: "Joko Widodo" })).toHaveAttribute("href", `/users/${member.id}`);
+    expect(within(row).getByRole("link", { name: "Joko Widodo" })).toHaveAttribute(
+      "href",
+      `/users/${member.id}`,
+    );
     expect(await within(row).findByText("Kota Salatiga, Jawa Tengah")).toBeInTheDocument();
 
     // An admin cannot demote or suspend themself.
@@ -60,7 +69,8 @@ describe("AdminUsersPage", () => {
     const spy = mockFetch({
       "GET /api/users": () => json(200, { users: [member], nextCursor: null }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
-      [`PATCH /api/users/${member.id}`]: ({ body }) => json(200, { user: { ...member, ...(body as object) } }),
+      [`PATCH /api/users/${member.id}`]: ({ body }) =>
+        json(200, { user: { ...member, ...(body as object) } }),
     });
     renderAdmin();
     const toggle = await screen.findByRole("switch", { name: "Tandai Joko Widodo terverifikasi" });
@@ -77,7 +87,13 @@ describe("AdminUsersPage", () => {
       "GET /api/users": () => json(200, { users: [member], nextCursor: null }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
       [`POST /api/users/${member.id}/suspend`]: ({ body }) =>
-        json(200, { user: { ...member, suspendedUntil: (body as { until: string }).until, suspendReason: "Promosi berulang" } }),
+        json(200, {
+          user: {
+            ...member,
+            suspendedUntil: (body as { until: string }).until,
+            suspendReason: "Promosi berulang",
+          },
+        }),
     });
     renderAdmin();
     const ui = userEvent.setup();
@@ -102,7 +118,10 @@ describe("AdminUsersPage", () => {
     signIn(admin);
     const spy = mockFetch({
       "GET /api/users": ({ url }) =>
-        json(200, { users: url.searchParams.get("query") === "joko" ? [member] : [admin, member], nextCursor: null }),
+        json(200, {
+          users: url.searchParams.get("query") === "joko" ? [member] : [admin, member],
+          nextCursor: null,
+        }),
       "GET /api/taxonomy/regions": () => json(200, { regions: REGIONS }),
     });
     renderAdmin();

@@ -54,7 +54,9 @@ describe("admin slice", () => {
   });
 
   it("changes a role and stores the server's copy", async () => {
-    const spy = mockFetch({ [`PATCH /api/users/${u1.id}`]: () => json(200, { user: { ...u1, role: "moderator" } }) });
+    const spy = mockFetch({
+      [`PATCH /api/users/${u1.id}`]: () => json(200, { user: { ...u1, role: "moderator" } }),
+    });
     await state().setUserRole(u1.id, "moderator");
     expect(bodyOf(spy, `PATCH /api/users/${u1.id}`)).toEqual({ role: "moderator" });
     expect(state().usersById[u1.id]?.role).toBe("moderator");

@@ -5,7 +5,15 @@ import { useT } from "../../lib/i18n";
 import { postCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { SuspendDialog } from "../admin";
-import { CheckIcon, CloseIcon, EyeIcon, EyeOffIcon, GavelIcon, PencilIcon, TrashIcon } from "../../components/icons";
+import {
+  CheckIcon,
+  CloseIcon,
+  EyeIcon,
+  EyeOffIcon,
+  GavelIcon,
+  PencilIcon,
+  TrashIcon,
+} from "../../components/icons";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./EditApproveDialog";

@@ -35,7 +35,11 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
     if (tooShort || busy) return;
     setBusy(true);
     try {
-      const q = await ask(session.id, { text: text.trim(), anonymous: session.allowAnonymous && anonymous, clientId });
+      const q = await ask(session.id, {
+        text: text.trim(),
+        anonymous: session.allowAnonymous && anonymous,
+        clientId,
+      });
       setText("");
       setTouched(false);
       setClientId(newClientId());
@@ -90,7 +94,12 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
       <div className="qa-ask__row" hidden={!expanded}>
         {session.allowAnonymous && (
           <label className="qa-check" title={t("qa.ask.anonymousHint")}>
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="qa-ask-anonymous" />
+            <input
+              type="checkbox"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              data-testid="qa-ask-anonymous"
+            />
             <span>
               {t("qa.ask.anonymous")}
               <span className="qa-check__hint">{t("qa.ask.anonymousHint")}</span>

@@ -45,22 +45,44 @@ export function ModeratorActions({
   return (
     <>
       {status === "pending" && (
-        <Button size="sm" onClick={() => void run({ action: "approve" })} loading={busy === "approve"} data-testid="qa-approve">
+        <Button
+          size="sm"
+          onClick={() => void run({ action: "approve" })}
+          loading={busy === "approve"}
+          data-testid="qa-approve"
+        >
           {t("qa.mod.approve")}
         </Button>
       )}
       {status === "approved" &&
         (highlighted ? (
-          <Button size="sm" variant="secondary" onClick={() => void run({ action: "unhighlight" })} loading={busy === "unhighlight"} data-testid="qa-unhighlight">
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => void run({ action: "unhighlight" })}
+            loading={busy === "unhighlight"}
+            data-testid="qa-unhighlight"
+          >
             {t("qa.mod.unhighlight")}
           </Button>
         ) : (
-          <Button size="sm" variant="accent" onClick={() => void run({ action: "highlight" })} loading={busy === "highlight"} data-testid="qa-highlight">
+          <Button
+            size="sm"
+            variant="accent"
+            onClick={() => void run({ action: "highlight" })}
+            loading={busy === "highlight"}
+            data-testid="qa-highlight"
+          >
             {t("qa.mod.highlight")}
           </Button>
         ))}
       {(status === "approved" || status === "pending" || status === "answered") && (
-        <Button size="sm" variant={status === "answered" ? "ghost" : "secondary"} onClick={() => setDialog("answer")} data-testid="qa-answer">
+        <Button
+          size="sm"
+          variant={status === "answered" ? "ghost" : "secondary"}
+          onClick={() => setDialog("answer")}
+          data-testid="qa-answer"
+        >
           {status === "answered" ? t("qa.mod.editAnswer") : t("qa.mod.answer")}
         </Button>
       )}
@@ -72,7 +94,13 @@ export function ModeratorActions({
           <Button size="sm" variant="ghost" onClick={() => setDialog("merge")} data-testid="qa-merge">
             {t("qa.mod.merge")}
           </Button>
-          <Button size="sm" variant="ghost" className="qa-danger-link" onClick={() => setDialog("dismiss")} data-testid="qa-dismiss">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="qa-danger-link"
+            onClick={() => setDialog("dismiss")}
+            data-testid="qa-dismiss"
+          >
             {t("qa.mod.dismiss")}
           </Button>
         </>
@@ -167,7 +195,13 @@ function TextDialog(props: {
           <Button variant="ghost" onClick={props.onClose}>
             {t("qa.mod.cancel")}
           </Button>
-          <Button type="submit" form={`${props.testId}-form`} disabled={!valid} loading={props.busy} data-testid={`${props.testId}-submit`}>
+          <Button
+            type="submit"
+            form={`${props.testId}-form`}
+            disabled={!valid}
+            loading={props.busy}
+            data-testid={`${props.testId}-submit`}
+          >
             {props.submit}
           </Button>
         </>
@@ -220,7 +254,12 @@ function MergeDialog(props: {
           <Button variant="ghost" onClick={props.onClose}>
             {t("qa.mod.cancel")}
           </Button>
-          <Button disabled={!target} loading={props.busy} onClick={() => props.onSubmit(target)} data-testid="qa-merge-submit">
+          <Button
+            disabled={!target}
+            loading={props.busy}
+            onClick={() => props.onSubmit(target)}
+            data-testid="qa-merge-submit"
+          >
             {t("qa.mod.merge.submit")}
           </Button>
         </>
@@ -234,7 +273,13 @@ function MergeDialog(props: {
           <p className="field__hint">{t("qa.mod.merge.hint")}</p>
           {props.targets.map((q) => (
             <label key={q.id} className="qa-merge__option">
-              <input type="radio" name="merge-target" value={q.id} checked={target === q.id} onChange={() => setTarget(q.id)} />
+              <input
+                type="radio"
+                name="merge-target"
+                value={q.id}
+                checked={target === q.id}
+                onChange={() => setTarget(q.id)}
+              />
               <span>{q.text}</span>
             </label>
           ))}

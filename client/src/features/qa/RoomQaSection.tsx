@@ -44,7 +44,12 @@ export function RoomQaSection({ slug, canCreate }: { slug: string; canCreate: bo
           <MicIcon /> {t("qa.section.title")}
         </h2>
         {canCreate && (
-          <Button size="sm" variant="secondary" onClick={() => setCreating(true)} data-testid="qa-create-open">
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setCreating(true)}
+            data-testid="qa-create-open"
+          >
             {t("qa.section.create")}
           </Button>
         )}
@@ -58,8 +63,15 @@ export function RoomQaSection({ slug, canCreate }: { slug: string; canCreate: bo
                 <span className="qa-room__title">{s.title}</span>
                 <span className="qa-room__meta">
                   <StatusBadge status={s.status} />
-                  {s.status === "scheduled" && s.startsAt && <span>{t("qa.section.startsAt", { when: f.dateTime(s.startsAt) })}</span>}
-                  <span>{t("qa.section.questions", { count: f.number(s.questionCount), answered: f.number(s.answeredCount) })}</span>
+                  {s.status === "scheduled" && s.startsAt && (
+                    <span>{t("qa.section.startsAt", { when: f.dateTime(s.startsAt) })}</span>
+                  )}
+                  <span>
+                    {t("qa.section.questions", {
+                      count: f.number(s.questionCount),
+                      answered: f.number(s.answeredCount),
+                    })}
+                  </span>
                 </span>
               </Link>
             </li>
@@ -119,7 +131,13 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
           <Button variant="ghost" onClick={onClose}>
             {t("qa.create.cancel")}
           </Button>
-          <Button type="submit" form="qa-create-form" disabled={!valid} loading={busy} data-testid="qa-create-submit">
+          <Button
+            type="submit"
+            form="qa-create-form"
+            disabled={!valid}
+            loading={busy}
+            data-testid="qa-create-submit"
+          >
             {t("qa.create.submit")}
           </Button>
         </>
@@ -135,26 +153,59 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
       >
         <Field label={t("qa.create.name")}>
           {(c) => (
-            <input {...c} className="input" value={title} maxLength={QA_LIMITS.sessionTitle.max} data-autofocus data-testid="qa-create-title" onChange={(e) => setTitle(e.target.value)} />
+            <input
+              {...c}
+              className="input"
+              value={title}
+              maxLength={QA_LIMITS.sessionTitle.max}
+              data-autofocus
+              data-testid="qa-create-title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t("qa.create.description")}>
           {(c) => (
-            <textarea {...c} className="input qa-textarea" rows={2} value={description} maxLength={QA_LIMITS.sessionDescription.max} onChange={(e) => setDescription(e.target.value)} />
+            <textarea
+              {...c}
+              className="input qa-textarea"
+              rows={2}
+              value={description}
+              maxLength={QA_LIMITS.sessionDescription.max}
+              onChange={(e) => setDescription(e.target.value)}
+            />
           )}
         </Field>
         <Field label={t("qa.create.startsAt")}>
-          {(c) => <input {...c} type="datetime-local" className="input" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              className="input"
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+            />
+          )}
         </Field>
         <label className="qa-check">
-          <input type="checkbox" checked={moderated} onChange={(e) => setModerated(e.target.checked)} data-testid="qa-create-moderated" />
+          <input
+            type="checkbox"
+            checked={moderated}
+            onChange={(e) => setModerated(e.target.checked)}
+            data-testid="qa-create-moderated"
+          />
           <span>
             {t("qa.create.moderated")}
             <span className="qa-check__hint">{t("qa.create.moderatedHint")}</span>
           </span>
         </label>
         <label className="qa-check">
-          <input type="checkbox" checked={allowAnonymous} onChange={(e) => setAllowAnonymous(e.target.checked)} data-testid="qa-create-anonymous" />
+          <input
+            type="checkbox"
+            checked={allowAnonymous}
+            onChange={(e) => setAllowAnonymous(e.target.checked)}
+            data-testid="qa-create-anonymous"
+          />
           <span>
             {t("qa.create.anonymous")}
             <span className="qa-check__hint">{t("qa.create.anonymousHint")}</span>

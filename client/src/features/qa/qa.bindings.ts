@@ -15,7 +15,11 @@ export function bindQaSocket(socket: RealtimeSocket, store: typeof useStore): ()
     const mine = question.mine || state.qaMine[question.id];
     if (!mine || !before || before.status === question.status) return;
     if (question.status === "dismissed")
-      state.pushToast({ tone: "error", message: "qa.toast.dismissed", params: { reason: question.dismissReason ?? "" } });
+      state.pushToast({
+        tone: "error",
+        message: "qa.toast.dismissed",
+        params: { reason: question.dismissReason ?? "" },
+      });
     else if (question.status === "approved" && before.status === "pending")
       state.pushToast({ tone: "success", message: "qa.toast.approved" });
   };

@@ -7,7 +7,9 @@ const state = () => useStore.getState();
 
 describe("qa slice", () => {
   it("replaces a session's questions with each snapshot and remembers the viewer's own and voted ones", () => {
-    state().internal_qaSnapshot(snapshot([question({ id: "q1", mine: true, voted: true }), question({ id: "q2" })]));
+    state().internal_qaSnapshot(
+      snapshot([question({ id: "q1", mine: true, voted: true }), question({ id: "q2" })]),
+    );
     expect(Object.keys(qaSelectors.questionMap("s1")(state()) ?? {})).toEqual(["q1", "q2"]);
     expect(state().qaMine).toEqual({ q1: true });
     expect(state().qaVoted).toMatchObject({ q1: true, q2: false });
@@ -55,7 +57,9 @@ describe("qa slice after a reconnect", () => {
 
   it("takes a fresh snapshot for a guest when the host changes what guests may do", () => {
     const joinQa = vi.fn(async () => undefined);
-    state().internal_qaSnapshot(snapshot([], false, { viewer: { signedIn: false, guest: { id: "g1", name: "Rina" } } }));
+    state().internal_qaSnapshot(
+      snapshot([], false, { viewer: { signedIn: false, guest: { id: "g1", name: "Rina" } } }),
+    );
     useStore.setState({ joinQa, qaJoined: { s1: true } });
     const session = state().qaSessionsById.s1;
     if (!session) throw new Error("no session");

@@ -21,7 +21,9 @@ describe("locale slice", () => {
   it("saves a signed-in user's choice to their profile", async () => {
     const user = makeUser();
     useStore.setState({ currentUserId: user.id, sessionStatus: "signedIn", usersById: { [user.id]: user } });
-    const spy = mockFetch({ [`PATCH /api/users/${user.id}`]: () => json(200, { user: { ...user, locale: "en" } }) });
+    const spy = mockFetch({
+      [`PATCH /api/users/${user.id}`]: () => json(200, { user: { ...user, locale: "en" } }),
+    });
     await state().setLocale("en");
     expect(bodyOf(spy, `PATCH /api/users/${user.id}`)).toEqual({ locale: "en" });
     expect(state().usersById[user.id]?.locale).toBe("en");

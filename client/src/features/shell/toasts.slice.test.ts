@@ -15,7 +15,9 @@ describe("toasts slice", () => {
   });
 
   it(`keeps at most ${MAX_TOASTS}, dropping the oldest`, () => {
-    const ids = Array.from({ length: MAX_TOASTS + 2 }, () => state().pushToast({ tone: "info", message: "ui.loading" }));
+    const ids = Array.from({ length: MAX_TOASTS + 2 }, () =>
+      state().pushToast({ tone: "info", message: "ui.loading" }),
+    );
     expect(state().toastOrder).toEqual(ids.slice(2));
     expect(Object.keys(state().toastsById).sort()).toEqual(ids.slice(2).sort());
   });

@@ -49,7 +49,12 @@ export function ProfileActivity({ userId, name }: { userId: string; name: string
     setState({ ...state, loadingMore: true });
     try {
       const page = await send(threadCommands.byAuthor, { id: userId, cursor: state.nextCursor, limit: 10 });
-      setState({ status: "ready", threads: [...state.threads, ...page.threads], nextCursor: page.nextCursor, loadingMore: false });
+      setState({
+        status: "ready",
+        threads: [...state.threads, ...page.threads],
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      });
     } catch {
       setState({ ...state, loadingMore: false });
     }

@@ -3,7 +3,33 @@ import { isSafeUrl, mentionCandidates, plainExcerpt, renderMarkdown } from "./ma
 
 const html = (src: string) => renderMarkdown(src).html;
 
-const ALLOWED_TAGS = new Set(["p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "s"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "a",
+  "em",
+  "strong",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "br",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "s",
+]);
 const ALLOWED_ATTRS = new Set(["href", "rel", "target", "class", "data-user-id", "title", "style", "start"]);
 
 /**
@@ -57,7 +83,13 @@ describe("markdown rendering: XSS", () => {
 
 describe("markdown rendering: what is allowed", () => {
   it("renders http, https, mailto and relative links with rel and target", () => {
-    for (const href of ["https://jdih.go.id", "http://banyuwangikab.go.id", "mailto:humas@lan.go.id", "/rooms/spbe", "#bagian-2"]) {
+    for (const href of [
+      "https://jdih.go.id",
+      "http://banyuwangikab.go.id",
+      "mailto:humas@lan.go.id",
+      "/rooms/spbe",
+      "#bagian-2",
+    ]) {
       const out = html(`[tautan](${href})`);
       expect(out).toContain(`href="${href}"`);
       expect(out).toContain('rel="noopener noreferrer ugc nofollow"');
@@ -67,7 +99,9 @@ describe("markdown rendering: what is allowed", () => {
 
   it("linkifies bare URLs with the same attributes", () => {
     const out = html("lihat https://spbe.go.id/panduan ya");
-    expect(out).toContain('<a href="https://spbe.go.id/panduan" rel="noopener noreferrer ugc nofollow" target="_blank">');
+    expect(out).toContain(
+      '<a href="https://spbe.go.id/panduan" rel="noopener noreferrer ugc nofollow" target="_blank">',
+    );
   });
 
   it("turns images into links instead of embedding them", () => {
@@ -81,7 +115,7 @@ describe("markdown rendering: what is allowed", () => {
     const out = html(
       "```js\nconst a = '<b>';\n```\n\n> kutipan\n\n- satu\n- dua\n\n| Kab | Nilai |\n| --- | --- |\n| Banyuwangi | 90 |\n",
     );
-    expect(out).toContain('<pre><code class="language-js">const a = \'&lt;b&gt;\';');
+    expect(out).toContain("<pre><code class=\"language-js\">const a = '&lt;b&gt;';");
     expect(out).toContain("<blockquote>");
     expect(out).toContain("<li>satu</li>");
     expect(out).toContain("<table>");
@@ -102,7 +136,10 @@ describe("mentions", () => {
   const unknown = "64b7f0c2a1b2c3d4e5f6ffff";
 
   it("links resolved mentions with the user's current name and lists them", () => {
-    const r = renderMarkdown(`Terima kasih @[Bu Ani](${ani}) dan @[Siapa](${unknown})!`, new Map([[ani, "Ani Wijaya"]]));
+    const r = renderMarkdown(
+      `Terima kasih @[Bu Ani](${ani}) dan @[Siapa](${unknown})!`,
+      new Map([[ani, "Ani Wijaya"]]),
+    );
     expect(r.html).toContain(`<a class="mention" href="/users/${ani}" data-user-id="${ani}">@Ani Wijaya</a>`);
     expect(r.html).toContain("@Siapa");
     expect(r.html).not.toContain(unknown);
@@ -122,7 +159,9 @@ describe("mentions", () => {
 
 describe("excerpts", () => {
   it("gives plain text, collapsed and cut", () => {
-    expect(plainExcerpt("# Judul\n\n**Smart Kampung** di [Banyuwangi](https://x.id)")).toBe("Judul Smart Kampung di Banyuwangi");
+    expect(plainExcerpt("# Judul\n\n**Smart Kampung** di [Banyuwangi](https://x.id)")).toBe(
+      "Judul Smart Kampung di Banyuwangi",
+    );
     expect(plainExcerpt("a ".repeat(200), 20).length).toBeLessThanOrEqual(20);
   });
 });

@@ -79,7 +79,8 @@ function createRenderer() {
   md.renderer.rules.mention = (tokens: Token[], idx: number, _opts, env: unknown) => {
     const { label, userId } = mentionMeta(tokens[idx]);
     const name = isRenderEnv(env) ? env.users.get(userId) : undefined;
-    if (!isRenderEnv(env) || name === undefined || env.mentioned.size >= MAX_MENTIONS) return `@${escape(label)}`;
+    if (!isRenderEnv(env) || name === undefined || env.mentioned.size >= MAX_MENTIONS)
+      return `@${escape(label)}`;
     env.mentioned.add(userId);
     return `<a class="mention" href="/users/${userId}" data-user-id="${userId}">@${escape(name)}</a>`;
   };

@@ -34,7 +34,11 @@ const modActionSchema = new Schema<ModActionRecord>(
     actorName: { type: String, required: true },
     actorRole: { type: String, default: null },
     action: { type: String, required: true },
-    targetType: { type: String, enum: ["thread", "post", "flag", "user", "room", "question", "qaSession"], required: true },
+    targetType: {
+      type: String,
+      enum: ["thread", "post", "flag", "user", "room", "question", "qaSession"],
+      required: true,
+    },
     targetId: { type: Schema.Types.ObjectId, required: true },
     targetLabel: { type: String, default: "" },
     roomIds: { type: [Schema.Types.ObjectId], default: [] },

@@ -40,7 +40,9 @@ describe("reconnect catch-up", () => {
     // Written through the service: the same function REST and sockets call, without 50 HTTP round trips.
     const written: PostDto[] = [];
     for (let i = 1; i <= 50; i++) {
-      written.push((await createPost(budi.actor, thread.id, { body: `Kabar ke-${i}`, clientId: clientId() })).post);
+      written.push(
+        (await createPost(budi.actor, thread.id, { body: `Kabar ke-${i}`, clientId: clientId() })).post,
+      );
     }
 
     const again = await connectSocket(server.url, ani.agent);
@@ -65,7 +67,8 @@ describe("reconnect catch-up", () => {
   it("pages internally: every missed post comes back whatever the page size", async () => {
     const ani = await makeMember();
     const thread = await makeThread(ani.actor, roomSlug);
-    for (let i = 0; i < 23; i++) await createPost(ani.actor, thread.id, { body: `p${i}`, clientId: clientId() });
+    for (let i = 0; i < 23; i++)
+      await createPost(ani.actor, thread.id, { body: `p${i}`, clientId: clientId() });
     const { thread: t, room } = await loadVisibleThread(ani.actor, thread.id);
     const { headSeq, missed } = await catchUp(ani.actor, t, room, 3, { pageSize: 5 });
     expect(headSeq).toBe(24);
@@ -76,7 +79,8 @@ describe("reconnect catch-up", () => {
     const ani = await makeMember();
     const budi = await makeMember();
     const thread = await makeThread(ani.actor, roomSlug);
-    for (let i = 0; i < 12; i++) await createPost(ani.actor, thread.id, { body: `q${i}`, clientId: clientId() });
+    for (let i = 0; i < 12; i++)
+      await createPost(ani.actor, thread.id, { body: `q${i}`, clientId: clientId() });
     const { thread: t, room } = await loadVisibleThread(budi.actor, thread.id);
     const latest = await catchUp(budi.actor, t, room, undefined, { latest: 5 });
     expect(latest.missed.map((p) => p.seq)).toEqual([9, 10, 11, 12, 13]);
@@ -85,8 +89,14 @@ describe("reconnect catch-up", () => {
     // The hidden post keeps its place (numbering stays gapless) but reaches Budi without its text.
     const forBudi = await catchUp(budi.actor, t, room, 8);
     expect(forBudi.missed.map((p) => p.seq).slice(0, 3)).toEqual([9, 10, 11]);
-    expect(forBudi.missed[1]).toMatchObject({ seq: 10, status: "hidden", body: null, html: null, mentions: [] });
-    expect(JSON.stringify(forBudi.missed)).not.toContain("q8\"");
+    expect(forBudi.missed[1]).toMatchObject({
+      seq: 10,
+      status: "hidden",
+      body: null,
+      html: null,
+      mentions: [],
+    });
+    expect(JSON.stringify(forBudi.missed)).not.toContain('q8"');
     const forAni = await catchUp(ani.actor, t, room, 8);
     expect(forAni.missed[1]).toMatchObject({ seq: 10, status: "hidden", body: "q8" });
   });
@@ -97,13 +107,21 @@ describe("idempotent sends", () => {
     const ani = await signedIn(server, "member");
     const thread = await makeThread(ani.actor, roomSlug);
     const key = clientId();
-    const first = await ani.agent.post<{ post: PostDto }>(`/api/threads/${thread.id}/posts`, { body: "Sekali", clientId: key });
-    const second = await ani.agent.post<{ post: PostDto }>(`/api/threads/${thread.id}/posts`, { body: "Sekali", clientId: key });
+    const first = await ani.agent.post<{ post: PostDto }>(`/api/threads/${thread.id}/posts`, {
+      body: "Sekali",
+      clientId: key,
+    });
+    const second = await ani.agent.post<{ post: PostDto }>(`/api/threads/${thread.id}/posts`, {
+      body: "Sekali",
+      clientId: key,
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.post.id).toBe(first.body.post.id);
     expect(await Post.countDocuments({ threadId: thread.id })).toBe(2);
-    const t = await ani.agent.get<{ thread: { lastSeq: number; postCount: number } }>(`/api/threads/${thread.id}`);
+    const t = await ani.agent.get<{ thread: { lastSeq: number; postCount: number } }>(
+      `/api/threads/${thread.id}`,
+    );
     expect(t.body.thread).toMatchObject({ lastSeq: 2, postCount: 2 });
   });
 
@@ -125,7 +143,9 @@ describe("idempotent sends", () => {
     const t1 = await makeThread(ani.actor, roomSlug);
     const t2 = await makeThread(ani.actor, roomSlug);
     const key = clientId();
-    expect((await ani.agent.post(`/api/threads/${t1.id}/posts`, { body: "a", clientId: key })).status).toBe(201);
+    expect((await ani.agent.post(`/api/threads/${t1.id}/posts`, { body: "a", clientId: key })).status).toBe(
+      201,
+    );
     const res = await ani.agent.post(`/api/threads/${t2.id}/posts`, { body: "b", clientId: key });
     expect(res.status).toBe(409);
     expect(await Post.countDocuments({ threadId: t2.id })).toBe(1);
@@ -141,7 +161,12 @@ describe("concurrency", () => {
     const acks = await Promise.all(
       socks.flatMap((s, i) =>
         Array.from({ length: 20 }, (_, j) =>
-          ask(s, "post:create", { threadId: thread.id, body: `klien ${i} pesan ${j}`, clientId: clientId() }, 20_000),
+          ask(
+            s,
+            "post:create",
+            { threadId: thread.id, body: `klien ${i} pesan ${j}`, clientId: clientId() },
+            20_000,
+          ),
         ),
       ),
     );
@@ -153,14 +178,19 @@ describe("concurrency", () => {
     expect(stored.map((p) => p.seq)).toEqual(Array.from({ length: 201 }, (_, i) => i + 1));
     const head = await ask(socks[0], "thread:join", { threadId: thread.id, afterSeq: 201 });
     expect(head.ok && head.data.headSeq).toBe(201);
-    const t = await clients[0].agent.get<{ thread: { postCount: number; replyCount: number } }>(`/api/threads/${thread.id}`);
+    const t = await clients[0].agent.get<{ thread: { postCount: number; replyCount: number } }>(
+      `/api/threads/${thread.id}`,
+    );
     expect(t.body.thread).toMatchObject({ postCount: 201, replyCount: 200 });
   }, 60_000);
 });
 
 describe("restricted rooms over sockets", () => {
   it("outsiders cannot join a restricted room or its threads (NOT_FOUND), insiders can", async () => {
-    const room = await makeRoom(admin.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "region", code: "33" }] });
+    const room = await makeRoom(admin.actor, {
+      visibility: "restricted",
+      allowedAffiliations: [{ kind: "region", code: "33" }],
+    });
     const insider = await signedIn(server, "member", {
       affiliation: { kind: "region", code: "33.74" },
       verified: true,
@@ -173,8 +203,14 @@ describe("restricted rooms over sockets", () => {
     const inside = await connectSocket(server.url, insider.agent);
     sockets.push(out, guest, inside);
     for (const s of [out, guest]) {
-      expect(await ask(s, "room:join", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-      expect(await ask(s, "thread:join", { threadId: thread.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      expect(await ask(s, "room:join", { roomId: room.id })).toMatchObject({
+        ok: false,
+        error: { code: "NOT_FOUND" },
+      });
+      expect(await ask(s, "thread:join", { threadId: thread.id, afterSeq: 0 })).toMatchObject({
+        ok: false,
+        error: { code: "NOT_FOUND" },
+      });
     }
     const seen = collect(out, "post:created");
     const seenThreads = collect(out, "thread:created");
@@ -189,7 +225,9 @@ describe("restricted rooms over sockets", () => {
 
     // An admin taking the room's audience away evicts live sockets at once.
     const kicked = collect(inside, "post:created");
-    const res = await (await signedIn(server, "admin")).agent.patch(`/api/rooms/${room.slug}`, {
+    const res = await (
+      await signedIn(server, "admin")
+    ).agent.patch(`/api/rooms/${room.slug}`, {
       allowedAffiliations: [{ kind: "region", code: "34" }],
     });
     expect(res.status).toBe(200);

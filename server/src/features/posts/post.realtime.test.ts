@@ -15,7 +15,9 @@ const sockets: ClientSocket[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   admin = await makeAdmin();
-  const room = await makeRoom(admin.actor, { name: { id: "Inovasi Pelayanan Publik", en: "Public Service Innovation" } });
+  const room = await makeRoom(admin.actor, {
+    name: { id: "Inovasi Pelayanan Publik", en: "Public Service Innovation" },
+  });
   roomSlug = room.slug;
   roomId = room.id;
 });
@@ -70,15 +72,29 @@ describe("live posts between two real clients", () => {
     await ask(budiSocket, "thread:join", { threadId: thread.id });
     const seen = collect(budiSocket, "post:created");
 
-    const empty = await ask(aniSocket, "post:create", { threadId: thread.id, body: "   ", clientId: clientId() });
+    const empty = await ask(aniSocket, "post:create", {
+      threadId: thread.id,
+      body: "   ",
+      clientId: clientId(),
+    });
     expect(empty).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    const badId = await ask(aniSocket, "post:create", { threadId: "nope", body: "Halo", clientId: clientId() });
+    const badId = await ask(aniSocket, "post:create", {
+      threadId: "nope",
+      body: "Halo",
+      clientId: clientId(),
+    });
     expect(badId).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    const tooLong = await ask(aniSocket, "post:create", { threadId: thread.id, body: "x".repeat(20_001), clientId: clientId() });
+    const tooLong = await ask(aniSocket, "post:create", {
+      threadId: thread.id,
+      body: "x".repeat(20_001),
+      clientId: clientId(),
+    });
     expect(tooLong.ok).toBe(false);
     await sleep(200);
     expect(seen.items).toHaveLength(0);
-    const posts = await ani.agent.get<{ posts: PostDto[]; headSeq: number }>(`/api/threads/${thread.id}/posts`);
+    const posts = await ani.agent.get<{ posts: PostDto[]; headSeq: number }>(
+      `/api/threads/${thread.id}/posts`,
+    );
     expect(posts.body.headSeq).toBe(1);
     seen.stop();
   });
@@ -94,7 +110,11 @@ describe("live posts between two real clients", () => {
 
     const rest = await guest.post(`/api/threads/${thread.id}/posts`, { body: "Halo", clientId: clientId() });
     expect(rest.status).toBe(401);
-    const sock = await ask(guestSocket, "post:create", { threadId: thread.id, body: "Halo", clientId: clientId() });
+    const sock = await ask(guestSocket, "post:create", {
+      threadId: thread.id,
+      body: "Halo",
+      clientId: clientId(),
+    });
     expect(sock).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     const typing = await ask(guestSocket, "typing:start", { threadId: thread.id });
     expect(typing).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
@@ -125,7 +145,12 @@ describe("live posts between two real clients", () => {
     const room = await makeRoom(admin.actor);
     const a = await open(ani.agent);
     const first = await ask(a, "room:join", { roomId: room.id });
-    expect(first.ok && first.data.presence).toMatchObject({ scope: "room", id: room.id, count: 1, guests: 0 });
+    expect(first.ok && first.data.presence).toMatchObject({
+      scope: "room",
+      id: room.id,
+      count: 1,
+      guests: 0,
+    });
 
     const b1 = await open(budi.agent);
     const b2 = await open(budi.agent);
@@ -141,10 +166,16 @@ describe("live posts between two real clients", () => {
   });
 
   it("presence of a restricted room is not told to outsiders, even through leave", async () => {
-    const room = await makeRoom(admin.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "region", code: "33" }] });
+    const room = await makeRoom(admin.actor, {
+      visibility: "restricted",
+      allowedAffiliations: [{ kind: "region", code: "33" }],
+    });
     const outsider = await signedIn(server, "member");
     const s = await open(outsider.agent);
-    expect(await ask(s, "room:leave", { roomId: room.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await ask(s, "room:leave", { roomId: room.id })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
   });
 });
 

@@ -33,8 +33,11 @@ const send = (agent: Agent, threadId: string, body: string, extra: Record<string
 describe("replies, edits and history", () => {
   it("a reply quotes the post it answers; replyTo outside the thread is 400", async () => {
     const ani = await signedIn(server, "member", { name: "Ani" });
-    const thread = await makeThread(ani.actor, room.slug, { body: "Kami memulai **Smart Kampung** pada 2016." });
-    const opening = (await ani.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`)).body.posts[0];
+    const thread = await makeThread(ani.actor, room.slug, {
+      body: "Kami memulai **Smart Kampung** pada 2016.",
+    });
+    const opening = (await ani.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`)).body
+      .posts[0];
     const reply = await send(ani.agent, thread.id, "Menambahkan data.", { replyTo: opening.id });
     expect(reply.status).toBe(201);
     expect(reply.body.post.replyTo).toEqual({
@@ -46,7 +49,9 @@ describe("replies, edits and history", () => {
     });
     const other = await makeThread(ani.actor, room.slug);
     expect((await send(ani.agent, other.id, "Salah utas", { replyTo: opening.id })).status).toBe(400);
-    expect((await send(ani.agent, other.id, "Tidak ada", { replyTo: "64b7f0c2a1b2c3d4e5f60718" })).status).toBe(400);
+    expect(
+      (await send(ani.agent, other.id, "Tidak ada", { replyTo: "64b7f0c2a1b2c3d4e5f60718" })).status,
+    ).toBe(400);
     expect(await Post.countDocuments({ threadId: other.id })).toBe(1);
   });
 
@@ -62,12 +67,20 @@ describe("replies, edits and history", () => {
     const live = nextEvent(watcher, "post:updated");
     const edited = await ani.agent.patch<One>(`/api/posts/${post.id}`, { body: "Versi **kedua**" });
     expect(edited.status).toBe(200);
-    expect(edited.body.post).toMatchObject({ id: post.id, seq: 2, body: "Versi **kedua**", html: "<p>Versi <strong>kedua</strong></p>\n" });
+    expect(edited.body.post).toMatchObject({
+      id: post.id,
+      seq: 2,
+      body: "Versi **kedua**",
+      html: "<p>Versi <strong>kedua</strong></p>\n",
+    });
     expect(edited.body.post.editedAt).not.toBeNull();
     expect(((await live) as One).post.body).toBe("Versi **kedua**");
     const s = await connectSocket(server.url, ani.agent);
     sockets.push(s);
-    expect(await ask(s, "post:update", { postId: post.id, body: "Versi ketiga" })).toMatchObject({ ok: true, data: { body: "Versi ketiga" } });
+    expect(await ask(s, "post:update", { postId: post.id, body: "Versi ketiga" })).toMatchObject({
+      ok: true,
+      data: { body: "Versi ketiga" },
+    });
 
     const history = await budi.agent.get<{ revisions: PostRevisionDto[] }>(`/api/posts/${post.id}/history`);
     expect(history.body.revisions.map((r) => [r.version, r.body])).toEqual([
@@ -104,7 +117,11 @@ describe("soft delete", () => {
     expect((await ani.agent.delete<One>(`/api/posts/${post.id}`)).status).toBe(200); // idempotent
 
     const list = await budi.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`);
-    expect(list.body.posts.map((p) => [p.seq, p.deleted])).toEqual([[1, false], [2, true], [3, false]]);
+    expect(list.body.posts.map((p) => [p.seq, p.deleted])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
     const t = (await budi.agent.get<{ thread: ThreadDto }>(`/api/threads/${thread.id}`)).body.thread;
     expect(t).toMatchObject({ postCount: 2, replyCount: 1, lastSeq: 3 });
     expect((await budi.agent.get(`/api/posts/${post.id}/history`)).status).toBe(404);
@@ -118,7 +135,10 @@ describe("soft delete", () => {
     const post = (await send(ani.agent, thread.id, "Melanggar aturan")).body.post;
     const s = await connectSocket(server.url, mod.agent);
     sockets.push(s);
-    expect(await ask(s, "post:delete", { postId: post.id })).toMatchObject({ ok: true, data: { deleted: true } });
+    expect(await ask(s, "post:delete", { postId: post.id })).toMatchObject({
+      ok: true,
+      data: { deleted: true },
+    });
   });
 });
 
@@ -128,7 +148,8 @@ describe("reactions", () => {
     const budi = await signedIn(server, "member");
     const thread = await makeThread(ani.actor, room.slug);
     const post = (await send(ani.agent, thread.id, "Bagus?")).body.post;
-    const react = (agent: Agent, body: Record<string, unknown>) => agent.post<One>(`/api/posts/${post.id}/reactions`, body);
+    const react = (agent: Agent, body: Record<string, unknown>) =>
+      agent.post<One>(`/api/posts/${post.id}/reactions`, body);
 
     const on = await react(budi.agent, { kind: "insightful" });
     expect(on.body.post.reactions).toEqual({ like: 0, insightful: 1, thanks: 0, agree: 0 });
@@ -153,7 +174,11 @@ describe("reactions", () => {
     const s = await connectSocket(server.url, budi.agent);
     sockets.push(s);
     const viaSocket = await ask(s, "post:react", { postId: post.id, kind: "agree" });
-    expect(viaSocket.ok && [...(viaSocket.data.myReactions ?? [])].sort()).toEqual(["agree", "like", "thanks"]);
+    expect(viaSocket.ok && [...(viaSocket.data.myReactions ?? [])].sort()).toEqual([
+      "agree",
+      "like",
+      "thanks",
+    ]);
   });
 });
 
@@ -168,15 +193,21 @@ describe("write limits", () => {
     expect((await send(ani.agent, thread.id, "Pertama")).status).toBe(201);
     const second = await send(ani.agent, thread.id, "Kedua");
     expect(second.status).toBe(429);
-    expect(second.body).toMatchObject({ error: { code: "SLOW_MODE", details: { retryAfterSeconds: expect.any(Number) } } });
+    expect(second.body).toMatchObject({
+      error: { code: "SLOW_MODE", details: { retryAfterSeconds: expect.any(Number) } },
+    });
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(50);
     const s = await connectSocket(server.url, ani.agent);
     sockets.push(s);
-    expect(await ask(s, "post:create", { threadId: thread.id, body: "Lewat soket", clientId: clientId() })).toMatchObject({
+    expect(
+      await ask(s, "post:create", { threadId: thread.id, body: "Lewat soket", clientId: clientId() }),
+    ).toMatchObject({
       ok: false,
       error: { code: "SLOW_MODE" },
     });
-    expect((await ani.agent.post(`/api/rooms/${slow.slug}/threads`, { title: "Utas baru", body: "x" })).status).toBe(429);
+    expect(
+      (await ani.agent.post(`/api/rooms/${slow.slug}/threads`, { title: "Utas baru", body: "x" })).status,
+    ).toBe(429);
     expect(await Post.countDocuments({ threadId: thread.id })).toBe(2);
     expect((await Thread.findById(thread.id).lean())?.lastSeq).toBe(2); // refused posts take no number
     expect((await send(mod.agent, thread.id, "Moderator")).status).toBe(201);
@@ -188,8 +219,14 @@ describe("write limits", () => {
     const ani = await signedIn(server, "member");
     const thread = await makeThread(admin.actor, slow.slug);
     const key = clientId();
-    const first = await ani.agent.post<One>(`/api/threads/${thread.id}/posts`, { body: "Sekali", clientId: key });
-    const retry = await ani.agent.post<One>(`/api/threads/${thread.id}/posts`, { body: "Sekali", clientId: key });
+    const first = await ani.agent.post<One>(`/api/threads/${thread.id}/posts`, {
+      body: "Sekali",
+      clientId: key,
+    });
+    const retry = await ani.agent.post<One>(`/api/threads/${thread.id}/posts`, {
+      body: "Sekali",
+      clientId: key,
+    });
     expect([first.status, retry.status]).toEqual([201, 200]);
     expect(retry.body.post.id).toBe(first.body.post.id);
   });
@@ -202,11 +239,15 @@ describe("write limits", () => {
     for (let i = 0; i < 4; i++) codes.push((await send(ani.agent, thread.id, `pesan ${i}`)).status);
     expect(codes).toEqual([201, 201, 201, 429]);
     const limited = await send(ani.agent, thread.id, "lagi");
-    expect(limited.body).toMatchObject({ error: { code: "RATE_LIMITED", details: { retryAfterSeconds: expect.any(Number) } } });
+    expect(limited.body).toMatchObject({
+      error: { code: "RATE_LIMITED", details: { retryAfterSeconds: expect.any(Number) } },
+    });
     expect(limited.headers.get("retry-after")).toBeTruthy();
     const s = await connectSocket(server.url, ani.agent);
     sockets.push(s);
-    expect(await ask(s, "post:create", { threadId: thread.id, body: "soket", clientId: clientId() })).toMatchObject({
+    expect(
+      await ask(s, "post:create", { threadId: thread.id, body: "soket", clientId: clientId() }),
+    ).toMatchObject({
       ok: false,
       error: { code: "RATE_LIMITED" },
     });
@@ -224,7 +265,10 @@ describe("write limits", () => {
     expect((await send(mod.agent, thread.id, "Catatan moderator")).status).toBe(201);
     await Thread.updateOne({ _id: thread.id }, { $set: { locked: false } });
 
-    await User.updateOne({ _id: ani.id }, { $set: { suspendedUntil: new Date(Date.now() + 3600_000), suspendReason: "Uji" } });
+    await User.updateOne(
+      { _id: ani.id },
+      { $set: { suspendedUntil: new Date(Date.now() + 3600_000), suspendReason: "Uji" } },
+    );
     const suspended = await send(ani.agent, thread.id, "Masih bisa?");
     expect(suspended.status).toBe(403);
     expect(suspended.body).toMatchObject({ error: { code: "SUSPENDED" } });
@@ -240,15 +284,26 @@ describe("typing", () => {
     const a = await connectSocket(server.url, ani.agent);
     const b = await connectSocket(server.url, budi.agent);
     sockets.push(a, b);
-    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     await ask(a, "thread:join", { threadId: thread.id });
     await ask(b, "thread:join", { threadId: thread.id });
     const seenByB = collect(b, "typing");
     const seenByA = collect(a, "typing");
-    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({ ok: true, data: { relayed: true } });
-    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({ ok: true, data: { relayed: false } });
+    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({
+      ok: true,
+      data: { relayed: true },
+    });
+    expect(await ask(a, "typing:start", { threadId: thread.id })).toMatchObject({
+      ok: true,
+      data: { relayed: false },
+    });
     await sleep(150);
-    expect(seenByB.items).toEqual([{ threadId: thread.id, user: expect.objectContaining({ id: ani.id, name: "Ani" }) }]);
+    expect(seenByB.items).toEqual([
+      { threadId: thread.id, user: expect.objectContaining({ id: ani.id, name: "Ani" }) },
+    ]);
     expect(seenByA.items).toHaveLength(0);
   });
 });

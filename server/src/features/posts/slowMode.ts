@@ -16,13 +16,21 @@ const NO_SLOT: SlowModeSlot = { release: async () => {} };
  * insert collides with the unique (userId, roomId) index, which is the atomic "too soon" (429
  * SLOW_MODE with the seconds left). Callers exempt moderators before calling.
  */
-export async function takeSlowModeSlot(userId: string, roomId: Types.ObjectId, seconds: number): Promise<SlowModeSlot> {
+export async function takeSlowModeSlot(
+  userId: string,
+  roomId: Types.ObjectId,
+  seconds: number,
+): Promise<SlowModeSlot> {
   if (seconds <= 0) return NO_SLOT;
   const now = new Date();
   const until = new Date(now.getTime() + seconds * 1000);
   const key = { userId: new Types.ObjectId(userId), roomId };
   try {
-    await SlowModeMark.findOneAndUpdate({ ...key, until: { $lte: now } }, { $set: { until } }, { upsert: true });
+    await SlowModeMark.findOneAndUpdate(
+      { ...key, until: { $lte: now } },
+      { $set: { until } },
+      { upsert: true },
+    );
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     const mark = await SlowModeMark.findOne(key, { until: 1 }).lean();

@@ -157,7 +157,11 @@ describe("losing access across processes", () => {
       allowedAffiliations: [{ kind: "region", code: "33" }],
     });
     const thread = await makeThread(admin.actor, room.slug, { title: "Rapat pimpinan lintas proses" });
-    const leader = await makeMember({ name: "Pejabat di B", affiliation: { kind: "region", code: "33.74" }, verified: true });
+    const leader = await makeMember({
+      name: "Pejabat di B",
+      affiliation: { kind: "region", code: "33.74" },
+      verified: true,
+    });
     const moderator = await makeModerator();
     const [leaderAgent, modAgent, adminAgent] = await Promise.all([
       login(urlB, leader),
@@ -168,7 +172,9 @@ describe("losing access across processes", () => {
     const witness = await connectSocket(urlA, adminAgent);
     sockets.push(onB, witness);
     expect(await ask(onB, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({ ok: true });
-    expect(await ask(witness, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({ ok: true });
+    expect(await ask(witness, "thread:join", { threadId: thread.id, afterSeq: 1 })).toMatchObject({
+      ok: true,
+    });
     const heard = collect(onB, "post:created");
 
     const revoked = await modAgent.delete(`/api/users/${leader.id}/verification`, {
@@ -177,7 +183,11 @@ describe("losing access across processes", () => {
     expect(revoked.status).toBe(200);
     const seen = nextEvent(witness, "post:created", 8000);
     expect(
-      await ask(witness, "post:create", { threadId: thread.id, body: "Sesudah pencabutan", clientId: clientId() }),
+      await ask(witness, "post:create", {
+        threadId: thread.id,
+        body: "Sesudah pencabutan",
+        clientId: clientId(),
+      }),
     ).toMatchObject({ ok: true });
     await seen;
     // A short grace for a copy still crossing Redis to B (as the other "nothing arrives" checks do).

@@ -37,12 +37,8 @@ export async function makeThread(
   return thread;
 }
 
-type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]> extends [
-  unknown,
-  (res: Ack<infer T>) => void,
-]
-  ? T
-  : never;
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]> extends [unknown, (res: Ack<infer T>) => void] ? T : never;
 
 /** Send a command and wait for its ack (rejects after `ms` without one). */
 export function ask<E extends keyof ClientToServerEvents>(
@@ -55,7 +51,11 @@ export function ask<E extends keyof ClientToServerEvents>(
     const timer = setTimeout(() => reject(new Error(`no ack for "${event}" within ${ms} ms`)), ms);
     // socket.io-client's emit cannot check a generic event name against its map; the payload and ack
     // types were checked by this function's signature.
-    const emit = socket.emit.bind(socket) as (ev: string, p: unknown, ack: (res: Ack<AckData<E>>) => void) => void;
+    const emit = socket.emit.bind(socket) as (
+      ev: string,
+      p: unknown,
+      ack: (res: Ack<AckData<E>>) => void,
+    ) => void;
     emit(event, payload, (res) => {
       clearTimeout(timer);
       resolve(res);

@@ -11,12 +11,15 @@ export type RoomRef = { slug: string } | { id: string | Types.ObjectId };
  * exist for this actor (404), exactly like a room that was never created.
  */
 export function hiddenRoomError(actor: Actor | null, room: Pick<RoomRecord, "visibility">) {
-  return room.visibility === "members" && !actor ? unauthenticated("Sign in to see this room") : notFound("Room");
+  return room.visibility === "members" && !actor
+    ? unauthenticated("Sign in to see this room")
+    : notFound("Room");
 }
 
 /** The room, if this actor may see it; every route and socket command reaches rooms through here. */
 export async function loadVisibleRoom(actor: Actor | null, ref: RoomRef): Promise<RoomRecord> {
-  const room = "slug" in ref ? await Room.findOne({ slug: ref.slug }).lean() : await Room.findById(ref.id).lean();
+  const room =
+    "slug" in ref ? await Room.findOne({ slug: ref.slug }).lean() : await Room.findById(ref.id).lean();
   if (!room) throw notFound("Room");
   if (!canSeeRoom(actor, room)) throw hiddenRoomError(actor, room);
   return room;

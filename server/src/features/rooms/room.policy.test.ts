@@ -20,7 +20,11 @@ const roomModerator = actor("member", { affiliation: jatim });
 const rooms: Record<string, RoomAccess> = {
   public: { visibility: "public", allowedAffiliations: [], moderators: [] },
   members: { visibility: "members", allowedAffiliations: [], moderators: [] },
-  restricted: { visibility: "restricted", allowedAffiliations: [jateng, lan], moderators: [roomModerator.id] },
+  restricted: {
+    visibility: "restricted",
+    allowedAffiliations: [jateng, lan],
+    moderators: [roomModerator.id],
+  },
 };
 
 const people: Record<string, Actor | null> = {
@@ -85,17 +89,22 @@ describe("room, thread and post actions (role × action × resource)", () => {
 
   it("only admins create and edit rooms", () => {
     expect(can(people.admin, "room.create")).toBe(true);
-    for (const who of ["guest", "member", "moderator", "roomModerator"]) expect(can(people[who], "room.create")).toBe(false);
+    for (const who of ["guest", "member", "moderator", "roomModerator"])
+      expect(can(people[who], "room.create")).toBe(false);
     expect(can(people.admin, "room.update", { room: pub })).toBe(true);
     expect(can(people.moderator, "room.update", { room: pub })).toBe(false);
   });
 
   it("guests get 401, suspended users 403 SUSPENDED, outsiders 403 on writes", () => {
-    expect(() => assertCan(null, "post.create", { room: pub, thread })).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => assertCan(null, "post.create", { room: pub, thread })).toThrow(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
     expect(() => assertCan(people.suspendedInsider, "post.create", { room: restricted, thread })).toThrow(
       expect.objectContaining({ code: "SUSPENDED" }),
     );
-    expect(() => assertCan(people.member, "thread.create", { room: restricted })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan(people.member, "thread.create", { room: restricted })).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
     expect(can(people.insider, "thread.create", { room: restricted })).toBe(true);
   });
 
@@ -153,6 +162,8 @@ describe("room, thread and post actions (role × action × resource)", () => {
   it("builds one visibility filter for queries", () => {
     expect(visibleContentFilter(null, pub)).toEqual({ status: "published" });
     expect(visibleContentFilter(people.admin, pub)).toEqual({});
-    expect(visibleContentFilter(author, pub)).toEqual({ $or: [{ status: "published" }, { authorId: author.id }] });
+    expect(visibleContentFilter(author, pub)).toEqual({
+      $or: [{ status: "published" }, { authorId: author.id }],
+    });
   });
 });

@@ -23,9 +23,11 @@ export interface OnPost extends InThread {
 export const seesThread = (actor: Actor | null, r: InThread) =>
   canSeeRoom(actor, r.room) && canSeeContent(actor, r.room, r.thread);
 /** The post exists for the actor (a hidden post as its placeholder). */
-export const seesPost = (actor: Actor | null, r: OnPost) => seesThread(actor, r) && canSeePostPlaceholder(actor, r.room, r.post);
+export const seesPost = (actor: Actor | null, r: OnPost) =>
+  seesThread(actor, r) && canSeePostPlaceholder(actor, r.room, r.post);
 /** The actor may read the post's text (and so react to it, quote it, see its history). */
-export const readsPost = (actor: Actor | null, r: OnPost) => seesThread(actor, r) && canSeeContent(actor, r.room, r.post);
+export const readsPost = (actor: Actor | null, r: OnPost) =>
+  seesThread(actor, r) && canSeeContent(actor, r.room, r.post);
 export const isAuthor = (actor: Actor, item: ContentAccess) => String(item.authorId) === actor.id;
 
 /**
@@ -40,7 +42,9 @@ export const roomPolicy = definePolicy({
    * The moderation settings alone (slow mode, pre-moderation): every moderator of the room, room
    * moderators included; the rest of a room (name, audience, moderators) stays with admins.
    */
-  "room.updateSettings": write((actor, r: InRoom) => canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room)),
+  "room.updateSettings": write(
+    (actor, r: InRoom) => canSeeRoom(actor, r.room) && isRoomModerator(actor, r.room),
+  ),
   "room.view": read((actor, r: InRoom) => canSeeRoom(actor, r.room)),
   /** Moderators skip slow mode and locks and see queued or hidden content. */
   "room.moderate": read((actor, r: InRoom) => isRoomModerator(actor, r.room)),

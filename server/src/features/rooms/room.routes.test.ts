@@ -32,7 +32,10 @@ const newRoom = (extra: Record<string, unknown> = {}) => ({
 describe("POST /rooms and PATCH /rooms/:slug", () => {
   it("admins create a room (201) with the bilingual name and settings", async () => {
     const mod = await makeMember();
-    const res = await admin.agent.post<{ room: RoomDto }>("/api/rooms", newRoom({ moderators: [mod.id], slowModeSeconds: 30 }));
+    const res = await admin.agent.post<{ room: RoomDto }>(
+      "/api/rooms",
+      newRoom({ moderators: [mod.id], slowModeSeconds: 30 }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.room).toMatchObject({
       name: { id: "Manajemen ASN", en: "Civil Service Management" },
@@ -97,7 +100,9 @@ describe("POST /rooms and PATCH /rooms/:slug", () => {
     });
     expect((await member.agent.patch(`/api/rooms/${created.slug}`, { slowModeSeconds: 0 })).status).toBe(403);
     // Back to public drops the list.
-    const pub = await admin.agent.patch<{ room: RoomDto }>(`/api/rooms/${created.slug}`, { visibility: "public" });
+    const pub = await admin.agent.patch<{ room: RoomDto }>(`/api/rooms/${created.slug}`, {
+      visibility: "public",
+    });
     expect(pub.body.room).toMatchObject({ visibility: "public", allowedAffiliations: [] });
     expect((await admin.agent.patch("/api/rooms/tidak-ada-ruang", { slowModeSeconds: 1 })).status).toBe(404);
   });
@@ -106,7 +111,10 @@ describe("POST /rooms and PATCH /rooms/:slug", () => {
 describe("visibility: one rule for lists, fetches and joins", () => {
   it("restricted rooms do not exist for outsiders; members rooms need sign-in", async () => {
     const adm = await makeAdmin();
-    const restricted = await makeRoom(adm.actor, { visibility: "restricted", allowedAffiliations: [{ kind: "agency", name: "Lembaga Administrasi Negara" }] });
+    const restricted = await makeRoom(adm.actor, {
+      visibility: "restricted",
+      allowedAffiliations: [{ kind: "agency", name: "Lembaga Administrasi Negara" }],
+    });
     const members = await makeRoom(adm.actor, { visibility: "members" });
     const pub = await makeRoom(adm.actor);
     const insider = await signedIn(server, "member", {
@@ -118,8 +126,11 @@ describe("visibility: one rule for lists, fetches and joins", () => {
     const thread = await makeThread(insider.actor, restricted.slug);
     const post = await createPost(insider.actor, thread.id, { body: "Di dalam", clientId: clientId() });
 
-    const slugs = async (agent: Agent) => (await agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.map((r) => r.slug);
-    expect(await slugs(insider.agent)).toEqual(expect.arrayContaining([restricted.slug, members.slug, pub.slug]));
+    const slugs = async (agent: Agent) =>
+      (await agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.map((r) => r.slug);
+    expect(await slugs(insider.agent)).toEqual(
+      expect.arrayContaining([restricted.slug, members.slug, pub.slug]),
+    );
     expect(await slugs(outsider.agent)).toEqual(expect.arrayContaining([members.slug, pub.slug]));
     expect(await slugs(outsider.agent)).not.toContain(restricted.slug);
     expect(await slugs(guest)).toContain(pub.slug);
@@ -133,11 +144,19 @@ describe("visibility: one rule for lists, fetches and joins", () => {
       expect((await agent.get(`/api/threads/${thread.id}/posts`)).status).toBe(404);
       expect((await agent.get(`/api/posts/${post.post.id}`)).status).toBe(404);
     }
-    expect((await outsider.agent.post(`/api/threads/${thread.id}/posts`, { body: "x", clientId: clientId() })).status).toBe(404);
-    expect((await outsider.agent.post(`/api/rooms/${restricted.slug}/threads`, { title: "Masuk", body: "x" })).status).toBe(404);
+    expect(
+      (await outsider.agent.post(`/api/threads/${thread.id}/posts`, { body: "x", clientId: clientId() }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await outsider.agent.post(`/api/rooms/${restricted.slug}/threads`, { title: "Masuk", body: "x" }))
+        .status,
+    ).toBe(404);
     expect((await guest.get(`/api/rooms/${members.slug}`)).status).toBe(401);
     expect((await insider.agent.get(`/api/rooms/${restricted.slug}`)).status).toBe(200);
-    expect((await insider.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`)).body.posts).toHaveLength(2);
+    expect(
+      (await insider.agent.get<{ posts: PostDto[] }>(`/api/threads/${thread.id}/posts`)).body.posts,
+    ).toHaveLength(2);
   });
 });
 
@@ -161,13 +180,22 @@ describe("GET /rooms live numbers", () => {
     expect(mine).toMatchObject({ threadCount: 2, presenceCount: 2, unreadThreads: 2 });
 
     // Budi reads one thread; the author's own threads are never unread for her.
-    const read = await budi.agent.post<{ read: { lastReadSeq: number; unreadCount: number } }>(`/api/threads/${t1.id}/read`, { seq: 1 });
+    const read = await budi.agent.post<{ read: { lastReadSeq: number; unreadCount: number } }>(
+      `/api/threads/${t1.id}/read`,
+      { seq: 1 },
+    );
     expect(read.body.read).toEqual({ threadId: t1.id, lastReadSeq: 1, unreadCount: 0 });
-    const after = (await budi.agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find((r) => r.id === room.id);
+    const after = (await budi.agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find(
+      (r) => r.id === room.id,
+    );
     expect(after?.unreadThreads).toBe(1);
-    const forAni = (await ani.agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find((r) => r.id === room.id);
+    const forAni = (await ani.agent.get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find(
+      (r) => r.id === room.id,
+    );
     expect(forAni?.unreadThreads).toBe(0);
-    const forGuest = (await new Agent(server.url).get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find((r) => r.id === room.id);
+    const forGuest = (await new Agent(server.url).get<{ rooms: RoomDto[] }>("/api/rooms")).body.rooms.find(
+      (r) => r.id === room.id,
+    );
     expect(forGuest).not.toHaveProperty("unreadThreads");
 
     const threads = await budi.agent.get<{ threads: ThreadDto[] }>(`/api/rooms/${room.slug}/threads`);

@@ -23,7 +23,10 @@ export function sortSpec(sort: ThreadSort): Record<string, -1> {
 
 type Value = boolean | number | Date | Types.ObjectId;
 
-const Encoded = z.tuple([z.enum(["activity", "new", "top"]), z.array(z.union([z.boolean(), z.number(), z.string()]))]);
+const Encoded = z.tuple([
+  z.enum(["activity", "new", "top"]),
+  z.array(z.union([z.boolean(), z.number(), z.string()])),
+]);
 
 function encodeValue(v: Value): boolean | number | string {
   if (v instanceof Date) return v.toISOString();

@@ -33,7 +33,10 @@ const ping = (s: ClientSocket): Promise<Ack<{ userId: string | null; at: string 
 
 describe("guest sockets' rate-limit key", () => {
   it("is the forwarded client address behind a trusted proxy, so guests do not share a budget", async () => {
-    server = await startTestServer({ config: { trustProxy: "loopback" }, app: { rateLimitOverrides: { read: 2 } } });
+    server = await startTestServer({
+      config: { trustProxy: "loopback" },
+      app: { rateLimitOverrides: { read: 2 } },
+    });
     const [a, b] = await Promise.all([guest(server.url, "203.0.113.7"), guest(server.url, "198.51.100.9")]);
     expect((await ping(a)).ok).toBe(true);
     expect((await ping(a)).ok).toBe(true);
@@ -43,7 +46,10 @@ describe("guest sockets' rate-limit key", () => {
   });
 
   it("ignores X-Forwarded-For when no proxy is trusted, so a client cannot dodge its budget", async () => {
-    server = await startTestServer({ config: { trustProxy: false }, app: { rateLimitOverrides: { read: 2 } } });
+    server = await startTestServer({
+      config: { trustProxy: false },
+      app: { rateLimitOverrides: { read: 2 } },
+    });
     const [a, b] = await Promise.all([guest(server.url, "203.0.113.7"), guest(server.url, "198.51.100.9")]);
     expect((await ping(a)).ok).toBe(true);
     expect((await ping(b)).ok).toBe(true);

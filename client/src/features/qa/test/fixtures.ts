@@ -58,7 +58,15 @@ export function snapshot(
       roomSlug: "inovasi-desa",
       title: "Tanya jawab Smart Kampung",
       description: "",
-      hosts: [{ id: "h1", name: "Ipuk Fiestiandani", title: "Bupati Banyuwangi", affiliation: null, verified: true }],
+      hosts: [
+        {
+          id: "h1",
+          name: "Ipuk Fiestiandani",
+          title: "Bupati Banyuwangi",
+          affiliation: null,
+          verified: true,
+        },
+      ],
       startsAt: null,
       status: "live",
       moderated: true,

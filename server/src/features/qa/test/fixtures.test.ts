@@ -2,7 +2,13 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Server, type Socket as ServerSocket } from "socket.io";
-import { applyVoteCounts, snapshotToMap, type QaVoteCountsDto, type QuestionDto, type QuestionMap } from "@rembuk/shared";
+import {
+  applyVoteCounts,
+  snapshotToMap,
+  type QaVoteCountsDto,
+  type QuestionDto,
+  type QuestionMap,
+} from "@rembuk/shared";
 import { connectSocket, type ClientSocket } from "../../../test/socket.js";
 import { until } from "./fixtures.js";
 
@@ -29,7 +35,11 @@ afterAll(async () => {
 const question = (votes: number, rev: number): QuestionDto =>
   ({ id: "q1", votes, rev }) as unknown as QuestionDto;
 
-async function pair(): Promise<{ client: ClientSocket; server: ServerSocket; view: { questions: QuestionMap } }> {
+async function pair(): Promise<{
+  client: ClientSocket;
+  server: ServerSocket;
+  view: { questions: QuestionMap };
+}> {
   const before = connected.length;
   const client = await connectSocket(url);
   while (connected.length === before) await new Promise((r) => setTimeout(r, 5));
@@ -38,7 +48,10 @@ async function pair(): Promise<{ client: ClientSocket; server: ServerSocket; vie
   return { client, server: connected[connected.length - 1], view };
 }
 
-const batch = (votes: number, rev: number): QaVoteCountsDto => ({ sessionId: "s", counts: [{ id: "q1", votes, rev }] });
+const batch = (votes: number, rev: number): QaVoteCountsDto => ({
+  sessionId: "s",
+  counts: [{ id: "q1", votes, rev }],
+});
 
 describe("until", () => {
   it("resolves when the last event the socket receives is the one that makes the predicate true", async () => {
@@ -56,9 +69,16 @@ describe("until", () => {
   it("times out, saying how far off the view was and how many events came, when it never holds", async () => {
     const { client, server, view } = await pair();
     try {
-      const waiting = until(client, () => view.questions.q1.votes === 9, 300, () => `votes ${view.questions.q1.votes}`);
+      const waiting = until(
+        client,
+        () => view.questions.q1.votes === 9,
+        300,
+        () => `votes ${view.questions.q1.votes}`,
+      );
       server.emit("qa:votes:updated", batch(4, 2));
-      await expect(waiting).rejects.toThrow(/condition not reached in time \(300 ms, 1 events received meanwhile; votes 4\)/);
+      await expect(waiting).rejects.toThrow(
+        /condition not reached in time \(300 ms, 1 events received meanwhile; votes 4\)/,
+      );
     } finally {
       client.disconnect();
     }

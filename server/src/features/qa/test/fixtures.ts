@@ -25,21 +25,45 @@ export interface CrowdMember {
  * a 200-voter test should spend its time on votes, not on key derivation. Single users with a role
  * or an affiliation come from the shared factories (`makeUser`, `signedIn`).
  */
-export async function makeCrowd(count: number, prefix = "Pemilih", role: Role = "member"): Promise<CrowdMember[]> {
-  sharedHash ??= argon2.hash(CROWD_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+export async function makeCrowd(
+  count: number,
+  prefix = "Pemilih",
+  role: Role = "member",
+): Promise<CrowdMember[]> {
+  sharedHash ??= argon2.hash(CROWD_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 1024,
+    timeCost: 1,
+    parallelism: 1,
+  });
   const passwordHash = await sharedHash;
   const tag = new Types.ObjectId().toString().slice(-6);
   const created = await User.insertMany(
     Array.from({ length: count }, (_, i) => {
       const name = `${prefix} ${tag} ${i + 1}`;
-      return { email: `${prefix.toLowerCase()}.${tag}.${i + 1}@uji.rembuk.id`, passwordHash, name, nameLower: name.toLowerCase(), role };
+      return {
+        email: `${prefix.toLowerCase()}.${tag}.${i + 1}@uji.rembuk.id`,
+        passwordHash,
+        name,
+        nameLower: name.toLowerCase(),
+        role,
+      };
     }),
   );
-  return created.map((u) => ({ id: u._id.toString(), email: u.email, password: CROWD_PASSWORD, name: u.name }));
+  return created.map((u) => ({
+    id: u._id.toString(),
+    email: u.email,
+    password: CROWD_PASSWORD,
+    name: u.name,
+  }));
 }
 
 /** Run `fn` over `items` with at most `concurrency` in flight (logins verify argon2 hashes). */
-export async function mapLimit<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -56,7 +80,13 @@ export async function mapLimit<T, R>(items: readonly T[], concurrency: number, f
 let admin: Promise<Awaited<ReturnType<typeof makeAdmin>>> | null = null;
 
 /** A room made through the rooms service, as an admin would. */
-export async function makeRoom(opts: { visibility?: "public" | "members" | "restricted"; moderators?: string[]; allowedRegion?: string } = {}) {
+export async function makeRoom(
+  opts: {
+    visibility?: "public" | "members" | "restricted";
+    moderators?: string[];
+    allowedRegion?: string;
+  } = {},
+) {
   admin ??= makeAdmin();
   const slug = `ruang-qa-${new Types.ObjectId().toString().slice(-8)}`;
   return createRoom((await admin).actor, {
@@ -141,7 +171,11 @@ export async function until(
       settled = true;
       socket.offAny(onEvent);
       const detail = describe ? `; ${describe()}` : "";
-      reject(new Error(`condition not reached in time (${timeoutMs} ms, ${events} events received meanwhile${detail})`));
+      reject(
+        new Error(
+          `condition not reached in time (${timeoutMs} ms, ${events} events received meanwhile${detail})`,
+        ),
+      );
     }, timeoutMs);
     socket.onAny(onEvent);
   });
