@@ -13,6 +13,8 @@ import { defineCommand } from "./define.js";
 const UserResult = z.object({ user: UserViewDto });
 const RequestResult = z.object({ request: VerificationRequestDto });
 const byId = { id: ObjectIdString };
+/** Suspensions answer `{user}`; a proxy or an older server may answer 204, which clients accept. */
+const MaybeUserResult = UserResult.optional();
 
 /** People: profiles, the directory, roles and suspensions (DESIGN.md §5). */
 export const userCommands = {
@@ -46,7 +48,7 @@ export const userCommands = {
     summary: "Suspend someone until a date, with a reason (moderators, admins)",
     params: byId,
     input: SuspendInput,
-    output: UserResult,
+    output: MaybeUserResult,
     errors: ["FORBIDDEN", "NOT_FOUND"],
     http: { method: "POST", path: "/users/:id/suspend" },
   }),
@@ -55,7 +57,7 @@ export const userCommands = {
     summary: "Lift a suspension",
     params: byId,
     input: z.object({}),
-    output: UserResult,
+    output: MaybeUserResult,
     errors: ["FORBIDDEN", "NOT_FOUND"],
     http: { method: "DELETE", path: "/users/:id/suspend" },
   }),

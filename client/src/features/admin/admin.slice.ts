@@ -94,7 +94,7 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
     },
 
     suspendUser: async (id, input) => {
-      const { user } = await send(userCommands.suspend, { id, ...input });
+      const user = (await send(userCommands.suspend, { id, ...input }))?.user;
       const known = get().usersById[id];
       if (user) get().internal_receiveUsers([user]);
       else if (known)
@@ -102,7 +102,7 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (set, get) => {
     },
 
     liftSuspension: async (id) => {
-      const { user } = await send(userCommands.unsuspend, { id });
+      const user = (await send(userCommands.unsuspend, { id }))?.user;
       const known = get().usersById[id];
       if (user) get().internal_receiveUsers([user]);
       else if (known) get().internal_receiveUsers([{ ...known, suspendedUntil: null, suspendReason: null }]);
