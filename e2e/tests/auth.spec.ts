@@ -86,7 +86,7 @@ describe("accounts in the browser", () => {
     await page.getByTestId("register-email").fill(email);
     await page.getByTestId("register-password").fill("rahasia-negara-1");
     await page.getByTestId("register-submit").click();
-    await expect.poll(() => page.textContent("form")).toMatch(/sudah terdaftar|sudah digunakan/i);
+    await expect.poll(() => page.textContent("main form")).toMatch(/sudah terdaftar|sudah digunakan/i);
 
     await page.goto("/login");
     await page.getByTestId("login-email").fill(email);
