@@ -73,7 +73,8 @@ async function neutralDto(post: PostRecord, room: RoomRecord, forViewer?: PostDt
   // Non-published posts only ever go to their author and the room's moderators, who may read them.
   if (!forViewer || post.replyTo)
     return presentPost(null, room, post, { neutral: true, asModerators: post.status !== "published" });
-  const { myReactions: _mine, clientId: _key, ...neutral } = forViewer;
+  // Viewer-only fields (reactions, the retry key, abilities) stay with the author's own copy.
+  const { myReactions: _mine, clientId: _key, can: _can, ...neutral } = forViewer;
   return neutral;
 }
 
