@@ -37,6 +37,8 @@ async function register(page: Page, email = uniqueEmail("baru")) {
   await page.getByTestId("register-email").fill(email);
   await page.getByTestId("register-password").fill("rahasia-negara-1");
   await page.getByTestId("register-submit").click();
+  // A new account lands on its profile form; the header's menu closes when that page takes focus.
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/profile/edit");
   await page.getByTestId("user-menu").waitFor();
   return email;
 }

@@ -59,6 +59,11 @@ describe("offline", () => {
     const page = await ctx.newPage();
     await signIn(page, "bupati.banyuwangi@rembuk.id");
     const id = await aDiscussion(page);
+    // Only what passes through the worker is saved: on a slow machine it may take control after the
+    // first page's requests, so the thread is opened once it does.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 })
+      .toBe(true);
     await page.goto(`/threads/${id}`);
     const title = await page.getByTestId("thread-title").innerText();
     await page.getByTestId("post").first().waitFor();

@@ -26,8 +26,10 @@ describe("search in the browser", () => {
     contexts.push(ctx);
     const page = await ctx.newPage();
     await page.goto("/");
-    await page.keyboard.press("/");
+    // The shortcut works once the app is up: wait for the header to be there before pressing it.
     const box = page.getByTestId("header-search");
+    await box.waitFor();
+    await page.keyboard.press("/");
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await box.pressSequentially("salat", { delay: 30 });
     const suggestions = page.getByTestId("search-suggestions");

@@ -158,3 +158,22 @@ describe("thread:removed", () => {
     expect(state().threadsById[THREAD_ID]?.status).toBe("hidden");
   });
 });
+
+describe("abilities", () => {
+  const can = {
+    reply: true,
+    moderate: false,
+    flag: true,
+    promote: false,
+    editPractice: false,
+    othersPost: { edit: false, delete: false, flag: true, moderate: false, suspendAuthor: false },
+  };
+
+  it("survive a broadcast copy of the thread, which never carries the viewer's own", () => {
+    state().internal_receiveThreads([makeThread({ can, unreadCount: 0, lastReadSeq: 3 })]);
+    state().internal_threadUpdated(makeThread({ postCount: 5, lastSeq: 5 }));
+    expect(state().threadsById[THREAD_ID]?.can).toEqual(can);
+    state().internal_threadCreated(makeThread({ postCount: 6, lastSeq: 6 }));
+    expect(state().threadsById[THREAD_ID]?.can).toEqual(can);
+  });
+});

@@ -63,10 +63,12 @@ const EMPTY_LIST: ThreadList = { ids: [], nextCursor: null, status: "idle" };
  */
 function mergeThread(prev: ThreadDto | undefined, next: ThreadDto, reading: boolean): ThreadDto {
   if (!prev) return next;
-  if (next.unreadCount !== undefined || prev.unreadCount === undefined) return next;
+  // Abilities are the viewer's own and never come in broadcasts: a neutral copy keeps ours.
+  const kept = next.can === undefined && prev.can ? { ...next, can: prev.can } : next;
+  if (next.unreadCount !== undefined || prev.unreadCount === undefined) return kept;
   const grew = Math.max(0, next.postCount - prev.postCount);
   return {
-    ...next,
+    ...kept,
     lastReadSeq: reading ? Math.max(prev.lastReadSeq ?? 0, next.lastSeq) : prev.lastReadSeq,
     unreadCount: reading ? 0 : prev.unreadCount + grew,
   };
