@@ -36,22 +36,40 @@ function insideRoundedSquare(x: number, y: number, size: number, radius: number)
   return dx * dx + dy * dy <= radius * radius;
 }
 
-/** An RGBA PNG of the icon, `size` pixels square, each pixel the average of 4×4 samples. */
+/** An RGBA PNG of the icon, `size` pixels square. */
 export function drawIcon(size: number, maskable = false): Buffer {
+  return drawPng(size, size, (x, y) => colourAt((x * 32) / size, (y * 32) / size, maskable));
+}
+
+/**
+ * The picture a shared link shows in WhatsApp or Telegram (`og:image`, 1200×630): the icon large on
+ * the header's navy, over its gold line. Chat apps take PNG or JPEG, not SVG.
+ */
+export function drawShareCard(): Buffer {
+  const [width, height, logo, band] = [1200, 630, 300, 10];
+  const left = (width - logo) / 2;
+  const top = (height - band - logo) / 2;
+  return drawPng(width, height, (x, y) => {
+    if (y >= height - band) return GOLD;
+    const inLogo = x >= left && x < left + logo && y >= top && y < top + logo;
+    if (!inLogo) return NAVY;
+    const c = colourAt(((x - left) * 32) / logo, ((y - top) * 32) / logo, false);
+    return c[3] === 0 ? NAVY : c;
+  });
+}
+
+/** An RGBA PNG of `sample` (a colour per point), each pixel the average of 4×4 samples. */
+function drawPng(width: number, height: number, sample: (x: number, y: number) => Rgba): Buffer {
   const SAMPLES = 4;
-  const row = size * 4 + 1;
-  const raw = Buffer.alloc(row * size);
-  for (let py = 0; py < size; py++) {
+  const row = width * 4 + 1;
+  const raw = Buffer.alloc(row * height);
+  for (let py = 0; py < height; py++) {
     raw[py * row] = 0; // filter: none
-    for (let px = 0; px < size; px++) {
+    for (let px = 0; px < width; px++) {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < SAMPLES; sy++)
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const c = colourAt(
-            ((px + (sx + 0.5) / SAMPLES) * 32) / size,
-            ((py + (sy + 0.5) / SAMPLES) * 32) / size,
-            maskable,
-          );
+          const c = sample(px + (sx + 0.5) / SAMPLES, py + (sy + 0.5) / SAMPLES);
           // Premultiplied, so edges against transparency do not darken.
           for (let i = 0; i < 3; i++) sum[i]! += (c[i]! * c[3]) / 255;
           sum[3]! += c[3];
@@ -64,8 +82,8 @@ export function drawIcon(size: number, maskable = false): Buffer {
     }
   }
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -92,7 +110,7 @@ export const ICONS = [
 /** iOS ignores the manifest's icons and fills transparency with black: an opaque one of its own. */
 const APPLE_ICON = { src: "icons/apple-touch-icon-180.png", sizes: "180x180", purpose: "maskable" } as const;
 
-/** Emits the icons into the build (`dist/icons/`); the web manifest lists them. */
+/** Emits the icons into the build (`dist/icons/`, the manifest lists them) and the link-preview card. */
 export function appIcons(): Plugin {
   return {
     name: "rembuk:icons",
@@ -106,6 +124,7 @@ export function appIcons(): Plugin {
           source: drawIcon(size, icon.purpose === "maskable"),
         });
       }
+      this.emitFile({ type: "asset", fileName: "og-image.png", source: drawShareCard() });
     },
   };
 }

@@ -16,6 +16,7 @@ import { backfillOfficeKeys } from "./features/users/index.js";
 import { requestLog } from "./lib/http/requestLog.js";
 import { sameOrigin } from "./lib/http/sameOrigin.js";
 import { compressJson, serveClient } from "./lib/http/static.js";
+import { pageMeta, withPageMeta } from "./features/sharing/index.js";
 import { createSessionMiddleware } from "./lib/http/session.js";
 import { logger } from "./lib/logger.js";
 import { rejectNulBytes } from "./lib/nulBytes.js";
@@ -130,7 +131,15 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   api.use(errorHandler);
   app.use("/api", api);
 
-  serveClient(app, options.clientDist === undefined ? join(REPO_ROOT, "client", "dist") : options.clientDist);
+  serveClient(
+    app,
+    options.clientDist === undefined ? join(REPO_ROOT, "client", "dist") : options.clientDist,
+    {
+      // Behind a proxy the configured address is the one people share, whatever Host says.
+      find: (path, origin) => pageMeta(path, config.publicOrigin ?? origin),
+      render: withPageMeta,
+    },
+  );
   app.use(errorHandler);
 
   const httpServer = createServer(app);

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import compression from "compression";
 import express, { type Express, type Request, type RequestHandler, type Response } from "express";
 
@@ -59,8 +60,40 @@ export function acceptedEncodings(header: string | undefined): Encoding[] {
   return (["br", "gzip"] as const).filter((e) => accepted.has(e) || all);
 }
 
-export function serveClient(app: Express, dist: string | null): void {
+/** A page's own link-preview tags (Open Graph), absolute links included. */
+export interface PageMeta {
+  type: "article" | "website";
+  title: string;
+  description: string;
+  url: string;
+  image: string;
+}
+
+export interface PageMetaSource {
+  /** The tags for the app page at `path`, or `null` where the site's own stay. */
+  find(path: string, origin: string): Promise<PageMeta | null>;
+  /** `index.html` carrying them. */
+  render(indexHtml: string, meta: PageMeta): string;
+}
+
+/** A page rendered for this request, compressed as the precompressed shell would have been. */
+function sendHtml(req: Request, res: Response, html: string): void {
+  res.vary("Accept-Encoding");
+  res.type("html");
+  const [encoding] = acceptedEncodings(req.headers["accept-encoding"]);
+  if (!encoding) return void res.send(html);
+  res.setHeader("Content-Encoding", encoding);
+  // A quick brotli level: the page is a few kilobytes and made per request.
+  const body =
+    encoding === "br"
+      ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : gzipSync(html);
+  res.send(body);
+}
+
+export function serveClient(app: Express, dist: string | null, pages?: PageMetaSource): void {
   if (!dist || !existsSync(join(dist, "index.html"))) return;
+  const indexHtml = pages ? readFileSync(join(dist, "index.html"), "utf8") : "";
   const files = new Set(listFiles(dist));
   const staticFiles = express.static(dist, {
     index: false,
@@ -106,12 +139,20 @@ export function serveClient(app: Express, dist: string | null): void {
     });
   });
 
-  app.use((req, res, next) => {
+  app.use(async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     // A missing file (with an extension) is a 404, not the app shell; /socket.io is Socket.io's.
     // Extensions start with a letter, so app paths ending in a Kemendagri code (/regions/33.73) still route.
     if (/\.[A-Za-z][A-Za-z0-9]*$/.test(req.path) || req.path.startsWith("/socket.io")) return next();
     res.setHeader("Cache-Control", REVALIDATE);
+    try {
+      const meta = pages
+        ? await pages.find(req.path, `${req.protocol}://${req.get("host") ?? "localhost"}`)
+        : null;
+      if (meta) return sendHtml(req, res, pages!.render(indexHtml, meta));
+    } catch (err) {
+      return next(err);
+    }
     res.sendFile(join(dist, pickVariant(req, res, "index.html")), { cacheControl: false });
   });
 }

@@ -1,0 +1,2 @@
+export { pageMeta } from "./share.pages.js";
+export { withPageMeta } from "./share.html.js";
