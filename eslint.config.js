@@ -21,7 +21,7 @@ const SERVER_LAYERS = [
   ["adoptions"],
   ["practices"],
   ["qa"],
-  ["search", "sharing"],
+  ["search", "sharing", "home"],
   ["demo"],
 ];
 

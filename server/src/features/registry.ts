@@ -18,6 +18,7 @@ import { adoptionHandlers } from "./adoptions/index.js";
 import { practiceHandlers } from "./practices/index.js";
 import { qaHandlers, readGuestCookies } from "./qa/index.js";
 import { searchHandlers } from "./search/index.js";
+import { homeHandlers } from "./home/index.js";
 
 /**
  * The composition root of the features: every feature's commands (declared in shared/src/commands,
@@ -50,6 +51,7 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...practiceHandlers,
     ...qaHandlers,
     ...searchHandlers(),
+    ...homeHandlers,
   ];
 }
 

@@ -72,6 +72,8 @@ const questionSchema = new Schema<QuestionRecord>(
 questionSchema.index({ session: 1, createdAt: 1 });
 // Idempotent asks: the same author's retried clientId hits E11000 and returns the first question.
 questionSchema.index({ author: 1, clientId: 1 }, { unique: true });
+// Follow-ups a host owes, soonest due first (the signed-in home page).
+questionSchema.index({ "followUp.assignee": 1, "followUp.dueAt": 1 });
 
 export const Question: Model<QuestionRecord> =
   (mongoose.models.Question as Model<QuestionRecord> | undefined) ??
