@@ -14,7 +14,7 @@ const featureBlocks = {
   ],
   admin: ["admin", "admin-row", "admin-table", "search-box"],
   auth: ["auth"],
-  home: ["hero", "home", "point", "points"],
+  home: ["hero", "home", "home-grid", "home-list", "home-section", "point", "points"],
   moderation: [
     "featured",
     "mod-bulk",

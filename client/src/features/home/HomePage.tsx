@@ -10,6 +10,7 @@ import { useStore } from "../../store";
 import { RoomCard, useLiveRoomList } from "../rooms";
 import "../rooms/rooms.css";
 import { FeaturedThreads } from "../moderation";
+import { SignedInHome } from "./signedIn/SignedInHome";
 import "./home.css";
 
 const POINTS: { icon: ComponentType; title: MessageKey; body: MessageKey }[] = [
@@ -23,13 +24,14 @@ export function HomePage() {
   const status = useStore((s) => s.sessionStatus);
   const user = useStore((s) => (s.currentUserId ? s.usersById[s.currentUserId] : undefined));
   usePageTitle(t("home.pageTitle"));
+  if (status === "signedIn" && user) return <SignedInHome user={user} />;
 
   return (
     <div className="page home">
       <section className="hero" aria-labelledby="home-title">
         <p className="hero__eyebrow">{t("home.eyebrow")}</p>
         <h1 id="home-title" className="hero__title">
-          {user ? t("home.welcomeBack", { name: user.name }) : t("home.title")}
+          {t("home.title")}
         </h1>
         <p className="hero__lead">{t("home.lead")}</p>
         {status === "guest" && (

@@ -4,7 +4,7 @@
 // Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
 // reads each feature's messages.ts.
 export { counted } from "./counted";
-export { newClientId } from "./outbox";
+export { newClientId, readAllDrafts, readAllOutboxes } from "./outbox";
 export type { QuoteRef } from "./outbox";
 export { postsApi } from "./posts.api";
 export { bindPostsSocket } from "./posts.bindings";

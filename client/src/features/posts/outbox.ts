@@ -68,6 +68,15 @@ export function writeOutbox(threadId: string, entries: OutboxEntry[]): void {
   writeStored(OUTBOX_PREFIX + threadId, entries.length ? entries : null);
 }
 
+/** Every thread's unfinished reply on this device (the signed-in home lists them). */
+export function readAllDrafts(): { threadId: string; draft: Draft }[] {
+  return storedKeys(DRAFT_PREFIX).flatMap((key) => {
+    const threadId = key.slice(DRAFT_PREFIX.length);
+    const draft = readDraft(threadId);
+    return draft?.body ? [{ threadId, draft }] : [];
+  });
+}
+
 /** Every thread's outbox on this device (on start, so unsent posts go out on the next connect). */
 export function readAllOutboxes(): OutboxEntry[] {
   return storedKeys(OUTBOX_PREFIX).flatMap((key) => readOutbox(key.slice(OUTBOX_PREFIX.length)));

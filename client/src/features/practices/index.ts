@@ -8,3 +8,5 @@ export { createPracticesSlice } from "./practices.slice";
 export type { PracticesSlice } from "./practices.slice";
 export { PracticesNavItems } from "./PracticesNav";
 export { PromoteLink } from "./PromoteLink";
+export { PracticeCard } from "./PracticeCard";
+export { StageBadge } from "./PracticeBits";

@@ -40,7 +40,8 @@ export function SortTabs({ sort, onChange }: { sort: ThreadSort; onChange: (sort
   );
 }
 
-const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
+/** One thread in a list (a room's, the signed-in home's unread ones), read live from the store. */
+export const ThreadRow = memo(function ThreadRow({ id }: { id: string }) {
   const t = useT();
   const f = useFormat();
   const thread = useStore((s) => s.threadsById[id]);

@@ -8,5 +8,5 @@ export { createThreadsSlice } from "./threads.slice";
 export type { ThreadsSlice } from "./threads.slice";
 export { NewThreadForm } from "./NewThreadForm";
 export { TagList, ThreadBadges } from "./ThreadBadges";
-export { MarkRoomRead, SortTabs, ThreadList } from "./ThreadList";
+export { MarkRoomRead, SortTabs, ThreadList, ThreadRow } from "./ThreadList";
 export { ThreadPage } from "./ThreadPage";

@@ -41,6 +41,8 @@ export interface ThreadsSlice {
   markThreadRead: (threadId: string, seq: number) => Promise<void>;
   /** "Tandai semua sudah dibaca" for a room: its threads show no "N baru" until someone writes again. */
   markRoomRead: (room: { id: string; slug: string }) => Promise<void>;
+  /** "Mark all read" everywhere (the signed-in home). */
+  markAllRead: () => Promise<void>;
 
   internal_receiveThreads: (threads: ThreadDto[]) => void;
   internal_threadCreated: (thread: ThreadDto) => void;
@@ -128,6 +130,19 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
     get().internal_receiveThreads([thread]);
     if (!known) get().internal_threadCreated(thread);
     return thread;
+  },
+
+  markAllRead: async () => {
+    await send(readStateCommands.readAll, {});
+    set((s) => {
+      const threadsById = { ...s.threadsById };
+      for (const [id, t] of Object.entries(s.threadsById))
+        if ((t.unreadCount ?? 0) > 0) threadsById[id] = { ...t, unreadCount: 0, lastReadSeq: t.lastSeq };
+      const roomsById = { ...s.roomsById };
+      for (const [id, r] of Object.entries(s.roomsById))
+        if (r.unreadThreads) roomsById[id] = { ...r, unreadThreads: 0 };
+      return { threadsById, roomsById };
+    });
   },
 
   markRoomRead: async (room) => {
