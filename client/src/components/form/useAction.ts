@@ -7,9 +7,19 @@ export interface ActionControl<K extends string> {
   running: K | null;
   /**
    * Runs one action: busy meanwhile, a failure handed to `onError` (the feature's own toast or
-   * message). Resolves to whether it worked; never rejects.
+   * message). Resolves to whether it worked; never rejects. With `leaving`, an action that navigates
+   * away on success stays busy until it is gone (no flash of the button before the next page).
    */
-  run: (work: () => Promise<unknown>, onError: (err: unknown) => void, key?: K) => Promise<boolean>;
+  run: (
+    work: () => Promise<unknown>,
+    onError: (err: unknown) => void,
+    opts?: RunOptions<K>,
+  ) => Promise<boolean>;
+}
+
+export interface RunOptions<K extends string> {
+  key?: K;
+  leaving?: boolean;
 }
 
 /**
@@ -19,18 +29,21 @@ export interface ActionControl<K extends string> {
 export function useAction<K extends string = string>(): ActionControl<K> {
   const [current, setCurrent] = useState<{ key: K | null } | null>(null);
 
-  const run = useCallback(async (work: () => Promise<unknown>, onError: (err: unknown) => void, key?: K) => {
-    setCurrent({ key: key ?? null });
-    try {
-      await work();
-      return true;
-    } catch (err) {
-      onError(err);
-      return false;
-    } finally {
-      setCurrent(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (work: () => Promise<unknown>, onError: (err: unknown) => void, opts: RunOptions<K> = {}) => {
+      setCurrent({ key: opts.key ?? null });
+      try {
+        await work();
+        if (!opts.leaving) setCurrent(null);
+        return true;
+      } catch (err) {
+        setCurrent(null);
+        onError(err);
+        return false;
+      }
+    },
+    [],
+  );
 
   return useMemo(() => ({ busy: current !== null, running: current?.key ?? null, run }), [current, run]);
 }
