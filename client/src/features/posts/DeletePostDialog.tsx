@@ -40,7 +40,12 @@ export function DeletePostDialog({ postId, onClose }: { postId: string; onClose:
           <Button variant="ghost" onClick={onClose} data-autofocus>
             {t("ui.cancel")}
           </Button>
-          <Button variant="danger" loading={action.busy} onClick={() => void confirm()} data-testid="delete-confirm">
+          <Button
+            variant="danger"
+            loading={action.busy}
+            onClick={() => void confirm()}
+            data-testid="delete-confirm"
+          >
             {t("posts.delete.confirm")}
           </Button>
         </>
