@@ -34,7 +34,7 @@ export interface FormControl {
   error: (path: string) => string | undefined;
   /** A check before sending failed: show these field issues (and a form-level message), send nothing. */
   fail: (issues: FieldIssues, alert?: Described) => void;
-  /** Parses values with a (shared) schema; on failure shows its issues and returns null. */
+  /** Parses values with a (shared) schema; on failure shows its issues (only) and returns null. */
   check: <S extends z.ZodType>(schema: S, values: unknown) => z.output<S> | null;
   /**
    * Runs one send: clears old messages, is busy meanwhile, and on failure shows the server's field
@@ -75,6 +75,7 @@ export function useForm(options: FormOptions = {}): FormControl {
     const parsed = validate(schema, values);
     if (parsed.ok) return parsed.data;
     setIssues(parsed.issues);
+    setAlert(null);
     return null;
   }, []);
 

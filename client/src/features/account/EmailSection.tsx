@@ -1,18 +1,32 @@
-import { useState, type FormEvent } from "react";
-import { authCommands, EmailChangeInput } from "@rembuk/shared";
+import { useState } from "react";
+import { authCommands, EmailChangeInput, type Locale } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useAction } from "../../components/form/useAction";
+import { useForm, validationIssues } from "../../components/form/useForm";
 import { PasswordInput } from "../../components/PasswordInput";
-import { isApiError } from "../../lib/api";
+import { isApiError, type ApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import type { FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import type { UserEntity } from "../users/users.slice";
 import { send } from "../../lib/send";
 
 type Notice = { key: MessageKey; params?: MessageParams };
+
+/** A wrong password and a taken address belong to their fields; field errors say it all. */
+function emailIssues(err: ApiError): FieldIssues | null {
+  if (err.code === "INVALID_CREDENTIALS") return { password: { key: "account.password.wrongCurrent" } };
+  if (err.code === "EMAIL_TAKEN") return { email: { key: "auth.register.emailTaken" } };
+  return validationIssues(err);
+}
+const emailError = (err: unknown, locale: Locale) =>
+  isApiError(err) && ["INVALID_CREDENTIALS", "EMAIL_TAKEN", "VALIDATION"].includes(err.code)
+    ? null
+    : describeError(err, locale);
 
 /** The account's address: whether it is confirmed (with "send again"), and changing it by a link to the new one. */
 export function EmailSection({ user }: { user: UserEntity }) {
@@ -20,51 +34,33 @@ export function EmailSection({ user }: { user: UserEntity }) {
   const locale = useLocale();
   const fetchUser = useStore((s) => s.fetchUser);
   const [resent, setResent] = useState<Notice | null>(null);
-  const [resending, setResending] = useState(false);
+  const resending = useAction();
   const [editing, setEditing] = useState(false);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<Notice | null>(null);
+  const form = useForm({ describe: emailError, fieldIssues: emailIssues });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const resend = async () => {
-    setResending(true);
-    try {
-      await send(authCommands.resendConfirmation, {});
-      setResent({ key: "account.email.resent", params: { email: user.email ?? "" } });
-    } catch (err) {
-      setResent(describeError(err, locale));
-    } finally {
-      setResending(false);
-    }
-  };
+  const resend = () =>
+    resending.run(
+      async () => {
+        await send(authCommands.resendConfirmation, {});
+        setResent({ key: "account.email.resent", params: { email: user.email ?? "" } });
+      },
+      (err) => setResent(describeError(err, locale)),
+    );
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(EmailChangeInput, { email, password });
-    if (!parsed.ok) return setIssues(parsed.issues);
-    setIssues({});
-    setBusy(true);
-    try {
-      await send(authCommands.changeEmail, { email: parsed.data.email, password: parsed.data.password });
-      setSentTo(parsed.data.email);
+  const onSubmit = async () => {
+    const input = form.check(EmailChangeInput, { email, password });
+    if (!input) return;
+    await form.submit(async () => {
+      await send(authCommands.changeEmail, { email: input.email, password: input.password });
+      setSentTo(input.email);
       setEditing(false);
       setEmail("");
       setPassword("");
       void fetchUser(user.id).catch(() => undefined);
-    } catch (err) {
-      if (isApiError(err) && err.code === "INVALID_CREDENTIALS")
-        setIssues({ password: { key: "account.password.wrongCurrent" } });
-      else if (isApiError(err) && err.code === "EMAIL_TAKEN")
-        setIssues({ email: { key: "auth.register.emailTaken" } });
-      else if (isApiError(err) && err.code === "VALIDATION") setIssues(issuesFromApi(err));
-      else setFormError(describeError(err, locale));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const pending = sentTo ?? user.pendingEmail ?? null;
@@ -92,7 +88,7 @@ export function EmailSection({ user }: { user: UserEntity }) {
           <Button
             size="sm"
             variant="secondary"
-            loading={resending}
+            loading={resending.busy}
             onClick={() => void resend()}
             data-testid="email-resend"
           >
@@ -114,14 +110,17 @@ export function EmailSection({ user }: { user: UserEntity }) {
         <form
           className="form"
           noValidate
-          onSubmit={(e) => void onSubmit(e)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSubmit();
+          }}
           aria-label={t("account.email.change")}
         >
-          {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
+          <FormError form={form} />
           <Field
             label={t("account.email.new")}
             hint={t("account.email.newHint")}
-            error={issueText(t, issues.email)}
+            error={form.error("email")}
             testId="email-new"
           >
             {(a11y) => (
@@ -139,11 +138,7 @@ export function EmailSection({ user }: { user: UserEntity }) {
               />
             )}
           </Field>
-          <Field
-            label={t("account.password.current")}
-            error={issueText(t, issues.password)}
-            testId="email-password"
-          >
+          <Field label={t("account.password.current")} error={form.error("password")} testId="email-password">
             {(a11y) => (
               <PasswordInput
                 {...a11y}
@@ -158,7 +153,7 @@ export function EmailSection({ user }: { user: UserEntity }) {
             <Button variant="ghost" onClick={() => setEditing(false)}>
               {t("ui.cancel")}
             </Button>
-            <Button type="submit" loading={busy} data-testid="email-submit">
+            <Button type="submit" loading={form.busy} data-testid="email-submit">
               {t("account.email.send")}
             </Button>
           </div>

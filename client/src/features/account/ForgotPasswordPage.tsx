@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { authCommands, ForgotInput } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
-import { describeError } from "../../lib/errors";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issueText, validate, type FieldIssues } from "../../lib/validation";
+import { Field } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useForm } from "../../components/form/useForm";
+import { useT } from "../../lib/i18n";
 import { AuthLayout } from "../auth/AuthLayout";
 import { send } from "../../lib/send";
 
@@ -16,29 +16,19 @@ import { send } from "../../lib/send";
  */
 export function ForgotPasswordPage() {
   const t = useT();
-  const locale = useLocale();
   usePageTitle(t("account.forgot.pageTitle"));
   const [email, setEmail] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  // The server's field errors are not shown: the one field is checked here before sending.
+  const form = useForm({ fieldIssues: () => null });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(ForgotInput, { email });
-    if (!parsed.ok) return setIssues(parsed.issues);
-    setIssues({});
-    setBusy(true);
-    try {
-      await send(authCommands.forgot, { email: parsed.data.email });
-      setSentTo(parsed.data.email);
-    } catch (err) {
-      setFormError(describeError(err, locale));
-    } finally {
-      setBusy(false);
-    }
+  const onSubmit = async () => {
+    const input = form.check(ForgotInput, { email });
+    if (!input) return;
+    await form.submit(async () => {
+      await send(authCommands.forgot, { email: input.email });
+      setSentTo(input.email);
+    });
   };
 
   return (
@@ -55,11 +45,14 @@ export function ForgotPasswordPage() {
         <form
           className="form"
           noValidate
-          onSubmit={(e) => void onSubmit(e)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSubmit();
+          }}
           aria-label={t("account.forgot.title")}
         >
-          {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
-          <Field label={t("auth.email")} error={issueText(t, issues.email)} testId="forgot-email">
+          <FormError form={form} />
+          <Field label={t("auth.email")} error={form.error("email")} testId="forgot-email">
             {(a11y) => (
               <input
                 {...a11y}
@@ -75,7 +68,7 @@ export function ForgotPasswordPage() {
               />
             )}
           </Field>
-          <Button type="submit" loading={busy} className="form__submit" data-testid="forgot-submit">
+          <Button type="submit" loading={form.busy} className="form__submit" data-testid="forgot-submit">
             {t("account.forgot.submit")}
           </Button>
         </form>

@@ -1,52 +1,50 @@
-import { useState, type FormEvent } from "react";
-import { PasswordChangeInput } from "@rembuk/shared";
+import { useState } from "react";
+import { PasswordChangeInput, type Locale } from "@rembuk/shared";
 import { Button } from "../../components/Button";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useForm, validationIssues } from "../../components/form/useForm";
 import { PasswordInput } from "../../components/PasswordInput";
-import { isApiError } from "../../lib/api";
+import { isApiError, type ApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, issueText, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
+import type { FieldIssues } from "../../lib/validation";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { useStore } from "../../store";
+
+/** A wrong current password is that field's problem; field errors say it all, without a form message. */
+function passwordIssues(err: ApiError): FieldIssues | null {
+  if (err.code === "INVALID_CREDENTIALS") return { current: { key: "account.password.wrongCurrent" } };
+  return validationIssues(err);
+}
+const passwordError = (err: unknown, locale: Locale) =>
+  isApiError(err) && (err.code === "INVALID_CREDENTIALS" || err.code === "VALIDATION")
+    ? null
+    : describeError(err, locale);
 
 /** Change the password with the current one; this device stays signed in, every other one is signed out. */
 export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   const t = useT();
-  const locale = useLocale();
   const changePassword = useStore((s) => s.changePassword);
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  const form = useForm({ describe: passwordError, fieldIssues: passwordIssues });
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
+  const onSubmit = async () => {
     setDone(false);
-    const parsed = validate(PasswordChangeInput, { current, password });
-    if (!parsed.ok) return setIssues(parsed.issues);
-    if (repeat !== password) return setIssues({ repeat: { key: "account.password.mismatch" } });
-    setIssues({});
-    setBusy(true);
-    try {
-      await changePassword(parsed.data.current, parsed.data.password);
+    const input = form.check(PasswordChangeInput, { current, password });
+    if (!input) return;
+    if (repeat !== password) return form.fail({ repeat: { key: "account.password.mismatch" } });
+    await form.submit(async () => {
+      await changePassword(input.current, input.password);
       setCurrent("");
       setPassword("");
       setRepeat("");
       setDone(true);
       onChanged();
-    } catch (err) {
-      if (isApiError(err) && err.code === "INVALID_CREDENTIALS")
-        setIssues({ current: { key: "account.password.wrongCurrent" } });
-      else if (isApiError(err) && err.code === "VALIDATION") setIssues(issuesFromApi(err));
-      else setFormError(describeError(err, locale));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,20 +59,19 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
       <form
         className="form"
         noValidate
-        onSubmit={(e) => void onSubmit(e)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
         aria-label={t("account.password.title")}
       >
-        {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
+        <FormError form={form} />
         {done && (
           <p className="form-alert form-alert--info" role="status" data-testid="password-changed">
             {t("account.password.changed")}
           </p>
         )}
-        <Field
-          label={t("account.password.current")}
-          error={issueText(t, issues.current)}
-          testId="password-current"
-        >
+        <Field label={t("account.password.current")} error={form.error("current")} testId="password-current">
           {(a11y) => (
             <PasswordInput
               {...a11y}
@@ -90,12 +87,12 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
           repeat={repeat}
           onPassword={setPassword}
           onRepeat={setRepeat}
-          issues={issues}
+          issues={form.issues}
           testIds={{ password: "password-new", repeat: "password-repeat" }}
         />
         <p className="field__hint">{t("account.password.othersSignedOut")}</p>
         <div className="form__actions">
-          <Button type="submit" loading={busy} data-testid="password-submit">
+          <Button type="submit" loading={form.busy} data-testid="password-submit">
             {t("account.password.submit")}
           </Button>
         </div>

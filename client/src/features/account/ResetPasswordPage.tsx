@@ -1,17 +1,23 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ResetInput } from "@rembuk/shared";
+import { ResetInput, type Locale } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/Field";
+import { FormError } from "../../components/form/FormError";
+import { useForm } from "../../components/form/useForm";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
-import { issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
+import { useT } from "../../lib/i18n";
+import { validate } from "../../lib/validation";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { useStore } from "../../store";
 import { AuthLayout } from "../auth";
 import "./account.css";
+
+const deadToken = (err: unknown) => isApiError(err) && err.code === "INVALID_TOKEN";
+/** A dead link replaces the form (below), so it has no message of its own. */
+const resetError = (err: unknown, locale: Locale) => (deadToken(err) ? null : describeError(err, locale));
 
 /**
  * `/reset-password?token=`: the link from the reset mail. A new password signs the person in here and
@@ -19,7 +25,6 @@ import "./account.css";
  */
 export function ResetPasswordPage() {
   const t = useT();
-  const locale = useLocale();
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const resetPassword = useStore((s) => s.resetPassword);
@@ -28,32 +33,29 @@ export function ResetPasswordPage() {
   usePageTitle(t("account.reset.pageTitle"));
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [formError, setFormError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  const form = useForm({ describe: resetError });
   const [deadLink, setDeadLink] = useState(token === "");
-  const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setFormError(null);
+  const onSubmit = async () => {
     const parsed = validate(ResetInput, { token, password });
     if (!parsed.ok) {
       if (parsed.issues.token) return setDeadLink(true);
-      return setIssues(parsed.issues);
+      return form.fail(parsed.issues);
     }
-    if (repeat !== password) return setIssues({ repeat: { key: "account.password.mismatch" } });
-    setIssues({});
-    setBusy(true);
-    try {
-      const user = await resetPassword(parsed.data.token, parsed.data.password);
-      pushToast({ tone: "success", message: "account.reset.done", params: { name: user.name } });
-      navigate("/", { replace: true });
-    } catch (err) {
-      setBusy(false);
-      if (isApiError(err) && err.code === "INVALID_TOKEN") return setDeadLink(true);
-      if (isApiError(err) && err.code === "VALIDATION") setIssues(issuesFromApi(err));
-      setFormError(describeError(err, locale));
-    }
+    if (repeat !== password) return form.fail({ repeat: { key: "account.password.mismatch" } });
+    await form.submit(
+      async () => {
+        try {
+          const user = await resetPassword(parsed.data.token, parsed.data.password);
+          pushToast({ tone: "success", message: "account.reset.done", params: { name: user.name } });
+          navigate("/", { replace: true });
+        } catch (err) {
+          if (deadToken(err)) setDeadLink(true);
+          throw err;
+        }
+      },
+      { leaving: true },
+    );
   };
 
   return (
@@ -73,20 +75,23 @@ export function ResetPasswordPage() {
         <form
           className="form"
           noValidate
-          onSubmit={(e) => void onSubmit(e)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSubmit();
+          }}
           aria-label={t("account.reset.title")}
         >
-          {formError && <FormAlert>{t(formError.key, formError.params)}</FormAlert>}
+          <FormError form={form} />
           <NewPasswordFields
             password={password}
             repeat={repeat}
             onPassword={setPassword}
             onRepeat={setRepeat}
-            issues={issues}
+            issues={form.issues}
             testIds={{ password: "reset-password", repeat: "reset-repeat" }}
           />
           <p className="field__hint">{t("account.reset.othersSignedOut")}</p>
-          <Button type="submit" loading={busy} className="form__submit" data-testid="reset-submit">
+          <Button type="submit" loading={form.busy} className="form__submit" data-testid="reset-submit">
             {t("account.reset.submit")}
           </Button>
         </form>

@@ -4,9 +4,10 @@ import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/Field";
 import { Skeleton } from "../../components/Skeleton";
-import { describeError } from "../../lib/errors";
+import { FormError } from "../../components/form/FormError";
+import { useForm } from "../../components/form/useForm";
 import { useFormat } from "../../lib/format";
-import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
+import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { send } from "../../lib/send";
 import { describeUserAgent } from "./userAgent";
@@ -17,12 +18,11 @@ type Load = "loading" | "ready" | "error";
 export function SessionsSection({ version }: { version: number }) {
   const t = useT();
   const f = useFormat();
-  const locale = useLocale();
   const pushToast = useStore((s) => s.pushToast);
   const [sessions, setSessions] = useState<SessionDto[]>([]);
   const [load, setLoad] = useState<Load>("loading");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  // "Sign out the others" is a one-button form: its failure shows as the section's message.
+  const signOut = useForm();
 
   const read = useCallback(async (signal?: AbortSignal) => {
     try {
@@ -41,19 +41,12 @@ export function SessionsSection({ version }: { version: number }) {
     return () => controller.abort();
   }, [read, version]);
 
-  const signOutOthers = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const signOutOthers = () =>
+    signOut.submit(async () => {
       await send(authCommands.endOtherSessions, {});
       pushToast({ tone: "success", message: "account.sessions.signedOutOthers" });
       await read();
-    } catch (err) {
-      setError(describeError(err, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const others = sessions.filter((s) => !s.current).length;
 
@@ -67,7 +60,7 @@ export function SessionsSection({ version }: { version: number }) {
         {t("account.sessions.title")}
       </h2>
       <p className="account-section__lead">{t("account.sessions.lead")}</p>
-      {error && <FormAlert>{t(error.key, error.params)}</FormAlert>}
+      <FormError form={signOut} />
       {load === "loading" && sessions.length === 0 ? (
         <div aria-busy="true">
           <Skeleton width="70%" />
@@ -118,7 +111,7 @@ export function SessionsSection({ version }: { version: number }) {
         <Button
           variant="secondary"
           size="sm"
-          loading={busy}
+          loading={signOut.busy}
           disabled={others === 0}
           onClick={() => void signOutOthers()}
           data-testid="sessions-sign-out-others"

@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/form/useAction";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "./posts.errors";
@@ -11,20 +11,22 @@ export function DeletePostDialog({ postId, onClose }: { postId: string; onClose:
   const locale = useLocale();
   const deletePost = useStore((s) => s.deletePost);
   const toast = useStore((s) => s.pushToast);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await deletePost(postId);
-      toast({ tone: "success", message: "posts.delete.done" });
-      onClose();
-    } catch (err) {
-      const { key, params } = forumError(err, locale);
-      toast({ tone: "error", message: key, params });
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    action.run(
+      async () => {
+        await deletePost(postId);
+        toast({ tone: "success", message: "posts.delete.done" });
+        onClose();
+      },
+      (err) => {
+        const { key, params } = forumError(err, locale);
+        toast({ tone: "error", message: key, params });
+      },
+      // The dialog closes on success; the button spins until it is gone.
+      { leaving: true },
+    );
 
   return (
     <Dialog
@@ -38,7 +40,12 @@ export function DeletePostDialog({ postId, onClose }: { postId: string; onClose:
           <Button variant="ghost" onClick={onClose} data-autofocus>
             {t("ui.cancel")}
           </Button>
-          <Button variant="danger" loading={busy} onClick={() => void confirm()} data-testid="delete-confirm">
+          <Button
+            variant="danger"
+            loading={action.busy}
+            onClick={() => void confirm()}
+            data-testid="delete-confirm"
+          >
             {t("posts.delete.confirm")}
           </Button>
         </>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { LIMITS, type PostDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { MarkdownEditor } from "./MarkdownEditor";
@@ -12,23 +13,26 @@ export function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void
   const editPost = useStore((s) => s.editPost);
   const toast = useStore((s) => s.pushToast);
   const [body, setBody] = useState(post.body ?? "");
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const tooLong = body.length > LIMITS.postBody.max;
   const empty = body.trim().length === 0;
 
   const save = async () => {
     if (tooLong || empty) return;
     if (body === post.body) return onDone();
-    setBusy(true);
-    try {
-      await editPost(post.id, body);
-      toast({ tone: "success", message: "posts.edit.saved" });
-      onDone();
-    } catch (err) {
-      const { key, params } = forumError(err, locale);
-      toast({ tone: "error", message: key === "error.conflict" ? "posts.edit.conflict" : key, params });
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        await editPost(post.id, body);
+        toast({ tone: "success", message: "posts.edit.saved" });
+        onDone();
+      },
+      (err) => {
+        const { key, params } = forumError(err, locale);
+        toast({ tone: "error", message: key === "error.conflict" ? "posts.edit.conflict" : key, params });
+      },
+      // The editor closes on success; the button spins until it is gone.
+      { leaving: true },
+    );
   };
 
   return (
@@ -59,7 +63,7 @@ export function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void
         <Button variant="ghost" onClick={onDone}>
           {t("ui.cancel")}
         </Button>
-        <Button type="submit" loading={busy} disabled={tooLong || empty} data-testid="post-edit-save">
+        <Button type="submit" loading={action.busy} disabled={tooLong || empty} data-testid="post-edit-save">
           {t("posts.edit.save")}
         </Button>
       </div>

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
+import { useAction } from "../../components/form/useAction";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
@@ -22,7 +23,7 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
   const [text, setText] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [clientId, setClientId] = useState(newClientId);
-  const [busy, setBusy] = useState(false);
+  const sending = useAction();
   const [touched, setTouched] = useState(false);
   const [expanded, setExpanded] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -32,24 +33,22 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
 
   const submit = async () => {
     setTouched(true);
-    if (tooShort || busy) return;
-    setBusy(true);
-    try {
-      const q = await ask(session.id, {
-        text: text.trim(),
-        anonymous: session.allowAnonymous && anonymous,
-        clientId,
-      });
-      setText("");
-      setTouched(false);
-      setClientId(newClientId());
-      setExpanded(false);
-      toast({ tone: "success", message: q.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" });
-    } catch (err) {
-      toast({ tone: "error", message: qaErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    if (tooShort || sending.busy) return;
+    await sending.run(
+      async () => {
+        const q = await ask(session.id, {
+          text: text.trim(),
+          anonymous: session.allowAnonymous && anonymous,
+          clientId,
+        });
+        setText("");
+        setTouched(false);
+        setClientId(newClientId());
+        setExpanded(false);
+        toast({ tone: "success", message: q.status === "pending" ? "qa.ask.sentPending" : "qa.ask.sent" });
+      },
+      (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+    );
   };
 
   return (
@@ -109,7 +108,7 @@ export function AskForm({ session, moderator }: { session: QaSessionDto; moderat
         <span className="qa-ask__counter" aria-live="polite">
           {t("qa.ask.counter", { used: f.number(length), max: f.number(max) })}
         </span>
-        <Button type="submit" loading={busy} data-testid="qa-ask-submit">
+        <Button type="submit" loading={sending.busy} data-testid="qa-ask-submit">
           {t("qa.ask.submit")}
         </Button>
       </div>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { QuestionDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/form/useAction";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { qaApi } from "./qa.api";
@@ -12,22 +13,19 @@ export function BlockGuestButton({ question }: { question: QuestionDto }) {
   const t = useT();
   const toast = useStore((s) => s.pushToast);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const guest = question.author?.guest ? question.author : null;
   if (!guest) return null;
 
-  const block = async () => {
-    setBusy(true);
-    try {
-      await qaApi.blockParticipant(question.sessionId, guest.id);
-      toast({ tone: "success", message: "qa.guest.blockedToast" });
-      setOpen(false);
-    } catch (err) {
-      toast({ tone: "error", message: qaErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const block = () =>
+    action.run(
+      async () => {
+        await qaApi.blockParticipant(question.sessionId, guest.id);
+        toast({ tone: "success", message: "qa.guest.blockedToast" });
+        setOpen(false);
+      },
+      (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+    );
 
   return (
     <>
@@ -52,7 +50,7 @@ export function BlockGuestButton({ question }: { question: QuestionDto }) {
             </Button>
             <Button
               variant="danger"
-              loading={busy}
+              loading={action.busy}
               onClick={() => void block()}
               data-testid="qa-block-confirm"
             >

@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { Link } from "react-router";
 import type { QaGuestsMode, QaSessionDto, QaViewerDto } from "@rembuk/shared";
+import { useAction } from "../../components/form/useAction";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { qaErrorMessage } from "./qa.errors";
@@ -12,23 +12,25 @@ export function GuestsSetting({ session }: { session: QaSessionDto }) {
   const t = useT();
   const setGuests = useStore((s) => s.setQaGuests);
   const toast = useStore((s) => s.pushToast);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   return (
     <label className="qa-guests-setting" title={t("qa.settings.guestsHint")}>
       <span className="qa-guests-setting__label">{t("qa.settings.guests")}</span>
       <select
         className="input input--sm"
         value={session.guests}
-        disabled={busy || session.status === "ended"}
+        disabled={action.busy || session.status === "ended"}
         data-testid="qa-guests-setting"
         onChange={(e) => {
           const mode = MODES.find((m) => m === e.target.value);
           if (!mode) return;
-          setBusy(true);
-          setGuests(session.id, mode)
-            .then(() => toast({ tone: "success", message: "qa.settings.saved" }))
-            .catch((err: unknown) => toast({ tone: "error", message: qaErrorMessage(err) }))
-            .finally(() => setBusy(false));
+          void action.run(
+            async () => {
+              await setGuests(session.id, mode);
+              toast({ tone: "success", message: "qa.settings.saved" });
+            },
+            (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+          );
         }}
       >
         {MODES.map((m) => (

@@ -4,6 +4,7 @@ import { GUEST_LIMITS, JoinCode, QA_LIMITS, type QaSessionDto } from "@rembuk/sh
 import type { MessageKey } from "../../app/messages";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
+import { useAction } from "../../components/form/useAction";
 import { Spinner } from "../../components/Spinner";
 import { isApiError } from "../../lib/api";
 import { useT } from "../../lib/i18n";
@@ -54,7 +55,8 @@ export function JoinCodeForm({
   const [name, setName] = useState("");
   const [session, setSession] = useState<QaSessionDto | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
-  const [busy, setBusy] = useState<"named" | "anonymous" | null>(null);
+  const joining = useAction<"named" | "anonymous">();
+  const busy = joining.running;
 
   const announce = useEffectEvent((s: QaSessionDto) => onSession?.(s));
   // With the code in the address, show which session this is (and whether guests may join) at once.
@@ -81,32 +83,32 @@ export function JoinCodeForm({
       setError("qa.join.notFound");
       return;
     }
-    setBusy(anonymous ? "anonymous" : "named");
     setError(null);
-    try {
-      const trimmed = name.trim();
-      let sessionId: string;
-      if (signedIn) {
-        // Members join as themselves (counted for the host's analytics); an older server without the
-        // join endpoint still resolves the code.
-        sessionId = await qaApi
-          .joinByCode(parsed.data, {})
-          .then((j) => j.session.id)
-          .catch(() => qaApi.byCode(parsed.data).then((s) => s.id));
-      } else {
-        const joined = await qaApi.joinByCode(
-          parsed.data,
-          anonymous || !trimmed ? { anonymous: true } : { name: trimmed },
-        );
-        sessionId = joined.session.id;
-        // A new guest cookie only reaches the socket server at the next handshake.
-        reconnectSocket();
-      }
-      void navigate(`/qa/${sessionId}`, { replace: Boolean(fromLink) });
-    } catch (err) {
-      setError(joinError(err));
-      setBusy(null);
-    }
+    await joining.run(
+      async () => {
+        const trimmed = name.trim();
+        let sessionId: string;
+        if (signedIn) {
+          // Members join as themselves (counted for the host's analytics); an older server without the
+          // join endpoint still resolves the code.
+          sessionId = await qaApi
+            .joinByCode(parsed.data, {})
+            .then((j) => j.session.id)
+            .catch(() => qaApi.byCode(parsed.data).then((s) => s.id));
+        } else {
+          const joined = await qaApi.joinByCode(
+            parsed.data,
+            anonymous || !trimmed ? { anonymous: true } : { name: trimmed },
+          );
+          sessionId = joined.session.id;
+          // A new guest cookie only reaches the socket server at the next handshake.
+          reconnectSocket();
+        }
+        void navigate(`/qa/${sessionId}`, { replace: Boolean(fromLink) });
+      },
+      (err) => setError(joinError(err)),
+      { key: anonymous ? "anonymous" : "named", leaving: true },
+    );
   };
 
   // A member following a link goes straight in, as before guests existed. Only the code in the

@@ -3,6 +3,7 @@ import type { QaParticipantDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/form/useAction";
 import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
@@ -19,7 +20,7 @@ export function ParticipantsDialog({ sessionId, onClose }: { sessionId: string; 
   const f = useFormat();
   const toast = useStore((s) => s.pushToast);
   const [list, setList] = useState<QaParticipantDto[] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const blocking = useAction();
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -32,19 +33,17 @@ export function ParticipantsDialog({ sessionId, onClose }: { sessionId: string; 
     return () => ctrl.abort();
   }, [sessionId, toast]);
 
-  const toggle = async (p: QaParticipantDto) => {
-    setBusy(p.id);
-    try {
-      const next = p.blocked
-        ? await qaApi.unblockParticipant(sessionId, p.id)
-        : await qaApi.blockParticipant(sessionId, p.id);
-      setList((l) => l?.map((x) => (x.id === next.id ? next : x)) ?? null);
-    } catch (err) {
-      toast({ tone: "error", message: qaErrorMessage(err) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const toggle = (p: QaParticipantDto) =>
+    blocking.run(
+      async () => {
+        const next = p.blocked
+          ? await qaApi.unblockParticipant(sessionId, p.id)
+          : await qaApi.blockParticipant(sessionId, p.id);
+        setList((l) => l?.map((x) => (x.id === next.id ? next : x)) ?? null);
+      },
+      (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+      { key: p.id },
+    );
 
   return (
     <Dialog open title={t("qa.participants.title")} onClose={onClose} testId="qa-participants-dialog">
@@ -69,7 +68,7 @@ export function ParticipantsDialog({ sessionId, onClose }: { sessionId: string; 
                   size="sm"
                   variant="ghost"
                   className={p.blocked ? undefined : "qa-danger-link"}
-                  loading={busy === p.id}
+                  loading={blocking.running === p.id}
                   onClick={() => void toggle(p)}
                   data-testid={p.blocked ? "qa-participant-unblock" : "qa-participant-block"}
                 >

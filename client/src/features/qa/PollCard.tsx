@@ -2,6 +2,7 @@ import { useState } from "react";
 import { POLL_LIMITS, type PollAnswerInput, type PollDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { qaErrorMessage } from "./qa.errors";
@@ -22,7 +23,7 @@ function AnswerForm({ poll, onDone }: { poll: PollDto; onDone: () => void }) {
   const [choices, setChoices] = useState<number[]>(mine?.choices ?? []);
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [words, setWords] = useState(mine?.words ?? "");
-  const [busy, setBusy] = useState(false);
+  const sending = useAction();
 
   const answer: PollAnswerInput | null =
     poll.kind === "choice"
@@ -39,16 +40,14 @@ function AnswerForm({ poll, onDone }: { poll: PollDto; onDone: () => void }) {
 
   const send = async () => {
     if (!answer) return;
-    setBusy(true);
-    try {
-      await answerPoll(poll, answer);
-      // No toast: "Your answer: …" appears in place of the form, where the eye already is.
-      onDone();
-    } catch (err) {
-      toast({ tone: "error", message: qaErrorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    await sending.run(
+      async () => {
+        await answerPoll(poll, answer);
+        // No toast: "Your answer: …" appears in place of the form, where the eye already is.
+        onDone();
+      },
+      (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+    );
   };
 
   const toggle = (i: number) =>
@@ -113,7 +112,7 @@ function AnswerForm({ poll, onDone }: { poll: PollDto; onDone: () => void }) {
           data-testid="poll-words"
         />
       )}
-      <Button type="submit" size="sm" disabled={!answer} loading={busy} data-testid="poll-submit">
+      <Button type="submit" size="sm" disabled={!answer} loading={sending.busy} data-testid="poll-submit">
         {t("qa.poll.submit")}
       </Button>
     </form>

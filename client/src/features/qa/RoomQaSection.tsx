@@ -5,6 +5,7 @@ import { QA_LIMITS, type Locale, type QaGuestsMode, type QaSessionDto } from "@r
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { Field } from "../../components/Field";
+import { useAction } from "../../components/form/useAction";
 import { MicIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
@@ -96,28 +97,28 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
   const [guests, setGuests] = useState<QaGuestsMode>("off");
   const uiLocale = useStore((s) => s.locale);
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const [busy, setBusy] = useState(false);
+  const creating = useAction();
   const valid = title.trim().length >= QA_LIMITS.sessionTitle.min;
 
   const submit = async () => {
     if (!valid) return;
-    setBusy(true);
-    try {
-      const session = await create(slug, {
-        title: title.trim(),
-        description: description.trim() || undefined,
-        startsAt: startsAt ? new Date(startsAt).toISOString() : undefined,
-        moderated,
-        allowAnonymous,
-        guests,
-        locale,
-      });
-      onClose();
-      void navigate(`/qa/${session.id}`);
-    } catch (err) {
-      toast({ tone: "error", message: qaErrorMessage(err) });
-      setBusy(false);
-    }
+    await creating.run(
+      async () => {
+        const session = await create(slug, {
+          title: title.trim(),
+          description: description.trim() || undefined,
+          startsAt: startsAt ? new Date(startsAt).toISOString() : undefined,
+          moderated,
+          allowAnonymous,
+          guests,
+          locale,
+        });
+        onClose();
+        void navigate(`/qa/${session.id}`);
+      },
+      (err) => toast({ tone: "error", message: qaErrorMessage(err) }),
+      { leaving: true },
+    );
   };
 
   return (
@@ -135,7 +136,7 @@ function CreateSessionDialog({ slug, onClose }: { slug: string; onClose: () => v
             type="submit"
             form="qa-create-form"
             disabled={!valid}
-            loading={busy}
+            loading={creating.busy}
             data-testid="qa-create-submit"
           >
             {t("qa.create.submit")}

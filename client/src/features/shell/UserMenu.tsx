@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Avatar } from "../../components/Avatar";
 import { buttonClass } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import {
   ChevronDownIcon,
   InboxIcon,
@@ -29,7 +30,7 @@ export function UserMenu() {
   const location = useLocation();
   // Closes on navigation.
   const [open, setOpen] = useScopedFlag(location.pathname);
-  const [busy, setBusy] = useState(false);
+  const logoutAction = useAction();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -87,19 +88,16 @@ export function UserMenu() {
     );
   }
 
-  const onLogout = async () => {
-    setBusy(true);
-    try {
-      await logout();
-      setOpen(false);
-      pushToast({ tone: "info", message: "shell.toast.loggedOut" });
-      navigate("/");
-    } catch {
-      pushToast({ tone: "error", message: "shell.toast.logoutFailed" });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onLogout = () =>
+    logoutAction.run(
+      async () => {
+        await logout();
+        setOpen(false);
+        pushToast({ tone: "info", message: "shell.toast.loggedOut" });
+        navigate("/");
+      },
+      () => pushToast({ tone: "error", message: "shell.toast.logoutFailed" }),
+    );
 
   return (
     <div className="user-menu" ref={rootRef}>
@@ -180,7 +178,7 @@ export function UserMenu() {
                 className="user-menu__item"
                 data-testid="logout"
                 onClick={() => void onLogout()}
-                disabled={busy}
+                disabled={logoutAction.busy}
               >
                 <LogoutIcon />
                 {t("shell.user.logout")}
