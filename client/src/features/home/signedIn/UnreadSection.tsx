@@ -38,7 +38,7 @@ export function UnreadSection({
 
   return (
     <HomeSection
-      id="home-unread"
+      id="home-unread-section"
       wide
       title={t("home.unread.title")}
       lead={total > 0 ? t("home.unread.lead", { count: f.number(total) }) : undefined}
