@@ -19,7 +19,7 @@ import { loadVisibleThread } from "./thread.loader.js";
 import { Thread, type ThreadRecord } from "./thread.model.js";
 import { presentThread, presentThreadFor, presentThreads } from "./thread.presenter.js";
 import { publishThreadCreated } from "./thread.publish.js";
-import { announceQueued } from "../moderation/index.js";
+import { publishQueued } from "../moderation/index.js";
 import { practiceForThread } from "../practices/index.js";
 
 /**
@@ -113,7 +113,7 @@ export async function createThread(
   await publishThreadCreated(saved, room);
   // Waiting for review: the room's moderators see it enter the queue.
   if (saved.status === "queued")
-    await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
+    await publishQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
   return { thread: await presentThread(me, saved, room.slug), created: true };
 }
 
