@@ -8,3 +8,4 @@ domainEvents.on("audit.modAction", async (entry) => {
 });
 domainEvents.on("post.queued", (e) => publishQueued({ targetType: "post", ...e }));
 domainEvents.on("post.unqueued", (e) => publishUnqueued(e));
+domainEvents.on("thread.queued", (e) => publishQueued({ targetType: "thread", ...e }));
