@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
+import { featureImports, findCycle } from "../../eslint/feature-graph.js";
 
 // The boundaries rule as `pnpm lint` runs it (repo eslint.config.js), on snippets that never touch disk.
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -56,5 +57,26 @@ describe("feature boundaries (eslint local/feature-boundaries)", () => {
     expect(
       await boundaryErrors("features/rooms/x.test.ts", `export { Post } from "../posts/post.model.js";\n`),
     ).toEqual([]);
+  });
+});
+
+describe("the feature graph (eslint/feature-graph.js)", () => {
+  it("finds a cycle between features", () => {
+    const graph = new Map([
+      ["rooms", new Set(["users"])],
+      ["threads", new Set(["rooms", "posts"])],
+      ["posts", new Set(["rooms", "readstate"])],
+      ["readstate", new Set(["threads"])],
+      ["users", new Set<string>()],
+    ]);
+    expect(findCycle(graph)).toEqual(["posts", "readstate", "threads", "posts"]);
+    graph.set("readstate", new Set(["rooms"]));
+    expect(findCycle(graph)).toBeNull();
+  });
+
+  it("has no cycle between the server's features", () => {
+    const graph = featureImports(fileURLToPath(new URL(".", import.meta.url)));
+    expect(graph.get("posts")).toContain("threads");
+    expect(findCycle(graph)).toBeNull();
   });
 });

@@ -11,11 +11,10 @@ import { announceLeavingOnDisconnect } from "./presence/index.js";
 import { roomHandlers } from "./rooms/index.js";
 import { readStateHandlers } from "./readstate/index.js";
 import { threadHandlers } from "./threads/index.js";
-import { postHandlers } from "./posts/index.js";
+import { postHandlers, threadPostHandlers } from "./posts/index.js";
 import { markdownHandlers } from "./markdown/index.js";
 import { moderationHandlers, joinModerationRoomsOnConnect, startPinSweeper } from "./moderation/index.js";
-import { adoptionHandlers } from "./adoptions/index.js";
-import { practiceHandlers } from "./practices/index.js";
+import { adoptionHandlers, practiceHandlers } from "./practices/index.js";
 import { qaHandlers, readGuestCookies } from "./qa/index.js";
 import { searchHandlers } from "./search/index.js";
 import { homeHandlers } from "./home/index.js";
@@ -45,6 +44,7 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...postHandlers,
     ...roomHandlers,
     ...threadHandlers,
+    ...threadPostHandlers,
     ...markdownHandlers,
     ...moderationHandlers,
     ...adoptionHandlers,

@@ -3,7 +3,7 @@ import type { ModActionKind, ModTargetType } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 
 /**
- * One row for the moderation audit log. Features below moderation (users, rooms, posts) announce
+ * One row for the moderation audit log. Features below moderation (users, rooms, posts, practices) announce
  * what a moderator or admin did with `domainEvents.emit("audit.modAction", entry)`; moderation
  * records it (`recordModAction`) and shows it live. Features above moderation call it directly.
  */

@@ -2,8 +2,7 @@ import type { ReactionKind, RoomCreateInput } from "@rembuk/shared";
 import { RoomCreateInput as RoomCreateSchema } from "@rembuk/shared";
 import type { DemoUserKey } from "./demo.users.js";
 import type { DemoSeeder } from "./seed.js";
-import { createPost, listPosts, reactToPost } from "../posts/index.js";
-import { createThread } from "../threads/index.js";
+import { createPost, createThread, listPosts, reactToPost } from "../posts/index.js";
 import { createRoom } from "../rooms/index.js";
 
 /**

@@ -1,9 +1,9 @@
 import { PracticeInput, RoomUpdateInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import type { DemoSeeder } from "./seed.js";
-import { createPost, Post } from "../posts/index.js";
+import { createPost, createThread, Post } from "../posts/index.js";
 import { updateRoom } from "../rooms/index.js";
-import { createThread, Thread } from "../threads/index.js";
+import { Thread } from "../threads/index.js";
 import { createFlag, resolveFlag, moderatePost, moderateThread } from "../moderation/index.js";
 
 let seq = 0;

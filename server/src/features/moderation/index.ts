@@ -4,7 +4,7 @@ export { moderatePost } from "./post.moderation.js";
 export { moderateThread } from "./thread.moderation.js";
 export { moderationPolicy } from "./moderation.policy.js";
 export { recordModAction } from "./modAction.service.js";
-export { announceQueued, announceUnqueued } from "./queue.publish.js";
+export { publishQueued, publishUnqueued } from "./queue.publish.js";
 export { moderationHandlers } from "./moderation.commands.js";
 export { joinModerationRoomsOnConnect } from "./moderation.service.js";
 export { startPinSweeper } from "./pin.sweeper.js";

@@ -1,10 +1,11 @@
 import { domainEvents } from "../../lib/events.js";
 import { recordModAction } from "./modAction.service.js";
-import { announceQueued, announceUnqueued } from "./queue.publish.js";
+import { publishQueued, publishUnqueued } from "./queue.publish.js";
 
 // Features below moderation announce; moderation records and shows. Loaded by this feature's index.ts.
 domainEvents.on("audit.modAction", async (entry) => {
   await recordModAction(entry);
 });
-domainEvents.on("post.queued", (e) => announceQueued({ targetType: "post", ...e }));
-domainEvents.on("post.unqueued", (e) => announceUnqueued(e));
+domainEvents.on("post.queued", (e) => publishQueued({ targetType: "post", ...e }));
+domainEvents.on("post.unqueued", (e) => publishUnqueued(e));
+domainEvents.on("thread.queued", (e) => publishQueued({ targetType: "thread", ...e }));

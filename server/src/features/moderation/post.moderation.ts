@@ -26,7 +26,7 @@ import { Thread, publishThreadUpdated } from "../threads/index.js";
 import { recordModAction } from "./modAction.service.js";
 import type { PostModPolicyAction } from "./moderation.policy.js";
 import { notify } from "../audit/index.js";
-import { announceQueued, announceUnqueued } from "./queue.publish.js";
+import { publishQueued, publishUnqueued } from "./queue.publish.js";
 import { moderateThread } from "./thread.moderation.js";
 import { domainEvents } from "../../lib/events.js";
 
@@ -103,7 +103,7 @@ async function decideQueuedThread(
 }
 
 const unqueued = (post: PostRecord, outcome: "approved" | "rejected") =>
-  announceUnqueued({
+  publishUnqueued({
     targetType: "post",
     id: post._id.toString(),
     roomId: post.roomId.toString(),
@@ -359,7 +359,7 @@ async function restore(
   await republishQuotes(restored, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   if (restored.status === "queued")
-    await announceQueued({ targetType: "post", thread, post: restored, room });
+    await publishQueued({ targetType: "post", thread, post: restored, room });
   return presentPost(me, room, restored);
 }
 
@@ -403,7 +403,7 @@ async function edit(
     if (current.status === "hidden" && current.seq > 0) await publishHiddenChange(current, room);
     else await publishPost("post:updated", current, room);
     if (current.status === "queued" && current.seq === 0)
-      await announceQueued({ targetType: "post", thread, post: current, room });
+      await publishQueued({ targetType: "post", thread, post: current, room });
   }
   if (retitled) await publishThreadUpdated(retitled, room, { readers: true });
   return presentPost(me, room, current);

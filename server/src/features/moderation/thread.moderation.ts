@@ -20,7 +20,7 @@ import { Flag } from "./flag.model.js";
 import { recordModAction } from "./modAction.service.js";
 import type { ThreadModPolicyAction } from "./moderation.policy.js";
 import { notify } from "../audit/index.js";
-import { announceUnqueued } from "./queue.publish.js";
+import { publishUnqueued } from "./queue.publish.js";
 import { domainEvents } from "../../lib/events.js";
 
 /** One state change: the condition it is made under, what it sets, and the log's before/after. */
@@ -242,7 +242,7 @@ export async function moderateThread(
   await broadcast(thread, current, room, here);
   await domainEvents.emit("thread.changed", { threadId: thread._id.toString() });
   if (input.action === "approve" || input.action === "reject") {
-    announceUnqueued({
+    publishUnqueued({
       targetType: "thread",
       id: thread._id.toString(),
       roomId: room._id.toString(),

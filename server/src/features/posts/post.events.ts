@@ -1,3 +1,4 @@
+import type { Types } from "mongoose";
 import type { UnqueuedEvent } from "@rembuk/shared";
 import type { RoomRecord } from "../rooms/index.js";
 import type { ThreadRecord } from "../threads/index.js";
@@ -10,6 +11,10 @@ declare module "../../lib/events.js" {
     "post.queued": { thread: ThreadRecord; post: PostRecord; room: RoomRecord };
     /** A queued reply left the queue without a moderator (its author deleted it). */
     "post.unqueued": UnqueuedEvent;
+    /** A new thread waits for review; its opening post carries the body the moderators read. */
+    "thread.queued": { thread: ThreadRecord; post: PostRecord; room: RoomRecord };
+    /** Someone wrote a post (or opened a thread): they have read the thread up to it. */
+    "post.authored": { authorId: string; threadId: Types.ObjectId; seq: number };
   }
 }
 

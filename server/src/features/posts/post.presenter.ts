@@ -12,7 +12,7 @@ import { plainExcerpt } from "../markdown/index.js";
 import { loadUserSummaries } from "../users/index.js";
 import { canSeeContent, type RoomAccess } from "../rooms/index.js";
 import { Post, Reaction, type PostRecord, type PostRevisionRecord } from "./post.model.js";
-import { postAbilities } from "./post.abilities.js";
+import { postAbilities } from "../threads/index.js";
 
 /** Opening posts carry a server-made key; it means nothing to the client. */
 const SERVER_CLIENT_ID = /^t:/;

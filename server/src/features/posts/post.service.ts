@@ -14,7 +14,6 @@ import { assertCan, can } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { renderBody, plainExcerpt } from "../markdown/index.js";
-import { raiseReadMark } from "../readstate/index.js";
 import {
   requireSignedIn,
   type RoomRecord,
@@ -211,7 +210,11 @@ async function finishClaim(
     published ? shiftThreadCounters(post.threadId, post, 1, post.createdAt) : null,
     presentPost(me, room, post),
     // Writing a post means having read the thread up to it.
-    raiseReadMark(post.authorId.toString(), post.threadId, post.seq),
+    domainEvents.emit("post.authored", {
+      authorId: post.authorId.toString(),
+      threadId: post.threadId,
+      seq: post.seq,
+    }),
   ]);
   await Promise.all([
     publishPost("post:created", post, room, dto),

@@ -40,7 +40,7 @@ export interface PreparedPractice {
 }
 
 /**
- * The threads service's hook for `POST /rooms/:slug/threads` (and socket `thread:create`). For a
+ * The thread-record hook (posts/thread.records.ts) for `POST /rooms/:slug/threads` (and socket `thread:create`). For a
  * discussion: `null`. For `kind: 'practice'`: checks the record against the taxonomy and lineage
  * (400 with `practice.*` field errors) before anything is written, and returns the insert to run
  * right after the thread and its opening post, in the same command.

@@ -3,7 +3,7 @@ import { ADOPTION_STAGES, type PracticeStatsDto, type ThreadDto } from "@rembuk/
 import { logger } from "../../lib/logger.js";
 import { Agent } from "../../test/http.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
-import { Adoption } from "../adoptions/adoption.model.js";
+import { Adoption } from "./adoption.model.js";
 import { DEMO_PASSWORD } from "../demo/demo.users.js";
 import { seedDemo } from "../demo/seed.js";
 import { forumDemoSeeder } from "../demo/forum.demo.js";

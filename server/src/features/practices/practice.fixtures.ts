@@ -2,7 +2,7 @@ import type { PracticeInputDraft, ThreadDto } from "@rembuk/shared";
 import { PracticeInput } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { clientId } from "../rooms/forum.fixtures.js";
-import { createThread } from "../threads/thread.service.js";
+import { createThread } from "../posts/thread.create.js";
 import type { PracticeThreadDto } from "./practice.presenter.js";
 
 /**

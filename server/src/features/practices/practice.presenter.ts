@@ -5,6 +5,7 @@ import {
   type PracticeThreadExtra,
   type ThreadDto,
 } from "@rembuk/shared";
+import type { ThreadDtoExtension } from "../threads/index.js";
 import { Practice, type PracticeRecord } from "./practice.model.js";
 
 /** Counters as stored; a record written before a stage existed reads as zero for it. */
@@ -52,16 +53,15 @@ export type PracticeThreadDto = ThreadDto & PracticeThreadExtra;
  * Adds the record and the ledger counts to every practice thread among `threads` (one query), so
  * GET /threads/:id, room lists and broadcasts all carry them (DESIGN.md §5). Other threads pass
  * through unchanged; a practice thread whose record is missing is returned without extras.
+ * Registered with threads' presenter by this feature's index.ts.
  */
-export async function withPracticeExtras<T extends ThreadDto>(
-  threads: T[],
-): Promise<Array<T | (T & PracticeThreadExtra)>> {
-  const ids = threads.filter((t) => t.kind === "practice").map((t) => t.id);
-  if (ids.length === 0) return threads;
+export const practiceExtras: ThreadDtoExtension = async (_viewer, threads) => {
+  const ids = threads.filter((t) => t.kind === "practice").map((t) => t._id);
+  if (ids.length === 0) return (dto) => dto;
   const records = await Practice.find({ thread: { $in: ids } }).lean();
   const byThread = new Map(records.map((r) => [r.thread.toString(), r]));
-  return threads.map((t) => {
-    const record = byThread.get(t.id);
-    return record ? { ...t, ...toPracticeExtra(record) } : t;
-  });
-}
+  return (dto) => {
+    const record = byThread.get(dto.id);
+    return record ? { ...dto, ...toPracticeExtra(record) } : dto;
+  };
+};

@@ -13,8 +13,7 @@ import { conflict, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { recordModAction } from "../moderation/index.js";
-import { adoptionsOfPractice } from "../adoptions/index.js";
+import { adoptionsOfPractice } from "./adoption.service.js";
 import { Post } from "../posts/index.js";
 import { requireSignedIn, type RoomRecord, canSeeContent, canSeeRoom, Room } from "../rooms/index.js";
 import {
@@ -210,7 +209,7 @@ export async function updatePractice(
   // The author's own edits are in the revision history; a moderator's or admin's edit of someone
   // else's record is also a moderation action.
   if (loaded.thread.authorId.toString() !== me.id) {
-    await recordModAction({
+    await domainEvents.emit("audit.modAction", {
       actor: me,
       action: "practice.edit",
       target: { type: "thread", id: loaded.thread._id, label: loaded.thread.title },
@@ -304,7 +303,7 @@ export async function promoteToPractice(
   }
   await publishThreadUpdated(promoted, room);
   await domainEvents.emit("thread.changed", { threadId: promoted._id.toString() });
-  await recordModAction({
+  await domainEvents.emit("audit.modAction", {
     actor: me,
     action: "practice.promote",
     target: { type: "thread", id: promoted._id, label: promoted.title },

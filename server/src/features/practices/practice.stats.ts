@@ -1,7 +1,7 @@
 import type { PracticeStatsDto, PracticeStage } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { assertCan } from "../../lib/policy.js";
-import { Adoption } from "../adoptions/index.js";
+import { Adoption } from "./adoption.model.js";
 import { directoryRows, type DirectoryFilters } from "./practice.directory.js";
 import { stageCounts } from "./practice.presenter.js";
 

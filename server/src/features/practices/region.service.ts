@@ -1,7 +1,8 @@
 import type { AdoptionDto, RegionDto, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
-import { Adoption, presentVisibleAdoptions } from "../adoptions/index.js";
+import { Adoption } from "./adoption.model.js";
+import { presentVisibleAdoptions } from "./adoption.service.js";
 import { toUserSummary, User } from "../users/index.js";
 import { findRegion, listRegions } from "../taxonomy/index.js";
 import { directoryRows, presentRows } from "./practice.directory.js";

@@ -6,7 +6,7 @@ import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
 import { loadSessionAccess, loadSessionAccessFast, type SessionAccess } from "./qa.access.js";
 import { assertGuestMayAct } from "./qa.guests.js";
-import { markPollChanged, publishPollNow } from "./poll.fanout.js";
+import { markPollChanged, publishPollNow } from "./poll.publish.js";
 import { Poll, PollAnswer, type PollAnswerRecord, type PollRecord } from "./poll.model.js";
 import { presentPoll, type PollAudience } from "./poll.presenter.js";
 import { applyAnswer, forgetTally, replaceAnswer, tallyOf } from "./poll.tally.js";
@@ -198,7 +198,7 @@ async function writeAnswer(
 
 /**
  * `POST /polls/:id/answers` and `qa:poll:answer`: one answer per participant; a new one replaces
- * it, moving the counts from the old answer to the new. Results fan out in batches (poll.fanout).
+ * it, moving the counts from the old answer to the new. Results fan out in batches (poll.publish).
  */
 export async function answerPoll(
   actor: Actor | null,

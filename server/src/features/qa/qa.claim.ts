@@ -3,7 +3,7 @@ import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { assertCan } from "../../lib/policy.js";
-import { publishQuestion } from "./qa.broadcast.js";
+import { publishQuestion } from "./qa.publish.js";
 import type { GuestRef } from "./qa.guestCookie.js";
 import { forgetGuest } from "./qa.guests.js";
 import { recordMemberJoin } from "./qa.participants.js";

@@ -1,5 +1,5 @@
 import type { Actor } from "../../lib/actor.js";
-import { createThread } from "../threads/index.js";
+import { createThread } from "../posts/index.js";
 
 /**
  * Write a session's `qa-archive` thread through the threads feature (its checks, seq 1, publish).

@@ -18,7 +18,7 @@ import { isDuplicateKeyError } from "../../lib/db.js";
 import { recordModAction } from "../moderation/index.js";
 import { audienceOf, forgetSessionCopy, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { archiveSession } from "./qa.archive.js";
-import { publishSession } from "./qa.broadcast.js";
+import { publishSession } from "./qa.publish.js";
 import { guestMayAct, isGuest } from "./qa.guests.js";
 import { loadPeople } from "./qa.people.js";
 import { pollsFor } from "./poll.service.js";

@@ -7,7 +7,7 @@ import { assertCan } from "../../lib/policy.js";
 import { recordModAction } from "../moderation/index.js";
 import { audienceOf, loadSessionAccess, type SessionAccess } from "./qa.access.js";
 import { assertGuestMayAct } from "./qa.guests.js";
-import { publishQuestion, publishSession } from "./qa.broadcast.js";
+import { publishQuestion, publishSession } from "./qa.publish.js";
 import { loadPeople } from "./qa.people.js";
 import { isPublicStatus, peopleOf, presentQuestion } from "./qa.presenter.js";
 import { presentSessionFor } from "./qaSession.service.js";

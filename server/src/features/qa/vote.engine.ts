@@ -4,7 +4,7 @@ import { logger } from "../../lib/logger.js";
 import { notFound } from "../../lib/errors.js";
 import { sharedRedis } from "./qa.scale.js";
 import { Question, type QuestionRecord } from "./question.model.js";
-import { markVoteChanged } from "./vote.fanout.js";
+import { markVoteChanged } from "./vote.publish.js";
 import { Vote } from "./vote.model.js";
 
 /**

@@ -9,7 +9,7 @@ import { assertGuestMayAct } from "./qa.guests.js";
 import { loadPeople } from "./qa.people.js";
 import { peopleOf, presentQuestion } from "./qa.presenter.js";
 import { Question, type QuestionRecord } from "./question.model.js";
-import { markVoteChanged } from "./vote.fanout.js";
+import { markVoteChanged } from "./vote.publish.js";
 import { Vote } from "./vote.model.js";
 import { castVote, forgetVoteState, settleVotes, voteStateOf } from "./vote.engine.js";
 

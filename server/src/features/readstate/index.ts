@@ -1,8 +1,3 @@
-export {
-  raiseReadMark,
-  unreadThreadsByRoom,
-  readStatesFor,
-  markRead,
-  type ViewerRead,
-} from "./readState.service.js";
+import "./readState.extensions.js";
+import "./readState.listeners.js";
 export { readStateHandlers } from "./readState.commands.js";

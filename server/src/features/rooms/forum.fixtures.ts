@@ -3,7 +3,7 @@ import type { Ack, ClientToServerEvents, RoomCreateInput, ThreadDto } from "@rem
 import { RoomCreateInput as RoomCreateSchema } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import type { ClientSocket } from "../../test/socket.js";
-import { createThread } from "../threads/thread.service.js";
+import { createThread } from "../posts/thread.create.js";
 import { createRoom } from "./room.service.js";
 
 /**

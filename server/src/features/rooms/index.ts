@@ -21,3 +21,4 @@ export {
   type OnPost,
 } from "./room.policy.js";
 export { roomHandlers } from "./room.commands.js";
+export { provideRoomActivity, type RoomActivity } from "./room.activity.js";

@@ -14,58 +14,31 @@ import { joinRoom, leaveRoom, publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
 import { zodToAppError } from "../../lib/zodErrors.js";
 import { roomPresenceCounts } from "../presence/index.js";
-import { unreadThreadsByRoom } from "../readstate/index.js";
-import { Thread } from "../threads/index.js";
 import { User, fromAffiliation, toAffiliation, assertKnownAffiliation } from "../users/index.js";
 import { domainEvents } from "../../lib/events.js";
 import "./room.events.js";
 import { loadVisibleRoom, requireSignedIn } from "./room.loader.js";
 import { Room, type RoomRecord } from "./room.model.js";
 import { roomAbilities } from "./room.abilities.js";
+import { roomActivity } from "./room.activity.js";
 import { toRoomDto } from "./room.presenter.js";
-import { canSeeRoom, visibleContentFilter } from "./room.visibility.js";
-
-/** Unread counts on the room list look at threads active this recently (older ones count as read). */
-const UNREAD_WINDOW_DAYS = 30;
+import { canSeeRoom } from "./room.visibility.js";
 
 /**
- * Live numbers for a batch of rooms as `viewer` sees them: visible threads (published ones, plus the
- * viewer's own and, for moderators, all), presence, latest activity and the viewer's unread threads.
+ * Live numbers for a batch of rooms as `viewer` sees them: presence, and the threads' activity (counts,
+ * latest activity, the viewer's unread threads) from the feature that provides it (room.activity.ts).
  */
 async function roomStats(viewer: Actor | null, list: RoomRecord[], { neutral = false } = {}) {
   const ids = list.map((r) => r._id.toString());
-  const since = new Date(Date.now() - UNREAD_WINDOW_DAYS * 24 * 60 * 60 * 1000);
-  const [presence, perRoom] = await Promise.all([
+  const [presence, activity] = await Promise.all([
     roomPresenceCounts(ids),
-    Promise.all(
-      list.map(async (room) => {
-        const visible = { roomId: room._id, ...visibleContentFilter(neutral ? null : viewer, room) };
-        const [threadCount, latest, recent] = await Promise.all([
-          Thread.countDocuments(visible),
-          Thread.findOne(visible, { lastActivityAt: 1 }).sort({ lastActivityAt: -1 }).lean(),
-          viewer && !neutral
-            ? Thread.find(
-                { ...visible, status: "published", lastActivityAt: { $gte: since } },
-                { roomId: 1, lastPublishedSeq: 1, lastActivityAt: 1 },
-              ).lean()
-            : Promise.resolve([]),
-        ]);
-        return { threadCount, lastActivityAt: latest?.lastActivityAt ?? null, recent };
-      }),
-    ),
+    roomActivity(viewer, list, { neutral }),
   ]);
-  const unread =
-    viewer && !neutral
-      ? await unreadThreadsByRoom(
-          viewer,
-          perRoom.flatMap((r) => r.recent),
-        )
-      : null;
   return list.map((room, i) => ({
-    threadCount: perRoom[i].threadCount,
-    lastActivityAt: perRoom[i].lastActivityAt,
+    threadCount: activity[i].threadCount,
+    lastActivityAt: activity[i].lastActivityAt,
     presenceCount: presence.get(ids[i]) ?? 0,
-    ...(unread ? { unreadThreads: unread.get(ids[i]) ?? 0 } : {}),
+    ...(activity[i].unreadThreads !== undefined ? { unreadThreads: activity[i].unreadThreads } : {}),
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { ThreadAbilitiesDto, ThreadKind } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
-import { othersPostAbilities } from "../posts/index.js";
+import { othersPostAbilities } from "./post.abilities.js";
 import type { ContentAccess, RoomAccess } from "../rooms/index.js";
 
 export type ThreadAccess = ContentAccess & { locked: boolean; kind: ThreadKind };

@@ -1,45 +1,26 @@
 import { threadCommands } from "@rembuk/shared";
 import { notFound, unauthenticated } from "../../lib/errors.js";
-import { handle, reply } from "../../lib/commands/handle.js";
+import { handle } from "../../lib/commands/handle.js";
 import { socketOf } from "../../lib/commands/socketOf.js";
 import { assertCan } from "../../lib/policy.js";
 import { rooms } from "../../lib/realtime/rooms.js";
-import { catchUp, listPosts } from "../posts/index.js";
 import { presenceOf, schedulePresence } from "../presence/index.js";
-import { markRead } from "../readstate/index.js";
 import { loadUserSummaries } from "../users/index.js";
 import { listThreadsByAuthor } from "./thread.byAuthor.js";
 import { loadVisibleThread } from "./thread.loader.js";
-import { createThread, getThread, listThreads } from "./thread.service.js";
+import { getThread, listThreads } from "./thread.service.js";
 import { typingAllowed } from "./typing.throttle.js";
 
-/** The thread commands (shared/src/commands/threads.ts) bound to their services. */
+/**
+ * The thread commands (shared/src/commands/threads.ts) bound to their services. Those that write or
+ * read posts (create, posts, join) are bound by posts, and `read` by read state: both sit above threads.
+ */
 export const threadHandlers = [
   handle(threadCommands.list, async ({ slug, ...query }, { actor }) => listThreads(actor, slug, query)),
-  handle(threadCommands.create, async ({ slug, ...input }, { member }) => {
-    const { thread, created } = await createThread(member(), { slug }, input);
-    return reply(created ? 201 : 200, { thread });
-  }),
   handle(threadCommands.byAuthor, async ({ id, ...query }, { actor }) =>
     listThreadsByAuthor(actor, id, query),
   ),
   handle(threadCommands.get, async ({ id }, { actor }) => ({ thread: await getThread(actor, id) })),
-  handle(threadCommands.posts, async ({ id, ...query }, { actor }) => listPosts(actor, id, query)),
-  handle(threadCommands.read, async ({ threadId, seq }, { member }) => ({
-    read: await markRead(member(), threadId, seq),
-  })),
-  /**
-   * Join first, then read the head and the missed posts: anything numbered after the read is
-   * broadcast to this socket, anything before it is in `missed`. See post.service `catchUp`.
-   */
-  handle(threadCommands.join, async ({ threadId, afterSeq }, { actor, transport }) => {
-    const { thread, room } = await loadVisibleThread(actor, threadId);
-    const id = thread._id.toString();
-    await socketOf(transport).join(rooms.thread(id));
-    schedulePresence("thread", id);
-    const { headSeq, missed } = await catchUp(actor, thread, room, afterSeq);
-    return { headSeq, missed, presence: await presenceOf("thread", id) };
-  }),
   handle(threadCommands.leave, async ({ threadId }, { actor, transport }) => {
     const socket = socketOf(transport);
     const name = rooms.thread(threadId);

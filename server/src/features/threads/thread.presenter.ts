@@ -1,11 +1,10 @@
 import type { ModerationStateDto, ThreadDto, UserSummaryDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { readStatesFor, type ViewerRead } from "../readstate/index.js";
 import { loadUserSummaries } from "../users/index.js";
 import type { RoomAccess } from "../rooms/index.js";
 import { threadAbilities } from "./thread.abilities.js";
+import { loadThreadExtensions } from "./thread.extensions.js";
 import type { ThreadRecord } from "./thread.model.js";
-import { withPracticeExtras } from "../practices/index.js";
 
 /** A timed pin that has run out is no pin, even before the sweeper has written that down. */
 export const isPinned = (t: Pick<ThreadRecord, "pinned" | "pinnedUntil">, now = new Date()) =>
@@ -26,12 +25,7 @@ export function threadModeration(
   };
 }
 
-export function toThreadDto(
-  t: ThreadRecord,
-  roomSlug: string,
-  author: UserSummaryDto | null,
-  read?: ViewerRead,
-): ThreadDto {
+export function toThreadDto(t: ThreadRecord, roomSlug: string, author: UserSummaryDto | null): ThreadDto {
   const dto: ThreadDto = {
     id: t._id.toString(),
     roomId: t.roomId.toString(),
@@ -55,15 +49,12 @@ export function toThreadDto(
   };
   const moderation = threadModeration(t);
   if (moderation) dto.moderation = moderation;
-  if (read) {
-    dto.lastReadSeq = read.lastReadSeq;
-    dto.unreadCount = read.unreadCount;
-  }
   return dto;
 }
 
 /**
- * Threads as `viewer` sees them: with their read mark and unread count when `viewer` is signed in.
+ * Threads as `viewer` sees them, with what features above threads add (thread.extensions.ts): the
+ * read mark and unread count when `viewer` is signed in, a practice's record and adoption counts.
  * Broadcasts pass `viewer: null`, so no one's unread state travels to everyone else.
  */
 export async function presentThreads(
@@ -71,20 +62,15 @@ export async function presentThreads(
   threads: ThreadRecord[],
   roomSlugs: ReadonlyMap<string, string>,
 ): Promise<ThreadDto[]> {
-  const [authors, reads] = await Promise.all([
+  const [authors, extend] = await Promise.all([
     loadUserSummaries(threads.map((t) => t.authorId)),
-    readStatesFor(viewer, threads),
+    loadThreadExtensions(viewer, threads),
   ]);
-  const dtos = threads.map((t) =>
-    toThreadDto(
-      t,
-      roomSlugs.get(t.roomId.toString()) ?? "",
-      authors.get(t.authorId.toString()) ?? null,
-      reads.get(t._id.toString()),
+  return threads.map((t) =>
+    extend(
+      toThreadDto(t, roomSlugs.get(t.roomId.toString()) ?? "", authors.get(t.authorId.toString()) ?? null),
     ),
   );
-  // Practice threads carry their record and adoption counts wherever a thread DTO goes (DESIGN.md §5).
-  return withPracticeExtras(dtos);
 }
 
 export async function presentThread(

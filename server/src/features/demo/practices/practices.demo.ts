@@ -1,10 +1,10 @@
 import { Types } from "mongoose";
 import { PracticeInput } from "@rembuk/shared";
 import { AppError } from "../../../lib/errors.js";
-import { Adoption, advanceAdoption, createAdoption } from "../../adoptions/index.js";
+import { Adoption, advanceAdoption, createAdoption } from "../../practices/index.js";
 import type { DemoContext, DemoSeeder } from "../seed.js";
-import { Post, SlowModeMark, createPost } from "../../posts/index.js";
-import { Thread, createThread } from "../../threads/index.js";
+import { Post, SlowModeMark, createPost, createThread } from "../../posts/index.js";
+import { Thread } from "../../threads/index.js";
 import { Practice, ACTIVITY_MONTHS, activityWindowStart } from "../../practices/index.js";
 import { DEMO_ADOPTIONS, DEMO_PRACTICES, type DemoAdoption, type DemoPractice } from "./practices.data.js";
 

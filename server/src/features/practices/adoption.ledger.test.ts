@@ -5,8 +5,8 @@ import { Agent } from "../../test/http.js";
 import { connectSocket, nextEvent, type ClientSocket } from "../../test/socket.js";
 import { startTestServer, type TestServer } from "../../test/testServer.js";
 import { ask, collect, makeRoom, sleep } from "../rooms/forum.fixtures.js";
-import { makePractice } from "../practices/practice.fixtures.js";
-import { Practice } from "../practices/practice.model.js";
+import { makePractice } from "./practice.fixtures.js";
+import { Practice } from "./practice.model.js";
 import { Adoption } from "./adoption.model.js";
 import { advanceAdoption, createAdoption, recountAdoptions } from "./adoption.service.js";
 

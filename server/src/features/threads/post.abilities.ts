@@ -1,4 +1,6 @@
 import type { PostAbilitiesDto, UserSummaryDto } from "@rembuk/shared";
+// Lives in threads because a thread's abilities include what the viewer may do with others' posts
+// (`othersPost`); posts present their own abilities with it.
 import type { Actor } from "../../lib/actor.js";
 import { can } from "../../lib/policy.js";
 import type { ContentAccess, OnPost, RoomAccess } from "../rooms/index.js";

@@ -18,7 +18,8 @@ import { requireSignedIn, Room, canSeeContent, canSeeRoom } from "../rooms/index
 import { Thread } from "../threads/index.js";
 import { provinceOf } from "../taxonomy/index.js";
 import { fromAffiliation, affiliationKey } from "../users/index.js";
-import { loadVisiblePractice, type LoadedPractice, Practice } from "../practices/index.js";
+import { loadVisiblePractice, type LoadedPractice } from "./practice.access.js";
+import { Practice } from "./practice.model.js";
 import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
 import { adoptionAbilities } from "./adoption.abilities.js";
