@@ -1,8 +1,7 @@
 import { Types } from "mongoose";
 import { PracticeListQuery, type FollowUpDto, type HomeDto, type PracticeThreadDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { Adoption } from "../adoptions/index.js";
-import { listPractices, Practice } from "../practices/index.js";
+import { Adoption, listPractices, Practice } from "../practices/index.js";
 import { QaSession, Question } from "../qa/index.js";
 import { readStatesFor } from "../readstate/index.js";
 import { canSeeRoom, Room, type RoomRecord } from "../rooms/index.js";

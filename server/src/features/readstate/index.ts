@@ -1,3 +1,4 @@
 import "./readState.extensions.js";
 import "./readState.listeners.js";
 export { readStateHandlers } from "./readState.commands.js";
+export { readStatesFor } from "./readState.service.js";
