@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { UserViewDto } from "@rembuk/shared";
 import { Button } from "../../../components/Button";
 import { EmptyState } from "../../../components/EmptyState";
 import { Skeleton } from "../../../components/Skeleton";
 import { useT } from "../../../lib/i18n";
+import { useStore } from "../../../store";
 import { FollowUpsSection } from "./FollowUpsSection";
 import { QaSection } from "./QaSection";
 import { RegionSection } from "./RegionSection";
@@ -22,6 +23,13 @@ export function SignedInHome({ user }: { user: UserViewDto }) {
   // When the page opened: "overdue" is judged against it, not re-read on every render.
   const [now] = useState(() => Date.now());
   const regionCode = user.affiliation?.kind === "region" ? user.affiliation.code : null;
+  const loadRegions = useStore((s) => s.loadRegions);
+  const loadSectors = useStore((s) => s.loadSectors);
+  useEffect(() => {
+    // Practice cards name their region and sector from these lists (cached after the first load).
+    void loadRegions();
+    void loadSectors();
+  }, [loadRegions, loadSectors]);
 
   return (
     <div className="page home home--signed-in" data-testid="home-signed-in">
