@@ -4,13 +4,12 @@ import { Role, type Role as RoleValue } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
 import { Badge, VerifiedIcon } from "../../components/Badge";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { describeError } from "../../lib/errors";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { UserAffiliation, roleKey } from "../users";
-
-type Pending = "role" | "verified" | "lift" | null;
 
 /** One user in the admin list: role select, verified switch, suspension state and action. */
 export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => void }) {
@@ -23,25 +22,26 @@ export function AdminUserRow({ id, onSuspend }: { id: string; onSuspend: () => v
   const setUserVerified = useStore((s) => s.setUserVerified);
   const liftSuspension = useStore((s) => s.liftSuspension);
   const pushToast = useStore((s) => s.pushToast);
-  const [pending, setPending] = useState<Pending>(null);
+  const action = useAction<"role" | "verified" | "lift">();
+  const pending = action.running;
   // Render stays pure: "suspended" is judged against when the row appeared (the list reloads often).
   const [now] = useState(() => Date.now());
 
   if (!user) return null;
   const suspended = Boolean(user.suspendedUntil && new Date(user.suspendedUntil).getTime() > now);
 
-  const run = async (kind: Exclude<Pending, null>, action: () => Promise<void>, onDone: () => void) => {
-    setPending(kind);
-    try {
-      await action();
-      onDone();
-    } catch (e) {
-      const { key, params } = describeError(e, locale);
-      pushToast({ tone: "error", message: key, params });
-    } finally {
-      setPending(null);
-    }
-  };
+  const run = (kind: "role" | "verified" | "lift", work: () => Promise<void>, onDone: () => void) =>
+    action.run(
+      async () => {
+        await work();
+        onDone();
+      },
+      (e) => {
+        const { key, params } = describeError(e, locale);
+        pushToast({ tone: "error", message: key, params });
+      },
+      { key: kind },
+    );
 
   const onRole = (value: string) => {
     const parsed = Role.safeParse(value);

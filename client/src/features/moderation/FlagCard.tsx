@@ -1,15 +1,20 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { MOD_LIMITS, type FlagDto } from "@rembuk/shared";
+import type { FlagDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { CheckIcon, CloseIcon, EyeOffIcon } from "../../components/icons";
 import { ReasonDialog } from "./ReasonDialog";
-import { ModCard } from "./ModCard";
-import { useModAction, usePendingModAction } from "./useModAction";
+import { FlagNotes } from "./FlagNotes";
+import { ModCard, ModOutcome } from "./ModCard";
+import { useModAction } from "./useModAction";
 
+/**
+ * One flag in the moderators' list: what was reported and by whom, the target in short, who handles it,
+ * resolve / dismiss / hide the post, and the moderators' notes on it.
+ */
 export function FlagCard({
   id,
   selectable,
@@ -26,13 +31,10 @@ export function FlagCard({
   const flag: FlagDto | undefined = useStore((s) => s.flagsById[id]);
   const moderators = useStore((s) => s.moderators);
   const assignFlag = useStore((s) => s.assignFlag);
-  const addFlagNote = useStore((s) => s.addFlagNote);
   const resolveFlag = useStore((s) => s.resolveFlag);
   const moderatePost = useStore((s) => s.moderatePost);
   const run = useModAction();
-  const [noting, runNote] = usePendingModAction();
   const [open, setOpen] = useState<null | "resolve" | "dismiss" | "hide">(null);
-  const [note, setNote] = useState("");
   if (!flag) return null;
   const target = flag.target;
   const href = target
@@ -42,11 +44,6 @@ export function FlagCard({
     flag.assignee && !moderators.some((m) => m.id === flag.assignee?.id)
       ? [flag.assignee, ...moderators]
       : moderators;
-
-  const saveNote = async () => {
-    if (!note.trim()) return;
-    if (await runNote(() => addFlagNote(flag.id, note.trim()), "moderation.flags.noteSaved")) setNote("");
-  };
 
   return (
     <ModCard
@@ -103,19 +100,15 @@ export function FlagCard({
         </div>
       )}
       {flag.resolution && (
-        <p className="mod-card__outcome">
+        <ModOutcome
+          note={flag.resolution.note && t("moderation.flags.outcomeNote", { note: flag.resolution.note })}
+        >
           {t("moderation.flags.outcome", {
             status: t(`moderation.flags.status.${flag.resolution.status}`),
             name: flag.resolution.by?.name ?? "?",
             when: f.relative(flag.resolution.at),
           })}
-          {flag.resolution.note && (
-            <span className="mod-card__outcome-note">
-              {" "}
-              {t("moderation.flags.outcomeNote", { note: flag.resolution.note })}
-            </span>
-          )}
-        </p>
+        </ModOutcome>
       )}
       <div className="mod-card__row">
         <label className="mod-inline-field">
@@ -170,50 +163,7 @@ export function FlagCard({
           </div>
         )}
       </div>
-      <details className="mod-notes" open={flag.notes !== undefined && flag.notes.length > 0}>
-        <summary>
-          {t("moderation.flags.notes")} ({f.number(flag.notes?.length ?? 0)})
-        </summary>
-        <ul className="mod-notes__list">
-          {(flag.notes ?? []).map((n) => (
-            <li key={n.id}>
-              <strong>{n.author?.name ?? "?"}</strong>{" "}
-              <span className="muted">{f.relative(n.createdAt)}</span>
-              <p>{n.text}</p>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="mod-notes__form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveNote();
-          }}
-        >
-          <label className="sr-only" htmlFor={`note-${flag.id}`}>
-            {t("moderation.flags.note.add")}
-          </label>
-          <input
-            id={`note-${flag.id}`}
-            className="input input--compact"
-            placeholder={t("moderation.flags.note.placeholder")}
-            maxLength={MOD_LIMITS.modNote.max}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            data-testid="flag-note-input"
-          />
-          <Button
-            type="submit"
-            size="sm"
-            variant="secondary"
-            loading={noting}
-            disabled={!note.trim()}
-            data-testid="flag-note-save"
-          >
-            {t("moderation.flags.note.save")}
-          </Button>
-        </form>
-      </details>
+      <FlagNotes flag={flag} />
       {(open === "resolve" || open === "dismiss") && (
         <ReasonDialog
           title={t(

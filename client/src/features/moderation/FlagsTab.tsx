@@ -1,15 +1,16 @@
 import { useEffect, useState } from "react";
 import { type FlagStatus } from "@rembuk/shared";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
-import { useLocale, useT, type MessageKey } from "../../lib/i18n";
+import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
 import { CheckIcon, CloseIcon, FlagIcon } from "../../components/icons";
 import { moderationSelectors } from "./moderation.slice";
 import { FlagCard } from "./FlagCard";
+import { useModErrorToast } from "./useModAction";
 
 const STATUSES: FlagStatus[] = ["open", "resolved", "dismissed"];
 const ASSIGNEES = ["all", "me", "none"] as const;
@@ -24,7 +25,6 @@ const ASSIGNEE_LABEL: Record<Assignee, MessageKey> = {
 export function FlagsTab() {
   const t = useT();
   const f = useFormat();
-  const locale = useLocale();
   const [status, setStatus] = useState<FlagStatus>("open");
   const [assignee, setAssignee] = useState<Assignee>("all");
   const [selected, setSelected] = useState<string[]>([]);
@@ -34,7 +34,9 @@ export function FlagsTab() {
   const bulkFlags = useStore((s) => s.bulkFlags);
   const me = useStore((s) => s.currentUserId);
   const toast = useStore((s) => s.pushToast);
-  const [bulkBusy, setBulkBusy] = useState(false);
+  const bulkAction = useAction();
+  const bulkBusy = bulkAction.busy;
+  const failed = useModErrorToast();
 
   useEffect(() => {
     void loadFlags(status, assignee);
@@ -49,9 +51,8 @@ export function FlagsTab() {
   const chosen = selected.filter((id) => visible.has(id));
   const allChosen = list.ids.length > 0 && chosen.length === list.ids.length;
 
-  const bulk = async (action: "resolve" | "dismiss" | "assign") => {
-    setBulkBusy(true);
-    try {
+  const bulk = (action: "resolve" | "dismiss" | "assign") =>
+    bulkAction.run(async () => {
       const result = await bulkFlags(chosen, action, action === "assign" ? { assigneeId: me } : {});
       toast(
         result.failed.length
@@ -67,13 +68,7 @@ export function FlagsTab() {
             },
       );
       setSelected([]);
-    } catch (err) {
-      const { key, params } = forumError(err, locale);
-      toast({ tone: "error", message: key, params });
-    } finally {
-      setBulkBusy(false);
-    }
-  };
+    }, failed);
 
   return (
     <div className="mod-section">

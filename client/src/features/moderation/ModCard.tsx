@@ -31,3 +31,13 @@ export function ModCard({
     </li>
   );
 }
+
+/** How a card's item was decided (who, when, what) and the note that came with it, under the item. */
+export function ModOutcome({ children, note }: { children: ReactNode; note?: ReactNode }) {
+  return (
+    <p className="mod-card__outcome">
+      {children}
+      {note && <span className="mod-card__outcome-note"> {note}</span>}
+    </p>
+  );
+}

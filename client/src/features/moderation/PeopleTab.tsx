@@ -2,16 +2,16 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { RoomDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { localized } from "../rooms";
-import { forumError } from "../posts";
 import { PeopleIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
-import { useModAction } from "./useModAction";
+import { useModAction, useModErrorToast } from "./useModAction";
 
 const SLOW_MODES = [0, 10, 30, 60, 300, 900, 3600] as const;
 
@@ -119,28 +119,23 @@ function RoomSettingsRow({ room }: { room: RoomDto }) {
   const toast = useStore((s) => s.pushToast);
   const [slow, setSlow] = useState(room.slowModeSeconds);
   const [pre, setPre] = useState(room.preModerated);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction();
+  const failed = useModErrorToast();
   const dirty = slow !== room.slowModeSeconds || pre !== room.preModerated;
   const name = localized(room.name, locale);
   const options: number[] = SLOW_MODES.some((s) => s === room.slowModeSeconds)
     ? [...SLOW_MODES]
     : [...SLOW_MODES, room.slowModeSeconds].sort((a, b) => a - b);
 
-  const save = async () => {
-    setBusy(true);
+  const save = () => {
     const patch = {
       ...(slow !== room.slowModeSeconds ? { slowModeSeconds: slow } : {}),
       ...(pre !== room.preModerated ? { preModerated: pre } : {}),
     };
-    try {
+    return saving.run(async () => {
       await updateRoom(room.slug, patch);
       toast({ tone: "success", message: "moderation.rooms.saved", params: { room: name } });
-    } catch (err) {
-      const { key, params } = forumError(err, locale);
-      toast({ tone: "error", message: key, params });
-    } finally {
-      setBusy(false);
-    }
+    }, failed);
   };
 
   return (
@@ -176,7 +171,7 @@ function RoomSettingsRow({ room }: { room: RoomDto }) {
         <Button
           size="sm"
           disabled={!dirty}
-          loading={busy}
+          loading={saving.busy}
           onClick={() => void save()}
           data-testid="room-settings-save"
         >

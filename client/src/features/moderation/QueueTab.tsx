@@ -8,10 +8,11 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { CheckIcon, CloseIcon, InboxIcon, PencilIcon } from "../../components/icons";
+import { InboxIcon } from "../../components/icons";
 import { PostAuthor } from "../posts";
 import { localized } from "../rooms";
 import { TagList } from "../threads";
+import { DecisionButtons } from "./DecisionButtons";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./EditApproveDialog";
 import { ModCard } from "./ModCard";
@@ -110,35 +111,24 @@ function QueueCard({ itemKey }: { itemKey: string }) {
         </>
       }
       actions={
-        <>
-          <Button
-            size="sm"
-            icon={<CheckIcon />}
-            loading={busy}
-            onClick={() => void approve()}
-            data-testid="queue-approve"
-          >
-            {t("moderation.queue.approve")}
-          </Button>
-          <Button
-            size="sm"
-            variant="secondary"
-            icon={<PencilIcon />}
-            onClick={() => setOpen("edit")}
-            data-testid="queue-edit"
-          >
-            {t("moderation.queue.editApprove")}
-          </Button>
-          <Button
-            size="sm"
-            variant="danger"
-            icon={<CloseIcon />}
-            onClick={() => setOpen("reject")}
-            data-testid="queue-reject"
-          >
-            {t("moderation.queue.reject")}
-          </Button>
-        </>
+        <DecisionButtons
+          approve={{
+            label: t("moderation.queue.approve"),
+            onClick: () => void approve(),
+            loading: busy,
+            testId: "queue-approve",
+          }}
+          editApprove={{
+            label: t("moderation.queue.editApprove"),
+            onClick: () => setOpen("edit"),
+            testId: "queue-edit",
+          }}
+          reject={{
+            label: t("moderation.queue.reject"),
+            onClick: () => setOpen("reject"),
+            testId: "queue-reject",
+          }}
+        />
       }
       after={
         <>

@@ -1,9 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ThreadDto } from "@rembuk/shared";
-import { Button } from "../../components/Button";
 import {
-  CheckIcon,
-  CloseIcon,
   EyeIcon,
   EyeOffIcon,
   GavelIcon,
@@ -18,6 +15,7 @@ import { useT, type MessageKey } from "../../lib/i18n";
 import { threadCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { postSelectors } from "../posts";
+import { DecisionButtons } from "./DecisionButtons";
 import { FlagButton } from "./FlagDialog";
 import { ReasonDialog } from "./ReasonDialog";
 import { EditApproveDialog } from "./EditApproveDialog";
@@ -132,36 +130,25 @@ export function ThreadModerationBar({
       )}
       <div className="mod-thread-bar__tools" role="group" aria-label={t("moderation.tools.label")}>
         {canModerate && thread.status === "queued" && (
-          <>
-            <Button
-              size="sm"
-              icon={<CheckIcon />}
-              onClick={act("approve", "moderation.tools.done.thread.approve")}
-              data-testid="mod-thread-approve"
-            >
-              {t("moderation.tools.approve")}
-            </Button>
-            {opening && (
-              <Button
-                size="sm"
-                variant="secondary"
-                icon={<PencilIcon />}
-                onClick={() => setOpen("approveEdit")}
-                data-testid="mod-thread-approve-edit"
-              >
-                {t("moderation.queue.editApprove")}
-              </Button>
-            )}
-            <Button
-              size="sm"
-              variant="danger"
-              icon={<CloseIcon />}
-              onClick={() => setOpen("reject")}
-              data-testid="mod-thread-reject"
-            >
-              {t("moderation.tools.reject")}
-            </Button>
-          </>
+          <DecisionButtons
+            approve={{
+              label: t("moderation.tools.approve"),
+              onClick: act("approve", "moderation.tools.done.thread.approve"),
+              testId: "mod-thread-approve",
+            }}
+            editApprove={
+              opening && {
+                label: t("moderation.queue.editApprove"),
+                onClick: () => setOpen("approveEdit"),
+                testId: "mod-thread-approve-edit",
+              }
+            }
+            reject={{
+              label: t("moderation.tools.reject"),
+              onClick: () => setOpen("reject"),
+              testId: "mod-thread-reject",
+            }}
+          />
         )}
         {items.length > 0 && (
           <ToolMenu

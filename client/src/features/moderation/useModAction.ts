@@ -1,7 +1,21 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
+import { useAction } from "../../components/form/useAction";
 import { useLocale, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { forumError } from "../posts";
+
+/** Toasts a failed moderation command, translated by its code. */
+export function useModErrorToast() {
+  const locale = useLocale();
+  const toast = useStore((s) => s.pushToast);
+  return useCallback(
+    (err: unknown) => {
+      const { key, params } = forumError(err, locale);
+      toast({ tone: "error", message: key, params });
+    },
+    [locale, toast],
+  );
+}
 
 /**
  * Runs a moderation command and says how it went in a toast: the success message on success, the
@@ -9,8 +23,8 @@ import { forumError } from "../posts";
  * errors call the store directly instead.
  */
 export function useModAction() {
-  const locale = useLocale();
   const toast = useStore((s) => s.pushToast);
+  const failed = useModErrorToast();
   return useCallback(
     async (run: () => Promise<unknown>, done: MessageKey): Promise<boolean> => {
       try {
@@ -18,12 +32,11 @@ export function useModAction() {
         toast({ tone: "success", message: done });
         return true;
       } catch (err) {
-        const { key, params } = forumError(err, locale);
-        toast({ tone: "error", message: key, params });
+        failed(err);
         return false;
       }
     },
-    [locale, toast],
+    [toast, failed],
   );
 }
 
@@ -32,16 +45,16 @@ export function useModAction() {
  * spins and cannot be pressed twice.
  */
 export function usePendingModAction() {
-  const run = useModAction();
-  const [busy, setBusy] = useState(false);
+  const toast = useStore((s) => s.pushToast);
+  const failed = useModErrorToast();
+  const { busy, run } = useAction();
   const runPending = useCallback(
-    async (action: () => Promise<unknown>, done: MessageKey): Promise<boolean> => {
-      setBusy(true);
-      const ok = await run(action, done);
-      setBusy(false);
-      return ok;
-    },
-    [run],
+    (action: () => Promise<unknown>, done: MessageKey): Promise<boolean> =>
+      run(async () => {
+        await action();
+        toast({ tone: "success", message: done });
+      }, failed),
+    [run, toast, failed],
   );
   return [busy, runPending] as const;
 }

@@ -1,7 +1,5 @@
 import { useId, useMemo, useState, type RefObject } from "react";
-import { useShallow } from "zustand/react/shallow";
 import type { UserSummaryDto } from "@rembuk/shared";
-import { Avatar } from "../../components/Avatar";
 import { Link, useLocation } from "react-router";
 import { LIMITS } from "@rembuk/shared";
 import { Button, buttonClass } from "../../components/Button";
@@ -10,6 +8,7 @@ import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { MarkdownEditor } from "./MarkdownEditor";
+import { MentionList, useThreadPeople } from "./MentionList";
 import type { Draft } from "./outbox";
 import { insertMention, mentionCandidates, mentionQuery } from "./mentions";
 import { postSelectors } from "./posts.slice";
@@ -184,29 +183,7 @@ export function Composer({
         }}
       />
       {mention && candidates.length > 0 && (
-        <ul
-          className="mention-list"
-          role="listbox"
-          aria-label={t("posts.composer.mentionList")}
-          data-testid="mention-list"
-        >
-          {candidates.map((p, i) => (
-            <li key={p.id} role="option" aria-selected={i === active}>
-              <button
-                type="button"
-                className={`mention-list__item${i === active ? " mention-list__item--active" : ""}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(p)}
-              >
-                <Avatar name={p.name} seed={p.id} size="sm" />
-                <span>
-                  <span className="mention-list__name">{p.name}</span>
-                  {p.title && <span className="mention-list__title">{p.title}</span>}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <MentionList candidates={candidates} active={active} onPick={pick} />
       )}
       <div className="composer__foot">
         <p className="composer__hint" id={hintId}>
@@ -235,23 +212,5 @@ export function Composer({
         </Button>
       </div>
     </form>
-  );
-}
-
-/** People one may mention here: who wrote the loaded posts (latest first) and who is reading now. */
-function useThreadPeople(threadId: string): UserSummaryDto[] {
-  return useStore(
-    useShallow((s) => {
-      const me = s.currentUserId;
-      const out: UserSummaryDto[] = [];
-      const ids = s.postIdsByThread[threadId] ?? [];
-      for (let i = ids.length - 1; i >= 0; i--) {
-        const author = s.postsById[ids[i]]?.author;
-        if (author && author.id !== me && !out.some((p) => p.id === author.id)) out.push(author);
-      }
-      for (const u of s.threadPresence[threadId]?.users ?? [])
-        if (u.id !== me && !out.some((p) => p.id === u.id)) out.push(u);
-      return out;
-    }),
   );
 }

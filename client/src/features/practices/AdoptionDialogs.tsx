@@ -6,14 +6,15 @@ import {
   todayInIndonesia,
   type AdoptionDto,
   type AdoptionStage,
+  type Locale,
 } from "@rembuk/shared";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
-import { Field, FormAlert } from "../../components/Field";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/form/FormDialog";
+import { useForm } from "../../components/form/useForm";
 import { isApiError } from "../../lib/api";
 import { describeError } from "../../lib/errors";
-import { useLocale, useT, type MessageKey } from "../../lib/i18n";
-import { validate, type FieldIssues, issueText } from "../../lib/validation";
+import { useT, type MessageKey } from "../../lib/i18n";
+import { validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { ADOPTION_STAGE_KEYS, STEP_ACTION_KEYS } from "./practices.format";
 
@@ -28,68 +29,71 @@ function ledgerError(err: unknown): MessageKey | null {
   return null;
 }
 
+/** The date is the form's own message when the server finds it before the previous step. */
+const earlierDate = (err: unknown) =>
+  isApiError(err) && err.code === "VALIDATION" && Boolean(err.fieldErrors.date);
+// The server's only date rule beyond the schema: not before the previous step.
+const stepIssues = (err: unknown): FieldIssues | null =>
+  earlierDate(err) ? { date: { key: "practices.step.earlier" } } : null;
+function stepError(err: unknown, locale: Locale) {
+  if (earlierDate(err)) return null;
+  const own = ledgerError(err);
+  return own ? { key: own } : describeError(err, locale);
+}
+
 /** Note and date, shared by "adopt" and each later step; both validated with the shared schemas. */
-function StepForm({
+function StepFormDialog({
+  title,
+  description,
+  testId,
   submitLabel,
   submitTestId,
   onSubmit,
-  onCancel,
+  onClose,
   minDate,
 }: {
+  title: string;
+  description?: string;
+  testId: string;
   submitLabel: string;
   submitTestId: string;
+  /** Sends the step; resolves to the field issues its schema found (nothing sent), or null. */
   onSubmit: (values: { note?: string; date: string }) => Promise<FieldIssues | null>;
-  onCancel: () => void;
+  onClose: () => void;
   minDate?: string;
 }) {
   const t = useT();
-  const locale = useLocale();
   const today = todayInIndonesia();
   const [note, setNote] = useState("");
   const [date, setDate] = useState(today);
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ describe: stepError, fieldIssues: stepIssues });
 
   const submit = async () => {
-    setAlert(null);
-    if (minDate && date && date < minDate) {
-      setIssues({ date: { key: "practices.step.earlier" } });
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await onSubmit({ note: note.trim() || undefined, date });
-      if (result) setIssues(result);
-    } catch (err) {
-      if (isApiError(err) && err.code === "VALIDATION" && err.fieldErrors.date) {
-        // The server's only date rule beyond the schema: not before the previous step.
-        setIssues({ date: { key: "practices.step.earlier" } });
-        return;
-      }
-      const own = ledgerError(err);
-      const { key, params } = describeError(err, locale);
-      setAlert(own ? t(own) : t(key, params));
-    } finally {
-      setBusy(false);
-    }
+    if (minDate && date && date < minDate) return form.fail({ date: { key: "practices.step.earlier" } });
+    let found: FieldIssues | null = null;
+    await form.submit(async () => {
+      found = await onSubmit({ note: note.trim() || undefined, date });
+    });
+    if (found) form.fail(found);
   };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <FormDialog
+      title={title}
+      description={description}
+      onClose={onClose}
+      testId={testId}
+      form={form}
+      onSubmit={submit}
+      submitLabel={submitLabel}
+      submitTestId={submitTestId}
+      alertTestId="adoption-alert"
     >
-      {alert && <FormAlert testId="adoption-alert">{alert}</FormAlert>}
       <Field
         label={t("practices.adopt.note")}
         optionalText={t("ui.optional")}
         hint={t("practices.adopt.noteHint")}
-        error={issueText(t, issues.note)}
+        error={form.error("note")}
       >
         {(c) => (
           <textarea
@@ -106,7 +110,7 @@ function StepForm({
       <Field
         label={t("practices.adopt.date")}
         hint={t("practices.adopt.dateHint")}
-        error={issueText(t, issues.date)}
+        error={form.error("date")}
         testId="adoption-date"
       >
         {(c) => (
@@ -122,15 +126,7 @@ function StepForm({
           />
         )}
       </Field>
-      <div className="form__actions">
-        <Button variant="ghost" onClick={onCancel}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" loading={busy} data-testid={submitTestId}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </FormDialog>
   );
 }
 
@@ -152,17 +148,14 @@ export function AdoptDialog({
   const adopt = useStore((s) => s.adoptPractice);
   const toast = useStore((s) => s.pushToast);
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={t("practices.adopt.title", { affiliation: affiliationLabel })}
-      description={t("practices.adopt.lead")}
-      testId="adopt-dialog"
-    >
-      <StepForm
+    open && (
+      <StepFormDialog
+        title={t("practices.adopt.title", { affiliation: affiliationLabel })}
+        description={t("practices.adopt.lead")}
+        testId="adopt-dialog"
         submitLabel={t("practices.adopt.submit")}
         submitTestId="adopt-submit"
-        onCancel={onClose}
+        onClose={onClose}
         onSubmit={async (values) => {
           const checked = validate(AdoptionCreateInput, { stage: "interested", ...values });
           if (!checked.ok) return dateIssue(checked.issues);
@@ -172,7 +165,7 @@ export function AdoptDialog({
           return null;
         }}
       />
-    </Dialog>
+    )
   );
 }
 
@@ -192,32 +185,26 @@ export function StepDialog({
   const toast = useStore((s) => s.pushToast);
   const last = adoption.steps[adoption.steps.length - 1];
   return (
-    <Dialog
-      open={to !== null}
-      onClose={onClose}
-      title={
-        to
-          ? t("practices.step.title", { stage: t(ADOPTION_STAGE_KEYS[to]), affiliation: affiliationLabel })
-          : ""
-      }
-      testId="step-dialog"
-    >
-      {to && (
-        <StepForm
-          submitLabel={t(STEP_ACTION_KEYS[to])}
-          submitTestId="step-submit"
-          minDate={last?.date}
-          onCancel={onClose}
-          onSubmit={async (values) => {
-            const checked = validate(AdoptionStepInput, { stage: to, ...values });
-            if (!checked.ok) return dateIssue(checked.issues);
-            await step(adoption.id, checked.data);
-            toast({ tone: "success", message: "practices.step.done" });
-            onClose();
-            return null;
-          }}
-        />
-      )}
-    </Dialog>
+    to && (
+      <StepFormDialog
+        title={t("practices.step.title", {
+          stage: t(ADOPTION_STAGE_KEYS[to]),
+          affiliation: affiliationLabel,
+        })}
+        testId="step-dialog"
+        submitLabel={t(STEP_ACTION_KEYS[to])}
+        submitTestId="step-submit"
+        minDate={last?.date}
+        onClose={onClose}
+        onSubmit={async (values) => {
+          const checked = validate(AdoptionStepInput, { stage: to, ...values });
+          if (!checked.ok) return dateIssue(checked.issues);
+          await step(adoption.id, checked.data);
+          toast({ tone: "success", message: "practices.step.done" });
+          onClose();
+          return null;
+        }}
+      />
+    )
   );
 }

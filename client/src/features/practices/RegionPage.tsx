@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
+import type { AdoptionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -9,9 +10,9 @@ import { Skeleton, SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { OfficeMark } from "../users";
 import { AdoptionItem } from "./AdoptionLedger";
 import { PracticeCard } from "./PracticeCard";
+import { RegionPeople } from "./RegionPeople";
 import { watchRegion } from "./practices.live";
 import { practiceSelectors } from "./practices.slice";
 import "./practices.css";
@@ -105,22 +106,19 @@ export function RegionPage() {
           {t("practices.region.code", { code: region.code })}
         </p>
         <ul className="region-stats">
-          <li>
-            <span className="region-stats__n">{f.number(totals.practices)}</span>
-            <span className="region-stats__label">{t("practices.region.stat.practices")}</span>
-          </li>
-          <li>
-            <span className="region-stats__n">{f.number(totals.adoptionsBy)}</span>
-            <span className="region-stats__label">{t("practices.region.stat.adoptionsBy")}</span>
-          </li>
-          <li>
-            <span className="region-stats__n">{f.number(totals.adoptionsOf)}</span>
-            <span className="region-stats__label">{t("practices.region.stat.adoptionsOf")}</span>
-          </li>
-          <li>
-            <span className="region-stats__n">{f.number(totals.people)}</span>
-            <span className="region-stats__label">{t("practices.region.stat.people")}</span>
-          </li>
+          {(
+            [
+              [totals.practices, "practices.region.stat.practices"],
+              [totals.adoptionsBy, "practices.region.stat.adoptionsBy"],
+              [totals.adoptionsOf, "practices.region.stat.adoptionsOf"],
+              [totals.people, "practices.region.stat.people"],
+            ] as const
+          ).map(([n, label]) => (
+            <li key={label}>
+              <span className="region-stats__n">{f.number(n)}</span>
+              <span className="region-stats__label">{t(label)}</span>
+            </li>
+          ))}
         </ul>
       </header>
 
@@ -147,108 +145,61 @@ export function RegionPage() {
               </ul>
             )}
           </section>
-          <section className="ledger card" aria-labelledby="region-adopted-of">
-            <h2 id="region-adopted-of" className="card-title">
-              {t("practices.region.stat.adoptionsOf")}
-            </h2>
-            {adoptionsOf.length === 0 ? (
-              <p className="muted">{t("practices.region.noAdoptions")}</p>
-            ) : (
-              <ul
-                className="ledger__list ledger__list--grid"
-                aria-live="polite"
-                data-testid="region-adoptions-of"
-              >
-                {adoptionsOf.map((a) => (
-                  <AdoptionItem key={a.id} adoption={a} showPractice />
-                ))}
-              </ul>
-            )}
-          </section>
+          <RegionLedger
+            id="region-adopted-of"
+            title={t("practices.region.stat.adoptionsOf")}
+            adoptions={adoptionsOf}
+            grid
+            testId="region-adoptions-of"
+          />
         </div>
         <aside className="region-layout__side">
-          <section className="ledger card" aria-labelledby="region-adopted-by">
-            <h2 id="region-adopted-by" className="card-title">
-              {t("practices.region.stat.adoptionsBy")}
-            </h2>
-            {adoptionsBy.length === 0 ? (
-              <p className="muted">{t("practices.region.noAdoptions")}</p>
-            ) : (
-              <ul className="ledger__list" aria-live="polite" data-testid="region-adoptions-by">
-                {adoptionsBy.map((a) => (
-                  <AdoptionItem key={a.id} adoption={a} showPractice />
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="card region-people" aria-labelledby="region-people">
-            <h2 id="region-people" className="card-title">
-              {t("practices.region.people")}
-            </h2>
-            {people.length === 0 ? (
-              <p className="muted">{t("practices.region.noPeople")}</p>
-            ) : (
-              <>
-                <PeopleGroup
-                  code={region.code}
-                  title={t("practices.region.people.verified")}
-                  people={people.filter((p) => p.verified)}
-                  testId="region-people-verified"
-                />
-                <PeopleGroup
-                  code={region.code}
-                  title={t("practices.region.people.unverified")}
-                  lead={t("practices.region.people.unverifiedLead")}
-                  people={people.filter((p) => !p.verified)}
-                  testId="region-people-unverified"
-                />
-              </>
-            )}
-          </section>
+          <RegionLedger
+            id="region-adopted-by"
+            title={t("practices.region.stat.adoptionsBy")}
+            adoptions={adoptionsBy}
+            testId="region-adoptions-by"
+          />
+          <RegionPeople code={region.code} people={people} />
         </aside>
       </div>
     </div>
   );
 }
 
-type RegionPerson = { id: string; name: string; title: string; verified: boolean };
-
-/**
- * Verified office holders are listed apart from people who only say they belong here, so a second
- * "Gubernur" typed by anyone never sits beside the real one as an equal.
- */
-function PeopleGroup({
-  code,
+/** Adoptions in a region's ledger, live as new ones are recorded. */
+function RegionLedger({
+  id,
   title,
-  lead,
-  people,
+  adoptions,
+  grid = false,
   testId,
 }: {
-  code: string;
+  id: string;
   title: string;
-  lead?: string;
-  people: RegionPerson[];
+  adoptions: AdoptionDto[];
+  grid?: boolean;
   testId: string;
 }) {
-  if (people.length === 0) return null;
+  const t = useT();
   return (
-    <div className="people-group" data-testid={testId}>
-      <h3 className="people-group__title">{title}</h3>
-      {lead && <p className="people-group__lead muted">{lead}</p>}
-      <ul className="people-list" data-testid="region-people">
-        {people.map((p) => (
-          <li key={p.id}>
-            <Link to={`/users/${p.id}`} className="people-list__name">
-              {p.name}
-            </Link>
-            {/* Everyone listed here states this region as their affiliation: that alone is a claim. */}
-            <OfficeMark
-              person={{ verified: p.verified, title: p.title, affiliation: { kind: "region", code } }}
-            />
-            {p.title && <span className="people-list__title">{p.title}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <section className="ledger card" aria-labelledby={id}>
+      <h2 id={id} className="card-title">
+        {title}
+      </h2>
+      {adoptions.length === 0 ? (
+        <p className="muted">{t("practices.region.noAdoptions")}</p>
+      ) : (
+        <ul
+          className={grid ? "ledger__list ledger__list--grid" : "ledger__list"}
+          aria-live="polite"
+          data-testid={testId}
+        >
+          {adoptions.map((a) => (
+            <AdoptionItem key={a.id} adoption={a} showPractice />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

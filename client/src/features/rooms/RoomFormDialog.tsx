@@ -10,15 +10,15 @@ import {
   type RoomDto,
   type RoomVisibility,
 } from "@rembuk/shared";
-import { Button } from "../../components/Button";
-import { Dialog } from "../../components/Dialog";
-import { Field, FormAlert } from "../../components/Field";
-import { isApiError } from "../../lib/api";
-import { describeError } from "../../lib/errors";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/form/FormDialog";
+import { useForm, validationIssues } from "../../components/form/useForm";
+import type { ApiError } from "../../lib/api";
 import { useLocale, useT } from "../../lib/i18n";
-import { issueText, issuesFromApi, validate, type FieldIssues } from "../../lib/validation";
+import { issueText, validate, type FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
 import { send } from "../../lib/send";
+import { BilingualFields } from "./BilingualFields";
 import { ModeratorPicker, type Person } from "./ModeratorPicker";
 
 const VISIBILITIES: RoomVisibility[] = ["public", "members", "restricted"];
@@ -38,6 +38,12 @@ export function audienceText(list: Affiliation[]): string {
   return list.map((a) => (a.kind === "region" ? a.code : a.name)).join("\n");
 }
 
+/** A taken address is the slug field's problem. */
+function roomIssues(err: ApiError): FieldIssues | null {
+  if (err.code === "CONFLICT") return { slug: { key: "rooms.form.slugTaken" } };
+  return validationIssues(err);
+}
+
 /** Create or edit a room (admins): both languages, access, slow mode, moderators, pre-moderation. */
 export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClose: () => void }) {
   const t = useT();
@@ -53,9 +59,7 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
   const [slowMode, setSlowMode] = useState(String(room?.slowModeSeconds ?? 0));
   const [preModerated, setPreModerated] = useState(room?.preModerated ?? false);
   const [moderators, setModerators] = useState<Person[]>([]);
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ fieldIssues: roomIssues });
 
   // The room lists moderators by id; show their names.
   useEffect(() => {
@@ -75,7 +79,6 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
   }, [room]);
 
   const submit = async () => {
-    setAlert(null);
     const values = {
       slug,
       name,
@@ -87,38 +90,28 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
       preModerated,
     };
     const checked = room ? validate(RoomUpdateInput, values) : validate(RoomCreateInput, values);
-    if (!checked.ok) {
-      setIssues(checked.issues);
-      return;
-    }
-    setIssues({});
-    setBusy(true);
-    try {
-      if (room) {
-        await updateRoom(room.slug, values);
-        toast({ tone: "success", message: "rooms.form.saved" });
-      } else {
-        const created = await createRoom(RoomCreateInput.parse(values));
-        toast({
-          tone: "success",
-          message: "rooms.form.created",
-          params: { name: created.name[locale] || created.name.id },
-        });
-      }
-      onClose();
-    } catch (err) {
-      setBusy(false);
-      if (isApiError(err) && (err.code === "VALIDATION" || err.code === "CONFLICT"))
-        setIssues(issuesFromApi(err));
-      if (isApiError(err) && err.code === "CONFLICT") setIssues({ slug: { key: "rooms.form.slugTaken" } });
-      const { key, params } = describeError(err, locale);
-      setAlert(t(key, params));
-    }
+    if (!checked.ok) return form.fail(checked.issues);
+    await form.submit(
+      async () => {
+        if (room) {
+          await updateRoom(room.slug, values);
+          toast({ tone: "success", message: "rooms.form.saved" });
+        } else {
+          const created = await createRoom(RoomCreateInput.parse(values));
+          toast({
+            tone: "success",
+            message: "rooms.form.created",
+            params: { name: created.name[locale] || created.name.id },
+          });
+        }
+        onClose();
+      },
+      { leaving: true },
+    );
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={
         room
           ? t("rooms.form.editTitle", { name: room.name[locale] || room.name.id })
@@ -126,167 +119,103 @@ export function RoomFormDialog({ room, onClose }: { room: RoomDto | null; onClos
       }
       onClose={onClose}
       testId="room-form"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t("ui.cancel")}
-          </Button>
-          <Button type="submit" form="room-form" loading={busy} data-testid="room-form-save">
-            {t("rooms.form.save")}
-          </Button>
-        </>
-      }
+      form={form}
+      onSubmit={submit}
+      submitLabel={t("rooms.form.save")}
+      submitTestId="room-form-save"
     >
-      <form
-        id="room-form"
-        className="form room-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {alert && <FormAlert>{alert}</FormAlert>}
-        <Field label={t("rooms.form.slug")} hint={t("rooms.form.slugHint")} error={issueText(t, issues.slug)}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={slug}
-              maxLength={LIMITS.roomSlug.max}
-              data-autofocus
-              data-testid="room-form-slug"
-              onChange={(e) => setSlug(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="room-form__pair">
-          <Field label={t("rooms.form.nameId")} error={issueText(t, issues["name.id"])}>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                value={name.id}
-                maxLength={LIMITS.roomName.max}
-                data-testid="room-form-name-id"
-                onChange={(e) => setName({ ...name, id: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t("rooms.form.nameEn")} error={issueText(t, issues["name.en"])}>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                value={name.en}
-                maxLength={LIMITS.roomName.max}
-                data-testid="room-form-name-en"
-                onChange={(e) => setName({ ...name, en: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="room-form__pair">
-          <Field
-            label={t("rooms.form.descId")}
-            optionalText={t("ui.optional")}
-            error={issueText(t, issues["description.id"])}
-          >
-            {(c) => (
-              <textarea
-                {...c}
-                className="input textarea"
-                rows={3}
-                maxLength={LIMITS.roomDescription.max}
-                value={description.id}
-                onChange={(e) => setDescription({ ...description, id: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
-            label={t("rooms.form.descEn")}
-            optionalText={t("ui.optional")}
-            error={issueText(t, issues["description.en"])}
-          >
-            {(c) => (
-              <textarea
-                {...c}
-                className="input textarea"
-                rows={3}
-                maxLength={LIMITS.roomDescription.max}
-                value={description.en}
-                onChange={(e) => setDescription({ ...description, en: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
-        <fieldset className="fieldset">
-          <legend className="field__label">{t("rooms.form.visibility")}</legend>
-          <div className="choice-group">
-            {VISIBILITIES.map((v) => (
-              <label key={v} className={`choice${visibility === v ? " choice--checked" : ""}`}>
-                <input
-                  type="radio"
-                  name="visibility"
-                  value={v}
-                  checked={visibility === v}
-                  onChange={() => setVisibility(v)}
-                  data-testid={`room-form-visibility-${v}`}
-                />
-                {t(`rooms.form.visibility.${v}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {visibility === "restricted" && (
-          <Field
-            label={t("rooms.form.allowed")}
-            hint={t("rooms.form.allowedHint")}
-            error={issueText(t, issues.allowedAffiliations) ?? firstIssue(t, issues, "allowedAffiliations.")}
-          >
-            {(c) => (
-              <textarea
-                {...c}
-                className="input textarea"
-                rows={3}
-                value={audience}
-                data-testid="room-form-allowed"
-                onChange={(e) => setAudience(e.target.value)}
-              />
-            )}
-          </Field>
+      <Field label={t("rooms.form.slug")} hint={t("rooms.form.slugHint")} error={form.error("slug")}>
+        {(c) => (
+          <input
+            {...c}
+            className="input"
+            value={slug}
+            maxLength={LIMITS.roomSlug.max}
+            data-autofocus
+            data-testid="room-form-slug"
+            onChange={(e) => setSlug(e.target.value)}
+          />
         )}
+      </Field>
+      <BilingualFields
+        value={name}
+        onChange={setName}
+        labels={{ id: t("rooms.form.nameId"), en: t("rooms.form.nameEn") }}
+        errors={{ id: form.error("name.id"), en: form.error("name.en") }}
+        maxLength={LIMITS.roomName.max}
+        testId="room-form-name"
+      />
+      <BilingualFields
+        value={description}
+        onChange={setDescription}
+        labels={{ id: t("rooms.form.descId"), en: t("rooms.form.descEn") }}
+        errors={{ id: form.error("description.id"), en: form.error("description.en") }}
+        maxLength={LIMITS.roomDescription.max}
+        multiline
+        optional
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">{t("rooms.form.visibility")}</legend>
+        <div className="choice-group">
+          {VISIBILITIES.map((v) => (
+            <label key={v} className={`choice${visibility === v ? " choice--checked" : ""}`}>
+              <input
+                type="radio"
+                name="visibility"
+                value={v}
+                checked={visibility === v}
+                onChange={() => setVisibility(v)}
+                data-testid={`room-form-visibility-${v}`}
+              />
+              {t(`rooms.form.visibility.${v}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {visibility === "restricted" && (
         <Field
-          label={t("rooms.form.slowMode")}
-          hint={t("rooms.form.slowModeHint")}
-          error={issueText(t, issues.slowModeSeconds)}
+          label={t("rooms.form.allowed")}
+          hint={t("rooms.form.allowedHint")}
+          error={form.error("allowedAffiliations") ?? firstIssue(t, form.issues, "allowedAffiliations.")}
         >
           {(c) => (
-            <input
+            <textarea
               {...c}
-              className="input input--short"
-              type="number"
-              min={0}
-              max={SLOW_MODE_MAX_SECONDS}
-              step={5}
-              inputMode="numeric"
-              value={slowMode}
-              data-testid="room-form-slow"
-              onChange={(e) => setSlowMode(e.target.value)}
+              className="input textarea"
+              rows={3}
+              value={audience}
+              data-testid="room-form-allowed"
+              onChange={(e) => setAudience(e.target.value)}
             />
           )}
         </Field>
-        <ModeratorPicker
-          people={moderators}
-          onChange={setModerators}
-          error={issueText(t, issues.moderators)}
-        />
-        <label className="qa-check">
-          <input type="checkbox" checked={preModerated} onChange={(e) => setPreModerated(e.target.checked)} />
-          <span>{t("rooms.form.preModerated")}</span>
-        </label>
-      </form>
-    </Dialog>
+      )}
+      <Field
+        label={t("rooms.form.slowMode")}
+        hint={t("rooms.form.slowModeHint")}
+        error={form.error("slowModeSeconds")}
+      >
+        {(c) => (
+          <input
+            {...c}
+            className="input input--short"
+            type="number"
+            min={0}
+            max={SLOW_MODE_MAX_SECONDS}
+            step={5}
+            inputMode="numeric"
+            value={slowMode}
+            data-testid="room-form-slow"
+            onChange={(e) => setSlowMode(e.target.value)}
+          />
+        )}
+      </Field>
+      <ModeratorPicker people={moderators} onChange={setModerators} error={form.error("moderators")} />
+      <label className="qa-check">
+        <input type="checkbox" checked={preModerated} onChange={(e) => setPreModerated(e.target.checked)} />
+        <span>{t("rooms.form.preModerated")}</span>
+      </label>
+    </FormDialog>
   );
 }
 

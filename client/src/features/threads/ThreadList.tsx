@@ -1,8 +1,9 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useRef } from "react";
 import { Link } from "react-router";
 import type { RoomDto, ThreadSort } from "@rembuk/shared";
 import { Avatar } from "../../components/Avatar";
 import { Button } from "../../components/Button";
+import { useAction } from "../../components/form/useAction";
 import { EmptyState } from "../../components/EmptyState";
 import { ChatIcon } from "../../components/icons";
 import { Skeleton } from "../../components/Skeleton";
@@ -107,27 +108,23 @@ export function MarkRoomRead({ room, sort }: { room: RoomDto; sort: ThreadSort }
   const anyUnread = useStore((s) => list.ids.some((id) => (s.threadsById[id]?.unreadCount ?? 0) > 0));
   const markRoomRead = useStore((s) => s.markRoomRead);
   const toast = useStore((s) => s.pushToast);
-  const [busy, setBusy] = useState(false);
+  const marking = useAction();
   if (!signedIn || (!anyUnread && !room.unreadThreads)) return null;
   return (
     <Button
       size="sm"
       variant="ghost"
-      loading={busy}
+      loading={marking.busy}
       data-testid="mark-room-read"
-      onClick={() => {
-        setBusy(true);
-        markRoomRead({ id: room.id, slug: room.slug }).then(
-          () => {
-            setBusy(false);
+      onClick={() =>
+        void marking.run(
+          async () => {
+            await markRoomRead({ id: room.id, slug: room.slug });
             toast({ tone: "success", message: "threads.markRead.done" });
           },
-          () => {
-            setBusy(false);
-            toast({ tone: "error", message: "threads.markRead.failed" });
-          },
-        );
-      }}
+          () => toast({ tone: "error", message: "threads.markRead.failed" }),
+        )
+      }
     >
       {t("threads.markRead.action")}
     </Button>

@@ -3,12 +3,13 @@ import { Link } from "react-router";
 import type { VerificationRequestDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
-import { CheckIcon, CloseIcon, MailIcon } from "../../components/icons";
+import { MailIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ReasonDialog } from "../moderation/ReasonDialog";
-import { ModCard } from "../moderation/ModCard";
+import { DecisionButtons } from "../moderation/DecisionButtons";
+import { ModCard, ModOutcome } from "../moderation/ModCard";
 import { usePendingModAction } from "../moderation/useModAction";
 import { PostAuthor } from "../posts/PostAuthor";
 import { UserAffiliation } from "../users/UserAffiliation";
@@ -57,27 +58,20 @@ export function VerificationCard({ id }: { id: string }) {
       actions={
         <>
           {request.status === "pending" && (
-            <>
-              <Button
-                size="sm"
-                icon={<CheckIcon />}
-                loading={busy}
-                disabled={blocking}
-                onClick={() => void approve()}
-                data-testid="verif-approve"
-              >
-                {t("verification.queue.approve")}
-              </Button>
-              <Button
-                size="sm"
-                variant="danger"
-                icon={<CloseIcon />}
-                onClick={() => setOpen("reject")}
-                data-testid="verif-reject"
-              >
-                {t("verification.queue.reject")}
-              </Button>
-            </>
+            <DecisionButtons
+              approve={{
+                label: t("verification.queue.approve"),
+                onClick: () => void approve(),
+                loading: busy,
+                disabled: blocking,
+                testId: "verif-approve",
+              }}
+              reject={{
+                label: t("verification.queue.reject"),
+                onClick: () => setOpen("reject"),
+                testId: "verif-reject",
+              }}
+            />
           )}
           {request.status === "approved" && request.user.verified && (
             <Button size="sm" variant="danger" onClick={() => setOpen("revoke")} data-testid="verif-revoke">
@@ -204,19 +198,15 @@ export function VerificationCard({ id }: { id: string }) {
         </div>
       )}
       {request.status !== "pending" && request.decidedAt && (
-        <p className="mod-card__outcome">
+        <ModOutcome
+          note={request.reason && `· ${t("verification.queue.reason", { reason: request.reason })}`}
+        >
           {t("verification.queue.decided", {
             status: t(STATUS_KEYS[request.status === "approved" ? "approved" : "rejected"]),
             name: request.decidedBy?.name ?? "—",
             when: f.relative(request.decidedAt),
           })}
-          {request.reason && (
-            <span className="mod-card__outcome-note">
-              {" "}
-              · {t("verification.queue.reason", { reason: request.reason })}
-            </span>
-          )}
-        </p>
+        </ModOutcome>
       )}
     </ModCard>
   );
