@@ -22,6 +22,8 @@ const SERVER_LAYERS = [
   ["practices"],
   ["qa"],
   ["search"],
+  ["watching"],
+  ["notifications"],
   ["demo"],
 ];
 

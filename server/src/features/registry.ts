@@ -18,6 +18,8 @@ import { adoptionHandlers } from "./adoptions/index.js";
 import { practiceHandlers } from "./practices/index.js";
 import { qaHandlers, readGuestCookies } from "./qa/index.js";
 import { searchHandlers } from "./search/index.js";
+import { watchHandlers } from "./watching/index.js";
+import { notificationHandlers } from "./notifications/index.js";
 
 /**
  * The composition root of the features: every feature's commands (declared in shared/src/commands,
@@ -50,6 +52,8 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...practiceHandlers,
     ...qaHandlers,
     ...searchHandlers(),
+    ...watchHandlers(),
+    ...notificationHandlers(),
   ];
 }
 

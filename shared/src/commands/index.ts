@@ -15,3 +15,4 @@ export * from "./adoptions.js";
 export * from "./practices.js";
 export * from "./qa.js";
 export * from "./search.js";
+export * from "./notifications.js";

@@ -188,6 +188,7 @@ async function approve(
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
   await domainEvents.emit("post.changed", { postId: post._id.toString() });
+  await domainEvents.emit("post.published", { postId: post._id.toString() });
   notifyAuthor({ post, thread }, "post.approved", null);
   return presentPost(me, room, numbered);
 }

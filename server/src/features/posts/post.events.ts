@@ -10,6 +10,11 @@ declare module "../../lib/events.js" {
     "post.queued": { thread: ThreadRecord; post: PostRecord; room: RoomRecord };
     /** A queued reply left the queue without a moderator (its author deleted it). */
     "post.unqueued": UnqueuedEvent;
+    /**
+     * A post became visible in its thread (a reply numbered, an approved one, a thread's opening post):
+     * notifications queue its fan-out.
+     */
+    "post.published": { postId: string };
   }
 }
 

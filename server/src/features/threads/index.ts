@@ -6,3 +6,4 @@ export { publishThreadUpdated, threadAudience } from "./thread.publish.js";
 export { revalidateThreadAudience } from "./thread.audience.js";
 export { threadPolicy } from "./thread.policy.js";
 export { threadHandlers } from "./thread.commands.js";
+export { addThreadViewerFields, type ThreadViewerFields } from "./thread.viewerFields.js";

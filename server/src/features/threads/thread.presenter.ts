@@ -6,6 +6,7 @@ import type { RoomAccess } from "../rooms/index.js";
 import { threadAbilities } from "./thread.abilities.js";
 import type { ThreadRecord } from "./thread.model.js";
 import { withPracticeExtras } from "../practices/index.js";
+import { viewerFieldsFor } from "./thread.viewerFields.js";
 
 /** A timed pin that has run out is no pin, even before the sweeper has written that down. */
 export const isPinned = (t: Pick<ThreadRecord, "pinned" | "pinnedUntil">, now = new Date()) =>
@@ -71,18 +72,21 @@ export async function presentThreads(
   threads: ThreadRecord[],
   roomSlugs: ReadonlyMap<string, string>,
 ): Promise<ThreadDto[]> {
-  const [authors, reads] = await Promise.all([
+  const [authors, reads, extras] = await Promise.all([
     loadUserSummaries(threads.map((t) => t.authorId)),
     readStatesFor(viewer, threads),
+    viewerFieldsFor(viewer, threads),
   ]);
-  const dtos = threads.map((t) =>
-    toThreadDto(
+  const dtos = threads.map((t) => {
+    const dto = toThreadDto(
       t,
       roomSlugs.get(t.roomId.toString()) ?? "",
       authors.get(t.authorId.toString()) ?? null,
       reads.get(t._id.toString()),
-    ),
-  );
+    );
+    for (const fields of extras) Object.assign(dto, fields.get(dto.id));
+    return dto;
+  });
   // Practice threads carry their record and adoption counts wherever a thread DTO goes (DESIGN.md §5).
   return withPracticeExtras(dtos);
 }

@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import type { ThreadCreateInput, ThreadDto, ThreadKind, ThreadListQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
+import { domainEvents } from "../../lib/events.js";
 import { assertCan } from "../../lib/policy.js";
 import { renderBody } from "../markdown/index.js";
 import { Post, initialStatus, takeSlowModeSlot } from "../posts/index.js";
@@ -111,6 +112,9 @@ export async function createThread(
   const saved = thread.toObject();
   await raiseReadMark(me.id, threadId, 1);
   await publishThreadCreated(saved, room);
+  // A new thread is news for those who watch its room or tags (notifications fan it out).
+  if (saved.status === "published")
+    await domainEvents.emit("post.published", { postId: opening._id.toString() });
   // Waiting for review: the room's moderators see it enter the queue.
   if (saved.status === "queued")
     await announceQueued({ targetType: "thread", thread: saved, post: opening.toObject(), room });
