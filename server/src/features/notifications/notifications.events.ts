@@ -1,6 +1,7 @@
 import { domainEvents } from "../../lib/events.js";
 import { enqueueJob } from "./notification.queue.js";
 import { registerProcessor } from "./notify.worker.js";
+import { produceAdoptionStep, producePracticeEdit } from "./adoption.producer.js";
 import { produceModeration } from "./moderation.producer.js";
 import { producePost } from "./post.producer.js";
 
@@ -15,10 +16,18 @@ export function bindNotificationProducers(): void {
   bound = true;
   registerProcessor("post.published", producePost);
   registerProcessor("moderation.recorded", produceModeration);
+  registerProcessor("adoption.stepped", produceAdoptionStep);
+  registerProcessor("practice.edited", producePracticeEdit);
   domainEvents.on("post.published", ({ postId }) =>
     enqueueJob("post.published", `post:${postId}`, { postId }),
   );
   domainEvents.on("moderation.recorded", ({ modActionId }) =>
     enqueueJob("moderation.recorded", `mod:${modActionId}`, { modActionId }),
+  );
+  domainEvents.on("adoption.stepped", ({ adoptionId, step }) =>
+    enqueueJob("adoption.stepped", `adoption:${adoptionId}:${step}`, { adoptionId, step }),
+  );
+  domainEvents.on("practice.edited", (event) =>
+    enqueueJob("practice.edited", `practice:${event.threadId}:${event.revision}`, { ...event }),
   );
 }

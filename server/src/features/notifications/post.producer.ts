@@ -5,10 +5,14 @@ import { autoWatch, levelsFor, watchersOf } from "../watching/index.js";
 import type { NotifyJobRecord } from "./notifyJob.model.js";
 import { deliver, type Draft } from "./notification.deliver.js";
 import { whoMaySee } from "./notification.audience.js";
+import { adoptersOf } from "./adoption.producer.js";
+
+type Why = "mention" | "reply.post" | "reply.thread" | "practice.comment" | "watched";
 
 /**
  * A published post: mentions, replies (to my post, in my thread) and watchers, each person once,
- * the most personal reason winning (mention > reply to my post > reply in my thread > watched).
+ * the most personal reason winning (mention > reply to my post > reply in my thread > a comment on a
+ * practice I adopt > watched).
  * Muted places stop all of it; nobody hears of a post they may not read.
  */
 export async function producePost(job: NotifyJobRecord): Promise<void> {
@@ -25,13 +29,16 @@ export async function producePost(job: NotifyJobRecord): Promise<void> {
 
   const author = post.authorId.toString();
   const parent = post.replyTo ? await Post.findById(post.replyTo, { authorId: 1 }).lean() : null;
-  const reasons = new Map<string, Draft["kind"] | "reply.post" | "reply.thread">();
-  const claim = (id: string, why: "mention" | "reply.post" | "reply.thread" | "watched") => {
-    if (id !== author && !reasons.has(id)) reasons.set(id, why === "watched" ? "watched" : why);
+  const reasons = new Map<string, Why>();
+  const claim = (id: string, why: Why) => {
+    if (id !== author && !reasons.has(id)) reasons.set(id, why);
   };
   for (const m of post.mentions) claim(m.toString(), "mention");
   if (parent) claim(parent.authorId.toString(), "reply.post");
   if (post.seq > 1) claim(thread.authorId.toString(), "reply.thread");
+  // Those adopting a practice follow the discussion of it.
+  if (thread.kind === "practice" && post.seq > 1)
+    for (const a of await adoptersOf(thread._id)) claim(a, "practice.comment");
   const personal = [...reasons.keys()];
   for (const w of await watchersOf(thread)) claim(w, "watched");
 
@@ -61,6 +68,15 @@ export async function producePost(job: NotifyJobRecord): Promise<void> {
         kind: "reply",
         detail: "reply.thread",
         collapseKey: `reply:${thread._id.toString()}`,
+      },
+    },
+    {
+      why: "practice.comment",
+      draft: {
+        ...base,
+        kind: "adoption",
+        detail: "practice.comment",
+        collapseKey: `practice.comment:${thread._id.toString()}`,
       },
     },
     {
