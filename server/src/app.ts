@@ -24,7 +24,7 @@ import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
 import { connectRedis, type Redis } from "./lib/redis.js";
 import { configureGuestCookies, setSharedCounters } from "./features/qa/index.js";
-import { startWorker, type Worker } from "./features/notifications/index.js";
+import { startNotifications, type Worker } from "./features/notifications/index.js";
 
 export interface AppOptions {
   /** Serve this directory as the client (default: client/dist when it has been built). */
@@ -153,7 +153,7 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
   const notifyWorker =
     options.notifyWorker === false
       ? null
-      : startWorker({ redis: redis ? { pub: redis.pub, sub: redis.sub } : null });
+      : startNotifications({ redis: redis ? { pub: redis.pub, sub: redis.sub } : null });
 
   let closing: Promise<void> | null = null;
   const close = () =>

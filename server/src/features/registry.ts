@@ -53,7 +53,7 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...qaHandlers,
     ...searchHandlers(),
     ...watchHandlers(),
-    ...notificationHandlers(),
+    ...notificationHandlers(config),
   ];
 }
 

@@ -6,6 +6,8 @@ import {
   NotificationSettingsPatch,
   NotificationSettingsResponse,
   UnreadCount,
+  UnsubscribeInput,
+  UnsubscribeResult,
   WatchInput,
   WatchResult,
 } from "../schemas/notifications.js";
@@ -53,6 +55,15 @@ export const notificationCommands = {
     input: NotificationSettingsPatch,
     output: NotificationSettingsResponse,
     http: { method: "PATCH", path: "/notifications/settings" },
+  }),
+  unsubscribe: defineCommand({
+    name: "notifications.unsubscribe",
+    summary: "One-click unsubscribe (RFC 8058) from an email's signed link; no session needed",
+    input: UnsubscribeInput,
+    output: UnsubscribeResult,
+    auth: "anyone",
+    errors: ["INVALID_TOKEN"],
+    http: { method: "POST", path: "/notifications/unsubscribe/:token" },
   }),
 } as const;
 

@@ -110,6 +110,13 @@ export const NotificationSettingsPatch = z
   .strict();
 export type NotificationSettingsPatch = z.infer<typeof NotificationSettingsPatch>;
 
+/** `POST /notifications/unsubscribe/:token`: an email's signed one-click link (no session needed). */
+export const UnsubscribeInput = z.object({ token: z.string().min(10).max(300) });
+export const UnsubscribeResult = z.object({
+  ok: z.literal(true),
+  unsubscribed: z.enum(["mentions", "digest"]),
+});
+
 /** DESIGN.md §9: how closely a person follows a thread, room or tag. */
 export const WatchLevel = z.enum(["watching", "normal", "muted"]);
 export type WatchLevel = z.infer<typeof WatchLevel>;

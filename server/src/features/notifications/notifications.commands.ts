@@ -8,11 +8,14 @@ import {
   updateSettings,
 } from "./notification.service.js";
 import { bindNotificationProducers } from "./notifications.events.js";
+import { configureUnsubscribe, unsubscribe } from "./notification.unsubscribe.js";
+import type { Config } from "../../config.js";
 
 /** The inbox and settings commands (shared/src/commands/notifications.ts). */
-export function notificationHandlers(): BoundCommand[] {
+export function notificationHandlers(config: Pick<Config, "sessionSecret">): BoundCommand[] {
   // Mounting notifications is what turns the producers on (server, tests).
   bindNotificationProducers();
+  configureUnsubscribe(config.sessionSecret);
   return [
     handle(notificationCommands.list, (query, { member }) => listNotifications(member().id, query)),
     handle(notificationCommands.unread, async (_input, { member }) => ({
@@ -23,5 +26,6 @@ export function notificationHandlers(): BoundCommand[] {
       settings: await loadSettings(member().id),
     })),
     handle(notificationCommands.updateSettings, (patch, { member }) => updateSettings(member().id, patch)),
+    handle(notificationCommands.unsubscribe, ({ token }) => unsubscribe(token)),
   ];
 }

@@ -3,6 +3,7 @@ import { enqueueJob } from "./notification.queue.js";
 import { registerProcessor } from "./notify.worker.js";
 import { produceAdoptionStep, producePracticeEdit } from "./adoption.producer.js";
 import { produceModeration } from "./moderation.producer.js";
+import { produceUnseenMail, sendDigests } from "./mail.producer.js";
 import { producePost } from "./post.producer.js";
 
 let bound = false;
@@ -18,6 +19,10 @@ export function bindNotificationProducers(): void {
   registerProcessor("moderation.recorded", produceModeration);
   registerProcessor("adoption.stepped", produceAdoptionStep);
   registerProcessor("practice.edited", producePracticeEdit);
+  registerProcessor("mail.unseen", produceUnseenMail);
+  registerProcessor("digest", async () => {
+    await sendDigests();
+  });
   domainEvents.on("post.published", ({ postId }) =>
     enqueueJob("post.published", `post:${postId}`, { postId }),
   );

@@ -6,6 +6,7 @@ import type { NotifyJobRecord } from "./notifyJob.model.js";
 import { deliver, type Draft } from "./notification.deliver.js";
 import { whoMaySee } from "./notification.audience.js";
 import { adoptersOf } from "./adoption.producer.js";
+import { scheduleUnseenMail } from "./mail.producer.js";
 
 type Why = "mention" | "reply.post" | "reply.thread" | "practice.comment" | "watched";
 
@@ -91,6 +92,9 @@ export async function producePost(job: NotifyJobRecord): Promise<void> {
   ];
   for (const { why, draft } of groups) {
     const recipients = [...reasons].filter(([id, r]) => r === why && readers.has(id)).map(([id]) => id);
-    if (recipients.length) await deliver({ eventKey: `post:${postId}`, draft, recipients });
+    if (recipients.length === 0) continue;
+    await deliver({ eventKey: `post:${postId}`, draft, recipients });
+    // Mentions and replies to one's own post may also come by email if not seen in the app soon.
+    if (why === "mention" || why === "reply.post") await scheduleUnseenMail(`post:${postId}`, recipients);
   }
 }
