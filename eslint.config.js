@@ -21,6 +21,8 @@ const SERVER_LAYERS = [
   ["moderation"],
   ["qa"],
   ["search", "sharing", "home"],
+  ["watching"],
+  ["notifications"],
   ["demo"],
 ];
 

@@ -25,12 +25,15 @@ import { createIo } from "./lib/realtime/io.js";
 import { setPublisher, type IoServer } from "./lib/realtime/publish.js";
 import { connectRedis, type Redis } from "./lib/redis.js";
 import { configureGuestCookies, setSharedCounters } from "./features/qa/index.js";
+import { startNotifications, type Worker } from "./features/notifications/index.js";
 
 export interface AppOptions {
   /** Serve this directory as the client (default: client/dist when it has been built). */
   clientDist?: string | null;
   /** Raise budgets for tests that legitimately do many things from one address. */
   rateLimitOverrides?: Partial<Record<LimitName, number>>;
+  /** Run the notifications fan-out worker in this process (default true; restart tests start their own). */
+  notifyWorker?: boolean;
 }
 
 export interface RembukApp {
@@ -39,6 +42,8 @@ export interface RembukApp {
   io: IoServer;
   db: Db;
   redis: Redis | null;
+  /** The notifications fan-out worker of this process, if it runs one. */
+  notifyWorker: Worker | null;
   /** Stop Socket.io and HTTP, then Redis and the database (the embedded one flushes on stop). */
   close(): Promise<void>;
 }
@@ -154,9 +159,15 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
     commands,
   });
 
+  const notifyWorker =
+    options.notifyWorker === false
+      ? null
+      : startNotifications({ redis: redis ? { pub: redis.pub, sub: redis.sub } : null });
+
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      await notifyWorker?.stop();
       setPublisher(null);
       await stopMailSender();
       // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
@@ -168,5 +179,5 @@ async function build(config: Config, options: AppOptions, db: Db, redis: Redis |
       await db.close();
     })());
 
-  return { app, httpServer, io, db, redis, close };
+  return { app, httpServer, io, db, redis, notifyWorker, close };
 }

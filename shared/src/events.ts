@@ -37,6 +37,7 @@ import type {
   UnqueuedEvent,
 } from "./schemas/moderation.js";
 import type { AdoptionDto, PracticeDto, RegionRoomInput } from "./schemas/practices.js";
+import type { NotificationDto } from "./schemas/notifications.js";
 
 /**
  * The typed Socket.io contract (DESIGN.md §4). Types validate nothing at run time: every command's
@@ -130,6 +131,11 @@ export interface ServerToClientEvents {
    * decided or revoked, role, email confirmed); the payload is what `GET /auth/me` answers.
    */
   "user:updated": (payload: { user: UserDto }) => void;
+  /**
+   * DESIGN §9, to the recipient's `user:` room: a new inbox entry, or a collapsed one whose `count`
+   * grew (same `id`: the client replaces it and moves it to the top).
+   */
+  "notification:created": (payload: { notification: NotificationDto }) => void;
 }
 
 /** What the handshake puts on `socket.data`; guests have `userId: null` and may only read. */

@@ -21,5 +21,6 @@ export * from "./schemas/accounts.js";
 export * from "./schemas/verification.js";
 export * from "./schemas/outbox.js";
 export * from "./schemas/search.js";
+export * from "./schemas/notifications.js";
 export * from "./search/synonyms.js";
 export * from "./commands/index.js";

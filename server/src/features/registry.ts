@@ -18,6 +18,8 @@ import { adoptionHandlers, practiceHandlers } from "./practices/index.js";
 import { qaHandlers, readGuestCookies } from "./qa/index.js";
 import { searchHandlers } from "./search/index.js";
 import { homeHandlers } from "./home/index.js";
+import { watchHandlers } from "./watching/index.js";
+import { notificationHandlers } from "./notifications/index.js";
 
 /**
  * The composition root of the features: every feature's commands (declared in shared/src/commands,
@@ -52,6 +54,8 @@ export function featureCommands({ config }: FeatureContext): BoundCommand[] {
     ...qaHandlers,
     ...searchHandlers(),
     ...homeHandlers,
+    ...watchHandlers(),
+    ...notificationHandlers(config),
   ];
 }
 

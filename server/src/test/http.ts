@@ -74,6 +74,9 @@ export class Agent {
   post<T = unknown>(path: string, json?: unknown, opts?: RequestOptions) {
     return this.request<T>("POST", path, { ...opts, json });
   }
+  put<T = unknown>(path: string, json?: unknown, opts?: RequestOptions) {
+    return this.request<T>("PUT", path, { ...opts, json });
+  }
   patch<T = unknown>(path: string, json?: unknown, opts?: RequestOptions) {
     return this.request<T>("PATCH", path, { ...opts, json });
   }

@@ -16,3 +16,4 @@ export * from "./practices.js";
 export * from "./qa.js";
 export * from "./search.js";
 export * from "./home.js";
+export * from "./notifications.js";

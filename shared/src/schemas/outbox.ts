@@ -17,6 +17,8 @@ export const MailKind = z.enum([
   "official-email",
   "password-changed",
   "verification-decided",
+  "notification",
+  "digest",
 ]);
 export type MailKind = z.infer<typeof MailKind>;
 

@@ -4,6 +4,7 @@ import { ThreadAbilitiesDto } from "./abilities.js";
 import { ClientId, IsoDate, ObjectIdString } from "./common.js";
 import { UserSummaryDto } from "./rooms.js";
 import { AdoptionsByStage, PracticeDto, PracticeInput } from "./practices.js";
+import { WatchLevel } from "./notifications.js";
 
 export const ThreadKind = z.enum(["discussion", "practice", "qa-archive"]);
 export type ThreadKind = z.infer<typeof ThreadKind>;
@@ -123,6 +124,8 @@ export const ThreadDto = z.object({
   lastReadSeq: z.number().int().optional(),
   /** Per viewer, on a single thread's answers (`GET /threads/:id`, a practice's page); never in broadcasts. */
   can: ThreadAbilitiesDto.optional(),
+  /** DESIGN §9, per signed-in viewer, never in broadcasts: how they follow this thread (explicit or default). */
+  watch: WatchLevel.optional(),
 });
 export type ThreadDto = z.infer<typeof ThreadDto>;
 

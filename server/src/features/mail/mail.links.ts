@@ -9,3 +9,6 @@ export function setMailLinkBase(publicUrl: string): void {
 export function mailLink(path: "/confirm-email" | "/reset-password", token: string): string {
   return `${base}${path}?token=${encodeURIComponent(token)}`;
 }
+
+/** `PUBLIC_URL` + a path of the site (notification mail: the item, the settings page, unsubscribe). */
+export const siteLink = (path: string) => `${base}${path}`;

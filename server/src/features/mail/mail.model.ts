@@ -14,6 +14,8 @@ export interface MailRecord {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Unsubscribe on notification mail); null for most messages. */
+  headers: Record<string, string> | null;
   status: OutboxStatus;
   attempts: number;
   lastError: string | null;
@@ -33,6 +35,7 @@ const mailSchema = new Schema<MailRecord>(
     subject: { type: String, required: true, maxlength: 300 },
     text: { type: String, required: true },
     html: { type: String, required: true },
+    headers: { type: Schema.Types.Mixed, default: null },
     status: { type: String, enum: ["pending", "sent", "failed", "held"], required: true },
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null, maxlength: 1000 },

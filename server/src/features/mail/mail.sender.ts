@@ -132,6 +132,7 @@ async function deliver(s: SenderState, msg: MailRecord): Promise<void> {
       subject: msg.subject,
       text: msg.text,
       html: msg.html,
+      ...(msg.headers ? { headers: msg.headers } : {}),
     });
     // Once delivered, the copy kept here loses its link tokens: the outbox must not become a
     // second place where a working reset link is stored in clear.

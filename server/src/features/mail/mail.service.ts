@@ -13,7 +13,7 @@ import { assertCan } from "../../lib/policy.js";
 import { MailMessage, type MailRecord } from "./mail.model.js";
 import { setMailLinkBase } from "./mail.links.js";
 import { kickMailSender } from "./mail.sender.js";
-import { renderMail, type MailVars } from "./mail.templates.js";
+import { renderMail, type MailVars, type TemplateKind } from "./mail.templates.js";
 
 /** How mail leaves: set once by the app from SMTP_URL. */
 let delivery: { smtp: boolean; outboxUrl: string } = { smtp: false, outboxUrl: "/admin/outbox" };
@@ -37,17 +37,30 @@ export interface Recipient {
  * sender). Without SMTP_URL it is stored as `held`, and the console says where admins read it.
  */
 export async function enqueueMail(
-  kind: MailKind,
+  kind: TemplateKind,
   to: Recipient,
   vars: Omit<MailVars, "name">,
 ): Promise<void> {
-  const rendered = renderMail(kind, to.locale, { ...vars, name: to.name });
+  await enqueueRendered(kind, to, renderMail(kind, to.locale, { ...vars, name: to.name }));
+}
+
+/**
+ * Queue a message another feature rendered itself (notification mail and digests, whose bodies are
+ * lists), with extra headers such as List-Unsubscribe.
+ */
+export async function enqueueRendered(
+  kind: MailKind,
+  to: Recipient,
+  rendered: { subject: string; text: string; html: string },
+  headers: Record<string, string> | null = null,
+): Promise<void> {
   const now = new Date();
   const doc = await MailMessage.create({
     kind,
     to: to.email,
     userId: to.userId ? new Types.ObjectId(String(to.userId)) : null,
     ...rendered,
+    headers,
     status: delivery.smtp ? "pending" : "held",
     nextAttemptAt: delivery.smtp ? now : null,
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MailKind, Locale } from "@rembuk/shared";
-import { renderMail } from "./mail.templates.js";
+import { renderMail, type TemplateKind } from "./mail.templates.js";
 
 describe("mail templates", () => {
-  const kinds = MailKind.options;
+  // Notification mail and digests are rendered by the notifications feature (its own tests).
+  const kinds = MailKind.options.filter((k): k is TemplateKind => k !== "notification" && k !== "digest");
   const locales = Locale.options;
   it.each(kinds.flatMap((k) => locales.map((l) => [k, l] as const)))(
     "%s in %s: text and HTML, the product name, the link, no tracking",

@@ -23,7 +23,10 @@ interface Copy {
 
 const PRODUCT = "Rembuk";
 
-const COPY: Record<Locale, (kind: MailKind, v: MailVars) => Copy> = {
+/** The messages written here; notification mail and digests render their own lists (notifications feature). */
+export type TemplateKind = Exclude<MailKind, "notification" | "digest">;
+
+const COPY: Record<Locale, (kind: TemplateKind, v: MailVars) => Copy> = {
   id: (kind, v) => {
     switch (kind) {
       case "confirm-email":
@@ -138,7 +141,7 @@ const COPY: Record<Locale, (kind: MailKind, v: MailVars) => Copy> = {
   },
 };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
@@ -150,7 +153,7 @@ export interface RenderedMail {
   html: string;
 }
 
-export function renderMail(kind: MailKind, locale: Locale, vars: MailVars): RenderedMail {
+export function renderMail(kind: TemplateKind, locale: Locale, vars: MailVars): RenderedMail {
   const c = COPY[locale](kind, vars);
   const subject = `${PRODUCT}: ${c.subject}`;
   const text = [c.intro, ...(vars.link ? ["", vars.link] : []), "", c.outro, "", `— ${PRODUCT}`].join("\n");

@@ -8,3 +8,5 @@ export { publishQueued, publishUnqueued } from "./queue.publish.js";
 export { moderationHandlers } from "./moderation.commands.js";
 export { joinModerationRoomsOnConnect } from "./moderation.service.js";
 export { startPinSweeper } from "./pin.sweeper.js";
+export { ModAction, type ModActionRecord } from "./modAction.model.js";
+export { Flag } from "./flag.model.js";

@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import type { ModActionDto, ModLogQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
+import { domainEvents } from "../../lib/events.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
@@ -9,6 +10,7 @@ import { Room } from "../rooms/index.js";
 import type { ModActionEntry } from "../audit/index.js";
 import { ModAction, type ModActionRecord } from "./modAction.model.js";
 import { presentModActions } from "./modAction.presenter.js";
+import "./moderation.events.js";
 import { moderationScope, scopeFilter } from "./moderation.scope.js";
 
 /** Texts in before/after are kept to this many characters (full texts live in the edit history). */
@@ -57,6 +59,7 @@ export async function recordModAction(entry: ModActionEntry): Promise<ModActionD
   });
   const [dto] = await presentModActions([row.toObject()]);
   publish(modAudience(entry.room?._id, entry.toRoom?._id), "modlog:created", { entry: dto });
+  await domainEvents.emit("moderation.recorded", { modActionId: row._id.toString() });
   return dto;
 }
 

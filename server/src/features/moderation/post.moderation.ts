@@ -188,6 +188,7 @@ async function approve(
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
   unqueued(numbered, "approved");
   await domainEvents.emit("post.changed", { postId: post._id.toString() });
+  await domainEvents.emit("post.published", { postId: post._id.toString() });
   notifyAuthor({ post, thread }, "post.approved", null);
   return presentPost(me, room, numbered);
 }
@@ -358,8 +359,7 @@ async function restore(
   else await publishPost("post:updated", restored, room);
   await republishQuotes(restored, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  if (restored.status === "queued")
-    await publishQueued({ targetType: "post", thread, post: restored, room });
+  if (restored.status === "queued") await publishQueued({ targetType: "post", thread, post: restored, room });
   return presentPost(me, room, restored);
 }
 

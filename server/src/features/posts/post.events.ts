@@ -15,6 +15,11 @@ declare module "../../lib/events.js" {
     "thread.queued": { thread: ThreadRecord; post: PostRecord; room: RoomRecord };
     /** Someone wrote a post (or opened a thread): they have read the thread up to it. */
     "post.authored": { authorId: string; threadId: Types.ObjectId; seq: number };
+    /**
+     * A post became visible in its thread (a reply numbered, an approved one, a thread's opening post):
+     * notifications queue its fan-out.
+     */
+    "post.published": { postId: string };
   }
 }
 

@@ -220,6 +220,7 @@ async function finishClaim(
     publishPost("post:created", post, room, dto),
     thread ? publishThreadUpdated(thread, room) : null,
   ]);
+  if (published) await domainEvents.emit("post.published", { postId: post._id.toString() });
   return dto;
 }
 

@@ -110,6 +110,9 @@ export async function createThread(
   const saved = thread.toObject();
   await domainEvents.emit("post.authored", { authorId: me.id, threadId, seq: 1 });
   await publishThreadCreated(saved, room);
+  // A new thread is news for those who watch its room or tags (notifications fan it out).
+  if (saved.status === "published")
+    await domainEvents.emit("post.published", { postId: opening._id.toString() });
   // Waiting for review: the room's moderators see it enter the queue.
   if (saved.status === "queued")
     await domainEvents.emit("thread.queued", { thread: saved, post: opening.toObject(), room });

@@ -24,6 +24,7 @@ import { Adoption, type AdoptionRecord } from "./adoption.model.js";
 import { loadPeople, presentAdoption, type PracticeRef } from "./adoption.presenter.js";
 import { adoptionAbilities } from "./adoption.abilities.js";
 import { domainEvents } from "../../lib/events.js";
+import "./adoption.events.js";
 
 const refOf = (p: LoadedPractice): PracticeRef => ({
   title: p.thread.title,
@@ -113,6 +114,7 @@ export async function createAdoption(
   const dto = await present(saved, refOf(loaded));
   publish(audience(saved, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
   await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
+  await domainEvents.emit("adoption.stepped", { adoptionId: saved._id.toString(), step: 1 });
   return { ...dto, can: adoptionAbilities(actor, saved) };
 }
 
@@ -173,6 +175,10 @@ export async function advanceAdoption(
   const dto = await present(updated, refOf(loaded));
   publish(audience(updated, loaded.practice.regionCode), "adoption:changed", { adoption: dto });
   await domainEvents.emit("thread.changed", { threadId: loaded.thread._id.toString() });
+  await domainEvents.emit("adoption.stepped", {
+    adoptionId: updated._id.toString(),
+    step: updated.steps.length,
+  });
   return { ...dto, can: adoptionAbilities(actor, updated) };
 }
 
