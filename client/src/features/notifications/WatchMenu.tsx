@@ -118,7 +118,7 @@ export function WatchMenu({
       >
         {levelIcon(level)}
         <span className="btn__label">
-          <span className="sr-only">{caption}: </span>
+          <span className="sr-only">{caption}:</span>{" "}
           {trigger ?? (level ? t(LEVEL_WORDS[level].name) : t("notifications.watch.unknown"))}
         </span>
       </button>
