@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newContext, shot, uniqueEmail, type VIEWPORTS } from "../fixtures/browser.js";
+import { join } from "node:path";
+import {
+  artifactsDir,
+  launchBrowser,
+  newContext,
+  shot,
+  uniqueEmail,
+  type VIEWPORTS,
+} from "../fixtures/browser.js";
 
 /**
  * Notifications with two real browsers: A replies in B's thread and B's bell counts it live, the
@@ -65,6 +73,13 @@ async function reply(page: Page, text: string) {
   await page.locator("[data-testid=post]", { hasText: text }).first().waitFor();
 }
 
+/** A menu or panel opens with a short animation: photograph it once it has settled. */
+async function shotOpen(page: Page, name: string, viewportOnly = false) {
+  await page.waitForTimeout(400);
+  if (viewportOnly) await page.screenshot({ path: join(artifactsDir, `${name}.png`) });
+  else await shot(page, name);
+}
+
 const bellCount = (page: Page) => page.getByTestId("notification-bell").getAttribute("data-count");
 
 async function unreadOnServer(p: Person): Promise<number> {
@@ -121,7 +136,7 @@ describe("notifications in two browsers", () => {
     const entry = b.page.getByTestId("notification-panel").getByTestId("notification").first();
     await entry.waitFor();
     expect(await entry.textContent()).toContain("Andi Wicaksono membalas di utas Anda");
-    await shot(b.page, "notifications-bell-panel-id-desktop");
+    await shotOpen(b.page, "notifications-bell-panel-id-desktop");
     await b.page.keyboard.press("Escape");
     await b.page.getByTestId("notification-panel").waitFor({ state: "detached" });
     expect(await b.page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
@@ -140,7 +155,7 @@ describe("notifications in two browsers", () => {
     await b.page.goto(`/threads/${threadId}`);
     await b.page.getByTestId("thread-watch-button").click();
     await b.page.getByTestId("watch-muted").waitFor();
-    await shot(b.page, "notifications-watch-menu-id-desktop");
+    await shotOpen(b.page, "notifications-watch-menu-id-desktop");
     await b.page.getByTestId("watch-muted").click();
     await expect.poll(() => b.page.getByTestId("thread-watch").getAttribute("data-level")).toBe("muted");
 
@@ -194,19 +209,19 @@ describe("notifications in two browsers", () => {
 
         await page.getByTestId("notification-bell").click();
         await page.getByTestId("notification-panel").getByTestId("notification").first().waitFor();
-        await shot(page, `notifications-bell-panel-${tag}`);
+        await shotOpen(page, `notifications-bell-panel-${tag}`);
         await page.keyboard.press("Escape");
 
         await page.goto(`/threads/${threadId}`);
         await page.getByTestId("thread-watch-button").click();
         await page.getByTestId("watch-watching").waitFor();
-        await shot(page, `notifications-watch-menu-${tag}`);
+        await shotOpen(page, `notifications-watch-menu-${tag}`, true);
         await page.keyboard.press("Escape");
 
         await page.goto(`/rooms/${ROOM}`);
         await page.getByTestId("room-watch-button").click();
         await page.getByTestId("watch-watching").waitFor();
-        await shot(page, `notifications-room-watch-${tag}`);
+        await shotOpen(page, `notifications-room-watch-${tag}`, true);
         await page.keyboard.press("Escape");
 
         await page.goto("/account/notifications");

@@ -15,6 +15,7 @@ export function ThreadWatch({ thread }: { thread: ThreadDto }) {
       place={{ scope: "thread", id: thread.id }}
       level={chosen ?? thread.watch}
       caption={t("notifications.watch.thread")}
+      align="start"
       testId="thread-watch"
     />
   );
@@ -31,6 +32,7 @@ export function RoomWatch({ slug }: { slug: string }) {
       place={{ scope: "room", slug }}
       level={chosen}
       caption={t("notifications.watch.room")}
+      align="start"
       testId="room-watch"
     />
   );
