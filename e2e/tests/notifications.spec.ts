@@ -226,11 +226,12 @@ describe("notifications in two browsers", () => {
 
         await page.goto("/account/notifications");
         await page.getByTestId("notif-settings-save").waitFor();
-        await shot(page, `notifications-settings-${tag}`);
+        await shotOpen(page, `notifications-settings-${tag}`, true);
         await page.close();
       }
     }
     await setLocale(b, "id");
     expect(problems, problems.join("\n")).toEqual([]);
-  });
+    // Eight page loads and twenty photographs: longer than one story, on a loaded machine.
+  }, 240_000);
 });
