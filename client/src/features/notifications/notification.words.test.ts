@@ -29,6 +29,12 @@ describe("notificationWording", () => {
     expect(say("id", makeNotification({ kind: "moderation", detail: "post.reject" }))).toBe(
       "Tulisan Anda di “Retribusi parkir digital” ditolak moderator",
     );
+    expect(say("id", makeNotification({ kind: "adoption", detail: "adoption.piloting" }))).toBe(
+      "Andi Wicaksono mulai menguji coba praktik Anda “Retribusi parkir digital”",
+    );
+    expect(say("en", makeNotification({ kind: "adoption", detail: "practice.comment" }))).toBe(
+      "Andi Wicaksono commented on a practice you adopt, “Retribusi parkir digital”",
+    );
     expect(say("en", makeNotification({ kind: "verification", detail: "verification.approve" }))).toBe(
       "Your position is now verified",
     );
