@@ -48,6 +48,17 @@ const featureBlocks = {
     "mod-thread-bar",
     "tool-menu",
   ],
+  notifications: [
+    "notif-bell",
+    "notif-item",
+    "notif-list",
+    "notif-page",
+    "notif-panel",
+    "notif-settings",
+    "watch-bar",
+    "watch-menu",
+    "watch-tags",
+  ],
   outbox: ["outbox", "outbox-chip", "outbox-item"],
   search: [
     "directory-search",

@@ -14,6 +14,7 @@ import { en as account } from "../features/account/messages.en";
 import { en as verification } from "../features/verification/messages.en";
 import { en as outbox } from "../features/outbox/messages.en";
 import { en as search } from "../features/search/messages.en";
+import { en as notifications } from "../features/notifications/messages.en";
 import type { MessageKey } from "./messages";
 
 /** Every feature's English strings, by feature (`messages.test.ts` compares the two languages). */
@@ -34,6 +35,7 @@ export const features = {
   verification,
   outbox,
   search,
+  notifications,
 };
 
 /** The whole English dictionary; the compiler rejects a key missing here. */
@@ -54,4 +56,5 @@ export const dictionary: Record<MessageKey, string> = {
   ...verification,
   ...outbox,
   ...search,
+  ...notifications,
 };

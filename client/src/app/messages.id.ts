@@ -14,6 +14,7 @@ import { id as account } from "../features/account/messages.id";
 import { id as verification } from "../features/verification/messages.id";
 import { id as outbox } from "../features/outbox/messages.id";
 import { id as search } from "../features/search/messages.id";
+import { id as notifications } from "../features/notifications/messages.id";
 
 /** Every feature's Indonesian strings, by feature (`messages.test.ts` compares the two languages). */
 export const features = {
@@ -33,6 +34,7 @@ export const features = {
   verification,
   outbox,
   search,
+  notifications,
 };
 
 /** The whole Indonesian dictionary: its keys are the app's `MessageKey`. */
@@ -53,4 +55,5 @@ export const dictionary = {
   ...verification,
   ...outbox,
   ...search,
+  ...notifications,
 };

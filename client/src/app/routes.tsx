@@ -76,6 +76,9 @@ const ResetPasswordPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })),
 );
+const NotificationsPage = lazy(() =>
+  import("../features/notifications/NotificationsPage").then((m) => ({ default: m.NotificationsPage })),
+);
 const ModerationPage = lazy(() =>
   import("../features/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
 );
@@ -107,7 +110,8 @@ function OwnProfileRedirect() {
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/code/:code`, `/qa/:id`, `/qa/:id/projector`, `/qa/:id/analytics`, `/practices`, `/practices/new`,
  * `/practices/:id`, `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`,
- * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
+ * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`,
+ * `/notifications`, `/account/notifications` (the settings link in notification mail: the account page at that section).
  */
 export function AppRoutes() {
   return (
@@ -133,6 +137,22 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="account/notifications"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
             </RequireAuth>
           }
         />

@@ -256,6 +256,16 @@ export const MoreIcon = () => (
     <circle cx="19" cy="12" r="1.2" />
   </Icon>
 );
+export const BellIcon = () => (
+  <Icon>
+    <path d="M6 16v-5a6 6 0 1 1 12 0v5l1.5 2h-15L6 16zM10 20.5a2 2 0 0 0 4 0" />
+  </Icon>
+);
+export const BellOffIcon = () => (
+  <Icon>
+    <path d="M8.5 5.5A6 6 0 0 1 18 11v4M6 11v5l-1.5 2H17M10 20.5a2 2 0 0 0 4 0M4 4l16 16" />
+  </Icon>
+);
 
 /** The Rembuk mark: three people around one table (musyawarah). */
 export function LogoMark({ size = 28 }: { size?: number }) {

@@ -12,6 +12,7 @@ import { createPostsSlice } from "../features/posts";
 import { createPracticesSlice } from "../features/practices";
 import { createModerationSlice } from "../features/moderation";
 import { createVerificationSlice } from "../features/verification";
+import { createNotificationsSlice } from "../features/notifications";
 
 export type { AppState } from "./types";
 
@@ -36,4 +37,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPracticesSlice(...a),
   ...createModerationSlice(...a),
   ...createVerificationSlice(...a),
+  ...createNotificationsSlice(...a),
 }));

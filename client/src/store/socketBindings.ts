@@ -15,6 +15,7 @@ import { bindPostsSocket } from "../features/posts";
 import { bindPracticesSocket } from "../features/practices";
 import { bindModerationSocket } from "../features/moderation";
 import { bindVerificationSocket } from "../features/verification";
+import { bindNotificationsSocket } from "../features/notifications";
 
 /**
  * Wires the socket to the store: connection status, server-pushed session changes, and a fresh
@@ -43,6 +44,7 @@ export function bindSocketToStore(
     bindPracticesSocket(socket, store),
     bindModerationSocket(socket, store),
     bindVerificationSocket(socket, store),
+    bindNotificationsSocket(socket, store),
   ];
 
   const unsubscribe = store.subscribe((state, prev) => {

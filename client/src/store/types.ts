@@ -11,6 +11,7 @@ import type { PostsSlice } from "../features/posts";
 import type { PracticesSlice } from "../features/practices";
 import type { ModerationSlice } from "../features/moderation";
 import type { VerificationSlice } from "../features/verification";
+import type { NotificationsSlice } from "../features/notifications";
 
 /** The one client store: every slice sees the whole state. */
 export type AppState = SessionSlice &
@@ -27,6 +28,7 @@ export type AppState = SessionSlice &
   PostsSlice &
   PracticesSlice &
   ModerationSlice &
-  VerificationSlice;
+  VerificationSlice &
+  NotificationsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -3,6 +3,7 @@ import { usePageTitle } from "../../app/usePageTitle";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { VerificationSection } from "../verification";
+import { NotificationSettingsSection } from "../notifications";
 import { EmailSection } from "./EmailSection";
 import { PasswordSection } from "./PasswordSection";
 import { SessionsSection } from "./SessionsSection";
@@ -27,6 +28,7 @@ export function AccountPage() {
       </header>
       <VerificationSection user={user} />
       <EmailSection user={user} />
+      <NotificationSettingsSection />
       <PasswordSection onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection version={sessionsVersion} />
     </div>

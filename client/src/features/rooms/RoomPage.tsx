@@ -14,6 +14,7 @@ import { ConnectionBanner, PresenceAvatars, counted } from "../posts";
 import { RoomQaSection } from "../qa";
 import { NewThreadForm, MarkRoomRead, SortTabs, ThreadList } from "../threads";
 import { VisibilityBadge } from "./RoomCard";
+import { RoomWatch } from "../notifications";
 import { localized, roomSelectors } from "./rooms.slice";
 import "../posts/posts.css";
 import "../threads/threads.css";
@@ -101,6 +102,7 @@ export function RoomPage() {
             {localized(room.name, locale)}
           </h1>
           <VisibilityBadge visibility={room.visibility} />
+          <RoomWatch slug={room.slug} />
         </div>
         {description && <p className="page-lead">{description}</p>}
         <div className="room__meta">

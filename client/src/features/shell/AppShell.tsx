@@ -12,6 +12,7 @@ import { PageSkipLinkProvider } from "./pageSkipLink";
 import { RoomNav } from "./RoomNav";
 import { UserMenu } from "./UserMenu";
 import { HeaderSearch } from "../search";
+import { NotificationBell } from "../notifications";
 import "./shell.css";
 
 export function PageLoading() {
@@ -112,6 +113,7 @@ export function AppShell() {
             <div className="app-header__tools">
               <ConnectionIndicator />
               <LanguageSwitch />
+              <NotificationBell />
               <UserMenu />
             </div>
           </div>

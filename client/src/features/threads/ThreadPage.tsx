@@ -14,6 +14,7 @@ import { localized, roomSelectors } from "../rooms";
 import { TagList, ThreadBadges } from "./ThreadBadges";
 import { ThreadModerationBar } from "../moderation";
 import { PromoteLink } from "../practices";
+import { TagWatchList, ThreadWatch } from "../notifications";
 import { threadSelectors } from "./threads.slice";
 import { focusReplyBox, usePageSkipLink } from "../shell";
 import "../posts/posts.css";
@@ -165,6 +166,10 @@ export function ThreadPage() {
           </span>
         </div>
         <PresenceAvatars presence={presence} testId="thread-presence" labelKey="posts.thread.presence" />
+        <div className="watch-bar">
+          <ThreadWatch thread={thread} />
+          <TagWatchList tags={thread.tags} />
+        </div>
         {can.promote && <PromoteLink threadId={id} />}
         <ThreadModerationBar thread={thread} canModerate={canModerate} />
       </header>

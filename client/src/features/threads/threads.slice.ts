@@ -59,14 +59,21 @@ export const listKey = (roomId: string, sort: ThreadSort) => `${roomId}|${sort}`
 const SORTS: ThreadSort[] = ["activity", "new", "top"];
 const EMPTY_LIST: ThreadList = { ids: [], nextCursor: null, status: "idle" };
 
+function keepViewerFields(prev: ThreadDto, next: ThreadDto): ThreadDto {
+  const can = next.can === undefined && prev.can;
+  const watch = next.watch === undefined && prev.watch;
+  if (!can && !watch) return next;
+  return { ...next, ...(can ? { can } : {}), ...(watch ? { watch } : {}) };
+}
+
 /**
  * Broadcast DTOs are neutral (no unread state). Keep the viewer's own fields; when the thread grew
  * while the viewer is not reading it, its unread count grows by as many posts.
  */
 function mergeThread(prev: ThreadDto | undefined, next: ThreadDto, reading: boolean): ThreadDto {
   if (!prev) return next;
-  // Abilities are the viewer's own and never come in broadcasts: a neutral copy keeps ours.
-  const kept = next.can === undefined && prev.can ? { ...next, can: prev.can } : next;
+  // Abilities and the watch level are the viewer's own and never come in broadcasts: a neutral copy keeps ours.
+  const kept = keepViewerFields(prev, next);
   if (next.unreadCount !== undefined || prev.unreadCount === undefined) return kept;
   const grew = Math.max(0, next.postCount - prev.postCount);
   return {
@@ -207,7 +214,7 @@ export const createThreadsSlice: SliceCreator<ThreadsSlice> = (set, get) => ({
           t.unreadCount === undefined && prev?.unreadCount !== undefined
             ? { ...t, unreadCount: prev.unreadCount, lastReadSeq: prev.lastReadSeq }
             : t;
-        threadsById[t.id] = read.can === undefined && prev?.can ? { ...read, can: prev.can } : read;
+        threadsById[t.id] = prev ? keepViewerFields(prev, read) : read;
       }
       return { threadsById };
     });
