@@ -8,5 +8,7 @@ export default defineProject({
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // Typing into whole forms takes seconds on a loaded 2-core machine; a hang still fails.
+    testTimeout: 20_000,
   },
 });
