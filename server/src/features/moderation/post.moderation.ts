@@ -358,8 +358,7 @@ async function restore(
   else await publishPost("post:updated", restored, room);
   await republishQuotes(restored, room);
   if (updatedThread) await publishThreadUpdated(updatedThread, room);
-  if (restored.status === "queued")
-    await publishQueued({ targetType: "post", thread, post: restored, room });
+  if (restored.status === "queued") await publishQueued({ targetType: "post", thread, post: restored, room });
   return presentPost(me, room, restored);
 }
 
