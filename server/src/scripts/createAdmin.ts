@@ -4,7 +4,8 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { Email, LIMITS, Password } from "@rembuk/shared";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfig } from "../config.js";
+import { runScript } from "./runScript.js";
 import { connectDb, syncAllIndexes } from "../lib/db.js";
 import "../features/policies.js";
 import { ensureAdmin } from "../features/users/index.js";
@@ -67,17 +68,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else if (err instanceof z.ZodError)
-      process.stderr.write(`${err.issues.map((i) => i.message).join("\n")}\n`);
-    else if (err instanceof Error && /in use by process/.test(err.message))
-      process.stderr.write(
-        `${err.message}\nStop the server, or start it again so create-admin can find it.\n`,
-      );
-    else process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main, (err) => {
+  if (err instanceof z.ZodError) return err.issues.map((i) => i.message).join("\n");
+  if (err instanceof Error && /in use by process/.test(err.message))
+    return `${err.message}\nStop the server, or start it again so create-admin can find it.`;
+  return undefined;
+});

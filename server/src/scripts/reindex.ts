@@ -1,5 +1,6 @@
 import { stdout } from "node:process";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfig } from "../config.js";
+import { runScript } from "./runScript.js";
 import { connectDb, syncAllIndexes } from "../lib/db.js";
 import { reindexAll } from "../features/search/index.js";
 
@@ -29,11 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -48,10 +48,15 @@ const QuestionModerate = z.discriminatedUnion(
 ) as unknown as z.ZodType<QuestionModerateInput & { questionId: string }>;
 
 /**
+ * What a command a guest may send declares: anyone may call it, and the shared budgets stay out of
+ * it because the handler finds its caller (member or guest) and spends budgets per device and address.
+ */
+const GUEST_CALLER = { auth: "anyone", limit: null } as const;
+
+/**
  * Q&A sessions, questions, votes, guests and analytics (DESIGN.md §5, §9). The live page's hot paths
  * keep a socket path: joining (the only way into the session's rooms), asking, voting in a storm,
- * moderating and running the session from the stage. Commands a guest may send (`auth: anyone`,
- * `limit: null`) find their caller and spend budgets per device and address inside the handler.
+ * moderating and running the session from the stage. Commands a guest may send are `GUEST_CALLER`s.
  */
 export const qaCommands = {
   /* Join codes and guests (issue 17). Before the `/qa/:sessionId…` reads, as they always were. */
@@ -60,8 +65,7 @@ export const qaCommands = {
     summary: "Join a session by its code; a guest gets an HttpOnly cookie valid for that session only",
     input: QaJoinByCodeInput.extend({ code: JoinCode }),
     output: z.object({ participant: QaParticipantRefDto, session: QaSessionDto }),
-    auth: "anyone",
-    limit: null,
+    ...GUEST_CALLER,
     errors: ["NOT_FOUND", "GUESTS_OFF", "BLOCKED"],
     http: { method: "POST", path: "/qa/code/:code/join", status: 201 },
   }),
@@ -137,8 +141,7 @@ export const qaCommands = {
     summary: "Answer an open poll (one answer per participant; a new one replaces it)",
     input: PollAnswerSocketInput,
     output: PollResult,
-    auth: "anyone",
-    limit: null,
+    ...GUEST_CALLER,
     errors: ["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BLOCKED"],
     http: { method: "POST", path: "/polls/:pollId/answers" },
     socket: { event: "qa:poll:answer", ack: "poll", limit: "qaPoll" },
@@ -245,8 +248,7 @@ export const qaCommands = {
     summary: "Ask a question (idempotent by clientId: a retry answers 200 with the same question)",
     input: QaAskInput,
     output: QuestionResult,
-    auth: "anyone",
-    limit: null,
+    ...GUEST_CALLER,
     errors: ["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BLOCKED"],
     http: { method: "POST", path: "/qa/:sessionId/questions", status: 201 },
     socket: { event: "qa:ask", ack: "question", limit: "qaQuestion" },
@@ -256,8 +258,7 @@ export const qaCommands = {
     summary: "Vote for a question (`up: false` takes the vote back); idempotent per participant",
     input: z.object({ questionId: ObjectIdString, up: z.boolean().default(true) }).strict(),
     output: QuestionResult,
-    auth: "anyone",
-    limit: null,
+    ...GUEST_CALLER,
     errors: ["NOT_FOUND", "FORBIDDEN", "BLOCKED"],
     http: { method: "POST", path: "/questions/:questionId/vote" },
     socket: { event: "qa:vote", ack: "question", limit: "qaVote" },
@@ -267,8 +268,7 @@ export const qaCommands = {
     summary: "Take a vote back; idempotent per participant",
     input: z.object({ questionId: ObjectIdString }).strict(),
     output: QuestionResult,
-    auth: "anyone",
-    limit: null,
+    ...GUEST_CALLER,
     errors: ["NOT_FOUND", "FORBIDDEN", "BLOCKED"],
     http: { method: "DELETE", path: "/questions/:questionId/vote" },
   }),

@@ -1,15 +1,10 @@
 import { Types, type QueryFilter } from "mongoose";
-import {
-  type Locale,
-  type MailKind,
-  type OutboxListQuery,
-  type OutboxMessageDto,
-  ObjectIdString,
-} from "@rembuk/shared";
+import { type Locale, type MailKind, type OutboxListQuery, type OutboxMessageDto } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { notFound, validation, conflict } from "../../lib/errors.js";
+import { notFound, conflict } from "../../lib/errors.js";
 import { logger } from "../../lib/logger.js";
 import { assertCan } from "../../lib/policy.js";
+import { afterIdCursor, idCursor, pageOf } from "../../lib/cursor.js";
 import { MailMessage, type MailRecord } from "./mail.model.js";
 import { setMailLinkBase } from "./mail.links.js";
 import { kickMailSender } from "./mail.sender.js";
@@ -94,19 +89,15 @@ export async function listOutbox(actor: Actor | null, query: OutboxListQuery) {
   assertCan(actor, "mail.viewOutbox");
   const filter: QueryFilter<MailRecord> = {};
   if (query.status) filter.status = query.status;
-  if (query.cursor) {
-    if (!ObjectIdString.safeParse(query.cursor).success)
-      throw validation("Malformed cursor", { cursor: ["Malformed cursor"] });
-    filter._id = { $lt: new Types.ObjectId(query.cursor) };
-  }
+  if (query.cursor) filter._id = afterIdCursor(query.cursor);
   const rows = await MailMessage.find(filter)
     .sort({ _id: -1 })
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOf(rows, query.limit, idCursor);
   return {
     messages: page.map(presentMail),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null,
+    nextCursor,
     delivery: delivery.smtp ? ("smtp" as const) : ("outbox" as const),
   };
 }

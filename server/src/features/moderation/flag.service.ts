@@ -14,6 +14,7 @@ import { isDuplicateKeyError } from "../../lib/db.js";
 import { AppError, conflict, notFound, validation } from "../../lib/errors.js";
 import { assertCan, can } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
+import { afterIdCursor, idCursor, pageOf } from "../../lib/cursor.js";
 import { Post, loadVisiblePost } from "../posts/index.js";
 import { requireSignedIn, Room, type RoomRecord, isRoomModerator } from "../rooms/index.js";
 import { loadVisibleThread } from "../threads/index.js";
@@ -99,15 +100,15 @@ export async function listFlags(
   if (query.assignee === "me" && actor) filter.assigneeId = new Types.ObjectId(actor.id);
   else if (query.assignee === "none") filter.assigneeId = null;
   else if (query.assignee) filter.assigneeId = new Types.ObjectId(query.assignee);
-  if (query.cursor) filter._id = { $lt: new Types.ObjectId(query.cursor) };
+  if (query.cursor) filter._id = afterIdCursor(query.cursor);
   const rows = await Flag.find(filter)
     .sort({ _id: -1 })
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOf(rows, query.limit, idCursor);
   return {
     flags: await presentModFlags(page),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null,
+    nextCursor,
   };
 }
 

@@ -6,6 +6,7 @@ import { domainEvents } from "../../lib/events.js";
 import { assertCan } from "../../lib/policy.js";
 import { publish } from "../../lib/realtime/publish.js";
 import { rooms } from "../../lib/realtime/rooms.js";
+import { afterIdCursor, idCursor, pageOf } from "../../lib/cursor.js";
 import { Room } from "../rooms/index.js";
 import type { ModActionEntry } from "../audit/index.js";
 import { ModAction, type ModActionRecord } from "./modAction.model.js";
@@ -98,15 +99,15 @@ export async function listModLog(
   query: ModLogQuery,
 ): Promise<{ entries: ModActionDto[]; nextCursor: string | null }> {
   const filter = await logFilter(actor, query);
-  if (query.cursor) filter._id = { $lt: new Types.ObjectId(query.cursor) };
+  if (query.cursor) filter._id = afterIdCursor(query.cursor);
   const rows = await ModAction.find(filter)
     .sort({ _id: -1 })
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOf(rows, query.limit, idCursor);
   return {
     entries: await presentModActions(page),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null,
+    nextCursor,
   };
 }
 

@@ -3,7 +3,8 @@ import type { PracticeListQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { Room, canSeeRoom } from "../rooms/index.js";
 import { type ThreadRecord, presentThreads } from "../threads/index.js";
-import { afterPracticeCursor, encodePracticeCursor, practiceSortSpec } from "./practice.cursor.js";
+import { afterCursor, keysetSort, pageOf } from "../../lib/cursor.js";
+import { PRACTICE_SORTS, practiceCursor } from "./practice.cursor.js";
 import { Practice, type PracticeRecord } from "./practice.model.js";
 import { toPracticeExtra, type PracticeThreadDto } from "./practice.presenter.js";
 
@@ -82,8 +83,9 @@ export async function directoryRows(
       ),
     },
   ];
-  if (query.cursor) pipeline.push({ $match: afterPracticeCursor(query.sort, query.cursor) });
-  pipeline.push({ $sort: practiceSortSpec(query.sort) });
+  const keys = PRACTICE_SORTS[query.sort];
+  if (query.cursor) pipeline.push({ $match: afterCursor(query.sort, keys, query.cursor) });
+  pipeline.push({ $sort: keysetSort(keys) });
   if (query.limit !== undefined) pipeline.push({ $limit: query.limit });
   const rows = await Practice.aggregate<DirectoryRow>(pipeline);
   return { rows, roomSlugs };
@@ -109,8 +111,6 @@ export async function listPractices(
   query: PracticeListQuery,
 ): Promise<{ practices: PracticeThreadDto[]; nextCursor: string | null }> {
   const { rows, roomSlugs } = await directoryRows(actor, { ...query, limit: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  const nextCursor =
-    rows.length > query.limit ? encodePracticeCursor(query.sort, page[page.length - 1]) : null;
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => practiceCursor(query.sort, last));
   return { practices: await presentRows(actor, page, roomSlugs), nextCursor };
 }

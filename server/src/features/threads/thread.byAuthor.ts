@@ -4,7 +4,8 @@ import type { Actor } from "../../lib/actor.js";
 import { notFound } from "../../lib/errors.js";
 import { Room, canSeeRoom, visibleContentFilter } from "../rooms/index.js";
 import { User } from "../users/index.js";
-import { afterCursor, encodeCursor, sortSpec } from "./thread.cursor.js";
+import { afterCursor, keysetSort, pageOf } from "../../lib/cursor.js";
+import { THREAD_SORTS, threadCursor } from "./thread.cursor.js";
 import { Thread } from "./thread.model.js";
 import { presentThreads } from "./thread.presenter.js";
 
@@ -26,14 +27,13 @@ export async function listThreadsByAuthor(
   // One branch per visible room, each with that room's own content rule (its moderators see more).
   const perRoom = rooms.map((room) => ({ roomId: room._id, ...visibleContentFilter(viewer, room) }));
   const conditions: Record<string, unknown>[] = [{ authorId: author }, { $or: perRoom }];
-  if (query.cursor) conditions.push(afterCursor("new", query.cursor));
+  if (query.cursor) conditions.push(afterCursor("new", THREAD_SORTS.new, query.cursor));
 
   const rows = await Thread.find({ $and: conditions })
-    .sort(sortSpec("new"))
+    .sort(keysetSort(THREAD_SORTS.new))
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
-  const nextCursor = rows.length > query.limit ? encodeCursor("new", page[page.length - 1]) : null;
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => threadCursor("new", last));
   const slugs = new Map(rooms.map((r) => [r._id.toString(), r.slug]));
   return { threads: await presentThreads(viewer, page, slugs), nextCursor };
 }

@@ -1,7 +1,8 @@
 import type { ThreadDto, ThreadListQuery } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { loadVisibleRoom, visibleContentFilter } from "../rooms/index.js";
-import { afterCursor, encodeCursor, sortSpec } from "./thread.cursor.js";
+import { afterCursor, keysetSort, pageOf } from "../../lib/cursor.js";
+import { THREAD_SORTS, threadCursor } from "./thread.cursor.js";
 import { loadVisibleThread } from "./thread.loader.js";
 import { Thread } from "./thread.model.js";
 import { presentThreadFor, presentThreads } from "./thread.presenter.js";
@@ -15,13 +16,13 @@ export async function listThreads(actor: Actor | null, slug: string, query: Thre
   const conditions: Record<string, unknown>[] = [{ roomId: room._id }];
   const visibility = visibleContentFilter(actor, room);
   if (Object.keys(visibility).length) conditions.push(visibility);
-  if (query.cursor) conditions.push(afterCursor(query.sort, query.cursor));
+  const keys = THREAD_SORTS[query.sort];
+  if (query.cursor) conditions.push(afterCursor(query.sort, keys, query.cursor));
   const rows = await Thread.find(conditions.length > 1 ? { $and: conditions } : conditions[0])
-    .sort(sortSpec(query.sort))
+    .sort(keysetSort(keys))
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
-  const nextCursor = rows.length > query.limit ? encodeCursor(query.sort, page[page.length - 1]) : null;
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => threadCursor(query.sort, last));
   const threads = await presentThreads(actor, page, new Map([[room._id.toString(), room.slug]]));
   return { threads, nextCursor };
 }

@@ -1,4 +1,4 @@
-import { Types, type QueryFilter } from "mongoose";
+import type { QueryFilter } from "mongoose";
 import {
   type Affiliation,
   type PublicUserDto,
@@ -7,7 +7,6 @@ import {
   type UserDto,
   type UserListQuery,
   type UserPatchInput,
-  ObjectIdString,
 } from "@rembuk/shared";
 import { activeSuspension, type Actor } from "../../lib/actor.js";
 import { isDuplicateKeyError } from "../../lib/db.js";
@@ -17,6 +16,7 @@ import { disconnectRoom, joinRoom, leaveRoom, publish } from "../../lib/realtime
 import { rooms } from "../../lib/realtime/rooms.js";
 import { isKnownRegion } from "../taxonomy/index.js";
 import { domainEvents } from "../../lib/events.js";
+import { afterIdCursor, idCursor, pageOf } from "../../lib/cursor.js";
 import "./user.events.js";
 import { officeKeyOf } from "./office.js";
 import { hashPassword } from "./password.js";
@@ -238,19 +238,15 @@ export async function listUsers(
     const prefix = new RegExp(`^${escapeRegExp(query.query.toLowerCase())}`);
     filter.$or = [{ nameLower: prefix }, { email: prefix }];
   }
-  if (query.cursor) {
-    if (!ObjectIdString.safeParse(query.cursor).success)
-      throw validation("Malformed cursor", { cursor: ["Malformed cursor"] });
-    filter._id = { $lt: new Types.ObjectId(query.cursor) };
-  }
+  if (query.cursor) filter._id = afterIdCursor(query.cursor);
   const rows = await User.find(filter, PRESENTABLE_FIELDS)
     .sort({ _id: -1 })
     .limit(query.limit + 1)
     .lean();
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOf(rows, query.limit, idCursor);
   return {
     users: page.map((u) => presentUser(u, { withEmail: true })),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]._id.toString() : null,
+    nextCursor,
   };
 }
 
