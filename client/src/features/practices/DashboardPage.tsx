@@ -1,31 +1,24 @@
 import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { ADOPTION_STAGES, PRACTICE_STAGES } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
-import { Button, buttonClass } from "../../components/Button";
+import { buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/Field";
 import { Skeleton } from "../../components/Skeleton";
-import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ColumnChart, HBarChart, StackedBar } from "./charts";
+import { DashboardStats } from "./DashboardStats";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, paramsFromFilters } from "./directory.url";
 import { useSiteCan } from "../../lib/abilities";
 import { FiltersToggle } from "./DirectoryPage";
 import { csvUrl } from "./practices.api";
-import { ADOPTION_STAGE_KEYS, STAGE_KEYS, formatMonth, regionName, sectorName } from "./practices.format";
 import { filtersKey } from "./practices.slice";
 import "./practices.css";
-
-/** How many rows a long bar list shows before "n more". */
-const TOP = 12;
 
 /** `/dashboard` (moderators, admins): practices by sector and province, adoptions by stage, active regions, activity. */
 export function DashboardPage() {
   const t = useT();
-  const f = useFormat();
   const staff = useSiteCan().viewPracticeStats;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -37,9 +30,6 @@ export function DashboardPage() {
   const loadStats = useStore((s) => s.loadPracticeStats);
   const loadRegions = useStore((s) => s.loadRegions);
   const loadSectors = useStore((s) => s.loadSectors);
-  const regions = useStore((s) => s.regionsByCode);
-  const sectors = useStore((s) => s.sectors);
-  const locale = useStore((s) => s.locale);
   const [showAllSectors, setShowAllSectors] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
   usePageTitle(t("practices.dash.pageTitle"));
@@ -63,19 +53,6 @@ export function DashboardPage() {
   }
 
   const data = stats.key === filtersKey(query) ? stats.data : null;
-  const sectorItems = (data?.bySector ?? []).map((s) => ({
-    key: s.code,
-    label: sectorName(s.code, sectors, locale),
-    value: s.count,
-    href: `/practices?${paramsFromFilters({ ...filters, sector: s.code, sort: "recent" }).toString()}`,
-  }));
-  const provinceItems = (data?.byProvince ?? []).map((p) => ({
-    key: p.code,
-    label: regionName(p.code, regions),
-    value: p.count,
-    href: `/regions/${p.code}`,
-  }));
-
   return (
     <div className="page page--wide dashboard" data-testid="dashboard">
       <header className="page-header directory__head">
@@ -126,127 +103,12 @@ export function DashboardPage() {
           ))}
         </div>
       ) : (
-        <>
-          <ul className="kpis" data-testid="dash-totals">
-            <li className="kpi">
-              <span className="kpi__n" data-testid="dash-total-practices">
-                {f.number(data.totals.practices)}
-              </span>
-              <span className="kpi__label">{t("practices.dash.total.practices")}</span>
-            </li>
-            <li className="kpi">
-              <span className="kpi__n">{f.number(data.totals.adoptions)}</span>
-              <span className="kpi__label">{t("practices.dash.total.adoptions")}</span>
-            </li>
-            <li className="kpi">
-              <span className="kpi__n">{f.number(data.totals.regions)}</span>
-              <span className="kpi__label">{t("practices.dash.total.regions")}</span>
-            </li>
-          </ul>
-
-          <div className="dash-grid">
-            <section className="card dash-card dash-card--wide" aria-labelledby="dash-activity">
-              <h2 id="dash-activity" className="card-title">
-                {t("practices.dash.activity")}
-              </h2>
-              <ColumnChart
-                testId="dash-activity-chart"
-                title={t("practices.dash.activity")}
-                labels={data.activity.map((m) => formatMonth(m.month, locale))}
-                series={[
-                  {
-                    key: "practices",
-                    label: t("practices.dash.activity.practices"),
-                    className: "fill-teal",
-                    values: data.activity.map((m) => m.practices),
-                  },
-                  {
-                    key: "steps",
-                    label: t("practices.dash.activity.steps"),
-                    className: "fill-accent",
-                    values: data.activity.map((m) => m.adoptionSteps),
-                  },
-                ]}
-              />
-            </section>
-
-            <section className="card dash-card" aria-labelledby="dash-adoptions">
-              <h2 id="dash-adoptions" className="card-title">
-                {t("practices.dash.adoptionsByStage")}
-              </h2>
-              <StackedBar
-                testId="dash-adoptions-chart"
-                segments={ADOPTION_STAGES.map((s) => ({
-                  key: s,
-                  label: t(ADOPTION_STAGE_KEYS[s]),
-                  value: data.adoptionsByStage[s],
-                  className: `fill-${s}`,
-                }))}
-              />
-              <h3 className="dash-card__sub">{t("practices.dash.byStage")}</h3>
-              <StackedBar
-                segments={PRACTICE_STAGES.map((s) => ({
-                  key: s,
-                  label: t(STAGE_KEYS[s]),
-                  value: data.byStage.find((x) => x.stage === s)?.count ?? 0,
-                  className: `fill-stage-${s}`,
-                }))}
-              />
-            </section>
-
-            <section className="card dash-card" aria-labelledby="dash-regions">
-              <h2 id="dash-regions" className="card-title">
-                {t("practices.dash.activeRegions")}
-              </h2>
-              <table className="dash-table" data-testid="dash-active-regions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("practices.dash.activeRegions.region")}</th>
-                    <th scope="col" className="num">
-                      {t("practices.dash.activeRegions.practices")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("practices.dash.activeRegions.adoptions")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.activeRegions.map((r) => (
-                    <tr key={r.code}>
-                      <th scope="row">
-                        <Link to={`/regions/${r.code}`}>{regionName(r.code, regions)}</Link>
-                      </th>
-                      <td className="num">{f.number(r.practices)}</td>
-                      <td className="num">{f.number(r.adoptions)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-
-            <section className="card dash-card" aria-labelledby="dash-sectors">
-              <h2 id="dash-sectors" className="card-title">
-                {t("practices.dash.bySector")}
-              </h2>
-              <HBarChart
-                testId="dash-sector-chart"
-                items={showAllSectors ? sectorItems : sectorItems.slice(0, TOP)}
-              />
-              {sectorItems.length > TOP && !showAllSectors && (
-                <Button variant="ghost" size="sm" onClick={() => setShowAllSectors(true)}>
-                  {t("practices.dash.more", { count: sectorItems.length - TOP })}
-                </Button>
-              )}
-            </section>
-
-            <section className="card dash-card" aria-labelledby="dash-provinces">
-              <h2 id="dash-provinces" className="card-title">
-                {t("practices.dash.byProvince")}
-              </h2>
-              <HBarChart testId="dash-province-chart" items={provinceItems} tone="navy" />
-            </section>
-          </div>
-        </>
+        <DashboardStats
+          data={data}
+          filters={filters}
+          showAllSectors={showAllSectors}
+          onShowAllSectors={() => setShowAllSectors(true)}
+        />
       )}
     </div>
   );
