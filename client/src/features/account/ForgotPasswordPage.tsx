@@ -7,7 +7,7 @@ import { Field, FormAlert } from "../../components/Field";
 import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import { issueText, validate, type FieldIssues } from "../../lib/validation";
-import { AuthLayout } from "../auth/AuthLayout";
+import { AuthLayout } from "../auth";
 import { send } from "../../lib/send";
 
 /**

@@ -6,7 +6,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
+import { forumError } from "../../lib/errors";
 import { CheckIcon, CloseIcon, FlagIcon } from "../../components/icons";
 import { moderationSelectors } from "./moderation.slice";
 import { FlagCard } from "./FlagCard";

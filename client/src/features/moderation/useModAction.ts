@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { useLocale, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
+import { forumError } from "../../lib/errors";
 
 /**
  * Runs a moderation command and says how it went in a toast: the success message on success, the

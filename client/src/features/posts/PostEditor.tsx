@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { MarkdownEditor } from "./MarkdownEditor";
-import { forumError } from "./posts.errors";
+import { forumError } from "../../lib/errors";
 
 export function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void }) {
   const t = useT();

@@ -1,12 +1,11 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { GUEST_LIMITS, JoinCode, QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
-import type { MessageKey } from "../../app/messages";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Spinner } from "../../components/Spinner";
 import { isApiError } from "../../lib/api";
-import { useT } from "../../lib/i18n";
+import { useT, type MessageKey } from "../../lib/i18n";
 import { reconnectSocket } from "../../lib/socket";
 import { useStore } from "../../store";
 import { qaApi } from "./qa.api";

@@ -7,7 +7,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms";
+import { localized } from "../../lib/locale";
 import { JoinCodeForm } from "./JoinCodeForm";
 import { qaApi } from "./qa.api";
 import { StatusBadge } from "./StatusBadge";
