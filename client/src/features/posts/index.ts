@@ -5,7 +5,6 @@
 // reads each feature's messages.ts.
 export { newClientId } from "./outbox";
 export type { QuoteRef } from "./outbox";
-export { postsApi } from "./posts.api";
 export { bindPostsSocket } from "./posts.bindings";
 export { createPostsSlice, postSelectors } from "./posts.slice";
 export type { PostsSlice } from "./posts.slice";

@@ -1,7 +1,13 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import type { PollDto, QaSessionDto, QaViewerDto, QuestionDto } from "@rembuk/shared";
+import {
+  qaCommands,
+  type PollDto,
+  type QaSessionDto,
+  type QaViewerDto,
+  type QuestionDto,
+} from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
@@ -16,7 +22,7 @@ import { GuestBanner, GuestsSetting } from "./GuestControls";
 import { ModeratorActions } from "./ModeratorActions";
 import { PollCard } from "./PollCard";
 import { pollsOf } from "./polls.slice";
-import { qaApi } from "./qa.api";
+import { commandUrl, send } from "../../lib/send";
 import { qaErrorMessage } from "./qa.errors";
 import { qaSelectors, questionsOf, sortQuestions } from "./qa.slice";
 import { QuestionCard } from "./QuestionCard";
@@ -57,9 +63,10 @@ export function QaSessionPage() {
   // Back from signing in as a guest: the guest's questions become the member's, then the page joins.
   useEffect(() => {
     if (!id || !claim) return;
-    void qaApi
-      .claim(id)
-      .then((count) => toast({ tone: "success", message: "qa.guest.claimed", params: { count } }))
+    void send(qaCommands.claim, { sessionId: id })
+      .then(({ claimed: count }) =>
+        toast({ tone: "success", message: "qa.guest.claimed", params: { count } }),
+      )
       .catch(() => undefined)
       .finally(() => setParams({}, { replace: true }));
   }, [id, claim, toast, setParams]);
@@ -377,7 +384,7 @@ function SessionHeader({ session, moderator }: { session: QaSessionDto; moderato
             </a>
             <a
               className={buttonClass("ghost", "sm")}
-              href={qaApi.exportUrl(session.id)}
+              href={commandUrl(qaCommands.exportCsv, { sessionId: session.id })}
               download
               data-testid="qa-export"
             >
