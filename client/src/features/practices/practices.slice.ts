@@ -202,7 +202,7 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
       try {
         const page = await send(practiceCommands.list, {
           ...directoryInput(filters),
-          cursor: (opts.more ? current.nextCursor : null) ?? undefined,
+          cursor: opts.more ? (current.nextCursor ?? undefined) : undefined,
           limit: DIRECTORY_PAGE_SIZE,
         });
         if (seq !== directorySeq) return;
