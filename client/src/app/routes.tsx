@@ -1,8 +1,8 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { RequireAuth } from "../features/auth/RequireAuth";
-import { HomePage } from "../features/home/HomePage";
-import { AppShell } from "../features/shell/AppShell";
+import { RequireAuth } from "../features/auth";
+import { HomePage } from "../features/home";
+import { AppShell } from "../features/shell";
 import { useStore } from "../store";
 import { SearchPage } from "../features/search";
 

@@ -3,7 +3,8 @@ import { ERROR_CODES, ERROR_STATUS, type ErrorBody, type ErrorCode } from "@remb
 import { forgetOfflineUser, markFresh, recall, remember } from "./offline/dataCache";
 
 /**
- * Typed fetch wrapper for the REST API (DESIGN.md §5). Every call names the zod schema of its
+ * Typed fetch for the REST API (DESIGN.md §5): the transport `send` (lib/send.ts) takes when a
+ * command goes over HTTP. Every call names the zod schema of its
  * success body, so responses are validated at the boundary and typed without casts; every failure
  * becomes an `ApiError` the UI can branch on by `code` (never by message text).
  */
@@ -232,25 +233,3 @@ export async function request<S extends z.ZodType>(
   }
   return parsed.data;
 }
-
-/** A request whose success has no meaningful body (204). */
-export async function requestVoid(
-  method: "POST" | "PATCH" | "PUT" | "DELETE",
-  path: string,
-  opts: RequestOptions = {},
-): Promise<void> {
-  await send(method, path, opts);
-}
-
-export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, opts?: Omit<RequestOptions, "body">) =>
-    request("GET", path, schema, opts),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, opts?: RequestOptions) =>
-    request("POST", path, schema, { ...opts, body }),
-  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S, opts?: RequestOptions) =>
-    request("PATCH", path, schema, { ...opts, body }),
-  del: <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) =>
-    request("DELETE", path, schema, opts),
-  postVoid: (path: string, body?: unknown) => requestVoid("POST", path, { body }),
-  delVoid: (path: string) => requestVoid("DELETE", path),
-};

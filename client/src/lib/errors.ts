@@ -40,3 +40,13 @@ export function describeError(e: unknown, locale: Locale): { key: MessageKey; pa
       return { key: "error.generic" };
   }
 }
+
+/**
+ * A translated message for a failed forum action, whichever transport failed: socket error acks and
+ * timeouts are mapped like REST errors (by code, never by message text).
+ */
+export function forumError(err: unknown, locale: Locale): { key: MessageKey; params?: MessageParams } {
+  if (isApiError(err) && err.code === "TIMEOUT") return { key: "error.network" };
+  if (isApiError(err)) return describeError(err, locale);
+  return { key: "error.generic" };
+}

@@ -35,3 +35,8 @@ export function htmlLang(locale: Locale): string {
 export function intlLocale(locale: Locale): string {
   return locale === "id" ? "id-ID" : "en-GB";
 }
+
+/** A `{id, en}` text (a room's name, a tag) in the interface language, falling back to Indonesian. */
+export function localized(text: { id: string; en: string }, locale: Locale): string {
+  return text[locale] || text.id;
+}

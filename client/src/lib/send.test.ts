@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { defineCommand } from "@rembuk/shared";
 import { ApiError } from "./api";
-import { send } from "./send";
+import { commandUrl, send } from "./send";
 
 const thing = defineCommand({
   name: "things.create",
@@ -54,5 +54,12 @@ describe("send", () => {
   it("refuses a success body that does not match the command's output", async () => {
     respond(200, { n: "two" });
     await expect(send(list, { roomId: "r" })).rejects.toMatchObject({ code: "BAD_RESPONSE" });
+  });
+});
+
+describe("commandUrl", () => {
+  it("spells a GET command's address for a link: path parameters filled, the rest as a query", () => {
+    expect(commandUrl(list, { roomId: "a b", q: "tani" })).toBe("/api/rooms/a%20b/things?q=tani");
+    expect(commandUrl(list, { roomId: "r1" })).toBe("/api/rooms/r1/things");
   });
 });

@@ -62,14 +62,33 @@ export function socketConnected(): boolean {
   return transport.connected();
 }
 
-function viaRest<C extends Command>(command: C, input: CommandInput<C>, signal?: AbortSignal) {
-  const http = command.http!;
-  const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  let path = http.path;
-  for (const name of pathParams(http.path)) {
+/**
+ * The address of a GET command, for a link the browser follows itself: a CSV download, sent with the
+ * session cookie, whose answer is a file rather than a body to parse.
+ */
+export function commandUrl<C extends Command>(command: C, input: CommandInput<C>): string {
+  const { path, rest } = bindPath(command.http!.path, input);
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(rest))
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ""}`;
+}
+
+/** Fills the path's `:params` from the input; what is left goes in the query or the body. */
+function bindPath(template: string, input: object): { path: string; rest: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...input };
+  let path = template;
+  for (const name of pathParams(template)) {
     path = path.replace(`:${name}`, encodeURIComponent(String(rest[name])));
     delete rest[name];
   }
+  return { path, rest };
+}
+
+function viaRest<C extends Command>(command: C, input: CommandInput<C>, signal?: AbortSignal) {
+  const http = command.http!;
+  const { path, rest } = bindPath(http.path, input);
   const opts = http.method === "GET" ? { query: rest as Query, signal } : { body: rest, signal };
   return request(http.method, path, command.output, opts) as Promise<CommandOutput<C>>;
 }

@@ -12,7 +12,7 @@ import { describeError } from "../../lib/errors";
 import { useLocale, useT, type MessageKey, type MessageParams } from "../../lib/i18n";
 import type { FieldIssues } from "../../lib/validation";
 import { useStore } from "../../store";
-import type { UserEntity } from "../users/users.slice";
+import type { UserEntity } from "../users";
 import { send } from "../../lib/send";
 
 type Notice = { key: MessageKey; params?: MessageParams };

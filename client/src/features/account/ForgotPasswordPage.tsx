@@ -7,7 +7,7 @@ import { Field } from "../../components/Field";
 import { FormError } from "../../components/form/FormError";
 import { useForm } from "../../components/form/useForm";
 import { useT } from "../../lib/i18n";
-import { AuthLayout } from "../auth/AuthLayout";
+import { AuthLayout } from "../auth";
 import { send } from "../../lib/send";
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useStore } from "../../store";
-import { PageLoading } from "../shell";
+import { PageLoading } from "../../components/PageLoading";
 
 /** Waits for the session check, then sends guests to the login page and back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -5,8 +5,8 @@ import { FormDialog } from "../../components/form/FormDialog";
 import { useForm } from "../../components/form/useForm";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts/posts.errors";
-import { localized } from "../rooms/rooms.slice";
+import { forumError } from "../../lib/errors";
+import { localized } from "../../lib/locale";
 import { parseEdits } from "./threadEdits";
 import { TitleTagsFields, useMoveTargets } from "./ThreadDialogs";
 

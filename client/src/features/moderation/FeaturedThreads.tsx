@@ -4,8 +4,8 @@ import { StarIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms";
-import { ThreadBadges } from "../threads";
+import { localized } from "../../lib/locale";
+import { ThreadBadges } from "../../components/ThreadBadges";
 import { moderationSelectors } from "./moderation.slice";
 import "./moderation.css";
 

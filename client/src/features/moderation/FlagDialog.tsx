@@ -7,7 +7,7 @@ import { useForm } from "../../components/form/useForm";
 import { isApiError } from "../../lib/api";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
+import { forumError } from "../../lib/errors";
 import { FlagIcon } from "../../components/icons";
 
 /** A member flags a post or a thread for the moderators, with a reason and a note. */

@@ -6,7 +6,7 @@ import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms";
+import { localized } from "../../lib/locale";
 import { FlagsTab } from "./FlagsTab";
 import { LogTab } from "./LogTab";
 import { PeopleTab } from "./PeopleTab";

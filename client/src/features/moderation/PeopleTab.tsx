@@ -8,7 +8,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms";
+import { localized } from "../../lib/locale";
 import { PeopleIcon } from "../../components/icons";
 import { useRoomList } from "./useRoomList";
 import { useModAction, useModErrorToast } from "./useModAction";

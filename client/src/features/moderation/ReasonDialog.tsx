@@ -6,7 +6,7 @@ import { FormDialog } from "../../components/form/FormDialog";
 import { useForm } from "../../components/form/useForm";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
+import { forumError } from "../../lib/errors";
 
 const PRESETS: MessageKey[] = [
   "moderation.preset.privacy",

@@ -6,8 +6,8 @@ import { FormDialog } from "../../components/form/FormDialog";
 import { useForm } from "../../components/form/useForm";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
-import { localized } from "../rooms";
+import { forumError } from "../../lib/errors";
+import { localized } from "../../lib/locale";
 import { parseEdits } from "./threadEdits";
 import { useRoomList } from "./useRoomList";
 

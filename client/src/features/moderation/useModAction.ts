@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import { useAction } from "../../components/form/useAction";
 import { useLocale, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "../posts";
+import { forumError } from "../../lib/errors";
 
 /** Toasts a failed moderation command, translated by its code. */
 export function useModErrorToast() {

@@ -3,7 +3,7 @@ import { Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/form/useAction";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { forumError } from "./posts.errors";
+import { forumError } from "../../lib/errors";
 
 /** Confirms a soft delete: the post becomes a tombstone in place for everyone. */
 export function DeletePostDialog({ postId, onClose }: { postId: string; onClose: () => void }) {

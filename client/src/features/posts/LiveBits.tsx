@@ -6,7 +6,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { ArrowDownIcon, UsersIcon } from "../../components/icons";
 import { useNow } from "./useNow";
-import { counted } from "./counted";
+import { counted } from "../../lib/counted";
 
 const SHOWN_AVATARS = 5;
 

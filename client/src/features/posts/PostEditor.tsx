@@ -5,7 +5,7 @@ import { useAction } from "../../components/form/useAction";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { MarkdownEditor } from "./MarkdownEditor";
-import { forumError } from "./posts.errors";
+import { forumError } from "../../lib/errors";
 
 export function PostEditor({ post, onDone }: { post: PostDto; onDone: () => void }) {
   const t = useT();

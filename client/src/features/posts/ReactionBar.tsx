@@ -5,7 +5,7 @@ import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { Toolbar } from "../../components/Toolbar";
-import { forumError } from "./posts.errors";
+import { forumError } from "../../lib/errors";
 
 export const REACTION_ICONS: Record<ReactionKind, () => ReactNode> = {
   like: ThumbIcon,

@@ -3,12 +3,9 @@
 // must be ready before the components that close an import cycle back to this file.
 // Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
 // reads each feature's messages.ts.
-export { counted } from "./counted";
 export { newClientId, readAllDrafts, readAllOutboxes } from "./outbox";
 export type { QuoteRef } from "./outbox";
-export { postsApi } from "./posts.api";
 export { bindPostsSocket } from "./posts.bindings";
-export { forumError } from "./posts.errors";
 export { createPostsSlice, postSelectors } from "./posts.slice";
 export type { PostsSlice } from "./posts.slice";
 export { Composer } from "./Composer";

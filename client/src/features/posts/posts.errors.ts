@@ -1,19 +1,7 @@
 import type { Locale } from "@rembuk/shared";
 import type { MessageKey, MessageParams } from "../../lib/i18n";
-import { isApiError } from "../../lib/api";
-import { describeError } from "../../lib/errors";
 import { formatDuration } from "../../lib/format";
 import type { OutboxError } from "./outbox";
-
-/**
- * A translated message for a failed forum action, whichever transport failed: socket error acks and
- * timeouts are mapped like REST errors (by code, never by message text).
- */
-export function forumError(err: unknown, locale: Locale): { key: MessageKey; params?: MessageParams } {
-  if (isApiError(err) && err.code === "TIMEOUT") return { key: "error.network" };
-  if (isApiError(err)) return describeError(err, locale);
-  return { key: "error.generic" };
-}
 
 /** Why an outbox entry is waiting, and when it may go again. */
 export function outboxMessage(

@@ -10,7 +10,7 @@ import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useSiteCan } from "../../lib/abilities";
 import { useStore } from "../../store";
-import { counted } from "../posts";
+import { counted } from "../../lib/counted";
 import { DirectoryFiltersForm } from "./DirectoryFiltersForm";
 import { apiFilters, filtersFromParams, hasAnyFilter, paramsFromFilters } from "./directory.url";
 import { PracticeCard } from "./PracticeCard";

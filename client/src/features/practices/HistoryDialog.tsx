@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import type { PracticeRevisionDto } from "@rembuk/shared";
+import { practiceCommands, type PracticeRevisionDto } from "@rembuk/shared";
 import { Dialog } from "../../components/Dialog";
 import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
-import { practicesApi } from "./practices.api";
+import { send } from "../../lib/send";
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   problem: "practices.form.problem",
@@ -56,8 +56,8 @@ export function HistoryDialog({
     let live = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- each opening forgets the last failure before it asks again
     setFailed(false);
-    practicesApi.history(practiceId).then(
-      (r) => live && setRevisions(r),
+    send(practiceCommands.history, { threadId: practiceId }).then(
+      (r) => live && setRevisions(r.revisions),
       () => live && setFailed(true),
     );
     return () => {

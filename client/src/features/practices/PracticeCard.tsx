@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { counted } from "../posts";
+import { counted } from "../../lib/counted";
 import { ChatIcon, MapPinIcon } from "../../components/icons";
 import { Badge } from "../../components/Badge";
 import { FeaturedBadge, StageBadge, StageBar } from "./PracticeBits";

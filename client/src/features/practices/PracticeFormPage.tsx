@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import type { PostDto } from "@rembuk/shared";
+import { threadCommands, type PostDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { EmptyState } from "../../components/EmptyState";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../lib/i18n";
+import { send } from "../../lib/send";
 import { useStore } from "../../store";
-import { postsApi } from "../posts";
 import { PracticeForm } from "./form/PracticeForm";
 import type { PracticeFormMode } from "./form/usePracticeForm";
 import { practiceIdFrom } from "./practice.form";
@@ -53,7 +53,7 @@ export function PracticeFormPage() {
   useEffect(() => {
     if (!promoteId) return;
     void loadThread(promoteId).catch(() => undefined);
-    postsApi.list(promoteId, { afterSeq: 0, limit: 100 }).then(
+    send(threadCommands.posts, { id: promoteId, afterSeq: 0, limit: 100 }).then(
       (page) => setSourcePosts(page.posts.filter((p) => !p.deleted && p.seq > 1)),
       () => setSourcePosts([]),
     );

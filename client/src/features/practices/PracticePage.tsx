@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { usePageTitle } from "../../app/usePageTitle";
-import { focusReplyBox, usePageSkipLink } from "../shell";
+import { focusReplyBox, usePageSkipLink } from "../../components/pageSkipLink";
 import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/Field";
@@ -12,7 +12,8 @@ import { threadCan } from "../../lib/abilities";
 import { useStore } from "../../store";
 import { Composer, ConnectionBanner, PostList } from "../posts";
 import type { QuoteRef } from "../posts";
-import { localized, roomSelectors } from "../rooms";
+import { roomSelectors } from "../rooms";
+import { localized } from "../../lib/locale";
 import { AdoptionLedger } from "./AdoptionLedger";
 import { HistoryDialog } from "./HistoryDialog";
 import { LineagePanel } from "./LineagePanel";

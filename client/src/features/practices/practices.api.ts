@@ -1,22 +1,13 @@
 import { z } from "zod";
 import {
-  adoptionCommands,
-  practiceCommands,
+  threadCommands,
   PracticeThreadDto,
   type PracticeLineageDto,
   type RegionPageDto,
-  type AdoptionCreateInput,
-  type AdoptionStepInput,
-  type PracticeInput,
-  type PracticePatchInput,
-  type PromoteInput,
   type PracticeSort,
   type PracticeStage,
 } from "@rembuk/shared";
-import { api, type Query } from "../../lib/api";
-import { send } from "../../lib/send";
-
-const ThreadBody = z.object({ thread: PracticeThreadDto });
+import type { Query } from "../../lib/api";
 
 /** A practice thread as the directory and the practice page carry it: a thread plus its record and ledger counts. */
 export type PracticeThread = PracticeThreadDto;
@@ -58,49 +49,16 @@ export function csvUrl(f: DirectoryFilters): string {
 }
 
 /**
- * The practice and ledger commands (shared/src/commands), as the slice calls them. Every call goes
- * through `send`, except creating a practice thread, which is the threads feature's command.
+ * `threads.create` with `kind: 'practice'`: its answer is a practice thread (the record and the ledger
+ * counts), so the practices feature reads it with that schema rather than the plain thread's.
  */
-export const practicesApi = {
-  list: (f: DirectoryFilters, page: { cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
-    send(
-      practiceCommands.list,
-      { ...directoryInput(f), cursor: page.cursor ?? undefined, limit: page.limit },
-      { signal },
-    ),
-  page: (id: string, signal?: AbortSignal) => send(practiceCommands.get, { threadId: id }, { signal }),
-  /** A practice thread is created like any thread, with `kind: 'practice'` and its record. */
-  create: async (
-    roomSlug: string,
-    input: { title: string; body: string; practice: PracticeInput; clientId: string },
-  ) =>
-    (
-      await api.post(
-        `/rooms/${encodeURIComponent(roomSlug)}/threads`,
-        { kind: "practice", ...input },
-        ThreadBody,
-      )
-    ).thread,
-  update: async (id: string, patch: PracticePatchInput) =>
-    (await send(practiceCommands.update, { threadId: id, ...patch })).practice,
-  /** A moderator turns a discussion into a practice record citing its posts. */
-  promote: async (threadId: string, input: PromoteInput) =>
-    (await send(practiceCommands.promote, { threadId, ...input })).thread,
-  history: async (id: string) => (await send(practiceCommands.history, { threadId: id })).revisions,
-  adopt: async (id: string, input: AdoptionCreateInput) =>
-    (await send(adoptionCommands.create, { threadId: id, ...input })).adoption,
-  step: async (adoptionId: string, input: AdoptionStepInput) =>
-    (await send(adoptionCommands.step, { adoptionId, ...input })).adoption,
-  sectors: async () => (await send(practiceCommands.sectors, {})).sectors,
-  stats: async (f: Omit<DirectoryFilters, "sort">, signal?: AbortSignal) => {
-    const { sort: _, ...filters } = directoryInput({ ...f, sort: "recent" });
-    return (await send(practiceCommands.stats, filters, { signal })).stats;
-  },
-  region: (code: string, signal?: AbortSignal) => send(practiceCommands.region, { code }, { signal }),
+export const createPracticeThread = {
+  ...threadCommands.create,
+  output: z.object({ thread: PracticeThreadDto }),
 };
 
 /** The directory's filters as the command's input (the query string `filtersToQuery` spells). */
-function directoryInput(f: DirectoryFilters) {
+export function directoryInput(f: DirectoryFilters) {
   const q = filtersToQuery(f);
   return {
     province: f.province,

@@ -1,18 +1,22 @@
-import type {
-  AdoptionDto,
-  AdoptionStage,
-  AdoptionStepInput,
-  PracticeDto,
-  PracticeInput,
-  PracticePatchInput,
-  PracticeStatsDto,
-  PromoteInput,
-  SectorDto,
+import {
+  adoptionCommands,
+  practiceCommands,
+  type AdoptionDto,
+  type AdoptionStage,
+  type AdoptionStepInput,
+  type PracticeDto,
+  type PracticeInput,
+  type PracticePatchInput,
+  type PracticeStatsDto,
+  type PromoteInput,
+  type SectorDto,
 } from "@rembuk/shared";
 import { isApiError, type ApiErrorCode } from "../../lib/api";
 import type { SliceCreator } from "../../store/types";
+import { send } from "../../lib/send";
 import {
-  practicesApi,
+  createPracticeThread,
+  directoryInput,
   type DirectoryFilters,
   type Lineage,
   type PracticeThread,
@@ -171,7 +175,8 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
       if (status === "loading" || status === "ready") return;
       set({ sectorsStatus: "loading" });
       try {
-        set({ sectors: await practicesApi.sectors(), sectorsStatus: "ready" });
+        const { sectors } = await send(practiceCommands.sectors, {});
+        set({ sectors, sectorsStatus: "ready" });
       } catch {
         set({ sectorsStatus: "error" });
       }
@@ -195,8 +200,9 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
             },
       });
       try {
-        const page = await practicesApi.list(filters, {
-          cursor: opts.more ? current.nextCursor : null,
+        const page = await send(practiceCommands.list, {
+          ...directoryInput(filters),
+          cursor: opts.more ? (current.nextCursor ?? undefined) : undefined,
           limit: DIRECTORY_PAGE_SIZE,
         });
         if (seq !== directorySeq) return;
@@ -227,7 +233,7 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         errorCode: null,
       });
       try {
-        const page = await practicesApi.page(id);
+        const page = await send(practiceCommands.get, { threadId: id });
         get().internal_receivePractices([page.practice]);
         receiveAdoptions(page.adoptions);
         patchPage(id, {
@@ -241,19 +247,19 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
     },
 
     createPractice: async (roomSlug, input) => {
-      const thread = await practicesApi.create(roomSlug, input);
+      const { thread } = await send(createPracticeThread, { slug: roomSlug, kind: "practice", ...input });
       get().internal_receivePractices([thread]);
       return thread;
     },
 
     updatePractice: async (id, patch) => {
-      const practice = await practicesApi.update(id, patch);
+      const { practice } = await send(practiceCommands.update, { threadId: id, ...patch });
       get().internal_receivePractices([practice]);
       return practice;
     },
 
     promoteToPractice: async (threadId, input) => {
-      const practice = await practicesApi.promote(threadId, input);
+      const { thread: practice } = await send(practiceCommands.promote, { threadId, ...input });
       get().internal_receivePractices([practice]);
       // The thread changed kind: any cached copy in the forum's store is now a practice too.
       get().internal_receiveThreads([practice]);
@@ -261,13 +267,17 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
     },
 
     adoptPractice: async (id, input) => {
-      const adoption = await practicesApi.adopt(id, { stage: "interested", ...input });
+      const { adoption } = await send(adoptionCommands.create, {
+        threadId: id,
+        stage: "interested",
+        ...input,
+      });
       get().internal_adoptionChanged(adoption);
       return adoption;
     },
 
     stepAdoption: async (adoptionId, input) => {
-      const adoption = await practicesApi.step(adoptionId, input);
+      const { adoption } = await send(adoptionCommands.step, { adoptionId, ...input });
       get().internal_adoptionChanged(adoption);
       return adoption;
     },
@@ -284,7 +294,7 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
         },
       }));
       try {
-        const { practices, adoptions, ...data } = await practicesApi.region(code);
+        const { practices, adoptions, ...data } = await send(practiceCommands.region, { code });
         get().internal_receivePractices(practices);
         receiveAdoptions(adoptions);
         set((s) => ({
@@ -318,7 +328,8 @@ export const createPracticesSlice: SliceCreator<PracticesSlice> = (set, get) => 
       const seq = ++statsSeq;
       set((s) => ({ practiceStats: { ...s.practiceStats, key, status: "loading", errorCode: null } }));
       try {
-        const data = await practicesApi.stats(filters);
+        const { sort: _, ...input } = directoryInput({ ...filters, sort: "recent" });
+        const { stats: data } = await send(practiceCommands.stats, input);
         if (seq !== statsSeq) return;
         set({ practiceStats: { key, status: "ready", errorCode: null, data } });
       } catch (e) {

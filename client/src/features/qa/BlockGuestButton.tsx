@@ -1,11 +1,11 @@
 import { useState } from "react";
-import type { QuestionDto } from "@rembuk/shared";
+import { qaCommands, type QuestionDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/form/useAction";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 import { qaErrorMessage } from "./qa.errors";
 
 /** Block the guest who asked a question from the whole session (after a confirmation). */
@@ -20,7 +20,7 @@ export function BlockGuestButton({ question }: { question: QuestionDto }) {
   const block = () =>
     action.run(
       async () => {
-        await qaApi.blockParticipant(question.sessionId, guest.id);
+        await send(qaCommands.block, { sessionId: question.sessionId, participantId: guest.id });
         toast({ tone: "success", message: "qa.guest.blockedToast" });
         setOpen(false);
       },

@@ -1,16 +1,15 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { GUEST_LIMITS, JoinCode, QA_LIMITS, type QaSessionDto } from "@rembuk/shared";
-import type { MessageKey } from "../../app/messages";
+import { GUEST_LIMITS, JoinCode, QA_LIMITS, qaCommands, type QaSessionDto } from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { useAction } from "../../components/form/useAction";
 import { Spinner } from "../../components/Spinner";
 import { isApiError } from "../../lib/api";
-import { useT } from "../../lib/i18n";
+import { useT, type MessageKey } from "../../lib/i18n";
 import { reconnectSocket } from "../../lib/socket";
 import { useStore } from "../../store";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 import "./polls.css";
 
 /** Why a join failed, by error code (never by message text). */
@@ -64,9 +63,8 @@ export function JoinCodeForm({
     const parsed = JoinCode.safeParse((fromLink ?? "").toUpperCase());
     if (!parsed.success) return;
     const ctrl = { live: true };
-    qaApi
-      .byCode(parsed.data)
-      .then((s) => {
+    send(qaCommands.byCode, { code: parsed.data })
+      .then(({ session: s }) => {
         if (!ctrl.live) return;
         setSession(s);
         announce(s);
@@ -91,15 +89,14 @@ export function JoinCodeForm({
         if (signedIn) {
           // Members join as themselves (counted for the host's analytics); an older server without the
           // join endpoint still resolves the code.
-          sessionId = await qaApi
-            .joinByCode(parsed.data, {})
+          sessionId = await send(qaCommands.joinByCode, { code: parsed.data })
             .then((j) => j.session.id)
-            .catch(() => qaApi.byCode(parsed.data).then((s) => s.id));
+            .catch(() => send(qaCommands.byCode, { code: parsed.data }).then((b) => b.session.id));
         } else {
-          const joined = await qaApi.joinByCode(
-            parsed.data,
-            anonymous || !trimmed ? { anonymous: true } : { name: trimmed },
-          );
+          const joined = await send(qaCommands.joinByCode, {
+            code: parsed.data,
+            ...(anonymous || !trimmed ? { anonymous: true } : { name: trimmed }),
+          });
           sessionId = joined.session.id;
           // A new guest cookie only reaches the socket server at the next handshake.
           reconnectSocket();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { QaParticipantDto } from "@rembuk/shared";
+import { qaCommands, type QaParticipantDto } from "@rembuk/shared";
 import { Badge } from "../../components/Badge";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
@@ -8,7 +8,7 @@ import { Spinner } from "../../components/Spinner";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 import { qaErrorMessage } from "./qa.errors";
 
 /**
@@ -24,9 +24,8 @@ export function ParticipantsDialog({ sessionId, onClose }: { sessionId: string; 
 
   useEffect(() => {
     const ctrl = new AbortController();
-    qaApi
-      .participants(sessionId, ctrl.signal)
-      .then(setList)
+    send(qaCommands.participants, { sessionId }, { signal: ctrl.signal })
+      .then((b) => setList(b.participants))
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) toast({ tone: "error", message: qaErrorMessage(err) });
       });
@@ -37,8 +36,8 @@ export function ParticipantsDialog({ sessionId, onClose }: { sessionId: string; 
     blocking.run(
       async () => {
         const next = p.blocked
-          ? await qaApi.unblockParticipant(sessionId, p.id)
-          : await qaApi.blockParticipant(sessionId, p.id);
+          ? (await send(qaCommands.unblock, { sessionId, participantId: p.id })).participant
+          : (await send(qaCommands.block, { sessionId, participantId: p.id })).participant;
         setList((l) => l?.map((x) => (x.id === next.id ? next : x)) ?? null);
       },
       (err) => toast({ tone: "error", message: qaErrorMessage(err) }),

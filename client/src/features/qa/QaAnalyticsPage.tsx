@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { QaAnalyticsDto } from "@rembuk/shared";
+import { qaCommands, type QaAnalyticsDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button, buttonClass } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -9,7 +9,7 @@ import { isApiError } from "../../lib/api";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT } from "../../lib/i18n";
 import { PollResults } from "./PollResults";
-import { qaApi } from "./qa.api";
+import { commandUrl, send } from "../../lib/send";
 import "./qa.css";
 import "./polls.css";
 import "./analytics.css";
@@ -90,9 +90,8 @@ export function QaAnalyticsPage() {
   useEffect(() => {
     if (!id) return;
     const ctrl = new AbortController();
-    qaApi
-      .analytics(id, ctrl.signal)
-      .then((data) => setLoad({ state: "ready", data }))
+    send(qaCommands.analytics, { sessionId: id }, { signal: ctrl.signal })
+      .then(({ analytics: data }) => setLoad({ state: "ready", data }))
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted)
           setLoad({
@@ -147,7 +146,7 @@ export function QaAnalyticsPage() {
           </Button>
           <a
             className={buttonClass("secondary", "sm")}
-            href={qaApi.analyticsCsvUrl(a.sessionId)}
+            href={commandUrl(qaCommands.analyticsCsv, { sessionId: a.sessionId })}
             download
             data-testid="qa-analytics-export"
           >

@@ -1,15 +1,15 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import type { QaSessionDto } from "@rembuk/shared";
+import { qaCommands, type QaSessionDto } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { Button } from "../../components/Button";
 import { Skeleton } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useLocale, useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "../rooms";
+import { localized } from "../../lib/locale";
 import { JoinCodeForm } from "./JoinCodeForm";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 import { StatusBadge } from "./StatusBadge";
 import "./qa.css";
 
@@ -36,9 +36,12 @@ export function QaHubPage() {
 
   useEffect(() => {
     const abort = new AbortController();
-    qaApi.list(abort.signal).then(setSessions, () => {
-      if (!abort.signal.aborted) setFailed(true);
-    });
+    send(qaCommands.list, { limit: 30 }, { signal: abort.signal }).then(
+      (b) => setSessions(b.sessions),
+      () => {
+        if (!abort.signal.aborted) setFailed(true);
+      },
+    );
     return () => abort.abort();
   }, [attempt]);
 

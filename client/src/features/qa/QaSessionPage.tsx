@@ -1,12 +1,13 @@
 import { useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
+import { qaCommands } from "@rembuk/shared";
 import { usePageTitle } from "../../app/usePageTitle";
 import { EmptyState } from "../../components/EmptyState";
 import { Skeleton } from "../../components/Skeleton";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 import { qaSelectors } from "./qa.slice";
 import { SessionView } from "./SessionView";
 import "./qa.css";
@@ -36,9 +37,10 @@ export function QaSessionPage() {
   // Back from signing in as a guest: the guest's questions become the member's, then the page joins.
   useEffect(() => {
     if (!id || !claim) return;
-    void qaApi
-      .claim(id)
-      .then((count) => toast({ tone: "success", message: "qa.guest.claimed", params: { count } }))
+    void send(qaCommands.claim, { sessionId: id })
+      .then(({ claimed: count }) =>
+        toast({ tone: "success", message: "qa.guest.claimed", params: { count } }),
+      )
       .catch(() => undefined)
       .finally(() => setParams({}, { replace: true }));
   }, [id, claim, toast, setParams]);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 import { Link } from "react-router";
-import type { QaSessionDto } from "@rembuk/shared";
+import { qaCommands, type QaSessionDto } from "@rembuk/shared";
 import { Button, buttonClass } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/form/useAction";
@@ -9,7 +9,7 @@ import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { OfficeMark } from "../users";
 import { GuestsSetting } from "./GuestControls";
-import { qaApi } from "./qa.api";
+import { commandUrl } from "../../lib/send";
 import { qaErrorMessage } from "./qa.errors";
 import { sessionLink, StatusBadge } from "./StatusBadge";
 
@@ -106,7 +106,7 @@ export function SessionHeader({ session, moderator }: { session: QaSessionDto; m
             </a>
             <a
               className={buttonClass("ghost", "sm")}
-              href={qaApi.exportUrl(session.id)}
+              href={commandUrl(qaCommands.exportCsv, { sessionId: session.id })}
               download
               data-testid="qa-export"
             >

@@ -1,7 +1,7 @@
-import { PollDto, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
+import { PollDto, qaCommands, type PollAnswerInput, type PollCreateInput } from "@rembuk/shared";
 import { isApiError } from "../../lib/api";
 import type { AppState, SliceCreator } from "../../store/types";
-import { qaApi } from "./qa.api";
+import { send } from "../../lib/send";
 
 export interface PollsSlice {
   /** Each session's polls by id, as this viewer may see them (the snapshot fills it, events update it). */
@@ -20,21 +20,23 @@ export const createPollsSlice: SliceCreator<PollsSlice> = (set, get) => ({
   qaPollsBySession: {},
 
   createPoll: async (sessionId, input) => {
-    const poll = await qaApi.createPoll(sessionId, input);
+    const { poll } = await send(qaCommands.createPoll, { sessionId, ...input });
     get().internal_qaPoll(poll);
     return poll;
   },
 
   setPollStatus: async (poll, input) => {
-    get().internal_qaPoll(await qaApi.setPollStatus(poll.id, input));
+    const { poll: saved } = await send(qaCommands.pollStatus, { pollId: poll.id, ...input });
+    get().internal_qaPoll(saved);
   },
 
   answerPoll: async (poll, answer) => {
     // Over the socket when it is up (the same path as votes), REST when it is down; no ack in time
     // (a phone between cells) is worth one more try, by whichever path is up then. Repeating is
     // safe: a participant's new answer replaces the old one.
-    const saved = await qaApi.answerPoll(poll.id, answer).catch((err: unknown) => {
-      if (isApiError(err) && err.code === "TIMEOUT") return qaApi.answerPoll(poll.id, answer);
+    const answerOnce = () => send(qaCommands.answerPoll, { pollId: poll.id, ...answer }).then((b) => b.poll);
+    const saved = await answerOnce().catch((err: unknown) => {
+      if (isApiError(err) && err.code === "TIMEOUT") return answerOnce();
       throw err;
     });
     get().internal_qaPoll(saved);

@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../app/messages";
+import type { MessageKey } from "../../lib/i18n";
 import { isApiError } from "../../lib/api";
 
 /** The toast for a failed Q&A action, by error code (never by message text). */

@@ -5,6 +5,7 @@ import {
   QaSessionDto,
   QaSnapshotDto,
   type QaGuestsMode,
+  type QaSessionCreateInput,
   type QaStatus,
   type QaViewerDto,
   type QaVoteCountsDto,
@@ -15,7 +16,6 @@ import {
 } from "@rembuk/shared";
 import { send } from "../../lib/send";
 import type { AppState, SliceCreator } from "../../store/types";
-import { qaApi } from "./qa.api";
 
 export type QaSort = "popular" | "recent";
 export type QaLoad = "idle" | "loading" | "ready" | "error";
@@ -38,7 +38,7 @@ export interface QaSlice {
   joinQa: (sessionId: string) => Promise<void>;
   leaveQa: (sessionId: string) => void;
   loadRoomQa: (slug: string) => Promise<void>;
-  createQaSession: (slug: string, input: Parameters<typeof qaApi.create>[1]) => Promise<QaSessionDto>;
+  createQaSession: (slug: string, input: QaSessionCreateInput) => Promise<QaSessionDto>;
   askQuestion: (
     sessionId: string,
     input: { text: string; anonymous: boolean; clientId: string },
@@ -96,7 +96,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
       // The socket may be down (slow network): the REST snapshot still shows the page; the
       // reconnect handler joins for live updates as soon as it can.
       try {
-        get().internal_qaSnapshot(await qaApi.snapshot(sessionId));
+        get().internal_qaSnapshot(await send(qaCommands.get, { sessionId }));
       } catch {
         set((s) => ({ qaLoadBySession: { ...s.qaLoadBySession, [sessionId]: "error" } }));
       }
@@ -112,7 +112,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   },
 
   loadRoomQa: async (slug) => {
-    const sessions = await qaApi.listForRoom(slug);
+    const { sessions } = await send(qaCommands.listForRoom, { slug });
     set((s) => ({
       qaRoomSessions: { ...s.qaRoomSessions, [slug]: sessions.map((x) => x.id) },
       qaSessionsById: { ...s.qaSessionsById, ...Object.fromEntries(sessions.map((x) => [x.id, x])) },
@@ -120,7 +120,7 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   },
 
   createQaSession: async (slug, input) => {
-    const session = await qaApi.create(slug, input);
+    const { session } = await send(qaCommands.create, { slug, ...input });
     set((s) => ({
       qaSessionsById: { ...s.qaSessionsById, [session.id]: session },
       qaRoomSessions: { ...s.qaRoomSessions, [slug]: [session.id, ...(s.qaRoomSessions[slug] ?? [])] },
@@ -159,7 +159,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => ({
   },
 
   setQaGuests: async (sessionId, guests) => {
-    get().internal_qaSession(await qaApi.setGuests(sessionId, guests));
+    const { session } = await send(qaCommands.update, { sessionId, guests });
+    get().internal_qaSession(session);
   },
 
   internal_qaSnapshot: (raw) => {

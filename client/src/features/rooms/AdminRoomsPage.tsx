@@ -11,7 +11,7 @@ import { useStore } from "../../store";
 import { useSiteCan } from "../../lib/abilities";
 import { VisibilityBadge } from "./RoomCard";
 import { RoomFormDialog } from "./RoomFormDialog";
-import { localized } from "./rooms.slice";
+import { localized } from "../../lib/locale";
 import "../admin/admin.css";
 import "./rooms.css";
 

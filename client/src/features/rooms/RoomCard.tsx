@@ -5,8 +5,8 @@ import { ChatIcon, ChevronRightIcon, LockIcon, UsersIcon } from "../../component
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized } from "./rooms.slice";
-import { counted } from "../posts";
+import { localized } from "../../lib/locale";
+import { counted } from "../../lib/counted";
 
 export function VisibilityBadge({ visibility }: { visibility: RoomVisibility }) {
   const t = useT();

@@ -4,7 +4,7 @@
 // Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
 // reads each feature's messages.ts.
 export { bindRoomsSocket } from "./rooms.bindings";
-export { createRoomsSlice, localized, roomSelectors } from "./rooms.slice";
+export { createRoomsSlice, roomSelectors } from "./rooms.slice";
 export type { RoomsSlice } from "./rooms.slice";
 export { RoomCard } from "./RoomCard";
 export { RoomListPage } from "./RoomListPage";

@@ -227,8 +227,3 @@ export const roomSelectors = {
   missing: (slug: string | undefined) => (s: RoomsSlice) => (slug ? s.roomMissing[slug] : undefined),
   presence: (id: string | undefined) => (s: RoomsSlice) => (id ? s.roomPresence[id] : undefined),
 };
-
-/** The room's name or description in the interface language, falling back to Indonesian. */
-export function localized(text: { id: string; en: string }, locale: "id" | "en"): string {
-  return text[locale] || text.id;
-}

@@ -1,28 +1,19 @@
 import { Suspense, useEffect, useRef, type MouseEvent } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { LogoMark, CloseIcon, MenuIcon } from "../../components/icons";
-import { Spinner } from "../../components/Spinner";
+import { PageLoading } from "../../components/PageLoading";
 import { Toaster } from "../../components/Toaster";
 import { useT } from "../../lib/i18n";
 import { useScopedFlag } from "../../components/useScopedFlag";
 import { useStore } from "../../store";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { PageSkipLinkProvider } from "./pageSkipLink";
+import { PageSkipLinkProvider } from "../../components/pageSkipLink";
 import { RoomNav } from "./RoomNav";
 import { UserMenu } from "./UserMenu";
 import { HeaderSearch } from "../search";
 import { NotificationBell } from "../notifications";
 import "./shell.css";
-
-export function PageLoading() {
-  const t = useT();
-  return (
-    <div className="page-loading">
-      <Spinner size="lg" label={t("ui.loading")} />
-    </div>
-  );
-}
 
 /** Header, room navigation (sidebar on desktop, menu panel on phones), main content and toasts. */
 export function AppShell() {

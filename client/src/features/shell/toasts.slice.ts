@@ -1,5 +1,4 @@
-import type { MessageKey } from "../../app/messages";
-import type { MessageParams } from "../../lib/i18n";
+import type { MessageKey, MessageParams } from "../../lib/i18n";
 import type { SliceCreator } from "../../store/types";
 
 export type ToastTone = "info" | "success" | "error";

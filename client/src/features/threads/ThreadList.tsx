@@ -11,9 +11,9 @@ import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
 import { OfficeMark } from "../users";
-import { TagList, ThreadBadges } from "./ThreadBadges";
+import { TagList, ThreadBadges } from "../../components/ThreadBadges";
 import { threadSelectors } from "./threads.slice";
-import { counted } from "../posts";
+import { counted } from "../../lib/counted";
 
 const SORTS: { sort: ThreadSort; label: MessageKey }[] = [
   { sort: "activity", label: "threads.sort.activity" },

@@ -7,6 +7,5 @@ export { bindThreadsSocket } from "./threads.bindings";
 export { createThreadsSlice } from "./threads.slice";
 export type { ThreadsSlice } from "./threads.slice";
 export { NewThreadForm } from "./NewThreadForm";
-export { TagList, ThreadBadges } from "./ThreadBadges";
 export { MarkRoomRead, SortTabs, ThreadList, ThreadRow } from "./ThreadList";
 export { ThreadPage } from "./ThreadPage";

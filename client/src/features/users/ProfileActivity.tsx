@@ -7,8 +7,9 @@ import { SkeletonText } from "../../components/Skeleton";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { localized, roomSelectors } from "../rooms";
-import { ThreadBadges } from "../threads";
+import { roomSelectors } from "../rooms";
+import { localized } from "../../lib/locale";
+import { ThreadBadges } from "../../components/ThreadBadges";
 import { threadCommands } from "@rembuk/shared";
 import { send } from "../../lib/send";
 

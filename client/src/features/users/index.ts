@@ -4,7 +4,8 @@
 // Lazy routes (app/routes.tsx) import page files directly, keeping code splitting; app/messages.ts
 // reads each feature's messages.ts.
 export { createUsersSlice } from "./users.slice";
-export type { UsersSlice } from "./users.slice";
+export type { UserEntity, UsersSlice } from "./users.slice";
+export { AffiliationFieldset, affiliationDraftOf, affiliationFrom } from "./AffiliationFieldset";
 export { ProfilePage } from "./ProfilePage";
 export { RegionPicker, regionValueOf } from "./RegionPicker";
 export type { RegionValue } from "./RegionPicker";

@@ -3,8 +3,8 @@ import { Link } from "react-router";
 import { Button } from "../../components/Button";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ReasonDialog } from "../moderation/ReasonDialog";
-import type { UserEntity } from "../users/users.slice";
+import { ReasonDialog } from "../moderation";
+import type { UserEntity } from "../users";
 
 /**
  * On someone else's profile, for moderators and admins: where the person's claim stands, the way to

@@ -7,13 +7,9 @@ import { MailIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { useStore } from "../../store";
-import { ReasonDialog } from "../moderation/ReasonDialog";
-import { DecisionButtons } from "../moderation/DecisionButtons";
-import { ModCard, ModOutcome } from "../moderation/ModCard";
-import { usePendingModAction } from "../moderation/useModAction";
-import { PostAuthor } from "../posts/PostAuthor";
-import { UserAffiliation } from "../users/UserAffiliation";
-import { OfficeMark } from "../users/UserBadges";
+import { DecisionButtons, ReasonDialog, ModCard, ModOutcome, usePendingModAction } from "../moderation";
+import { PostAuthor } from "../posts";
+import { UserAffiliation, OfficeMark } from "../users";
 import "./verification.css";
 
 import type { QueueStatus } from "./verification.slice";

@@ -7,8 +7,8 @@ import { useForm } from "../../components/form/useForm";
 import { useT } from "../../lib/i18n";
 import { validate } from "../../lib/validation";
 import { useStore } from "../../store";
-import { AffiliationFieldset, affiliationDraftOf, affiliationFrom } from "../users/AffiliationFieldset";
-import type { UserEntity } from "../users/users.slice";
+import { AffiliationFieldset, affiliationDraftOf, affiliationFrom } from "../users";
+import type { UserEntity } from "../users";
 
 /**
  * The claim and its evidence: office title, the region or agency, an official address on a government

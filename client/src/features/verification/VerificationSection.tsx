@@ -4,7 +4,7 @@ import { Button } from "../../components/Button";
 import { FormAlert } from "../../components/Field";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
-import type { UserEntity } from "../users/users.slice";
+import type { UserEntity } from "../users";
 import { VerificationForm } from "./VerificationForm";
 import { VerificationStatus } from "./VerificationStatus";
 import "./verification.css";

@@ -4,9 +4,8 @@ import { VerifiedIcon } from "../../components/Badge";
 import { ClockIcon, MailIcon } from "../../components/icons";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
-import type { UserEntity } from "../users/users.slice";
-import { UserAffiliation } from "../users/UserAffiliation";
-import { claimsOffice } from "../users/UserBadges";
+import type { UserEntity } from "../users";
+import { UserAffiliation, claimsOffice } from "../users";
 
 /**
  * Where the person's claim stands, in words: verified, waiting (and whether the official address still

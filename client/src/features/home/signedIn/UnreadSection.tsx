@@ -5,7 +5,7 @@ import { Button } from "../../../components/Button";
 import { useFormat } from "../../../lib/format";
 import { useLocale, useT } from "../../../lib/i18n";
 import { useStore } from "../../../store";
-import { localized } from "../../rooms";
+import { localized } from "../../../lib/locale";
 import { ThreadRow } from "../../threads";
 import { HomeSection } from "./HomeSection";
 

@@ -2,7 +2,7 @@ import { COST_SOURCES, PRACTICE_LIMITS, PRACTICE_STAGES, todayInIndonesia } from
 import { Field } from "../../../components/Field";
 import { useT } from "../../../lib/i18n";
 import { useStore } from "../../../store";
-import { RegionPicker } from "../../users/RegionPicker";
+import { RegionPicker } from "../../users";
 import { SectorOptions } from "../DirectoryFiltersForm";
 import { COST_SOURCE_KEYS, STAGE_KEYS } from "../practices.format";
 import { useFieldStatus } from "./fieldStatus";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { PostDto } from "@rembuk/shared";
-import type { UserEntity } from "../../users/users.slice";
+import type { UserEntity } from "../../users";
 import { Button } from "../../../components/Button";
 import { FormError } from "../../../components/form/FormError";
 import { useT } from "../../../lib/i18n";

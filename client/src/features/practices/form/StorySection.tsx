@@ -1,7 +1,7 @@
 import { LIMITS, PRACTICE_LIMITS, type RoomDto } from "@rembuk/shared";
 import { Field } from "../../../components/Field";
 import { useLocale, useT } from "../../../lib/i18n";
-import { localized } from "../../rooms/rooms.slice";
+import { localized } from "../../../lib/locale";
 import { useFieldStatus } from "./fieldStatus";
 import type { SectionProps } from "./sections";
 

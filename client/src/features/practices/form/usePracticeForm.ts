@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import { z } from "zod";
 import { PostBody, PracticeInput, ThreadTitle, type Locale } from "@rembuk/shared";
-import type { UserEntity } from "../../users/users.slice";
+import type { UserEntity } from "../../users";
 import { useForm, type Described } from "../../../components/form/useForm";
 import { isApiError } from "../../../lib/api";
 import { describeError } from "../../../lib/errors";
@@ -10,7 +10,7 @@ import { useLocale } from "../../../lib/i18n";
 import { localDraft } from "../../../lib/localDraft";
 import { issuesFromZod, type FieldIssues } from "../../../lib/validation";
 import { useStore } from "../../../store";
-import { newClientId } from "../../posts/outbox";
+import { newClientId } from "../../posts";
 import {
   PracticeDraft,
   draftFromRecord,

@@ -1,7 +1,8 @@
 import type { ThreadDto } from "@rembuk/shared";
-import { Badge } from "../../components/Badge";
-import { LightbulbIcon, LockIcon, MicIcon, PinIcon, StarIcon } from "../../components/icons";
-import { useT } from "../../lib/i18n";
+import { Badge } from "./Badge";
+import { LightbulbIcon, LockIcon, MicIcon, PinIcon, StarIcon } from "./icons";
+import { useT } from "../lib/i18n";
+import "./ThreadBadges.css";
 
 /** Pinned, featured, locked, kind and moderation state, in that order of importance. */
 export function ThreadBadges({ thread }: { thread: ThreadDto }) {

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from "../../lib/i18n";
+import type { MessageKey, Translate } from "./i18n";
 
 /** Keys that have a singular twin `<key>.one` ("1 reply" beside "{count} replies"). */
 export type CountedKey = { [K in MessageKey]: `${K}.one` extends MessageKey ? K : never }[MessageKey];
