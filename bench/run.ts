@@ -7,7 +7,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-const BENCHES = ["client.ts", "fanout.ts", "qa-vote-storm.ts", "qa-crowd.ts", "search.ts"];
+const BENCHES = [
+  "client.ts",
+  "fanout.ts",
+  "qa-vote-storm.ts",
+  "qa-crowd.ts",
+  "search.ts",
+  "notify-fanout.ts",
+];
 
 let failed = 0;
 for (const file of BENCHES) {

@@ -8,8 +8,11 @@ import { presentNotifications } from "./notification.presenter.js";
 
 /** Events of one kind on one thread within this window collapse into one unread entry. */
 export const COLLAPSE_WINDOW_MS = 10 * 60 * 1000;
-/** Recipients written per round trip. */
-export const DELIVERY_BATCH = 500;
+/**
+ * Recipients written per round trip. Small enough that one batch's writes never hold the database
+ * (the embedded one shares the process with requests) for long, so posts keep their latency.
+ */
+export const DELIVERY_BATCH = 100;
 
 /** What one event means for its recipients (all of them get the same entry). */
 export interface Draft {
@@ -44,6 +47,8 @@ export async function deliver({ eventKey, draft, recipients }: Delivery, now = n
   let written = 0;
   for (let i = 0; i < unique.length; i += DELIVERY_BATCH) {
     written += await deliverBatch(eventKey, draft, unique.slice(i, i + DELIVERY_BATCH), now);
+    // Let waiting requests run between batches: the fan-out is background work.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return written;
 }
