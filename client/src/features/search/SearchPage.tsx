@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import { SEARCH_KINDS, type SearchKind, type SearchResponse, type SearchResultDto } from "@rembuk/shared";
+import {
+  SEARCH_KINDS,
+  SEARCH_LIMITS,
+  type SearchKind,
+  type SearchResponse,
+  type SearchResultDto,
+} from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Spinner } from "../../components/Spinner";
@@ -13,8 +19,8 @@ import { safeSnippet, searchApi, type SearchParams } from "./search.api";
 import "./search.css";
 
 const FILTER_KEYS = ["room", "region", "sector", "from", "to"] as const;
-/** The page's answer is capped at this many ranked matches; counts past it read "1000+". */
-const COUNT_CAP = 1000;
+/** Counts are exact below this; from it on they are lower bounds and read "50+". */
+const COUNT_CAP = SEARCH_LIMITS.counts.cap;
 
 function paramsFromUrl(url: URLSearchParams): SearchParams {
   const kind = url.get("kind");
@@ -180,7 +186,10 @@ export function SearchPage() {
             data-testid={`search-tab-${k}`}
             onClick={() => set({ kind: params.kind === k ? undefined : k })}
           >
-            {t(`search.kind.${k}`)} <span className="search-tab__n">{f.number(counts[k] ?? 0)}</span>
+            {t(`search.kind.${k}`)}{" "}
+            <span className="search-tab__n">
+              {(counts[k] ?? 0) >= COUNT_CAP ? `${f.number(COUNT_CAP)}+` : f.number(counts[k] ?? 0)}
+            </span>
           </button>
         ))}
       </nav>
