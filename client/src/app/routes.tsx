@@ -48,6 +48,9 @@ const AdminRoomsPage = lazy(() =>
 const AdminUsersPage = lazy(() =>
   import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })),
 );
+const SynonymsPage = lazy(() =>
+  import("../features/search/SynonymsPage").then((m) => ({ default: m.SynonymsPage })),
+);
 const DirectoryPage = lazy(() => loadDirectoryPage().then((m) => ({ default: m.DirectoryPage })));
 const PracticePage = lazy(() =>
   import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })),
@@ -107,7 +110,8 @@ function OwnProfileRedirect() {
  * `/`, `/login`, `/register`, `/rooms`, `/rooms/:slug`, `/threads/:id`, `/admin/rooms`, `/users/:id`, `/profile`, `/profile/edit`, `/admin/users`,
  * `/qa`, `/qa/join/:code`, `/qa/code/:code`, `/qa/:id`, `/qa/:id/projector`, `/qa/:id/analytics`, `/practices`, `/practices/new`,
  * `/practices/:id`, `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`,
- * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`.
+ * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`,
+ * `/search`, `/admin/synonyms`.
  */
 export function AppRoutes() {
   return (
@@ -194,6 +198,14 @@ export function AppRoutes() {
           }
         />
         <Route path="search" element={<SearchPage />} />
+        <Route
+          path="admin/synonyms"
+          element={
+            <RequireAuth>
+              <SynonymsPage />
+            </RequireAuth>
+          }
+        />
         <Route path="practices" element={<DirectoryPage />} />
         <Route
           path="practices/new"

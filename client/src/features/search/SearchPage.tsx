@@ -12,6 +12,7 @@ import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Spinner } from "../../components/Spinner";
 import { usePageTitle } from "../../app/usePageTitle";
+import { useSiteCan } from "../../lib/abilities";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
@@ -140,6 +141,8 @@ export function SearchPage() {
   const counts = page?.counts ?? {};
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const shown = params.kind ? (counts[params.kind] ?? 0) : all;
+  // The list's editors are the admins, who are those that manage users.
+  const canEditSynonyms = useSiteCan().manageUsers;
   const countText = (n: number) =>
     n >= COUNT_CAP
       ? t("search.results.countMany", { n: f.number(COUNT_CAP) })
@@ -152,6 +155,11 @@ export function SearchPage() {
           {params.q ? t("search.page.titleFor", { q: params.q }) : t("search.page.title")}
         </h1>
         <p className="page-lead">{t("search.page.lead")}</p>
+        {canEditSynonyms && (
+          <Link to="/admin/synonyms" className="search-page__admin" data-testid="search-synonyms-link">
+            {t("search.synonyms.manage")}
+          </Link>
+        )}
       </header>
 
       <form role="search" className="search-page__form" onSubmit={onSubmit}>
