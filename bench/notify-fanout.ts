@@ -17,7 +17,7 @@ import { loadConfig } from "../server/src/config.js";
 import { createUser, User } from "../server/src/features/users/index.js";
 import { toActor } from "../server/src/features/users/index.js";
 import { createRoom } from "../server/src/features/rooms/index.js";
-import { createThread } from "../server/src/features/threads/index.js";
+import { createThread } from "../server/src/features/posts/index.js";
 import { Watch } from "../server/src/features/watching/index.js";
 import { Notification } from "../server/src/features/notifications/index.js";
 import { RoomCreateInput } from "@rembuk/shared";

@@ -48,6 +48,9 @@ const AdminRoomsPage = lazy(() =>
 const AdminUsersPage = lazy(() =>
   import("../features/admin/AdminUsersPage").then((m) => ({ default: m.AdminUsersPage })),
 );
+const SynonymsPage = lazy(() =>
+  import("../features/search/SynonymsPage").then((m) => ({ default: m.SynonymsPage })),
+);
 const DirectoryPage = lazy(() => loadDirectoryPage().then((m) => ({ default: m.DirectoryPage })));
 const PracticePage = lazy(() =>
   import("../features/practices/PracticePage").then((m) => ({ default: m.PracticePage })),
@@ -112,6 +115,7 @@ function OwnProfileRedirect() {
  * `/practices/:id`, `/practices/:id/edit`, `/threads/:threadId/promote`, `/regions/:code`, `/dashboard`, `/account`,
  * `/confirm-email?token=`, `/forgot-password`, `/reset-password?token=` (the last three are the links in mail), `/admin/outbox`,
  * `/notifications`, `/account/notifications` (the settings link in notification mail: the account page at that section).
+ * `/search`, `/admin/synonyms`.
  */
 export function AppRoutes() {
   return (
@@ -214,6 +218,14 @@ export function AppRoutes() {
           }
         />
         <Route path="search" element={<SearchPage />} />
+        <Route
+          path="admin/synonyms"
+          element={
+            <RequireAuth>
+              <SynonymsPage />
+            </RequireAuth>
+          }
+        />
         <Route path="practices" element={<DirectoryPage />} />
         <Route
           path="practices/new"

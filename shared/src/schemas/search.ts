@@ -10,6 +10,8 @@ export const SEARCH_LIMITS = {
   query: { max: 200 },
   page: { default: 20, max: 50 },
   suggest: { default: 8, max: 15 },
+  /** Counts per kind are exact below this and read "50+" from it on (docs/search.md, "Ranking"). */
+  counts: { cap: 50 },
 } as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");

@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
-import { SEARCH_KINDS, type SearchKind, type SearchResponse, type SearchResultDto } from "@rembuk/shared";
+import {
+  SEARCH_KINDS,
+  SEARCH_LIMITS,
+  type SearchKind,
+  type SearchResponse,
+  type SearchResultDto,
+} from "@rembuk/shared";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Spinner } from "../../components/Spinner";
 import { usePageTitle } from "../../app/usePageTitle";
+import { useSiteCan } from "../../lib/abilities";
 import { useFormat } from "../../lib/format";
 import { useT } from "../../lib/i18n";
 import { useStore } from "../../store";
@@ -13,8 +20,8 @@ import { safeSnippet, searchApi, type SearchParams } from "./search.api";
 import "./search.css";
 
 const FILTER_KEYS = ["room", "region", "sector", "from", "to"] as const;
-/** The page's answer is capped at this many ranked matches; counts past it read "1000+". */
-const COUNT_CAP = 1000;
+/** Counts are exact below this; from it on they are lower bounds and read "50+". */
+const COUNT_CAP = SEARCH_LIMITS.counts.cap;
 
 function paramsFromUrl(url: URLSearchParams): SearchParams {
   const kind = url.get("kind");
@@ -134,6 +141,8 @@ export function SearchPage() {
   const counts = page?.counts ?? {};
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const shown = params.kind ? (counts[params.kind] ?? 0) : all;
+  // The list's editors are the admins, who are those that manage users.
+  const canEditSynonyms = useSiteCan().manageUsers;
   const countText = (n: number) =>
     n >= COUNT_CAP
       ? t("search.results.countMany", { n: f.number(COUNT_CAP) })
@@ -146,6 +155,11 @@ export function SearchPage() {
           {params.q ? t("search.page.titleFor", { q: params.q }) : t("search.page.title")}
         </h1>
         <p className="page-lead">{t("search.page.lead")}</p>
+        {canEditSynonyms && (
+          <Link to="/admin/synonyms" className="search-page__admin" data-testid="search-synonyms-link">
+            {t("search.synonyms.manage")}
+          </Link>
+        )}
       </header>
 
       <form role="search" className="search-page__form" onSubmit={onSubmit}>
@@ -180,7 +194,10 @@ export function SearchPage() {
             data-testid={`search-tab-${k}`}
             onClick={() => set({ kind: params.kind === k ? undefined : k })}
           >
-            {t(`search.kind.${k}`)} <span className="search-tab__n">{f.number(counts[k] ?? 0)}</span>
+            {t(`search.kind.${k}`)}{" "}
+            <span className="search-tab__n">
+              {(counts[k] ?? 0) >= COUNT_CAP ? `${f.number(COUNT_CAP)}+` : f.number(counts[k] ?? 0)}
+            </span>
           </button>
         ))}
       </nav>

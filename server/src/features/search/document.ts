@@ -4,6 +4,7 @@ import type { Actor } from "../../lib/actor.js";
 import type { RoomRecord } from "../rooms/index.js";
 import { canSeeContent, type ContentAccess } from "../rooms/index.js";
 import type { SearchDocRecord } from "./search.model.js";
+import { hotKeys } from "./impact.js";
 import { findSynonyms, synonyms } from "./synonyms.js";
 import { analyse } from "./text.js";
 
@@ -113,6 +114,7 @@ export function buildDoc(input: DocInput): { doc: SearchDocRecord; words: Set<st
       terms,
       tf,
       len,
+      hot: hotKeys(input.kind, tf, len),
       boost: input.boost ?? 0,
       stage: input.stage ?? null,
       adoptionCount: input.adoptionCount ?? null,

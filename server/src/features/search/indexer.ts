@@ -10,6 +10,7 @@ import { Thread, type ThreadRecord } from "../threads/index.js";
 import { User, type UserRecord } from "../users/index.js";
 import type { RegionDto } from "@rembuk/shared";
 import { audienceOf, buildDoc, plainText, WEIGHT, type DocInput } from "./document.js";
+import { applyStatDelta, queueStatDelta, statDelta } from "./impact.js";
 import { SearchDoc, SearchTerm, type SearchDocRecord } from "./search.model.js";
 import { termOf } from "./text.js";
 
@@ -43,13 +44,28 @@ async function remember(words: Set<string>, term: (w: string) => string | null):
   for (const w of fresh) knownWords.add(w);
 }
 
+/**
+ * Replace a document and move the term statistics by the difference: the replace hands back the
+ * version it replaced atomically, so concurrent writers of one document each apply their own step.
+ */
 async function write(input: DocInput): Promise<SearchDocRecord> {
   const { doc, words } = buildDoc(input);
-  await Promise.all([SearchDoc.replaceOne({ _id: doc._id }, doc, { upsert: true }), remember(words, termOf)]);
+  // The driver's own collection: the document is built complete, and Mongoose's casting of its
+  // term maps would cost more than the write.
+  const [before] = await Promise.all([
+    docs().findOneAndReplace({ _id: doc._id }, doc, { upsert: true, projection: { hot: 1 } }),
+    remember(words, termOf),
+  ]);
+  queueStatDelta(before?.hot ?? [], doc.hot);
   return doc;
 }
 
-const removeDoc = (id: string) => SearchDoc.deleteOne({ _id: id });
+const docs = () => SearchDoc.db.collection<SearchDocRecord>(SearchDoc.collection.collectionName);
+
+export async function removeDoc(id: string): Promise<void> {
+  const before = await docs().findOneAndDelete({ _id: id }, { projection: { hot: 1 } });
+  if (before) queueStatDelta(before.hot ?? [], []);
+}
 
 type RoomLike = Pick<RoomRecord, "_id" | "slug" | "visibility" | "allowedAffiliations" | "moderators">;
 
@@ -64,7 +80,8 @@ export async function indexThread(threadId: string, opts: { withPosts?: boolean 
   const thread = Types.ObjectId.isValid(threadId) ? await Thread.findById(threadId).lean() : null;
   const room = thread ? await loadRoom(thread.roomId) : null;
   if (!thread || !room) {
-    await SearchDoc.deleteMany({ threadId });
+    const gone = await SearchDoc.find({ threadId }, { _id: 1 }).lean();
+    for (const d of gone) await removeDoc(d._id);
     await Promise.all([removeDoc(`thread:${threadId}`), removeDoc(`practice:${threadId}`)]);
     return;
   }
@@ -151,8 +168,13 @@ async function writeThread(thread: ThreadRecord, room: RoomLike): Promise<Search
 export async function indexPost(postId: string): Promise<void> {
   const post = Types.ObjectId.isValid(postId) ? await Post.findById(postId).lean() : null;
   if (!post) return void (await removeDoc(`post:${postId}`));
-  const thread = await Thread.findById(post.threadId).lean();
-  const room = thread ? await loadRoom(thread.roomId) : null;
+  // This runs inside every post's write: thread and room at once (a post follows its thread's moves).
+  const [thread, postRoom] = await Promise.all([
+    Thread.findById(post.threadId).lean(),
+    loadRoom(post.roomId),
+  ]);
+  const room =
+    thread && postRoom?._id.equals(thread.roomId) ? postRoom : thread && (await loadRoom(thread.roomId));
   if (!thread || !room) return void (await removeDoc(`post:${postId}`));
   if (post.seq === 1) return void (await writeThread(thread, room));
   await writePost(post, thread, room);
@@ -307,10 +329,15 @@ const regionInput = (region: RegionDto): DocInput => ({
 export async function indexRegions(regions: readonly RegionDto[]): Promise<void> {
   for (let i = 0; i < regions.length; i += 200) {
     const built = regions.slice(i, i + 200).map((r) => buildDoc(regionInput(r)));
+    const before = await SearchDoc.find({ _id: { $in: built.map((b) => b.doc._id) } }, { hot: 1 }).lean();
+    const hotBefore = new Map(before.map((d) => [d._id, d.hot ?? []]));
     await SearchDoc.bulkWrite(
       built.map(({ doc }) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
       { ordered: false },
     );
+    const delta = new Map<string, Map<string, number>>();
+    for (const { doc } of built) statDelta(hotBefore.get(doc._id) ?? [], doc.hot, delta);
+    await applyStatDelta(delta);
     await remember(new Set(built.flatMap((b) => [...b.words])), termOf);
   }
 }

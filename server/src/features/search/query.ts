@@ -1,4 +1,6 @@
 import {
+  SEARCH_KINDS,
+  SEARCH_LIMITS,
   type SearchKind,
   type SearchQuery,
   type SearchResponse,
@@ -6,50 +8,20 @@ import {
   type SuggestResponse,
 } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
-import { parseQuery, type ParsedQuery } from "./parse.js";
+import { ensureIndexFormat } from "./format.js";
+import { parseQuery } from "./parse.js";
+import { rank } from "./rank.js";
 import { readerScope } from "./scope.js";
-import { SearchDoc, type SearchDocRecord } from "./search.model.js";
+import { SearchDoc } from "./search.model.js";
 import { snippet } from "./snippet.js";
 import { ensureRegionsIndexed } from "./regions.js";
 import { ensureSynonymsLoaded } from "./synonyms.js";
 
 /**
- * Search over `searchdocs`: the multikey `terms` index finds the candidates (every query group must
- * match, inside the reader's scope and filters), BM25 over the field-weighted counts ranks them, and
- * recency and curation break ties. Candidates are capped; past the cap the newest matches are ranked
- * and counted.
+ * `GET /search` and `GET /search/suggest` over `searchdocs`: the query is parsed into term groups,
+ * rank.ts finds and orders the candidates inside the reader's scope and filters, and the page's
+ * documents are read once more for their titles, snippets and places.
  */
-const CANDIDATES = 1000;
-const K1 = 1.2;
-const B = 0.75;
-
-type Candidate = Pick<SearchDocRecord, "_id" | "kind" | "createdAt" | "len" | "boost" | "tf">;
-
-/** Document frequencies change slowly; a stale idf only shifts scores a little. */
-const dfCache = new Map<string, { df: number; at: number }>();
-let total = { n: 0, at: 0 };
-const DF_TTL_MS = 5 * 60_000;
-
-async function documentFrequency(term: string, now: number): Promise<number> {
-  const hit = dfCache.get(term);
-  if (hit && now - hit.at < DF_TTL_MS) return hit.df;
-  const df = await SearchDoc.countDocuments({ terms: term });
-  if (dfCache.size > 50_000) dfCache.clear();
-  dfCache.set(term, { df, at: now });
-  return df;
-}
-
-async function documentCount(now: number): Promise<number> {
-  if (now - total.at > DF_TTL_MS || total.n === 0)
-    total = { n: await SearchDoc.estimatedDocumentCount(), at: now };
-  return total.n;
-}
-
-/** Forget cached statistics (tests and the rebuild, which change the whole index). */
-export function resetSearchStats(): void {
-  dfCache.clear();
-  total = { n: 0, at: 0 };
-}
 
 interface Filters {
   conditions: Record<string, unknown>[];
@@ -74,95 +46,39 @@ function filtersOf(query: Partial<SearchQuery>, roomsBySlug: Map<string, unknown
   return { conditions, empty: false };
 }
 
-interface Ranked {
-  ranked: Candidate[];
-  counts: Partial<Record<SearchKind, number>>;
-}
-
-async function rank(
-  parsed: ParsedQuery,
-  scope: Record<string, unknown>,
-  filters: Filters,
-  opts: { kinds?: readonly SearchKind[]; sort: "relevance" | "new"; cap: number; withCounts: boolean },
-): Promise<Ranked> {
-  if (filters.empty) return { ranked: [], counts: {} };
-  const now = Date.now();
-  const dfs = await Promise.all(
-    parsed.groups.map(async (g) =>
-      (await Promise.all(g.map((t) => documentFrequency(t, now)))).reduce((a, b) => a + b, 0),
-    ),
-  );
-  const order = parsed.groups.map((g, i) => ({ g, df: dfs[i]! })).sort((a, b) => a.df - b.df);
-  const [rarest, ...rest] = order;
-  const kindCondition = opts.kinds ? [{ kind: { $in: opts.kinds } }] : [];
-  const and = [
-    ...rest.map(({ g }) => ({ terms: g.length === 1 ? g[0] : { $in: g } })),
-    scope,
-    ...filters.conditions,
-  ];
-  const filter = rarest
-    ? { terms: rarest.g.length === 1 ? rarest.g[0] : { $in: rarest.g }, $and: [...and, ...kindCondition] }
-    : { $and: [...and, ...kindCondition] };
-  const projection: Record<string, 1> = { kind: 1, createdAt: 1, len: 1, boost: 1 };
-  for (const g of parsed.groups) for (const t of g) projection[`tf.${t}`] = 1;
-
-  // A rare term: its index entries are the candidates. A common one (or none): walk the newest
-  // documents and stop at the cap, instead of reading every match (docs/search.md, "Ranking").
-  const common = !rarest || rarest.df > opts.cap * 2;
-  let find = SearchDoc.find(filter, projection).limit(opts.cap + 1);
-  find = common ? find.sort({ createdAt: -1 }).hint({ createdAt: -1 }) : find.hint({ terms: 1 });
-  const found = await find.lean<Candidate[]>();
-  const capped = found.length > opts.cap;
-  const candidates = capped ? found.slice(0, opts.cap) : found;
-
-  // Exact up to the cap; past it, what the reader's newest matches hold (a lower bound; the page says
-  // "1000+"). Only documents the reader may see are ever counted.
-  const counts: Partial<Record<SearchKind, number>> = {};
-  if (opts.withCounts) for (const c of candidates) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
-
-  const n = Math.max(await documentCount(now), 1);
-  const avg = candidates.reduce((s, c) => s + c.len, 0) / Math.max(candidates.length, 1) || 1;
-  const idf = parsed.groups.map((_, i) => Math.log(1 + (n - dfs[i]! + 0.5) / (dfs[i]! + 0.5)));
-  const scored = candidates.map((c) => {
-    let score = 0;
-    parsed.groups.forEach((g, i) => {
-      // The word as typed counts fully; words it is only the beginning of count half.
-      const tf = g.reduce((s, t, j) => s + (c.tf?.[t] ?? 0) * (j === 0 ? 1 : 0.5), 0);
-      score += (idf[i]! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * c.len) / avg));
-    });
-    return { c, score };
-  });
-  const byNew = (a: Candidate, b: Candidate) =>
-    b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? -1 : 1);
-  scored.sort((a, b) =>
-    opts.sort === "new" ? byNew(a.c, b.c) : b.score - a.score || b.c.boost - a.c.boost || byNew(a.c, b.c),
-  );
-  return { ranked: scored.map((s) => s.c), counts };
+async function ready(): Promise<void> {
+  await Promise.all([ensureSynonymsLoaded(), ensureRegionsIndexed(), ensureIndexFormat()]);
 }
 
 const iso = (d: Date) => (d.getTime() > 0 ? d.toISOString() : undefined);
 
 /** `GET /search` for `actor`: results, counts per kind and the next page's cursor (an offset). */
 export async function search(actor: Actor | null, query: SearchQuery): Promise<SearchResponse> {
-  await Promise.all([ensureSynonymsLoaded(), ensureRegionsIndexed()]);
+  await ready();
   const parsed = await parseQuery(query.q, { typeahead: true });
   const filtering =
     query.room || query.region || query.sector || query.author || query.from || query.to || query.kind;
   if (parsed.groups.length === 0 && !filtering) return { results: [], counts: {}, nextCursor: null };
   const scope = await readerScope(actor);
   const filters = filtersOf(query, scope.roomsBySlug);
-  const { ranked, counts } = await rank(parsed, scope.filter, filters, {
+  if (filters.empty) return { results: [], counts: {}, nextCursor: null };
+  const offset = query.cursor ? Number(query.cursor) : 0;
+  const end = offset + query.limit + 1;
+  const cap = SEARCH_LIMITS.counts.cap;
+  // Counts label every kind's tab, so every kind is read; the kind asked for as far as its page.
+  const { ranked, counts } = await rank({
+    parsed,
+    conditions: [scope.filter, ...filters.conditions],
+    kinds: parsed.groups.length === 0 && query.kind ? [query.kind] : SEARCH_KINDS,
+    want: (kind) => (!query.kind || kind === query.kind ? Math.max(cap, end) : cap),
     sort: query.sort,
-    cap: CANDIDATES,
-    withCounts: true,
-    kinds: parsed.groups.length === 0 && query.kind ? [query.kind] : undefined,
+    selective: Boolean(query.author),
   });
   const ofKind = query.kind ? ranked.filter((c) => c.kind === query.kind) : ranked;
-  const offset = query.cursor ? Number(query.cursor) : 0;
   const page = ofKind.slice(offset, offset + query.limit);
   const docs = await SearchDoc.find(
     { _id: { $in: page.map((c) => c._id) } },
-    { terms: 0, tf: 0, viewers: 0 },
+    { terms: 0, tf: 0, hot: 0, viewers: 0 },
   ).lean();
   const byId = new Map(docs.map((d) => [d._id, d]));
   const terms = new Set(parsed.groups.flat());
@@ -190,25 +106,21 @@ export async function search(actor: Actor | null, query: SearchQuery): Promise<S
 }
 
 const SUGGEST_KINDS: readonly SearchKind[] = ["practice", "thread", "person", "region", "room"];
-const SUGGEST_CANDIDATES = 150;
 
 /** `GET /search/suggest`: titles as you type (practices, threads, people, regions, rooms). */
 export async function suggest(actor: Actor | null, query: SuggestQuery): Promise<SuggestResponse> {
-  await Promise.all([ensureSynonymsLoaded(), ensureRegionsIndexed()]);
+  await ready();
   const parsed = await parseQuery(query.q, { typeahead: true });
   if (parsed.groups.length === 0) return { suggestions: [] };
   const scope = await readerScope(actor);
-  const { ranked } = await rank(
+  const { ranked } = await rank({
     parsed,
-    scope.filter,
-    { conditions: [], empty: false },
-    {
-      kinds: SUGGEST_KINDS,
-      sort: "relevance",
-      cap: SUGGEST_CANDIDATES,
-      withCounts: false,
-    },
-  );
+    conditions: [scope.filter],
+    kinds: SUGGEST_KINDS,
+    want: () => query.limit,
+    sort: "relevance",
+    selective: false,
+  });
   const top = ranked.slice(0, query.limit);
   const docs = await SearchDoc.find(
     { _id: { $in: top.map((c) => c._id) } },

@@ -5,8 +5,8 @@ import { Room } from "../rooms/index.js";
 import { listRegions } from "../taxonomy/index.js";
 import { Thread } from "../threads/index.js";
 import { User } from "../users/index.js";
-import { indexRegions, writers } from "./indexer.js";
-import { resetSearchStats } from "./query.js";
+import { indexRegions, removeDoc, writers } from "./indexer.js";
+import { resetSearchStats } from "./rank.js";
 import { SearchDoc } from "./search.model.js";
 import { loadSynonyms } from "./synonyms.js";
 
@@ -66,7 +66,9 @@ export async function reindexAll(
   });
 
   // Whatever this run did not rewrite is stale: its record is gone or nobody may find it any more.
-  await SearchDoc.deleteMany({ indexedAt: { $not: { $gte: started } } });
+  // One by one, so the term statistics follow (usually few).
+  const stale = await SearchDoc.find({ indexedAt: { $not: { $gte: started } } }, { _id: 1 }).lean();
+  for (const d of stale) await removeDoc(d._id);
   resetSearchStats();
   onProgress({ phase: "cleanup", done: 1, total: 1 });
   return { documents: await SearchDoc.countDocuments({}) };

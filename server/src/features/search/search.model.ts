@@ -30,6 +30,8 @@ export interface SearchDocRecord {
   terms: string[];
   tf: Record<string, number>;
   len: number;
+  /** Per term, its impact band: `"<term> <kind> <level>"` (multikey index; impact.ts). */
+  hot: string[];
   /** Curation tie-break: featured, adoptions. */
   boost: number;
   stage: string | null;
@@ -59,6 +61,7 @@ const searchDocSchema = new Schema<SearchDocRecord>(
     terms: { type: [String], default: [] },
     tf: { type: Schema.Types.Mixed, default: {} },
     len: { type: Number, default: 0 },
+    hot: { type: [String], default: [] },
     boost: { type: Number, default: 0 },
     stage: { type: String, default: null },
     adoptionCount: { type: Number, default: null },
@@ -66,12 +69,38 @@ const searchDocSchema = new Schema<SearchDocRecord>(
   },
   { collection: "searchdocs", versionKey: false, minimize: false },
 );
+// Candidates of a relevance query: a term's best bands (query.ts, `rankByImpact`).
+searchDocSchema.index({ hot: 1 });
+// All documents holding a term: rare terms, `sort=new`, selective filters (query.ts, `rankDirect`).
 searchDocSchema.index({ terms: 1 });
+// A thread's replies follow it (indexer.ts); newest first for `sort=new` on a common term.
 searchDocSchema.index({ threadId: 1 });
 searchDocSchema.index({ createdAt: -1 });
+// Selective filters: the planner picks the smallest of these over a common term's documents.
+searchDocSchema.index({ authorId: 1 });
+searchDocSchema.index({ regionCodes: 1 });
+searchDocSchema.index({ roomId: 1 });
 
 export const SearchDoc: Model<SearchDocRecord> =
   mongoose.models.SearchDoc ?? mongoose.model<SearchDocRecord>("SearchDoc", searchDocSchema);
+
+/** Per term: how many documents hold it and how many sit in each impact band (impact.ts). */
+export interface SearchStatRecord {
+  _id: string;
+  df: number;
+  /** `<kind>_<level>` → documents. */
+  lv: Record<string, number>;
+}
+const searchStatSchema = new Schema<SearchStatRecord>(
+  {
+    _id: { type: String, required: true },
+    df: { type: Number, default: 0 },
+    lv: { type: Schema.Types.Mixed, default: {} },
+  },
+  { collection: "searchstats", versionKey: false, minimize: false },
+);
+export const SearchStat: Model<SearchStatRecord> =
+  mongoose.models.SearchStat ?? mongoose.model<SearchStatRecord>("SearchStat", searchStatSchema);
 
 /** The vocabulary: every folded word seen, with its term, so a typed prefix finds whole words. */
 export interface SearchTermRecord {
@@ -101,3 +130,15 @@ const synonymsSchema = new Schema<SearchSynonymsRecord>(
 );
 export const SearchSynonyms: Model<SearchSynonymsRecord> =
   mongoose.models.SearchSynonyms ?? mongoose.model<SearchSynonymsRecord>("SearchSynonyms", synonymsSchema);
+
+/** Which layout the stored index has (`_id: "format"`); an older one is rebuilt once (format.ts). */
+export interface SearchFormatRecord {
+  _id: string;
+  version: number;
+}
+const formatSchema = new Schema<SearchFormatRecord>(
+  { _id: { type: String, required: true }, version: { type: Number, required: true } },
+  { collection: "searchsettings", versionKey: false },
+);
+export const SearchFormat: Model<SearchFormatRecord> =
+  mongoose.models.SearchFormat ?? mongoose.model<SearchFormatRecord>("SearchFormat", formatSchema);

@@ -5,6 +5,10 @@ const escape = (s: string) =>
 
 /** Folding may change a string's length (ligatures): fold per character, keeping where each came from. */
 function foldWithMap(text: string): { folded: string; origin: number[] } {
+  // Most text is ASCII, where folding is lower-casing and keeps every offset.
+  if (/^[\x20-\x7e\s]*$/.test(text)) {
+    return { folded: text.toLowerCase(), origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  }
   let folded = "";
   const origin: number[] = [];
   let i = 0;

@@ -33,10 +33,13 @@ export function findSynonyms(
   syn: CompiledSynonyms,
 ): Array<{ start: number; end: number; key: string }> {
   const found: Array<{ start: number; end: number; key: string }> = [];
+  // Longest variant first, and none inside another: "Sistem Informasi Pemerintahan Daerah" is SIPD,
+  // not also Pemda (else a query for it would need both).
   for (let i = 0; i < terms.length; i++) {
     for (const v of syn.byFirst.get(terms[i]!) ?? []) {
       if (v.terms.every((t, j) => terms[i + j] === t)) {
         found.push({ start: i, end: i + v.terms.length, key: v.key });
+        i += v.terms.length - 1;
         break;
       }
     }
