@@ -9,5 +9,5 @@ export { bindQaSocket } from "./qa.bindings";
 export { createQaSlice } from "./qa.slice";
 export type { QaSlice } from "./qa.slice";
 export { RoomQaSection } from "./RoomQaSection";
-export { JoinCodeForm } from "./JoinCodeForm";
+export { JoinCodeBox } from "./JoinCodeBox";
 export { StatusBadge } from "./StatusBadge";

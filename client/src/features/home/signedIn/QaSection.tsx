@@ -1,10 +1,10 @@
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { qaCommands, type QaSessionDto } from "@rembuk/shared";
 import { useFormat } from "../../../lib/format";
 import { useT } from "../../../lib/i18n";
 import { send } from "../../../lib/send";
-import { JoinCodeForm, StatusBadge } from "../../qa";
+import { JoinCodeBox, StatusBadge } from "../../qa";
 import { HomeSection } from "./HomeSection";
 
 const SHOWN = 4;
@@ -56,7 +56,9 @@ export function QaSection() {
         ))}
       <div className="home-section__join">
         <h3 className="home-section__subtitle">{t("qa.join.title")}</h3>
-        <JoinCodeForm />
+        <Suspense fallback={null}>
+          <JoinCodeBox />
+        </Suspense>
       </div>
     </HomeSection>
   );
