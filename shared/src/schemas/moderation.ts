@@ -1,3 +1,4 @@
+// Longer than a few hundred lines: every moderation contract (DESIGN.md §5) in one file: schemas are data, read top to bottom.
 import { z } from "zod";
 import { IsoDate, ObjectIdString } from "./common.js";
 import { PostDto } from "./posts.js";

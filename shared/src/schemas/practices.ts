@@ -1,3 +1,4 @@
+// Longer than a few hundred lines: every practice and ledger contract (DESIGN.md §5) in one file: schemas are data, read top to bottom.
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
 import { AdoptionAbilitiesDto } from "./abilities.js";

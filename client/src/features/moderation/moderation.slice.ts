@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: the moderation desk (queue, flags, log, people) is one slice because its live events cross those lists:
+// a decision leaves the queue, updates a flag and adds a log line in the same update.
 import {
   moderationCommands,
   type FlagCreateInput,

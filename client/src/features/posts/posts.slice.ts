@@ -1,3 +1,6 @@
+// Longer than a few hundred lines: A thread's live posts, its outbox and its catch-up share one slice on purpose: the exactly-once rules
+// (ordering by seq, a sent post's echo, rejoining from the synced seq) must see all three in one update.
+// The pure rules live in posts.merge.ts and outbox.ts.
 import {
   postCommands,
   threadCommands,

@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: the directory, practice pages, the adoption ledger and region pages share `practicesById`, and a live
+// ledger step updates all of them at once: one slice, longer than most.
 import {
   adoptionCommands,
   practiceCommands,

@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: the results page: the query box, filters, kind tabs and list all read and write the same URL state,
+// so they stay in one component file with small parts.
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";

@@ -1,3 +1,4 @@
+// Longer than a few hundred lines: thread lists, a thread's own state and read marks share one slice: a live thread event moves all three.
 import {
   readStateCommands,
   threadCommands,

@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: each moderator action on a thread is a short function following one load, check, write, publish pattern;
+// they stay together so the pattern and its audit rules are read once.
 import type { ModActionKind, ThreadDto, ThreadModerateInput, ThreadModAction } from "@rembuk/shared";
 import type { Actor } from "../../lib/actor.js";
 import { conflict, validation } from "../../lib/errors.js";

@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: the write path of a post (create, edit, delete, react) in one place: the ordering that keeps seqs gapless
+// and sends single is written out once, at createPost, and every action here follows it.
 import { Types } from "mongoose";
 import type {
   PostCreateInput,

@@ -1,3 +1,4 @@
+// Longer than a few hundred lines: A practice record's reads and edits (page, history, edit, promote) over one loader and one revision rule.
 import { Types } from "mongoose";
 import type {
   AdoptionDto,

@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: how each kind of content becomes a search document: one short function per kind, and the one write
+// they all go through.
 import { Types } from "mongoose";
 import { Post, type PostRecord } from "../posts/index.js";
 import { Practice } from "../practices/index.js";

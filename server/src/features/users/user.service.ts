@@ -1,3 +1,5 @@
+// Longer than a few hundred lines: A person's account as others see and change it (profile, role, suspension, lists), one short function
+// per command over the same presenter and checks.
 import type { QueryFilter } from "mongoose";
 import {
   type Affiliation,
