@@ -43,6 +43,18 @@ async function register(page: Page, email = uniqueEmail("baru")) {
   return email;
 }
 
+/**
+ * Opens the header's account menu. On a loaded machine the new account's first page can still be
+ * settling (its session refreshed over the socket) and close a menu opened at that moment: open it again.
+ */
+async function openUserMenu(page: Page) {
+  const logout = page.getByTestId("logout");
+  for (let attempt = 0; attempt < 10 && !(await logout.isVisible()); attempt++) {
+    await page.getByTestId("user-menu").click();
+    await logout.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+}
+
 async function aDiscussion(page: Page): Promise<string> {
   const res = await page.request.get(`/api/rooms/${ROOM}/threads?sort=top&limit=20`);
   const body = (await res.json()) as { threads: { id: string; kind: string; replyCount: number }[] };
@@ -129,7 +141,7 @@ describe("a new user's first visit", () => {
     const ctx = await context();
     const page = await ctx.newPage();
     const email = await register(page);
-    await page.getByTestId("user-menu").click();
+    await openUserMenu(page);
     await page.getByTestId("logout").click();
     await page.getByTestId("nav-login").waitFor();
 
