@@ -99,6 +99,8 @@ describe("a new user's first visit", () => {
   it("opens a thread with one request for it, none for the region list, and the reply box two Tabs away", async () => {
     const page = await (await context()).newPage();
     await register(page);
+    // The profile form a new account lands on loads the region list itself: let it finish first.
+    await page.waitForLoadState("networkidle");
     const id = await ownDiscussion(page);
     const asked: string[] = [];
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
