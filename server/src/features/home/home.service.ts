@@ -3,7 +3,7 @@ import { PracticeListQuery, type FollowUpDto, type HomeDto, type PracticeThreadD
 import type { Actor } from "../../lib/actor.js";
 import { Adoption, listPractices, Practice } from "../practices/index.js";
 import { QaSession, Question } from "../qa/index.js";
-import { readStatesFor } from "../readstate/index.js";
+import { readStatesFor, UNREAD_WINDOW_DAYS } from "../readstate/index.js";
 import { canSeeRoom, Room, type RoomRecord } from "../rooms/index.js";
 import { presentThreads, Thread } from "../threads/index.js";
 import { affiliationKey } from "../users/index.js";
@@ -13,8 +13,6 @@ import { affiliationKey } from "../users/index.js";
  * visibility, the practice directory), so the page shows exactly what those pages would.
  */
 
-/** How far back "new since my last visit" looks, as the rooms' unread counts do. */
-const UNREAD_WINDOW_DAYS = 30;
 const UNREAD_SHOWN = 8;
 /** Threads looked at for unread posts: the most recently active ones in the window. */
 const UNREAD_CANDIDATES = 300;
@@ -26,6 +24,7 @@ async function visibleRooms(viewer: Actor): Promise<RoomRecord[]> {
 }
 
 async function unreadThreads(viewer: Actor, rooms: RoomRecord[], now: Date): Promise<HomeDto["unread"]> {
+  // "New since my last visit" looks as far back as the rooms' unread counts do.
   const since = new Date(now.getTime() - UNREAD_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const recent = await Thread.find({
     roomId: { $in: rooms.map((r) => r._id) },

@@ -4,7 +4,7 @@ import { Thread } from "../threads/index.js";
 import { unreadThreadsByRoom } from "./readState.service.js";
 
 /** Unread counts on the room list look at threads active this recently (older ones count as read). */
-const UNREAD_WINDOW_DAYS = 30;
+export const UNREAD_WINDOW_DAYS = 30;
 
 /**
  * The room list's thread numbers as `viewer` sees them: visible threads (published ones, plus the
